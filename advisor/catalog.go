@@ -1,0 +1,309 @@
+package advisor
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+)
+
+// minColumn is the narrowest a role column may be in the side-by-side
+// table; below it the roles are listed one after another.
+const minColumn = 22
+
+// RolesTable renders the roles side by side, one column each, wrapped to
+// width cells: summary, responsibilities, when each fits and how it works
+// with the other. Narrow widths list the roles one after another instead.
+func (d *Definitions) RolesTable(width int) string {
+	n := len(d.Roles)
+	gutter := " │ "
+	colW := (width - textWidth(gutter)*(n-1)) / n
+	if colW < minColumn {
+		return d.rolesStacked(width)
+	}
+	var b strings.Builder
+	writeRow := func(cells []string) {
+		wrapped := make([][]string, n)
+		height := 0
+		for i, c := range cells {
+			wrapped[i] = wrapCell(c, colW)
+			height = max(height, len(wrapped[i]))
+		}
+		for l := 0; l < height; l++ {
+			var line strings.Builder
+			for i := range cells {
+				if i > 0 {
+					line.WriteString(gutter)
+				}
+				s := ""
+				if l < len(wrapped[i]) {
+					s = wrapped[i][l]
+				}
+				if i < n-1 {
+					s = padRight(s, colW)
+				}
+				line.WriteString(s)
+			}
+			b.WriteString(strings.TrimRight(line.String(), " "))
+			b.WriteByte('\n')
+		}
+	}
+	rule := func() {
+		parts := make([]string, n)
+		for i := range parts {
+			parts[i] = strings.Repeat("─", colW)
+		}
+		b.WriteString(strings.Join(parts, "─┼─") + "\n")
+	}
+	cells := func(f func(r Role) string) []string {
+		out := make([]string, n)
+		for i, r := range d.Roles {
+			out[i] = f(r)
+		}
+		return out
+	}
+	writeRow(cells(func(r Role) string { return strings.ToUpper(r.Title) }))
+	rule()
+	writeRow(cells(func(r Role) string { return r.Summary }))
+	rule()
+	writeRow(cells(func(Role) string { return "Responsibilities" }))
+	rows := 0
+	for _, r := range d.Roles {
+		rows = max(rows, len(r.Responsibilities))
+	}
+	for i := 0; i < rows; i++ {
+		writeRow(cells(func(Role) string { return "" }))
+		writeRow(cells(func(r Role) string {
+			if i >= len(r.Responsibilities) {
+				return ""
+			}
+			x := r.Responsibilities[i]
+			return fmt.Sprintf("%d. %s (%s)\n%s", i+1, x.Name, x.ID, x.Description)
+		}))
+	}
+	rule()
+	writeRow(cells(func(Role) string { return "When it fits" }))
+	writeRow(cells(func(r Role) string {
+		lines := make([]string, len(r.FitsWhen))
+		for i, f := range r.FitsWhen {
+			lines[i] = "- " + f
+		}
+		return strings.Join(lines, "\n")
+	}))
+	rule()
+	writeRow(cells(func(Role) string { return "Working together" }))
+	writeRow(cells(func(r Role) string { return r.WorksWith }))
+	return b.String()
+}
+
+// wrapCell wraps a cell to width, hanging list items ("- ", "1. ") so
+// their continuation lines line up with the text.
+func wrapCell(text string, width int) []string {
+	var out []string
+	for _, para := range strings.Split(text, "\n") {
+		hang := ""
+		if strings.HasPrefix(para, "- ") {
+			hang = "  "
+		} else if i := strings.Index(para, ". "); i > 0 && i <= 3 && strings.Trim(para[:i], "0123456789") == "" {
+			hang = strings.Repeat(" ", i+2)
+		}
+		lines := Wrap(para, width-len(hang))
+		for j := 1; j < len(lines); j++ {
+			lines[j] = hang + lines[j]
+		}
+		out = append(out, lines...)
+	}
+	return out
+}
+
+func (d *Definitions) rolesStacked(width int) string {
+	var b strings.Builder
+	for i, r := range d.Roles {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(wrapIndent(strings.ToUpper(r.Title), width, "", ""))
+		b.WriteString(strings.Repeat("─", max(1, min(width, textWidth(r.Title)))) + "\n")
+		b.WriteString(wrapIndent(r.Summary, width, "", ""))
+		b.WriteString("\nResponsibilities\n")
+		for j, x := range r.Responsibilities {
+			for _, l := range wrapCell(fmt.Sprintf("%d. %s (%s)\n%s", j+1, x.Name, x.ID, x.Description), width) {
+				b.WriteString(l + "\n")
+			}
+		}
+		b.WriteString("\nWhen it fits\n")
+		for _, f := range r.FitsWhen {
+			for _, l := range wrapCell("- "+f, width) {
+				b.WriteString(l + "\n")
+			}
+		}
+		b.WriteString("\nWorking together\n")
+		b.WriteString(wrapIndent(r.WorksWith, width, "", ""))
+	}
+	return b.String()
+}
+
+// RolesMarkdown renders the roles as a Markdown table, responsibilities
+// side by side, followed by when each role fits.
+func (d *Definitions) RolesMarkdown() string {
+	var b strings.Builder
+	b.WriteString("# The roles side by side\n\n|")
+	for _, r := range d.Roles {
+		fmt.Fprintf(&b, " %s |", mdCell(r.Title))
+	}
+	b.WriteString("\n|" + strings.Repeat("---|", len(d.Roles)) + "\n|")
+	for _, r := range d.Roles {
+		fmt.Fprintf(&b, " %s |", mdCell(r.Summary))
+	}
+	b.WriteString("\n")
+	rows := 0
+	for _, r := range d.Roles {
+		rows = max(rows, len(r.Responsibilities))
+	}
+	for i := 0; i < rows; i++ {
+		b.WriteString("|")
+		for _, r := range d.Roles {
+			cell := ""
+			if i < len(r.Responsibilities) {
+				x := r.Responsibilities[i]
+				cell = "**" + mdCell(x.Name) + "**: " + mdCell(x.Description)
+			}
+			fmt.Fprintf(&b, " %s |", cell)
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("|")
+	for _, r := range d.Roles {
+		fmt.Fprintf(&b, " *Working together:* %s |", mdCell(r.WorksWith))
+	}
+	b.WriteString("\n")
+	for _, r := range d.Roles {
+		fmt.Fprintf(&b, "\n## When %s fits\n\n", article(r.Title)+" "+mdEscape(r.Title))
+		for _, f := range r.FitsWhen {
+			fmt.Fprintf(&b, "- %s\n", mdEscape(f))
+		}
+	}
+	return b.String()
+}
+
+type jsonResponsibility struct {
+	ID          string `json:"id"`
+	Name        string `json:"name"`
+	Description string `json:"description"`
+}
+
+type jsonRole struct {
+	ID               string               `json:"id"`
+	Title            string               `json:"title"`
+	Short            string               `json:"short"`
+	Summary          string               `json:"summary"`
+	Responsibilities []jsonResponsibility `json:"responsibilities"`
+	FitsWhen         []string             `json:"fits_when"`
+	WorksWith        string               `json:"works_with"`
+}
+
+// RolesJSON renders the roles as JSON.
+func (d *Definitions) RolesJSON() ([]byte, error) {
+	roles := make([]jsonRole, 0, len(d.Roles))
+	for _, r := range d.Roles {
+		jr := jsonRole{ID: r.ID, Title: r.Title, Short: r.Short, Summary: r.Summary, FitsWhen: r.FitsWhen, WorksWith: r.WorksWith}
+		for _, x := range r.Responsibilities {
+			jr.Responsibilities = append(jr.Responsibilities, jsonResponsibility(x))
+		}
+		roles = append(roles, jr)
+	}
+	out, err := json.MarshalIndent(map[string]any{"roles": roles}, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(out, '\n'), nil
+}
+
+// QuestionsText lists the questions in order with their ids, kinds,
+// allowed values and the points each answer gives, wrapped to width.
+func (d *Definitions) QuestionsText(width int) string {
+	var b strings.Builder
+	for i := range d.Questions {
+		q := &d.Questions[i]
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		req := "required"
+		if q.Default != nil {
+			req = "optional, default " + q.FormatValue(*q.Default)
+		}
+		f, _ := d.Factor(q.Factor)
+		b.WriteString(wrapIndent(fmt.Sprintf("%d. %s (%s, %s; factor %s)", i+1, q.ID, q.Kind, req, f.Title), width, "", "   "))
+		b.WriteString(wrapIndent(q.Prompt, width, "   ", "   "))
+		b.WriteString(wrapIndent("Why: "+q.Why, width, "   ", "   "))
+		switch q.Kind {
+		case KindInteger:
+			b.WriteString(wrapIndent(fmt.Sprintf("Answer: a whole number from %s to %s. Bands:", groupDigits(q.Min), groupDigits(q.Max)), width, "   ", "   "))
+			for _, band := range q.Bands {
+				line := fmt.Sprintf("%s to %s (%s): %s", groupDigits(band.Min), groupDigits(band.Max), band.Label, d.PointsText(band.Weights))
+				b.WriteString(wrapIndent(line, width, "   - ", "     "))
+			}
+		default:
+			what := "one of"
+			if q.Kind == KindMulti {
+				what = "a list of any of"
+			}
+			b.WriteString(wrapIndent("Answer: "+what+":", width, "   ", "   "))
+			for _, o := range q.Options {
+				b.WriteString(wrapIndent(fmt.Sprintf("%s (%s): %s", o.Value, o.Label, d.PointsText(o.Weights)), width, "   - ", "     "))
+			}
+			if q.Kind == KindMulti {
+				b.WriteString(wrapIndent(fmt.Sprintf("[] (%s): %s", q.None.Label, d.PointsText(q.None.Weights)), width, "   - ", "     "))
+			}
+		}
+	}
+	return b.String()
+}
+
+// Template is a commented answers file to fill in: every question in
+// order, with its allowed values; required answers are left blank.
+func (d *Definitions) Template() string {
+	var b strings.Builder
+	b.WriteString("# coo-advisor answers file.\n")
+	b.WriteString("# Fill in every answer, then run:\n#   coo-advisor recommend --answers answers.yaml\n")
+	for i := range d.Questions {
+		q := &d.Questions[i]
+		b.WriteString("\n")
+		for _, l := range Wrap(fmt.Sprintf("%d. %s", i+1, q.Prompt), 76) {
+			b.WriteString("# " + l + "\n")
+		}
+		if q.Help != "" {
+			for _, l := range Wrap(q.Help, 76) {
+				b.WriteString("# " + l + "\n")
+			}
+		}
+		switch q.Kind {
+		case KindInteger:
+			fmt.Fprintf(&b, "# A whole number from %s to %s.\n", groupDigits(q.Min), groupDigits(q.Max))
+		case KindChoice:
+			b.WriteString("# One of:\n")
+			for _, o := range q.Options {
+				fmt.Fprintf(&b, "#   %-24s %s\n", o.Value, o.Label)
+			}
+		case KindMulti:
+			b.WriteString("# A list of any of these, like [a, b]; [] for none:\n")
+			for _, o := range q.Options {
+				fmt.Fprintf(&b, "#   %-24s %s\n", o.Value, o.Label)
+			}
+		}
+		value := ""
+		switch {
+		case q.Default != nil && q.Kind == KindMulti:
+			value = "[" + strings.Join(q.Default.Multi, ", ") + "]"
+		case q.Default != nil:
+			value = q.FormatValue(*q.Default)
+		case q.Kind == KindMulti:
+			value = "[]"
+		}
+		if value == "" {
+			fmt.Fprintf(&b, "%s:\n", q.ID)
+		} else {
+			fmt.Fprintf(&b, "%s: %s\n", q.ID, value)
+		}
+	}
+	return b.String()
+}

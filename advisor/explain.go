@@ -1,0 +1,170 @@
+package advisor
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// FormatPoints writes a number of points without trailing zeros: 3, 1.5.
+func FormatPoints(f float64) string {
+	return strconv.FormatFloat(f, 'f', -1, 64)
+}
+
+// PointsText lists the roles an answer gives points to, largest first in
+// role order: "+3 Operations Director" or "+2 Chief Operating Officer, +1
+// Operations Director". It is "no points" when the answer scores nothing.
+func (d *Definitions) PointsText(w Weights) string {
+	var parts []string
+	for i, r := range d.Roles {
+		if i < len(w) && w[i] != 0 {
+			parts = append(parts, "+"+FormatPoints(w[i])+" "+r.Title)
+		}
+	}
+	if len(parts) == 0 {
+		return "no points"
+	}
+	return strings.Join(parts, ", ")
+}
+
+// ReasonText explains one contribution: "Employees: 25 (fewer than 50) —
+// +3 Operations Director".
+func (d *Definitions) ReasonText(c Contribution) string {
+	title := c.Question
+	if q, ok := d.Question(c.Question); ok {
+		title = q.Title
+	}
+	return title + ": " + c.Label + " — " + d.PointsText(c.Points)
+}
+
+// ChangeText explains one change in a sentence: "At about 150 employees or
+// more (now 25), the advice would be Chief Operating Officer."
+func (d *Definitions) ChangeText(c Change) string {
+	q, ok := d.Question(c.Question)
+	if !ok {
+		return ""
+	}
+	role := c.Role
+	if r, ok := d.Role(c.Role); ok {
+		role = r.Title
+	}
+	then := "the advice would be " + role + "."
+	switch q.Kind {
+	case KindInteger:
+		now := groupDigits(c.From.Int)
+		switch {
+		case c.Lo == c.Hi || (c.Open && c.Down && c.Hi == q.Min) || (c.Open && !c.Down && c.Lo == q.Max):
+			v := c.Lo
+			if c.Down {
+				v = c.Hi
+			}
+			return fmt.Sprintf("At %s %s (now %s), %s", groupDigits(v), q.UnitFor(v), now, then)
+		case c.Open && c.Down:
+			return fmt.Sprintf("At about %s %s or fewer (now %s), %s", groupDigits(c.Hi), q.UnitFor(c.Hi), now, then)
+		case c.Open:
+			return fmt.Sprintf("At about %s %s or more (now %s), %s", groupDigits(c.Lo), q.UnitFor(c.Lo), now, then)
+		}
+		return fmt.Sprintf("At %s to %s %s (now %s), %s", groupDigits(c.Lo), groupDigits(c.Hi), q.Unit, now, then)
+	case KindChoice:
+		return fmt.Sprintf("If %s were %s instead of %s, %s", q.Title, quoted(q.Describe(c.To)), quoted(q.Describe(c.From)), then)
+	case KindMulti:
+		added := q.labels(c.Added)
+		removed := q.labels(c.Removed)
+		switch {
+		case len(removed) == 0:
+			verb := "also included"
+			if len(c.From.Multi) == 0 {
+				verb = "included"
+			}
+			return fmt.Sprintf("If %s %s %s, %s", q.Title, verb, andList(added), then)
+		case len(added) == 0:
+			return fmt.Sprintf("If %s no longer included %s, %s", q.Title, andList(removed), then)
+		}
+		return fmt.Sprintf("If %s included %s and no longer %s, %s", q.Title, andList(added), andList(removed), then)
+	}
+	return ""
+}
+
+func (q *Question) labels(values []string) []string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = v
+		if o, _ := q.Option(v); o != nil {
+			out[i] = o.Label
+		}
+	}
+	return out
+}
+
+func quoted(s string) string { return "“" + s + "”" }
+
+// andList writes “a”, “b” and “c”.
+func andList(items []string) string {
+	q := make([]string, len(items))
+	for i, s := range items {
+		q[i] = quoted(s)
+	}
+	switch len(q) {
+	case 0:
+		return ""
+	case 1:
+		return q[0]
+	}
+	return strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
+}
+
+// Headline is the one-line recommendation: "Hire an Operations Director".
+func (d *Definitions) Headline(r *Result) string {
+	role, _ := d.Role(r.Recommended)
+	return "Hire " + article(role.Title) + " " + role.Title
+}
+
+func article(s string) string {
+	if s != "" && strings.ContainsRune("AEIOUaeiou", rune(s[0])) {
+		return "an"
+	}
+	return "a"
+}
+
+// ConfidenceText explains the confidence: "strong (73%): Operations
+// Director 13 points, Chief Operating Officer 2 points".
+func (d *Definitions) ConfidenceText(r *Result) string {
+	return fmt.Sprintf("%s (%d%%): %s", ConfidenceLabel(r.Confidence), Percent(r.Confidence), d.ScoresText(r))
+}
+
+// ScoresText lists every role's points, highest first (role order on ties).
+func (d *Definitions) ScoresText(r *Result) string {
+	parts := make([]string, 0, len(r.Scores))
+	for _, s := range d.sortedScores(r) {
+		role, _ := d.Role(s.Role)
+		unit := "points"
+		if s.Points == 1 {
+			unit = "point"
+		}
+		parts = append(parts, fmt.Sprintf("%s %s %s", role.Title, FormatPoints(s.Points), unit))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func (d *Definitions) sortedScores(r *Result) []RoleScore {
+	s := append([]RoleScore(nil), r.Scores...)
+	// Insertion sort: stable, and there are only a few roles.
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && s[j].Points > s[j-1].Points; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+	return s
+}
+
+// CloseCallNote explains a close call, or is "" when the result is clear.
+func (d *Definitions) CloseCallNote(r *Result) string {
+	if r.Confidence >= closeCallBelow {
+		return ""
+	}
+	ru, _ := d.Role(r.RunnerUp)
+	if r.Confidence <= 0 {
+		return fmt.Sprintf("The scores are tied; %s is listed only because it comes first. Read the reasons on both sides before deciding.", d.Roles[d.RoleIndex(r.Recommended)].Title)
+	}
+	return fmt.Sprintf("This is a close call: %s is only a few points behind. Read what would change the advice before deciding.", ru.Title)
+}

@@ -1,0 +1,383 @@
+package advisor
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"strings"
+)
+
+// Format is a report format.
+type Format string
+
+// The report formats.
+const (
+	FormatText     Format = "text"
+	FormatMarkdown Format = "markdown"
+	FormatJSON     Format = "json"
+)
+
+// Formats lists the report formats, for flag help and messages.
+var Formats = []string{string(FormatText), string(FormatMarkdown), string(FormatJSON)}
+
+// ParseFormat checks a format name ("md" is accepted for markdown).
+func ParseFormat(s string) (Format, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "text", "txt":
+		return FormatText, nil
+	case "markdown", "md":
+		return FormatMarkdown, nil
+	case "json":
+		return FormatJSON, nil
+	}
+	return "", fmt.Errorf("%q is not a format; formats are %s", s, quoteList(Formats))
+}
+
+// Extension is the usual file extension of a format.
+func (f Format) Extension() string {
+	switch f {
+	case FormatMarkdown:
+		return ".md"
+	case FormatJSON:
+		return ".json"
+	}
+	return ".txt"
+}
+
+// reportWidth is where text reports wrap: narrow enough to paste into an
+// email without the client re-wrapping it.
+const reportWidth = 72
+
+// Report renders a result in the given format. The output depends only on
+// the definitions and the result: no dates, no environment.
+func (d *Definitions) Report(r *Result, f Format) ([]byte, error) {
+	switch f {
+	case FormatText:
+		return []byte(d.textReport(r)), nil
+	case FormatMarkdown:
+		return []byte(d.markdownReport(r)), nil
+	case FormatJSON:
+		return d.jsonReport(r)
+	}
+	return nil, fmt.Errorf("%q is not a format; formats are %s", f, quoteList(Formats))
+}
+
+func (d *Definitions) textReport(r *Result) string {
+	var b strings.Builder
+	rec, _ := d.Role(r.Recommended)
+	b.WriteString("COO ADVISOR RECOMMENDATION\n\n")
+	b.WriteString(d.Headline(r) + ".\n")
+	b.WriteString(wrapIndent("Confidence: "+d.ConfidenceText(r)+".", reportWidth, "", ""))
+	if note := d.CloseCallNote(r); note != "" {
+		b.WriteString(wrapIndent(note, reportWidth, "", ""))
+	}
+	b.WriteString("\n")
+	b.WriteString(wrapIndent(rec.Summary, reportWidth, "", ""))
+
+	section := func(title string) { b.WriteString("\n" + title + "\n") }
+	bullet := func(text string) { b.WriteString(wrapIndent(text, reportWidth, "  - ", "    ")) }
+
+	section("Why")
+	if len(r.Reasons) == 0 {
+		bullet("No answer favours one role over the other.")
+	}
+	for _, c := range r.Reasons {
+		bullet(d.ReasonText(c))
+	}
+	if len(r.Counterpoints) > 0 {
+		section("Pointing the other way")
+		for _, c := range r.Counterpoints {
+			bullet(d.ReasonText(c))
+		}
+	}
+	section("What would change the advice")
+	if len(r.Changes) == 0 {
+		bullet("No change of a single answer would change the advice.")
+	}
+	for _, c := range r.Changes {
+		bullet(d.ChangeText(c))
+	}
+
+	section("Scores by factor")
+	b.WriteString(d.factorTable(r))
+
+	section("Your answers")
+	titleW := 0
+	for _, q := range d.Questions {
+		titleW = max(titleW, textWidth(q.Title))
+	}
+	for _, q := range d.Questions {
+		first := "  " + padRight(q.Title, titleW) + "  "
+		b.WriteString(wrapIndent(q.Describe(r.Answers[q.ID]), reportWidth, first, strings.Repeat(" ", textWidth(first))))
+	}
+
+	section("The roles")
+	for _, role := range d.Roles {
+		b.WriteString(wrapIndent(role.Title+": "+role.Summary, reportWidth, "  ", "  "))
+		b.WriteString(wrapIndent("Owns: "+responsibilityNames(role)+".", reportWidth, "  ", "  "))
+	}
+	b.WriteString("\n")
+	b.WriteString(wrapIndent("Prepared with coo-advisor, offline. Every point comes from a weight in the role and question definitions; run `coo-advisor questions` to see them.", reportWidth, "", ""))
+	return b.String()
+}
+
+func responsibilityNames(r Role) string {
+	names := make([]string, len(r.Responsibilities))
+	for i, x := range r.Responsibilities {
+		names[i] = x.Name
+	}
+	return strings.Join(names, ", ")
+}
+
+// factorTable renders the per-factor scores as an aligned text table.
+func (d *Definitions) factorTable(r *Result) string {
+	header := []string{"Factor"}
+	for _, role := range d.Roles {
+		header = append(header, role.Short)
+	}
+	rows := [][]string{header}
+	for _, fs := range r.Factors {
+		f, _ := d.Factor(fs.Factor)
+		row := []string{f.Title}
+		for i := range d.Roles {
+			row = append(row, FormatPoints(fs.Points[i]))
+		}
+		rows = append(rows, row)
+	}
+	total := []string{"Total"}
+	for _, s := range r.Scores {
+		total = append(total, FormatPoints(s.Points))
+	}
+	rows = append(rows, total)
+	widths := make([]int, len(header))
+	for _, row := range rows {
+		for i, c := range row {
+			widths[i] = max(widths[i], textWidth(c))
+		}
+	}
+	var b strings.Builder
+	for _, row := range rows {
+		b.WriteString("  ")
+		for i, c := range row {
+			if i == len(row)-1 {
+				b.WriteString(c)
+				break
+			}
+			b.WriteString(padRight(c, widths[i]+3))
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+func (d *Definitions) markdownReport(r *Result) string {
+	var b strings.Builder
+	rec, _ := d.Role(r.Recommended)
+	b.WriteString("# COO advisor recommendation\n\n")
+	fmt.Fprintf(&b, "**%s.**\n\n", d.Headline(r))
+	fmt.Fprintf(&b, "Confidence: %s.\n", mdEscape(d.ConfidenceText(r)))
+	if note := d.CloseCallNote(r); note != "" {
+		fmt.Fprintf(&b, "\n> %s\n", mdEscape(note))
+	}
+	fmt.Fprintf(&b, "\n%s\n", mdEscape(rec.Summary))
+
+	b.WriteString("\n## Why\n\n")
+	if len(r.Reasons) == 0 {
+		b.WriteString("- No answer favours one role over the other.\n")
+	}
+	for _, c := range r.Reasons {
+		fmt.Fprintf(&b, "- %s\n", mdEscape(d.ReasonText(c)))
+	}
+	if len(r.Counterpoints) > 0 {
+		b.WriteString("\n## Pointing the other way\n\n")
+		for _, c := range r.Counterpoints {
+			fmt.Fprintf(&b, "- %s\n", mdEscape(d.ReasonText(c)))
+		}
+	}
+	b.WriteString("\n## What would change the advice\n\n")
+	if len(r.Changes) == 0 {
+		b.WriteString("- No change of a single answer would change the advice.\n")
+	}
+	for _, c := range r.Changes {
+		fmt.Fprintf(&b, "- %s\n", mdEscape(d.ChangeText(c)))
+	}
+
+	b.WriteString("\n## Scores by factor\n\n| Factor |")
+	for _, role := range d.Roles {
+		fmt.Fprintf(&b, " %s |", mdCell(role.Title))
+	}
+	b.WriteString("\n|---|" + strings.Repeat("---:|", len(d.Roles)) + "\n")
+	for _, fs := range r.Factors {
+		f, _ := d.Factor(fs.Factor)
+		fmt.Fprintf(&b, "| %s |", mdCell(f.Title))
+		for i := range d.Roles {
+			fmt.Fprintf(&b, " %s |", FormatPoints(fs.Points[i]))
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("| **Total** |")
+	for _, s := range r.Scores {
+		fmt.Fprintf(&b, " **%s** |", FormatPoints(s.Points))
+	}
+	b.WriteString("\n\n## Your answers\n\n| Question | Answer |\n|---|---|\n")
+	for _, q := range d.Questions {
+		fmt.Fprintf(&b, "| %s | %s |\n", mdCell(q.Title), mdCell(q.Describe(r.Answers[q.ID])))
+	}
+	b.WriteString("\n## The roles\n")
+	for _, role := range d.Roles {
+		fmt.Fprintf(&b, "\n### %s\n\n%s\n\n", mdEscape(role.Title), mdEscape(role.Summary))
+		for _, x := range role.Responsibilities {
+			fmt.Fprintf(&b, "- **%s**: %s\n", mdEscape(x.Name), mdEscape(x.Description))
+		}
+	}
+	b.WriteString("\n---\n\n*Prepared with coo-advisor, offline. Every point comes from a weight in the role and question definitions.*\n")
+	return b.String()
+}
+
+var mdEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`, "#", `\#`, "|", `\|`)
+
+// mdEscape keeps user-supplied text (role titles, labels) from being read
+// as Markdown syntax.
+func mdEscape(s string) string { return mdEscaper.Replace(s) }
+
+func mdCell(s string) string { return mdEscape(strings.ReplaceAll(s, "\n", " ")) }
+
+// ordered is a JSON object whose keys keep the order they were added in.
+type ordered []struct {
+	key   string
+	value any
+}
+
+func (o *ordered) add(k string, v any) {
+	*o = append(*o, struct {
+		key   string
+		value any
+	}{k, v})
+}
+
+func (o ordered) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, kv := range o {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		k, err := json.Marshal(kv.key)
+		if err != nil {
+			return nil, err
+		}
+		v, err := json.Marshal(kv.value)
+		if err != nil {
+			return nil, err
+		}
+		b.Write(k)
+		b.WriteByte(':')
+		b.Write(v)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+func round3(f float64) float64 { return math.Round(f*1000) / 1000 }
+
+func (d *Definitions) roleMap(w Weights) ordered {
+	var o ordered
+	for i, r := range d.Roles {
+		o.add(r.ID, w[i])
+	}
+	return o
+}
+
+type jsonContribution struct {
+	Question  string  `json:"question"`
+	Value     string  `json:"value,omitempty"`
+	Answer    string  `json:"answer"`
+	Points    ordered `json:"points"`
+	Advantage float64 `json:"advantage"`
+	Text      string  `json:"text"`
+}
+
+type jsonChange struct {
+	Question string `json:"question"`
+	From     any    `json:"from"`
+	To       any    `json:"to"`
+	Role     string `json:"recommended"`
+	Steps    int    `json:"steps"`
+	Text     string `json:"text"`
+}
+
+type jsonFactor struct {
+	ID      string  `json:"id"`
+	Title   string  `json:"title"`
+	Scores  ordered `json:"scores"`
+	Leaning string  `json:"leaning"`
+}
+
+// jsonValue is an answer as an answers file holds it.
+func jsonValue(q *Question, a Answer) any {
+	switch q.Kind {
+	case KindInteger:
+		return a.Int
+	case KindChoice:
+		return a.Choice
+	}
+	if a.Multi == nil {
+		return []string{}
+	}
+	return a.Multi
+}
+
+func (d *Definitions) jsonReport(r *Result) ([]byte, error) {
+	rec, _ := d.Role(r.Recommended)
+	var o ordered
+	o.add("recommended", r.Recommended)
+	o.add("recommended_title", rec.Title)
+	o.add("runner_up", r.RunnerUp)
+	o.add("confidence", round3(r.Confidence))
+	o.add("confidence_label", ConfidenceLabel(r.Confidence))
+	var scores, shares ordered
+	for _, s := range r.Scores {
+		scores.add(s.Role, s.Points)
+		shares.add(s.Role, round3(s.Share))
+	}
+	o.add("scores", scores)
+	o.add("shares", shares)
+	factors := make([]jsonFactor, 0, len(r.Factors))
+	for _, fs := range r.Factors {
+		f, _ := d.Factor(fs.Factor)
+		lean := ""
+		if best, second := ranking(fs.Points); fs.Points[best] > fs.Points[second] {
+			lean = d.Roles[best].ID
+		}
+		factors = append(factors, jsonFactor{ID: f.ID, Title: f.Title, Scores: d.roleMap(fs.Points), Leaning: lean})
+	}
+	o.add("factors", factors)
+	contrib := func(cs []Contribution) []jsonContribution {
+		out := make([]jsonContribution, 0, len(cs))
+		for _, c := range cs {
+			out = append(out, jsonContribution{Question: c.Question, Value: c.Value, Answer: c.Label, Points: d.roleMap(c.Points), Advantage: c.Advantage, Text: d.ReasonText(c)})
+		}
+		return out
+	}
+	o.add("reasons", contrib(r.Reasons))
+	o.add("counterpoints", contrib(r.Counterpoints))
+	changes := make([]jsonChange, 0, len(r.Changes))
+	for _, c := range r.Changes {
+		q, _ := d.Question(c.Question)
+		changes = append(changes, jsonChange{Question: c.Question, From: jsonValue(q, c.From), To: jsonValue(q, c.To), Role: c.Role, Steps: c.Steps, Text: d.ChangeText(c)})
+	}
+	o.add("what_would_change", changes)
+	var answers ordered
+	for i := range d.Questions {
+		q := &d.Questions[i]
+		answers.add(q.ID, jsonValue(q, r.Answers[q.ID]))
+	}
+	o.add("answers", answers)
+	o.add("contributions", contrib(r.Contributions))
+	out, err := json.MarshalIndent(o, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(out, '\n'), nil
+}

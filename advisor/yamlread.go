@@ -1,0 +1,258 @@
+package advisor
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// MaxFileSize is the largest input file coo-advisor reads (1 MiB). Real
+// answers and definition files are a few kilobytes; the cap keeps a wrong
+// file (a log, an image) from being parsed at all.
+const MaxFileSize = 1 << 20
+
+var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// parseYAML checks the raw bytes of a user file and parses them into the
+// document's root node. It rejects files that are too big, binary, empty,
+// malformed, hold more than one document, or use anchors and aliases (which
+// no coo-advisor file needs and which alias bombs abuse).
+func parseYAML(file string, data []byte, what string) (root *yaml.Node, err error) {
+	pl := &problemList{file: file}
+	if len(data) > MaxFileSize {
+		pl.add(0, "", "file is %s, over the 1 MiB limit; is this the right file? It should be a small %s YAML file", sizeString(len(data)), what)
+		return nil, pl.err()
+	}
+	if bytes.IndexByte(data, 0) >= 0 || !utf8.Valid(data) {
+		pl.add(0, "", "looks like a binary file, not YAML text; give a %s YAML file", what)
+		return nil, pl.err()
+	}
+	defer func() {
+		// The YAML parser is third-party code fed with user input: whatever
+		// it does, the user gets a message, never a stack trace.
+		if r := recover(); r != nil {
+			root = nil
+			pl.problems = nil
+			pl.add(0, "", "could not be parsed as YAML (%v)", r)
+			err = pl.err()
+		}
+	}()
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if derr := dec.Decode(&doc); derr != nil {
+		if derr.Error() == "EOF" {
+			pl.add(0, "", "is empty; expected a %s YAML file", what)
+			return nil, pl.err()
+		}
+		line, msg := yamlErrorLine(derr)
+		pl.add(line, "", "malformed YAML: %s", msg)
+		return nil, pl.err()
+	}
+	var extra yaml.Node
+	if derr := dec.Decode(&extra); derr == nil {
+		pl.add(extra.Line, "", "holds more than one YAML document (a second \"---\"); keep one")
+		return nil, pl.err()
+	} else if derr.Error() != "EOF" {
+		line, msg := yamlErrorLine(derr)
+		pl.add(line, "", "malformed YAML: %s", msg)
+		return nil, pl.err()
+	}
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
+		pl.add(0, "", "is empty; expected a %s YAML file", what)
+		return nil, pl.err()
+	}
+	root = doc.Content[0]
+	checkNoAliases(root, pl)
+	if e := pl.err(); e != nil {
+		return nil, e
+	}
+	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
+		pl.add(root.Line, "", "is empty; expected a %s YAML file", what)
+		return nil, pl.err()
+	}
+	return root, nil
+}
+
+func yamlErrorLine(err error) (int, string) {
+	msg := err.Error()
+	first, _, _ := strings.Cut(msg, "\n")
+	if m := yamlLineRE.FindStringSubmatch(first); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return n, m[2]
+	}
+	return 0, strings.TrimPrefix(first, "yaml: ")
+}
+
+func checkNoAliases(n *yaml.Node, pl *problemList) {
+	stack := []*yaml.Node{n}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if n.Kind == yaml.AliasNode {
+			pl.add(n.Line, "", "YAML aliases (*%s) are not supported; write the value out", n.Value)
+			continue
+		}
+		if n.Anchor != "" {
+			pl.add(n.Line, "", "YAML anchors (&%s) are not supported; write the value out", n.Anchor)
+		}
+		if len(pl.problems) > 20 {
+			return
+		}
+		stack = append(stack, n.Content...)
+	}
+}
+
+func sizeString(n int) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// kindName describes a node for messages ("a list", "a number").
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		switch n.Tag {
+		case "!!null":
+			return "nothing"
+		case "!!int", "!!float":
+			return "the number " + n.Value
+		case "!!bool":
+			return "the boolean " + n.Value
+		}
+		return strconv.Quote(n.Value)
+	}
+	return "an unsupported value"
+}
+
+// mapping reads a YAML mapping into key -> (key node, value node), reporting
+// duplicate keys, keys not in allowed, and required keys that are missing.
+// A nil allowed list accepts any key.
+type entry struct {
+	key, value *yaml.Node
+}
+
+func readMapping(n *yaml.Node, path string, pl *problemList, allowed, required []string) (map[string]entry, []string) {
+	if n.Kind != yaml.MappingNode {
+		pl.add(n.Line, path, "expected a mapping of keys to values, got %s", kindName(n))
+		return nil, nil
+	}
+	out := make(map[string]entry, len(n.Content)/2)
+	var order []string
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			pl.add(k.Line, path, "keys must be plain words, got %s", kindName(k))
+			continue
+		}
+		name := k.Value
+		keyPath := joinPath(path, name)
+		if prev, dup := out[name]; dup {
+			pl.add(k.Line, keyPath, "given twice (first on line %d); keep one", prev.key.Line)
+			continue
+		}
+		if allowed != nil && !contains(allowed, name) {
+			hint := ""
+			if s := suggest(name, allowed); s != "" {
+				hint = fmt.Sprintf("did you mean %s? ", s)
+			}
+			pl.add(k.Line, keyPath, "unknown field; %sallowed fields are %s", hint, quoteList(allowed))
+			continue
+		}
+		out[name] = entry{k, v}
+		order = append(order, name)
+	}
+	for _, r := range required {
+		if _, ok := out[r]; !ok {
+			pl.add(n.Line, path, "missing required field %q", r)
+		}
+	}
+	return out, order
+}
+
+func joinPath(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func readString(n *yaml.Node, path string, pl *problemList) string {
+	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+		pl.add(n.Line, path, "expected text, got %s", kindName(n))
+		return ""
+	}
+	s := strings.TrimSpace(n.Value)
+	if s == "" {
+		pl.add(n.Line, path, "must not be empty")
+	}
+	return s
+}
+
+func readStringList(n *yaml.Node, path string, pl *problemList) []string {
+	if n.Kind != yaml.SequenceNode {
+		pl.add(n.Line, path, "expected a list of text lines, got %s", kindName(n))
+		return nil
+	}
+	out := make([]string, 0, len(n.Content))
+	for i, c := range n.Content {
+		if s := readString(c, fmt.Sprintf("%s[%d]", path, i), pl); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// readInt reads a whole number. Quoted digits are accepted: people write
+// "120" as often as 120.
+func readInt(n *yaml.Node, path string, pl *problemList, allowedDesc string) (int, bool) {
+	v, msg := parseIntNode(n)
+	if msg != "" {
+		pl.add(n.Line, path, "%s; expected %s", msg, allowedDesc)
+		return 0, false
+	}
+	return v, true
+}
+
+func parseIntNode(n *yaml.Node) (int, string) {
+	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" || n.Tag == "!!bool" {
+		return 0, fmt.Sprintf("got %s", kindName(n))
+	}
+	s := strings.TrimSpace(n.Value)
+	v, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange {
+			return 0, fmt.Sprintf("%s is far too large", s)
+		}
+		if _, ferr := strconv.ParseFloat(s, 64); ferr == nil {
+			return 0, fmt.Sprintf("%s is not a whole number", s)
+		}
+		return 0, fmt.Sprintf("%s is not a number", strconv.Quote(s))
+	}
+	if v > 1<<40 || v < -(1<<40) {
+		return 0, fmt.Sprintf("%s is far too large", s)
+	}
+	return int(v), ""
+}

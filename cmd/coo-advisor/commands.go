@@ -1,0 +1,371 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+
+	"github.com/coo-advisor/coo-advisor/advisor"
+	"github.com/coo-advisor/coo-advisor/data"
+	"github.com/coo-advisor/coo-advisor/internal/atomicfile"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "0.1.0-dev"
+
+// app holds what every command shares: the streams and the definition
+// flags.
+type app struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	rolesPath      string
+	questionsPath  string
+}
+
+// outputFlags are the flags of commands that write a report.
+type outputFlags struct {
+	answers string
+	format  string
+	output  string
+	force   bool
+}
+
+func (o *outputFlags) register(cmd *cobra.Command, answersHelp string) {
+	cmd.Flags().StringVarP(&o.answers, "answers", "a", "", answersHelp)
+	cmd.Flags().StringVarP(&o.format, "format", "f", "text", "report format: "+strings.Join(advisor.Formats, ", "))
+	cmd.Flags().StringVarP(&o.output, "output", "o", "", "write the report to `FILE` (atomically) instead of standard output")
+	cmd.Flags().BoolVar(&o.force, "force", false, "let --output replace an existing file")
+}
+
+func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
+	a := &app{stdin: stdin, stdout: stdout, stderr: stderr}
+	var out outputFlags
+	var plain bool
+	root := &cobra.Command{
+		Use:   "coo-advisor",
+		Short: "Decide whether your next operations leader is a COO or an Operations Director",
+		Long: `coo-advisor asks about your company's size, complexity, growth, leadership
+and pains, and recommends a Chief Operating Officer or an Operations
+Director, with its confidence, the reasons and what would change the advice.
+
+Run it without a command for the interactive advisor. Everything stays on
+this machine.`,
+		Example: `  coo-advisor                              # interactive questions, then results
+  coo-advisor --answers client.yaml        # open straight at the results
+  coo-advisor --plain                      # line prompts for screen readers and pipes
+  coo-advisor recommend --answers client.yaml --format markdown -o brief.md`,
+		Version:       version,
+		Args:          cobra.NoArgs,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return a.runInteractive(cmd, &out, plain)
+		},
+	}
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.SetVersionTemplate("coo-advisor {{.Version}}\n")
+	root.PersistentFlags().StringVar(&a.rolesPath, "roles", "", "read role definitions from `FILE` instead of the built-in ones")
+	root.PersistentFlags().StringVar(&a.questionsPath, "questions", "", "read questions and weights from `FILE` instead of the built-in ones")
+	out.register(root, "open at the results for the answers in `FILE` (- for standard input)")
+	root.Flags().BoolVar(&plain, "plain", false, "plain line prompts, no screen drawing (automatic when TERM=dumb or not on a terminal)")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return err })
+
+	root.AddCommand(a.recommendCmd(), a.rolesCmd(), a.questionsCmd(), a.validateCmd())
+	return root
+}
+
+func (a *app) recommendCmd() *cobra.Command {
+	var out outputFlags
+	cmd := &cobra.Command{
+		Use:   "recommend --answers FILE",
+		Short: "Print the recommendation for an answers file",
+		Long: `Score an answers file and print the recommendation: the role, the
+confidence, the per-factor scores, the reasons, what would change the
+advice, and the answers used.
+
+An answers file is YAML, one "question-id: value" per line; run
+'coo-advisor questions --template' for one to fill in.`,
+		Example: `  coo-advisor recommend --answers answers.yaml
+  coo-advisor recommend --answers - --format json < answers.yaml
+  coo-advisor recommend -a answers.yaml -f markdown -o brief.md --force`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if out.answers == "" {
+				return badInput(errors.New("recommend needs --answers FILE (or - for standard input); run 'coo-advisor questions --template > answers.yaml' for a file to fill in"))
+			}
+			format, err := advisor.ParseFormat(out.format)
+			if err != nil {
+				return badInput(fmt.Errorf("--format: %w", err))
+			}
+			defs, err := a.loadDefinitions()
+			if err != nil {
+				return err
+			}
+			answers, err := a.readAnswers(defs, out.answers)
+			if err != nil {
+				return err
+			}
+			res, err := defs.Recommend(answers)
+			if err != nil {
+				return badInput(err)
+			}
+			report, err := defs.Report(res, format)
+			if err != nil {
+				return failure(err)
+			}
+			return a.emit(report, out.output, out.force)
+		},
+	}
+	out.register(cmd, "the answers `FILE` to score (- for standard input)")
+	return cmd
+}
+
+func (a *app) rolesCmd() *cobra.Command {
+	var format string
+	var width int
+	cmd := &cobra.Command{
+		Use:   "roles",
+		Short: "Show the roles' responsibilities side by side",
+		Long: `Show each role's summary, responsibilities, when it fits and how it works
+with the other, side by side in a table that wraps at the terminal width
+(80 columns when the output is not a terminal).`,
+		Example: `  coo-advisor roles
+  coo-advisor roles --format markdown > roles.md
+  coo-advisor roles --roles my-roles.yaml --width 120`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			defs, err := a.loadDefinitions()
+			if err != nil {
+				return err
+			}
+			switch strings.ToLower(format) {
+			case "text", "txt":
+				w := width
+				if w == 0 {
+					w = a.terminalWidth()
+				}
+				if w < 20 || w > 1000 {
+					return badInput(fmt.Errorf("--width: %d is out of range; give 20 to 1000 columns", w))
+				}
+				_, err = io.WriteString(a.stdout, defs.RolesTable(w))
+			case "markdown", "md":
+				_, err = io.WriteString(a.stdout, defs.RolesMarkdown())
+			case "json":
+				var b []byte
+				if b, err = defs.RolesJSON(); err == nil {
+					_, err = a.stdout.Write(b)
+				}
+			default:
+				return badInput(fmt.Errorf("--format: %q is not a format; formats are text, markdown, json", format))
+			}
+			if err != nil {
+				return failure(err)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVarP(&format, "format", "f", "text", "output format: text, markdown, json")
+	cmd.Flags().IntVarP(&width, "width", "w", 0, "wrap the table at `N` columns (default: the terminal width, or 80)")
+	return cmd
+}
+
+func (a *app) questionsCmd() *cobra.Command {
+	var template bool
+	cmd := &cobra.Command{
+		Use:   "questions",
+		Short: "List the questions, their allowed values and weights",
+		Long: `List every question in order: its id, kind, allowed values, and the
+points each answer gives each role. With --template, print a commented
+answers file to fill in.`,
+		Example: `  coo-advisor questions
+  coo-advisor questions --template > answers.yaml`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			defs, err := a.loadDefinitions()
+			if err != nil {
+				return err
+			}
+			text := defs.QuestionsText(a.terminalWidth())
+			if template {
+				text = defs.Template()
+			}
+			if _, err := io.WriteString(a.stdout, text); err != nil {
+				return failure(err)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVarP(&template, "template", "t", false, "print a commented answers file to fill in")
+	return cmd
+}
+
+func (a *app) validateCmd() *cobra.Command {
+	var answersPath string
+	cmd := &cobra.Command{
+		Use:   "validate",
+		Short: "Check role and question files (and optionally an answers file)",
+		Long: `Check the role and question definitions given with --roles and
+--questions (the built-in ones otherwise), and with --answers an answers
+file against them. Every problem is listed with its file, line and fix;
+the exit code is 2 when there is any.`,
+		Example: `  coo-advisor validate --roles my-roles.yaml --questions my-questions.yaml
+  coo-advisor validate --answers client.yaml`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			defs, err := a.loadDefinitions()
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stdout, "ok: %s: %d roles\n", a.sourceName(a.rolesPath, data.RolesFile), len(defs.Roles))
+			fmt.Fprintf(a.stdout, "ok: %s: %d questions in %d factors\n", a.sourceName(a.questionsPath, data.QuestionsFile), len(defs.Questions), len(defs.Factors))
+			if answersPath != "" {
+				answers, err := a.readAnswers(defs, answersPath)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(a.stdout, "ok: %s: %d answers\n", displayName(answersPath), len(answers))
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVarP(&answersPath, "answers", "a", "", "also check the answers `FILE` (- for standard input)")
+	return cmd
+}
+
+func (a *app) sourceName(path, builtin string) string {
+	if path == "" {
+		return "built-in " + builtin
+	}
+	return path
+}
+
+func displayName(path string) string {
+	if path == "-" {
+		return "stdin"
+	}
+	return path
+}
+
+// loadDefinitions loads the built-in definitions, or the user's files
+// where --roles or --questions name them.
+func (a *app) loadDefinitions() (*advisor.Definitions, error) {
+	if a.rolesPath == "" && a.questionsPath == "" {
+		defs, err := data.Load()
+		if err != nil {
+			return nil, failure(fmt.Errorf("built-in definitions are broken (a bug): %w", err))
+		}
+		return defs, nil
+	}
+	roles, err := a.source(a.rolesPath, data.RolesFile)
+	if err != nil {
+		return nil, err
+	}
+	questions, err := a.source(a.questionsPath, data.QuestionsFile)
+	if err != nil {
+		return nil, err
+	}
+	defs, err := advisor.Load(roles, questions)
+	if err != nil {
+		return nil, badInput(err)
+	}
+	return defs, nil
+}
+
+func (a *app) source(path, builtin string) (advisor.Source, error) {
+	if path == "" {
+		src, err := advisor.ReadSource(data.FS, builtin, "built-in ")
+		if err != nil {
+			return src, failure(err)
+		}
+		return src, nil
+	}
+	b, err := a.readInput(path)
+	if err != nil {
+		return advisor.Source{}, err
+	}
+	return advisor.Source{Name: displayName(path), Data: b}, nil
+}
+
+// readInput reads a user file, or standard input for "-", up to the size
+// limit (the parser reports an over-long file).
+func (a *app) readInput(path string) ([]byte, error) {
+	if path == "-" {
+		b, err := advisor.ReadLimited(a.stdin)
+		if err != nil {
+			return nil, badInput(fmt.Errorf("stdin: %w", err))
+		}
+		return b, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		switch {
+		case errors.Is(err, os.ErrNotExist):
+			return nil, badInput(fmt.Errorf("%s: no such file", path))
+		case errors.Is(err, os.ErrPermission):
+			return nil, badInput(fmt.Errorf("%s: permission denied", path))
+		}
+		return nil, badInput(err)
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return nil, badInput(fmt.Errorf("%s: is a directory; give a YAML file", path))
+	}
+	b, err := advisor.ReadLimited(f)
+	if err != nil {
+		return nil, badInput(fmt.Errorf("%s: %w", path, err))
+	}
+	return b, nil
+}
+
+func (a *app) readAnswers(defs *advisor.Definitions, path string) (advisor.Answers, error) {
+	b, err := a.readInput(path)
+	if err != nil {
+		return nil, err
+	}
+	answers, err := defs.ParseAnswers(displayName(path), b)
+	if err != nil {
+		return nil, badInput(err)
+	}
+	return answers, nil
+}
+
+// emit writes a report to standard output, or atomically to a file.
+func (a *app) emit(report []byte, output string, force bool) error {
+	if output == "" || output == "-" {
+		if _, err := a.stdout.Write(report); err != nil {
+			return failure(err)
+		}
+		return nil
+	}
+	if err := atomicfile.Write(output, report, force); err != nil {
+		if errors.Is(err, atomicfile.ErrExists) {
+			return badInput(fmt.Errorf("%w; add --force to replace it", err))
+		}
+		return badInput(err)
+	}
+	abs, err := filepath.Abs(output)
+	if err != nil {
+		abs = output
+	}
+	fmt.Fprintf(a.stderr, "Wrote %s\n", abs)
+	return nil
+}
+
+// terminalWidth is the width of the terminal on standard output, or 80
+// when it is not a terminal.
+func (a *app) terminalWidth() int {
+	if f, ok := a.stdout.(*os.File); ok && term.IsTerminal(f.Fd()) {
+		if w, _, err := term.GetSize(f.Fd()); err == nil && w > 0 {
+			return w
+		}
+	}
+	return 80
+}
