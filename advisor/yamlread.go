@@ -29,7 +29,7 @@ func parseYAML(file string, data []byte, what string) (root *yaml.Node, err erro
 		return nil, pl.err()
 	}
 	if bytes.IndexByte(data, 0) >= 0 || !utf8.Valid(data) {
-		pl.add(0, "", "looks like a binary file, not YAML text; give a %s YAML file", what)
+		pl.add(0, "", "looks like a binary file, not YAML text; give %s %s YAML file", article(what), what)
 		return nil, pl.err()
 	}
 	defer func() {
@@ -46,7 +46,7 @@ func parseYAML(file string, data []byte, what string) (root *yaml.Node, err erro
 	var doc yaml.Node
 	if derr := dec.Decode(&doc); derr != nil {
 		if derr.Error() == "EOF" {
-			pl.add(0, "", "is empty; expected a %s YAML file", what)
+			pl.add(0, "", "is empty; expected %s %s YAML file", article(what), what)
 			return nil, pl.err()
 		}
 		line, msg := yamlErrorLine(derr)
@@ -63,7 +63,7 @@ func parseYAML(file string, data []byte, what string) (root *yaml.Node, err erro
 		return nil, pl.err()
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
-		pl.add(0, "", "is empty; expected a %s YAML file", what)
+		pl.add(0, "", "is empty; expected %s %s YAML file", article(what), what)
 		return nil, pl.err()
 	}
 	root = doc.Content[0]
@@ -72,7 +72,7 @@ func parseYAML(file string, data []byte, what string) (root *yaml.Node, err erro
 		return nil, e
 	}
 	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
-		pl.add(root.Line, "", "is empty; expected a %s YAML file", what)
+		pl.add(root.Line, "", "is empty; expected %s %s YAML file", article(what), what)
 		return nil, pl.err()
 	}
 	return root, nil
