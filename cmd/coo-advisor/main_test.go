@@ -1,0 +1,128 @@
+package main
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/rivo/uniseg"
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+// TestMain lets the test binary act as coo-advisor itself, so the scripts
+// run the real main function in a separate process: exit codes, standard
+// streams and files are what a user gets.
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"coo-advisor": main,
+	})
+}
+
+// TestScripts runs testdata/script/*.txtar. Each script names the
+// behaviour it proves.
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:                 filepath.Join("testdata", "script"),
+		RequireExplicitExec: true,
+		Setup: func(env *testscript.Env) error {
+			// The examples are the sample answers files users start from.
+			examples, err := filepath.Abs(filepath.Join("..", "..", "examples"))
+			if err != nil {
+				return err
+			}
+			env.Setenv("EXAMPLES", examples)
+			env.Setenv("NO_COLOR", "1")
+			env.Setenv("COLUMNS", "")
+			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"exits":       cmdExits,
+			"maxwidth":    cmdMaxWidth,
+			"dircontents": cmdDirContents,
+		},
+	})
+}
+
+// cmdExits runs a program and checks its exit code:
+//
+//	exits 2 coo-advisor recommend
+//
+// stdout and stderr can be checked afterwards as after exec.
+func cmdExits(ts *testscript.TestScript, neg bool, args []string) {
+	if neg {
+		ts.Fatalf("unsupported: ! exits")
+	}
+	if len(args) < 2 {
+		ts.Fatalf("usage: exits CODE program [args...]")
+	}
+	want, err := strconv.Atoi(args[0])
+	if err != nil {
+		ts.Fatalf("exits: bad code %q", args[0])
+	}
+	err = ts.Exec(args[1], args[2:]...)
+	got := 0
+	if err != nil {
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
+			ts.Fatalf("exits: %v", err)
+		}
+		got = ee.ExitCode()
+	}
+	if got != want {
+		ts.Fatalf("exit code %d, want %d", got, want)
+	}
+}
+
+// cmdMaxWidth checks that no line of a file (or stdout/stderr) is wider
+// than N terminal cells; with ! that at least one is.
+func cmdMaxWidth(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: maxwidth N file")
+	}
+	limit, err := strconv.Atoi(args[0])
+	if err != nil {
+		ts.Fatalf("maxwidth: bad width %q", args[0])
+	}
+	text := ts.ReadFile(args[1])
+	if strings.TrimSpace(text) == "" {
+		ts.Fatalf("maxwidth: %s is empty", args[1])
+	}
+	widest, widestLine := 0, ""
+	for _, line := range strings.Split(text, "\n") {
+		if w := uniseg.StringWidth(line); w > widest {
+			widest, widestLine = w, line
+		}
+	}
+	switch {
+	case !neg && widest > limit:
+		ts.Fatalf("%s has a line of %d cells, over %d: %q", args[1], widest, limit, widestLine)
+	case neg && widest <= limit:
+		ts.Fatalf("%s has no line over %d cells (widest %d)", args[1], limit, widest)
+	}
+}
+
+// cmdDirContents checks that a directory holds exactly the named entries
+// (hidden temporary files included).
+func cmdDirContents(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 1 {
+		ts.Fatalf("usage: dircontents DIR [name...]")
+	}
+	entries, err := os.ReadDir(ts.MkAbs(args[0]))
+	if err != nil {
+		ts.Fatalf("dircontents: %v", err)
+	}
+	var got []string
+	for _, e := range entries {
+		got = append(got, e.Name())
+	}
+	want := slices.Clone(args[1:])
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		ts.Fatalf("%s holds %q, want %q", args[0], got, want)
+	}
+}
