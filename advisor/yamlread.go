@@ -2,7 +2,9 @@ package advisor
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -49,7 +51,7 @@ func parseYAML(file string, data []byte, what string) (root *yaml.Node, err erro
 			pl.add(0, "", "is empty; expected %s %s YAML file", article(what), what)
 			return nil, pl.err()
 		}
-		line, msg := yamlErrorLine(derr)
+		line, msg := yamlErrorLine(data, derr)
 		pl.add(line, "", "malformed YAML: %s", msg)
 		return nil, pl.err()
 	}
@@ -58,7 +60,7 @@ func parseYAML(file string, data []byte, what string) (root *yaml.Node, err erro
 		pl.add(extra.Line, "", "holds more than one YAML document (a second \"---\"); keep one")
 		return nil, pl.err()
 	} else if derr.Error() != "EOF" {
-		line, msg := yamlErrorLine(derr)
+		line, msg := yamlErrorLine(data, derr)
 		pl.add(line, "", "malformed YAML: %s", msg)
 		return nil, pl.err()
 	}
@@ -78,32 +80,107 @@ func parseYAML(file string, data []byte, what string) (root *yaml.Node, err erro
 	return root, nil
 }
 
-func yamlErrorLine(err error) (int, string) {
-	msg := err.Error()
-	first, _, _ := strings.Cut(msg, "\n")
+// yamlErrorLine returns the line and the message of a YAML syntax error.
+// The YAML library gives parser errors (an unclosed bracket, a list item
+// among keys) the 0-based line where the enclosing block starts, which can
+// be far above the mistake. The mistake is on the first line at which the
+// file stops parsing, so that is the line reported, when the file is small
+// enough to look for it.
+func yamlErrorLine(data []byte, err error) (int, string) {
+	first, _, _ := strings.Cut(err.Error(), "\n")
+	line, msg := 0, strings.TrimPrefix(first, "yaml: ")
 	if m := yamlLineRE.FindStringSubmatch(first); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		return n, m[2]
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
 	}
-	return 0, strings.TrimPrefix(first, "yaml: ")
+	if l := firstBadLine(data, max(line, 1)); l > 0 {
+		line = l
+	}
+	return line, msg
 }
 
-func checkNoAliases(n *yaml.Node, pl *problemList) {
-	stack := []*yaml.Node{n}
+// lineSearchBudget bounds the bytes firstBadLine parses in all: a few
+// hundred lines of a real file, not a megabyte of them.
+const lineSearchBudget = 4 << 20
+
+// firstBadLine returns the first line, from line from on, at which data
+// stops parsing as YAML, or 0 when the search would cost too much.
+func firstBadLine(data []byte, from int) int {
+	budget := lineSearchBudget
+	end := 0
+	for line := 1; end < len(data); line++ {
+		if nl := bytes.IndexByte(data[end:], '\n'); nl >= 0 {
+			end += nl + 1
+		} else {
+			end = len(data)
+		}
+		if line < from {
+			continue
+		}
+		if budget -= end; budget < 0 {
+			return 0
+		}
+		if !parsesCleanly(data[:end]) {
+			return line
+		}
+	}
+	return 0
+}
+
+func parsesCleanly(data []byte) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	for {
+		var n yaml.Node
+		if err := dec.Decode(&n); err != nil {
+			return errors.Is(err, io.EOF)
+		}
+	}
+}
+
+// checkNoAliases reports every anchor and alias, with the key it is on.
+func checkNoAliases(root *yaml.Node, pl *problemList) {
+	type item struct {
+		n    *yaml.Node
+		path string
+	}
+	stack := []item{{root, ""}}
 	for len(stack) > 0 {
-		n := stack[len(stack)-1]
+		it := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
+		n := it.n
 		if n.Kind == yaml.AliasNode {
-			pl.add(n.Line, "", "YAML aliases (*%s) are not supported; write the value out", n.Value)
+			pl.add(n.Line, it.path, "YAML aliases (*%s) are not supported; write the value out", n.Value)
 			continue
 		}
 		if n.Anchor != "" {
-			pl.add(n.Line, "", "YAML anchors (&%s) are not supported; write the value out", n.Anchor)
+			pl.add(n.Line, it.path, "YAML anchors (&%s) are not supported; write the value out", n.Anchor)
 		}
 		if len(pl.problems) > 20 {
 			return
 		}
-		stack = append(stack, n.Content...)
+		// Children go on the stack last first, so problems come out in
+		// document order.
+		for i := len(n.Content) - 1; i >= 0; i-- {
+			c := n.Content[i]
+			switch {
+			case n.Kind == yaml.MappingNode && i%2 == 1:
+				k := n.Content[i-1]
+				key := k.Value
+				if k.Kind != yaml.ScalarNode {
+					key = "?"
+				}
+				stack = append(stack, item{c, joinPath(it.path, key)})
+			case n.Kind == yaml.SequenceNode:
+				stack = append(stack, item{c, fmt.Sprintf("%s[%d]", it.path, i)})
+			default:
+				stack = append(stack, item{c, it.path})
+			}
+		}
 	}
 }
 
