@@ -116,8 +116,11 @@ func andList(items []string) string {
 // Headline is the one-line recommendation: "Hire an Operations Director".
 func (d *Definitions) Headline(r *Result) string {
 	role, _ := d.Role(r.Recommended)
-	return "Hire " + article(role.Title) + " " + role.Title
+	return "Hire " + WithArticle(role.Title)
 }
+
+// WithArticle puts "a" or "an" before a role title.
+func WithArticle(title string) string { return article(title) + " " + title }
 
 func article(s string) string {
 	if s != "" && strings.ContainsRune("AEIOUaeiou", rune(s[0])) {

@@ -2,10 +2,81 @@ package main
 
 import (
 	"errors"
+	"fmt"
+	"io"
+	"os"
 
+	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
+
+	"github.com/coo-advisor/coo-advisor/advisor"
+	"github.com/coo-advisor/coo-advisor/tui"
 )
 
+// runInteractive starts the Bubble Tea program, or the plain line prompts
+// when asked to, when TERM=dumb, or when standard input or output is not a
+// terminal.
 func (a *app) runInteractive(cmd *cobra.Command, out *outputFlags, plain bool) error {
-	return badInput(errors.New("the interactive advisor is not built yet; use 'coo-advisor recommend --answers FILE'"))
+	format, err := advisor.ParseFormat(out.format)
+	if err != nil {
+		return badInput(fmt.Errorf("--format: %w", err))
+	}
+	defs, err := a.loadDefinitions()
+	if err != nil {
+		return err
+	}
+	var answers advisor.Answers
+	if out.answers != "" {
+		if answers, err = a.readAnswers(defs, out.answers); err != nil {
+			return err
+		}
+	}
+	dir, err := os.Getwd()
+	if err != nil {
+		dir = "."
+	}
+	opts := tui.Options{
+		Defs: defs, Answers: answers,
+		Input: a.stdin, Output: a.stdout,
+		ExportPath: out.output, Format: format, Force: out.force, Dir: dir,
+	}
+	if plain || os.Getenv("TERM") == "dumb" || !isTerminal(a.stdin) || !isTerminal(a.stdout) {
+		_, err := tui.RunPlain(opts)
+		var ended *tui.InputEndedError
+		var perr *tui.PlainError
+		var ierr *advisor.InputError
+		switch {
+		case err == nil:
+			return nil
+		case errors.As(err, &ended), errors.As(err, &perr), errors.As(err, &ierr):
+			return badInput(err)
+		}
+		return failure(err)
+	}
+	res, err := tui.Run(cmd.Context(), opts)
+	if err != nil {
+		return failure(fmt.Errorf("the interactive advisor stopped: %w", err))
+	}
+	summarize(a.stdout, defs, res)
+	if res.Interrupted {
+		return &codedError{code: exitAborted, err: errors.New("interrupted"), silent: true}
+	}
+	return nil
+}
+
+// summarize leaves the outcome on the normal screen once the full-screen
+// program has gone.
+func summarize(w io.Writer, defs *advisor.Definitions, res tui.Outcome) {
+	if res.Result != nil {
+		fmt.Fprintf(w, "%s (confidence: %s, %d%%).\n", defs.Headline(res.Result),
+			advisor.ConfidenceLabel(res.Result.Confidence), advisor.Percent(res.Result.Confidence))
+	}
+	for _, p := range res.Exported {
+		fmt.Fprintf(w, "Exported to %s\n", p)
+	}
+}
+
+func isTerminal(v any) bool {
+	f, ok := v.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
 }

@@ -1,0 +1,125 @@
+package tui
+
+import (
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/coo-advisor/coo-advisor/advisor"
+)
+
+// Smallest terminal the program lays itself out for.
+const (
+	minWidth  = 30
+	minHeight = 8
+	// sidePanelMin is the width from which question screens show the live
+	// leaning beside the question.
+	sidePanelMin = 100
+	panelWidth   = 34
+)
+
+// common is what every screen shares, passed by pointer: the definitions,
+// the terminal size, styles and keys.
+type common struct {
+	defs      *advisor.Definitions
+	width     int
+	height    int
+	styles    *styles
+	keys      keyMap
+	exportDir string
+
+	// pending holds the messages screens send up to the root model. The
+	// root handles them in the same Update, before the next key is read,
+	// so that fast typing or a paste can never reach the wrong screen.
+	pending []tea.Msg
+}
+
+// send queues a message for the root model. It returns a nil command so
+// that screens can write `return m, m.c.send(msg)`.
+func (c *common) send(msg tea.Msg) tea.Cmd {
+	c.pending = append(c.pending, msg)
+	return nil
+}
+
+// show asks the root model to switch screens.
+func (c *common) show(s screen) tea.Cmd { return c.send(showMsg{to: s}) }
+
+// contentWidth is the width inside the app's side padding.
+func (c *common) contentWidth() int { return max(1, c.width-2) }
+
+// wrap wraps s to width cells, breaking words only when they are longer
+// than the line.
+func wrap(s string, width int) string {
+	if width < 1 {
+		width = 1
+	}
+	return lipgloss.Wrap(s, width, "")
+}
+
+// wrapLines wraps s to width and splits it into lines.
+func wrapLines(s string, width int) []string {
+	return strings.Split(wrap(s, width), "\n")
+}
+
+// clip returns at most height lines of lines, scrolled so that line focus
+// is visible (focus < 0 keeps the top).
+func clip(lines []string, height, focus int) []string {
+	if height < 1 {
+		return nil
+	}
+	if len(lines) <= height {
+		return lines
+	}
+	start := 0
+	if focus >= height {
+		start = min(focus-height+1+min(2, height/3), len(lines)-height)
+	}
+	return lines[start : start+height]
+}
+
+// bar draws a horizontal bar of width cells, filled to share (0..1).
+func (c *common) bar(share float64, width int, glyph string, fill lipgloss.Style) string {
+	if width < 1 {
+		return ""
+	}
+	n := int(share*float64(width) + 0.5)
+	n = max(0, min(width, n))
+	return fill.Render(strings.Repeat(glyph, n)) + c.styles.barEmpty.Render(strings.Repeat("░", width-n))
+}
+
+// stackedBar draws one bar split between the roles by their points, each
+// role with its own glyph and colour; empty when nobody scored.
+func (c *common) stackedBar(points advisor.Weights, width int) string {
+	total := 0.0
+	for _, p := range points {
+		total += p
+	}
+	if total <= 0 || width < 1 {
+		return c.styles.barEmpty.Render(strings.Repeat("·", max(0, width)))
+	}
+	var b strings.Builder
+	used := 0
+	acc := 0.0
+	for i, p := range points {
+		acc += p
+		end := int(acc/total*float64(width) + 0.5)
+		if i == len(points)-1 {
+			end = width
+		}
+		if end > used {
+			b.WriteString(c.styles.role(i).Render(strings.Repeat(roleGlyph(i), end-used)))
+			used = end
+		}
+	}
+	return b.String()
+}
+
+// roleLegend is "█ COO  ▒ Ops Director".
+func (c *common) roleLegend() string {
+	parts := make([]string, len(c.defs.Roles))
+	for i, r := range c.defs.Roles {
+		parts[i] = c.styles.role(i).Render(roleGlyph(i)) + " " + r.Short
+	}
+	return strings.Join(parts, "  ")
+}

@@ -1,0 +1,58 @@
+package tui
+
+import "github.com/coo-advisor/coo-advisor/advisor"
+
+// screen is the screen on show.
+type screen int
+
+const (
+	screenWelcome screen = iota
+	screenQuestion
+	screenResults
+	screenCompare
+	screenReview
+	screenExport
+)
+
+func (s screen) String() string {
+	switch s {
+	case screenWelcome:
+		return "welcome"
+	case screenQuestion:
+		return "question"
+	case screenResults:
+		return "results"
+	case screenCompare:
+		return "compare"
+	case screenReview:
+		return "review"
+	case screenExport:
+		return "export"
+	}
+	return "unknown"
+}
+
+// Messages the screens send up to the root model.
+type (
+	// startMsg leaves the welcome screen for the first question.
+	startMsg struct{}
+	// answeredMsg confirms the answer to question index.
+	answeredMsg struct {
+		index  int
+		answer advisor.Answer
+	}
+	// backMsg leaves the current screen for the previous one.
+	backMsg struct{}
+	// showMsg switches to another screen.
+	showMsg struct{ to screen }
+	// editMsg opens question index for editing from the review screen.
+	editMsg struct{ index int }
+	// restartMsg clears every answer and goes back to the welcome screen.
+	restartMsg struct{}
+	// exportedMsg reports the end of an export.
+	exportedMsg struct {
+		path   string
+		err    error
+		exists bool
+	}
+)

@@ -1,0 +1,144 @@
+package tui
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/coo-advisor/coo-advisor/advisor"
+	"github.com/coo-advisor/coo-advisor/internal/atomicfile"
+)
+
+// maxLine bounds one typed answer; anything longer is not an answer.
+const maxLine = 64 << 10
+
+// InputEndedError reports that plain-mode input ended before every
+// question was answered.
+type InputEndedError struct {
+	Index int    // 0-based question index
+	ID    string // question id
+	Total int
+}
+
+func (e *InputEndedError) Error() string {
+	return fmt.Sprintf("input ended before question %d of %d (%s) was answered; give one answer per line", e.Index+1, e.Total, e.ID)
+}
+
+// PlainError is a problem with plain-mode input or output options that the
+// user can fix (a line too long, an export file that exists).
+type PlainError struct{ Msg string }
+
+func (e *PlainError) Error() string { return e.Msg }
+
+// RunPlain asks the questions as plain line prompts, with no cursor
+// movement and no escape codes, for screen readers, pipes and dumb
+// terminals; then prints the report (or writes it to ExportPath). With
+// Answers set it prints the report straight away.
+func RunPlain(o Options) (Outcome, error) {
+	out := o.Output
+	d := o.Defs
+	answers := o.Answers
+	if answers == nil {
+		var err error
+		answers, err = askPlain(d, o.Input, out)
+		if err != nil {
+			return Outcome{}, err
+		}
+	}
+	res, err := d.Recommend(answers)
+	if err != nil {
+		return Outcome{}, err
+	}
+	format := o.Format
+	if format == "" {
+		format = advisor.FormatText
+	}
+	report, err := d.Report(res, format)
+	if err != nil {
+		return Outcome{Result: res}, err
+	}
+	if o.ExportPath == "" {
+		if o.Answers == nil {
+			fmt.Fprintln(out)
+		}
+		_, err := out.Write(report)
+		return Outcome{Result: res}, err
+	}
+	path := o.ExportPath
+	if !filepath.IsAbs(path) && o.Dir != "" {
+		path = filepath.Join(o.Dir, path)
+	}
+	if err := atomicfile.Write(path, report, o.Force); err != nil {
+		if errors.Is(err, atomicfile.ErrExists) {
+			return Outcome{Result: res}, &PlainError{Msg: err.Error() + "; add --force to replace it"}
+		}
+		return Outcome{Result: res}, &PlainError{Msg: err.Error()}
+	}
+	abs, _ := filepath.Abs(path)
+	fmt.Fprintf(out, "\n%s\nThe report was written to %s\n", d.Headline(res)+".", abs)
+	return Outcome{Result: res, Exported: []string{abs}}, nil
+}
+
+func askPlain(d *advisor.Definitions, in io.Reader, out io.Writer) (advisor.Answers, error) {
+	if in == nil {
+		in = strings.NewReader("")
+	}
+	sc := bufio.NewScanner(in)
+	sc.Buffer(make([]byte, 4096), maxLine)
+	n := len(d.Questions)
+	fmt.Fprintf(out, "COO Advisor: %d questions, about %d minutes. Your answers stay on this computer.\n", n, max(2, (n+1)/2))
+	fmt.Fprintln(out, "Answer with the number or the value shown. Where several answers are allowed, separate them with commas; an empty line means none.")
+	answers := advisor.Answers{}
+	for i := range d.Questions {
+		q := &d.Questions[i]
+		f, _ := d.Factor(q.Factor)
+		factor := q.Factor
+		if f != nil {
+			factor = f.Title
+		}
+		fmt.Fprintf(out, "\nQuestion %d of %d, %s: %s\n", i+1, n, factor, q.Prompt)
+		fmt.Fprintf(out, "Why we ask: %s\n", q.Why)
+		if q.Help != "" {
+			fmt.Fprintln(out, q.Help)
+		}
+		switch q.Kind {
+		case advisor.KindInteger:
+			fmt.Fprintf(out, "Answer with a whole number from %s to %s.\n", groupInt(q.Min), groupInt(q.Max))
+		case advisor.KindChoice, advisor.KindMulti:
+			for j, o := range q.Options {
+				fmt.Fprintf(out, "  %d. %s: %s\n", j+1, o.Value, o.Label)
+			}
+			if q.Kind == advisor.KindChoice {
+				fmt.Fprintln(out, "Answer with one number or value.")
+			} else {
+				fmt.Fprintf(out, "Answer with numbers or values separated by commas, or an empty line for none (%s).\n", q.None.Label)
+			}
+		}
+		for {
+			fmt.Fprint(out, "> ")
+			if !sc.Scan() {
+				fmt.Fprintln(out)
+				if err := sc.Err(); err != nil {
+					if errors.Is(err, bufio.ErrTooLong) {
+						return nil, &PlainError{Msg: fmt.Sprintf("question %d (%s): the answer line is longer than %d KiB", i+1, q.ID, maxLine>>10)}
+					}
+					return nil, &PlainError{Msg: fmt.Sprintf("question %d (%s): cannot read input: %v", i+1, q.ID, err)}
+				}
+				return nil, &InputEndedError{Index: i, ID: q.ID, Total: n}
+			}
+			line := strings.TrimRight(sc.Text(), "\r")
+			a, err := q.ParseInput(line)
+			if err != nil {
+				fmt.Fprintf(out, "Not accepted: %s.\n", strings.TrimSuffix(err.Error(), "."))
+				continue
+			}
+			answers[q.ID] = a
+			fmt.Fprintf(out, "Recorded: %s\n", q.Describe(a))
+			break
+		}
+	}
+	return answers, nil
+}

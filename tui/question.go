@@ -1,0 +1,371 @@
+package tui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/coo-advisor/coo-advisor/advisor"
+)
+
+// questionModel is one question's screen: a number field, a single choice
+// list or a multi-choice list. It keeps its state while the user moves
+// back and forth, so an answer is never lost.
+type questionModel struct {
+	c       *common
+	q       *advisor.Question
+	index   int
+	total   int
+	editing bool // opened from the review screen
+
+	input   textinput.Model // integer questions
+	cursor  int             // choice and multi-choice questions
+	checked []bool          // multi-choice questions
+	err     string
+	touched bool // the number field was edited, so its error may show
+
+	// The rendered body, kept until something changes: the prompt, the
+	// lines that explain it, and the input with the line to keep visible.
+	prompt []string
+	info   []string
+	field  []string
+	focus  int
+}
+
+func newQuestionModel(c *common, index int, prev *advisor.Answer) questionModel {
+	q := &c.defs.Questions[index]
+	m := questionModel{c: c, q: q, index: index, total: len(c.defs.Questions)}
+	switch q.Kind {
+	case advisor.KindInteger:
+		ti := textinput.New()
+		ti.Prompt = "› "
+		ti.Placeholder = groupInt(q.Min) + " to " + groupInt(q.Max)
+		ti.CharLimit = 16
+		ti.SetVirtualCursor(true)
+		ti.SetStyles(inputStyles(c.styles))
+		if prev != nil {
+			ti.SetValue(strconv.Itoa(prev.Int))
+			ti.CursorEnd()
+		}
+		ti.Focus()
+		m.input = ti
+	case advisor.KindChoice:
+		if prev != nil {
+			_, m.cursor = q.Option(prev.Choice)
+			m.cursor = max(0, m.cursor)
+		}
+	case advisor.KindMulti:
+		m.checked = make([]bool, len(q.Options))
+		if prev != nil {
+			for _, v := range prev.Multi {
+				if _, i := q.Option(v); i >= 0 {
+					m.checked[i] = true
+				}
+			}
+		}
+	}
+	m.render()
+	return m
+}
+
+func inputStyles(s *styles) textinput.Styles {
+	st := textinput.DefaultStyles(s.isDark)
+	st.Focused.Prompt = s.accent
+	st.Focused.Text = s.text
+	st.Focused.Placeholder = s.faint
+	st.Blurred.Prompt = s.faint
+	st.Blurred.Text = s.faint
+	st.Blurred.Placeholder = s.faint
+	st.Cursor.Blink = false
+	return st
+}
+
+// capturesText reports whether typed letters belong to a text field.
+func (m questionModel) capturesText() bool { return m.q.Kind == advisor.KindInteger }
+
+// tentative is the answer as it stands on screen, for the live leaning.
+func (m questionModel) tentative() (advisor.Answer, bool) {
+	switch m.q.Kind {
+	case advisor.KindInteger:
+		a, err := m.q.ParseInput(m.input.Value())
+		return a, err == nil
+	case advisor.KindChoice:
+		return advisor.Answer{Choice: m.q.Options[m.cursor].Value}, true
+	case advisor.KindMulti:
+		var vs []string
+		for i, on := range m.checked {
+			if on {
+				vs = append(vs, m.q.Options[i].Value)
+			}
+		}
+		return advisor.Answer{Multi: vs}, true
+	}
+	return advisor.Answer{}, false
+}
+
+func (m questionModel) update(msg tea.Msg) (questionModel, tea.Cmd) {
+	k := m.c.keys
+	km, isKey := msg.(tea.KeyPressMsg)
+	if isKey {
+		switch {
+		case key.Matches(km, k.Back):
+			return m, m.c.send(backMsg{})
+		case key.Matches(km, k.Enter):
+			return m.submit()
+		}
+	}
+	var cmd tea.Cmd
+	switch m.q.Kind {
+	case advisor.KindInteger:
+		before := m.input.Value()
+		m.input, cmd = m.input.Update(msg)
+		if m.input.Value() != before {
+			m.touched = true
+			m.validate()
+		}
+	case advisor.KindChoice, advisor.KindMulti:
+		if !isKey {
+			return m, nil
+		}
+		n := len(m.q.Options)
+		switch {
+		case key.Matches(km, k.Up):
+			m.cursor = (m.cursor - 1 + n) % n
+		case key.Matches(km, k.Down):
+			m.cursor = (m.cursor + 1) % n
+		case key.Matches(km, k.Top):
+			m.cursor = 0
+		case key.Matches(km, k.Bottom):
+			m.cursor = n - 1
+		case key.Matches(km, k.Pick):
+			i := int(km.Code - '1')
+			if i >= 0 && i < n {
+				m.cursor = i
+				if m.q.Kind == advisor.KindMulti {
+					m.checked[i] = !m.checked[i]
+				}
+			}
+		case m.q.Kind == advisor.KindMulti && key.Matches(km, k.Toggle):
+			m.checked[m.cursor] = !m.checked[m.cursor]
+		default:
+			return m, nil
+		}
+	}
+	m.render()
+	return m, cmd
+}
+
+// validate checks the number field as the user types; an empty field is
+// not an error until Enter.
+func (m *questionModel) validate() {
+	m.err = ""
+	if strings.TrimSpace(m.input.Value()) == "" {
+		return
+	}
+	if _, err := m.q.ParseInput(m.input.Value()); err != nil {
+		m.err = capitalize(err.Error())
+	}
+}
+
+func (m questionModel) submit() (questionModel, tea.Cmd) {
+	var (
+		a   advisor.Answer
+		err error
+	)
+	if m.q.Kind == advisor.KindInteger {
+		a, err = m.q.ParseInput(m.input.Value())
+	} else {
+		a, _ = m.tentative()
+	}
+	if err != nil {
+		m.touched = true
+		m.err = capitalize(err.Error())
+		m.render()
+		return m, nil
+	}
+	return m, m.c.send(answeredMsg{index: m.index, answer: a})
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// width is the width of the question column: the whole content width, or
+// what the side panel leaves.
+func (m questionModel) width() int {
+	w := m.c.contentWidth()
+	if m.c.width >= sidePanelMin {
+		w -= panelWidth + 2
+	}
+	return max(10, w)
+}
+
+// render lays the question out into lines; View only clips them.
+func (m *questionModel) render() {
+	s := m.c.styles
+	w := m.width()
+	var lines []string
+	add := func(str string, st lipgloss.Style) {
+		for _, l := range wrapLines(str, w) {
+			lines = append(lines, st.Render(l))
+		}
+	}
+	// hang wraps str with its later lines indented under the first's text.
+	hang := func(mark, str string, st lipgloss.Style) {
+		for i, l := range wrapLines(str, max(4, w-2)) {
+			if i == 0 {
+				lines = append(lines, st.Render(mark+" "+l))
+			} else {
+				lines = append(lines, st.Render("  "+l))
+			}
+		}
+	}
+	add(m.q.Prompt, s.title)
+	m.prompt, lines = lines, nil
+	add(m.q.Why, s.faint)
+	if m.q.Help != "" {
+		add(m.q.Help, s.faint)
+	}
+	m.info, lines = lines, nil
+	m.focus = 0
+	switch m.q.Kind {
+	case advisor.KindInteger:
+		m.input.SetWidth(max(4, min(w-4, 20)))
+		lines = append(lines, m.input.View())
+		switch {
+		case m.err != "" && m.touched:
+			hang("✗", m.err, s.errorText)
+		case m.input.Value() != "":
+			if a, err := m.q.ParseInput(m.input.Value()); err == nil {
+				hang(" ", fmt.Sprintf("%s %s", groupInt(a.Int), m.q.UnitFor(a.Int)), s.faint)
+			}
+		default:
+			hang(" ", fmt.Sprintf("A whole number from %s to %s", groupInt(m.q.Min), groupInt(m.q.Max)), s.faint)
+		}
+	default:
+		for i, o := range m.q.Options {
+			mark := "( )"
+			if m.q.Kind == advisor.KindChoice && i == m.cursor {
+				mark = "(•)"
+			}
+			if m.q.Kind == advisor.KindMulti {
+				mark = "[ ]"
+				if m.checked[i] {
+					mark = "[x]"
+				}
+			}
+			pointer := "  "
+			st := s.text
+			if i == m.cursor {
+				pointer = "› "
+				st = s.selected
+				m.focus = len(lines)
+			}
+			prefix := fmt.Sprintf("%s%s ", pointer, mark)
+			label := wrapLines(o.Label, max(4, w-lipgloss.Width(prefix)))
+			markStyled := mark
+			if m.q.Kind == advisor.KindMulti && m.checked[i] {
+				markStyled = s.checked.Render(mark)
+			}
+			for j, l := range label {
+				if j == 0 {
+					lines = append(lines, s.cursor.Render(pointer)+markStyled+" "+st.Render(l))
+				} else {
+					lines = append(lines, strings.Repeat(" ", lipgloss.Width(prefix))+st.Render(l))
+				}
+			}
+		}
+		if m.q.Kind == advisor.KindMulti {
+			n := 0
+			for _, on := range m.checked {
+				if on {
+					n++
+				}
+			}
+			note := fmt.Sprintf("%d chosen", n)
+			if n == 0 {
+				note = "None chosen: Enter means “" + m.q.None.Label + "”"
+			}
+			add(note, s.faint)
+		}
+	}
+	m.field = lines
+}
+
+// lines lays the question out in at most h lines. The prompt and the
+// input always show; the explanation shows when there is room, and a long
+// list scrolls with its cursor.
+func (m questionModel) lines(h int) []string {
+	full := len(m.prompt) + 1 + len(m.info) + 1 + len(m.field)
+	out := make([]string, 0, min(h, full))
+	out = append(out, m.prompt...)
+	if full <= h {
+		out = append(out, m.info...)
+		out = append(out, "")
+		return append(out, m.field...)
+	}
+	// Without the explanation: keep one blank line if it fits.
+	if len(m.prompt)+1+len(m.field) <= h {
+		out = append(out, "")
+		return append(out, m.field...)
+	}
+	if len(out) > h/2 {
+		out = out[:max(1, h/2)]
+	}
+	return append(out, clip(m.field, h-len(out), m.focus)...)
+}
+
+// header is the progress line: "Growth · 5 of 9".
+func (m questionModel) header() string {
+	f, _ := m.c.defs.Factor(m.q.Factor)
+	title := m.q.Factor
+	if f != nil {
+		title = f.Title
+	}
+	if m.editing {
+		return fmt.Sprintf("Editing · %s", m.q.Title)
+	}
+	return fmt.Sprintf("%s · %d of %d", title, m.index+1, m.total)
+}
+
+func (m questionModel) help() helpKeys {
+	k := m.c.keys
+	enter := k.Enter
+	if m.editing || m.index == m.total-1 {
+		enter.SetHelp("enter", "done")
+	}
+	var short []key.Binding
+	switch m.q.Kind {
+	case advisor.KindInteger:
+		short = []key.Binding{enter, k.Back, k.ForceQuit}
+	case advisor.KindChoice:
+		short = []key.Binding{k.Up, k.Down, enter, k.Back, k.Help, k.Quit}
+	case advisor.KindMulti:
+		short = []key.Binding{k.Toggle, k.Up, k.Down, enter, k.Back, k.Help, k.Quit}
+	}
+	full := [][]key.Binding{short, {k.Pick, k.Top, k.Bottom, k.Help, k.ForceQuit}}
+	if m.q.Kind == advisor.KindInteger {
+		full = [][]key.Binding{short, {k.Help, k.ForceQuit}}
+	}
+	return helpKeys{short: short, full: full}
+}
+
+func groupInt(n int) string {
+	s := strconv.Itoa(n)
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

@@ -1,0 +1,187 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/coo-advisor/coo-advisor/advisor"
+)
+
+// resultsModel shows the recommendation: the role, the confidence in words
+// and as a bar, the per-factor scores, the reasons and what would change
+// the advice. Every number comes from the advisor's result.
+type resultsModel struct {
+	c      *common
+	result *advisor.Result
+	notice string // what the last edit changed, shown on top
+	scroll scroller
+}
+
+func newResultsModel(c *common) resultsModel { return resultsModel{c: c} }
+
+func (m *resultsModel) setResult(r *advisor.Result, notice string) {
+	m.result = r
+	m.notice = notice
+	m.scroll.offset = 0
+	m.render()
+}
+
+func (m resultsModel) update(msg tea.Msg) (resultsModel, tea.Cmd) {
+	km, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return m, nil
+	}
+	k := m.c.keys
+	switch {
+	case key.Matches(km, k.Compare):
+		return m, m.c.show(screenCompare)
+	case key.Matches(km, k.Answers):
+		return m, m.c.show(screenReview)
+	case key.Matches(km, k.Export):
+		return m, m.c.show(screenExport)
+	case key.Matches(km, k.Restart):
+		return m, m.c.send(restartMsg{})
+	}
+	m.scroll.handleKey(k, km)
+	return m, nil
+}
+
+// bodyHeight is set by the root model before render.
+func (m *resultsModel) setHeight(h int) { m.scroll.setHeight(h) }
+
+func (m *resultsModel) render() {
+	if m.result == nil {
+		return
+	}
+	w := m.c.contentWidth()
+	var lines []string
+	if w >= 100 {
+		gap := 4
+		lw := (w - gap) / 2
+		left := m.summaryLines(lw)
+		right := m.explanationLines(w - gap - lw)
+		for i := 0; i < max(len(left), len(right)); i++ {
+			l, r := "", ""
+			if i < len(left) {
+				l = left[i]
+			}
+			if i < len(right) {
+				r = right[i]
+			}
+			lines = append(lines, padTo(l, lw)+strings.Repeat(" ", gap)+r)
+		}
+	} else {
+		lines = append(m.summaryLines(w), "")
+		lines = append(lines, m.explanationLines(w)...)
+	}
+	m.scroll.setLines(lines)
+}
+
+// padTo pads a styled string with spaces to width cells.
+func padTo(s string, width int) string {
+	if d := width - lipgloss.Width(s); d > 0 {
+		return s + strings.Repeat(" ", d)
+	}
+	return s
+}
+
+func (m *resultsModel) summaryLines(w int) []string {
+	s := m.c.styles
+	d := m.c.defs
+	r := m.result
+	ri := d.RoleIndex(r.Recommended)
+	var lines []string
+	add := func(text string, st lipgloss.Style) {
+		for _, l := range wrapLines(text, w) {
+			lines = append(lines, st.Render(l))
+		}
+	}
+	if m.notice != "" {
+		add(m.notice, s.accent)
+		lines = append(lines, "")
+	}
+	add(d.Headline(r), s.role(ri).Bold(true))
+	label := advisor.ConfidenceLabel(r.Confidence)
+	conf := fmt.Sprintf("Confidence: %s · %d%%", label, advisor.Percent(r.Confidence))
+	barW := min(20, w-lipgloss.Width(conf)-2)
+	if barW >= 5 {
+		lines = append(lines, s.text.Render(conf)+"  "+m.c.bar(r.Confidence, barW, "█", s.role(ri)))
+	} else {
+		add(conf, s.text)
+	}
+	add(d.ScoresText(r), s.faint)
+	if note := d.CloseCallNote(r); note != "" {
+		add(note, s.pain)
+	}
+	lines = append(lines, "")
+
+	lines = append(lines, s.section.Render("BY FACTOR"))
+	add(m.c.roleLegend(), s.text)
+	titleW := 0
+	for _, f := range d.Factors {
+		titleW = max(titleW, lipgloss.Width(f.Title))
+	}
+	for _, fs := range r.Factors {
+		f, _ := d.Factor(fs.Factor)
+		nums := make([]string, len(fs.Points))
+		for i, p := range fs.Points {
+			nums[i] = advisor.FormatPoints(p)
+		}
+		numText := strings.Join(nums, " · ")
+		barW := min(24, w-titleW-lipgloss.Width(numText)-4)
+		if barW >= 4 {
+			lines = append(lines, s.text.Render(padTo(f.Title, titleW))+"  "+m.c.stackedBar(fs.Points, barW)+"  "+s.faint.Render(numText))
+		} else {
+			add(f.Title+": "+numText, s.text)
+		}
+	}
+	return lines
+}
+
+func (m *resultsModel) explanationLines(w int) []string {
+	s := m.c.styles
+	d := m.c.defs
+	r := m.result
+	var lines []string
+	bullet := func(mark string, text string, st lipgloss.Style) {
+		for i, l := range wrapLines(text, max(4, w-2)) {
+			if i == 0 {
+				lines = append(lines, st.Render(mark)+" "+s.text.Render(l))
+			} else {
+				lines = append(lines, "  "+s.text.Render(l))
+			}
+		}
+	}
+	lines = append(lines, s.section.Render("WHY"))
+	if len(r.Reasons) == 0 {
+		bullet("·", "No answer favours one role over the other.", s.faint)
+	}
+	for _, c := range r.Reasons {
+		bullet("+", d.ReasonText(c), s.success)
+	}
+	if len(r.Counterpoints) > 0 {
+		lines = append(lines, "", s.section.Render("POINTING THE OTHER WAY"))
+		for _, c := range r.Counterpoints {
+			bullet("−", d.ReasonText(c), s.errorText)
+		}
+	}
+	lines = append(lines, "", s.section.Render("WHAT WOULD CHANGE IT"))
+	if len(r.Changes) == 0 {
+		bullet("·", "No change of a single answer would change the advice.", s.faint)
+	}
+	for _, c := range r.Changes {
+		bullet("→", d.ChangeText(c), s.accent)
+	}
+	return lines
+}
+
+func (m resultsModel) help() helpKeys {
+	k := m.c.keys
+	short := []key.Binding{k.Compare, k.Answers, k.Export, k.Restart, k.Quit, k.Help}
+	scroll := []key.Binding{k.Up, k.Down, k.PageUp, k.PageDn, k.Top, k.Bottom}
+	return helpKeys{short: short, full: [][]key.Binding{{k.Compare, k.Answers, k.Export, k.Restart}, scroll, {k.Help, k.Quit, k.ForceQuit}}}
+}

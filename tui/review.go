@@ -1,0 +1,103 @@
+package tui
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/coo-advisor/coo-advisor/advisor"
+)
+
+// reviewModel lists every answer; Enter opens one for editing, after
+// which the results are computed again.
+type reviewModel struct {
+	c       *common
+	answers advisor.Answers
+	cursor  int
+	lines   []string
+	focus   int
+}
+
+func newReviewModel(c *common) reviewModel { return reviewModel{c: c} }
+
+func (m *reviewModel) setAnswers(a advisor.Answers) {
+	m.answers = a
+	m.render()
+}
+
+func (m reviewModel) update(msg tea.Msg) (reviewModel, tea.Cmd) {
+	km, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return m, nil
+	}
+	k := m.c.keys
+	n := len(m.c.defs.Questions)
+	switch {
+	case key.Matches(km, k.Back):
+		return m, m.c.show(screenResults)
+	case key.Matches(km, k.Enter):
+		return m, m.c.send(editMsg{index: m.cursor})
+	case key.Matches(km, k.Up):
+		m.cursor = (m.cursor - 1 + n) % n
+	case key.Matches(km, k.Down):
+		m.cursor = (m.cursor + 1) % n
+	case key.Matches(km, k.Top):
+		m.cursor = 0
+	case key.Matches(km, k.Bottom):
+		m.cursor = n - 1
+	default:
+		return m, nil
+	}
+	m.render()
+	return m, nil
+}
+
+func (m *reviewModel) render() {
+	s := m.c.styles
+	w := m.c.contentWidth()
+	lines := wrapLines(s.faint.Render("Choose an answer to change; the results are worked out again when you confirm it."), w)
+	lines = append(lines, "")
+	titleW := 0
+	for _, q := range m.c.defs.Questions {
+		titleW = max(titleW, lipgloss.Width(q.Title))
+	}
+	stack := w < titleW+16
+	for i := range m.c.defs.Questions {
+		q := &m.c.defs.Questions[i]
+		pointer, st := "  ", s.text
+		if i == m.cursor {
+			pointer, st = s.cursor.Render("› "), s.selected
+			m.focus = len(lines)
+		}
+		value := "—"
+		if a, ok := m.answers[q.ID]; ok {
+			value = q.Describe(a)
+		}
+		if stack {
+			lines = append(lines, pointer+st.Render(q.Title))
+			for _, l := range wrapLines(value, max(4, w-4)) {
+				lines = append(lines, "    "+s.faint.Render(l))
+			}
+			continue
+		}
+		valueW := max(4, w-titleW-4)
+		for j, l := range wrapLines(value, valueW) {
+			if j == 0 {
+				lines = append(lines, pointer+st.Render(padTo(q.Title, titleW))+"  "+s.text.Render(l))
+			} else {
+				lines = append(lines, padTo("", titleW+4)+s.text.Render(l))
+			}
+		}
+	}
+	m.lines = lines
+}
+
+func (m reviewModel) help() helpKeys {
+	k := m.c.keys
+	edit := k.Enter
+	edit.SetHelp("enter", "edit")
+	back := k.Back
+	back.SetHelp("esc", "results")
+	short := []key.Binding{k.Up, k.Down, edit, back, k.Quit, k.Help}
+	return helpKeys{short: short, full: [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {edit, back, k.Help, k.Quit, k.ForceQuit}}}
+}

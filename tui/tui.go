@@ -1,0 +1,65 @@
+// Package tui is the interactive coo-advisor: a Bubble Tea program that
+// walks the user from a welcome screen through the questions to the
+// results, the side-by-side comparison of the roles and the export; and
+// its plain line-prompt mode for screen readers, pipes and dumb terminals.
+// Every number it shows comes from the advisor package.
+package tui
+
+import (
+	"context"
+	"errors"
+	"io"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/coo-advisor/coo-advisor/advisor"
+)
+
+// Options configure a session.
+type Options struct {
+	Defs    *advisor.Definitions
+	Answers advisor.Answers // when set, open straight at the results
+
+	Input  io.Reader
+	Output io.Writer
+
+	// ExportPath pre-fills the export screen (plain mode writes there);
+	// empty means DefaultExportName in Dir.
+	ExportPath string
+	Format     advisor.Format
+	Force      bool   // plain mode: replace ExportPath if it exists
+	Dir        string // where relative export paths go
+
+	Light bool // palette for a light background until the terminal says
+
+	// ProgramOptions are passed to Bubble Tea (tests fix the size and the
+	// colour profile with them).
+	ProgramOptions []tea.ProgramOption
+}
+
+// Outcome is how a session ended.
+type Outcome struct {
+	Result      *advisor.Result // nil if the user left before the results
+	Exported    []string        // files written
+	Interrupted bool            // ctrl+c before anything was exported
+}
+
+// Run runs the interactive program until the user quits.
+func Run(ctx context.Context, o Options) (Outcome, error) {
+	opts := append([]tea.ProgramOption{tea.WithContext(ctx)}, o.ProgramOptions...)
+	if o.Input != nil {
+		opts = append(opts, tea.WithInput(o.Input))
+	}
+	if o.Output != nil {
+		opts = append(opts, tea.WithOutput(o.Output))
+	}
+	p := tea.NewProgram(New(o), opts...)
+	final, err := p.Run()
+	m, _ := final.(Model)
+	out := Outcome{Result: m.result, Exported: m.exported, Interrupted: m.interrupted}
+	if errors.Is(err, tea.ErrInterrupted) {
+		out.Interrupted = len(out.Exported) == 0
+		return out, nil
+	}
+	return out, err
+}

@@ -1,0 +1,78 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/coo-advisor/coo-advisor/advisor"
+)
+
+// welcomeModel says what the advisor does, how long it takes and that
+// nothing leaves the machine.
+type welcomeModel struct {
+	c     *common
+	lines []string
+}
+
+func newWelcomeModel(c *common) welcomeModel {
+	m := welcomeModel{c: c}
+	m.render()
+	return m
+}
+
+func (m welcomeModel) update(msg tea.Msg) (welcomeModel, tea.Cmd) {
+	if km, ok := msg.(tea.KeyPressMsg); ok && key.Matches(km, m.c.keys.Enter) {
+		return m, m.c.send(startMsg{})
+	}
+	return m, nil
+}
+
+func (m *welcomeModel) render() {
+	s := m.c.styles
+	w := m.c.contentWidth()
+	d := m.c.defs
+	titles := make([]string, len(d.Roles))
+	for i, r := range d.Roles {
+		titles[i] = s.role(i).Bold(true).Render(advisor.WithArticle(r.Title))
+	}
+	choice := strings.Join(titles[:len(titles)-1], ", ") + " or " + titles[len(titles)-1]
+	factors := make([]string, len(d.Factors))
+	for i, f := range d.Factors {
+		factors[i] = strings.ToLower(f.Title)
+	}
+	n := len(d.Questions)
+	minutes := max(2, (n+1)/2)
+	var lines []string
+	para := func(text string) {
+		lines = append(lines, wrapLines(text, w)...)
+		lines = append(lines, "")
+	}
+	para(s.title.Render("Who should run your operations next?"))
+	para(s.text.Render("Should your next operations leader be ") + choice + s.text.Render("?"))
+	para(s.text.Render(fmt.Sprintf("Answer %d short questions about your company's %s (about %d minutes). You get a recommendation with its confidence, the reasons behind it and what would change it; then compare the roles side by side and export the result for an email or a hiring brief.",
+		n, joinAnd(factors), minutes)))
+	para(s.success.Render("Private: ") + s.text.Render("your answers stay on this computer. Nothing is sent anywhere."))
+	lines = append(lines, s.accent.Render("Press Enter to start."))
+	m.lines = lines
+}
+
+func joinAnd(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
+func (m welcomeModel) help() helpKeys {
+	k := m.c.keys
+	start := k.Enter
+	start.SetHelp("enter", "start")
+	short := []key.Binding{start, k.Help, k.Quit}
+	return helpKeys{short: short, full: [][]key.Binding{short}}
+}
