@@ -94,9 +94,10 @@ func integerChange(q *Question, cur Answer, rec int, outcome outcomeFunc, ids []
 		if !down {
 			c.To = Answer{Int: b.Min}
 		}
-		// Open when every band beyond j flips as well.
+		// Open when every band beyond j gives the same role as well: the
+		// text says "or more, the advice would be <role>".
 		for k := j; k >= 0 && k < len(q.Bands); {
-			if flips[k] < 0 {
+			if flips[k] != flips[j] {
 				c.Open = false
 				break
 			}
