@@ -74,7 +74,7 @@ func parseYAML(file string, data []byte, what string) (root *yaml.Node, err erro
 		return nil, e
 	}
 	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
-		pl.add(root.Line, "", "is empty; expected %s %s YAML file", article(what), what)
+		pl.add(0, "", "is empty; expected %s %s YAML file", article(what), what)
 		return nil, pl.err()
 	}
 	return root, nil
