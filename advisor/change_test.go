@@ -1,0 +1,399 @@
+package advisor_test
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/coo-advisor/coo-advisor/advisor"
+)
+
+// maxToggles is the documented bound of the multi-choice search: changing
+// more than three values of one answer is not a small change.
+const maxToggles = 3
+
+// leader is the role with the most points for complete answers, the first
+// listed on ties: the rule Recommend documents, computed from Leaning so
+// that brute-force searches stay cheap and independent of the explanation.
+func leader(d *advisor.Definitions, a advisor.Answers) string {
+	best := advisor.RoleScore{Points: -1}
+	for _, s := range d.Leaning(a) {
+		if s.Points > best.Points {
+			best = s
+		}
+	}
+	return best.Role
+}
+
+// grouped writes 1000000 as 1,000,000, as the change texts do.
+func grouped(n int) string {
+	s := strconv.Itoa(n)
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// toggled returns cur with the options at idx switched on or off, in
+// option order.
+func toggled(q *advisor.Question, cur []string, idx []int) []string {
+	on := map[string]bool{}
+	for _, v := range cur {
+		on[v] = true
+	}
+	for _, i := range idx {
+		v := q.Options[i].Value
+		on[v] = !on[v]
+	}
+	var out []string
+	for _, o := range q.Options {
+		if on[o.Value] {
+			out = append(out, o.Value)
+		}
+	}
+	return out
+}
+
+// subsets calls f with every set of k indexes below n.
+func subsets(n, k int, f func([]int)) {
+	idx := make([]int, 0, k)
+	var walk func(start int)
+	walk = func(start int) {
+		if len(idx) == k {
+			f(idx)
+			return
+		}
+		for i := start; i < n; i++ {
+			idx = append(idx, i)
+			walk(i + 1)
+			idx = idx[:len(idx)-1]
+		}
+	}
+	walk(0)
+}
+
+func symmetricDifference(a, b []string) (added, removed []string) {
+	for _, v := range b {
+		if !slices.Contains(a, v) {
+			added = append(added, v)
+		}
+	}
+	for _, v := range a {
+		if !slices.Contains(b, v) {
+			removed = append(removed, v)
+		}
+	}
+	return added, removed
+}
+
+// checkChanges proves every property of res.Changes by trying answers
+// itself: each change really flips the advice to its role, no smaller
+// change of that question flips it, open thresholds hold all the way, the
+// list is nearest first, and a question without a change cannot flip the
+// advice within the search bounds.
+func checkChanges(t *testing.T, d *advisor.Definitions, res *advisor.Result) {
+	t.Helper()
+	a := res.Answers
+	if got := leader(d, a); got != res.Recommended {
+		t.Fatalf("Leaning picks %s, Recommend %s", got, res.Recommended)
+	}
+	if !slices.IsSortedFunc(res.Changes, func(x, y advisor.Change) int { return x.Steps - y.Steps }) {
+		t.Errorf("changes are not sorted by steps: %+v", res.Changes)
+	}
+	changed := map[string]advisor.Change{}
+	for _, c := range res.Changes {
+		if _, dup := changed[c.Question]; dup {
+			t.Errorf("two changes for %s", c.Question)
+		}
+		changed[c.Question] = c
+	}
+	flips := func(id string, v advisor.Answer) bool { return leader(d, withAnswer(a, id, v)) != res.Recommended }
+
+	for i := range d.Questions {
+		q := &d.Questions[i]
+		c, ok := changed[q.ID]
+		where := fmt.Sprintf("%s (answers %s)", q.ID, answersYAML(d, a))
+		if !ok {
+			checkNoChange(t, q, a[q.ID], flips, where)
+			continue
+		}
+		if c.Role == res.Recommended || d.RoleIndex(c.Role) < 0 {
+			t.Errorf("%s: change to role %q, recommended %s", where, c.Role, res.Recommended)
+		}
+		if err := q.Validate(c.To); err != nil {
+			t.Errorf("%s: change to an invalid answer: %v", where, err)
+		}
+		if !answersEqual(q, c.From, a[q.ID]) {
+			t.Errorf("%s: change from %+v, answer is %+v", where, c.From, a[q.ID])
+		}
+		// Applying the change through the real Recommend flips the advice
+		// to the role the change names.
+		flipped, err := d.Recommend(withAnswer(a, q.ID, c.To))
+		if err != nil {
+			t.Fatalf("%s: %v", where, err)
+		}
+		if flipped.Recommended != c.Role {
+			t.Errorf("%s: answering %+v gives %s, the change says %s", where, c.To, flipped.Recommended, c.Role)
+		}
+		text := d.ChangeText(c)
+		if role, _ := d.Role(c.Role); !strings.Contains(text, role.Title) {
+			t.Errorf("%s: change text %q does not name %s", where, text, role.Title)
+		}
+		switch q.Kind {
+		case advisor.KindInteger:
+			checkIntegerChange(t, d, q, c, a, res.Recommended, flips, where)
+		case advisor.KindChoice:
+			_, ci := q.Option(c.From.Choice)
+			_, tj := q.Option(c.To.Choice)
+			if c.Steps != abs(tj-ci) || c.Steps == 0 {
+				t.Errorf("%s: %d steps from option %d to %d", where, c.Steps, ci, tj)
+			}
+			for k, o := range q.Options {
+				if k != ci && abs(k-ci) < c.Steps && flips(q.ID, advisor.Answer{Choice: o.Value}) {
+					t.Errorf("%s: %q is nearer than %q and flips the advice too", where, o.Value, c.To.Choice)
+				}
+			}
+			for _, s := range []string{q.Describe(c.From), q.Describe(c.To)} {
+				if !strings.Contains(text, s) {
+					t.Errorf("%s: change text %q does not quote %q", where, text, s)
+				}
+			}
+		case advisor.KindMulti:
+			added, removed := symmetricDifference(c.From.Multi, c.To.Multi)
+			if c.Steps != len(added)+len(removed) || c.Steps == 0 {
+				t.Errorf("%s: %d steps for +%q -%q", where, c.Steps, added, removed)
+			}
+			if !sameStrings(c.Added, added) || !sameStrings(c.Removed, removed) {
+				t.Errorf("%s: change adds %q and removes %q, the answers differ by +%q -%q", where, c.Added, c.Removed, added, removed)
+			}
+			for k := 1; k < c.Steps; k++ {
+				subsets(len(q.Options), k, func(idx []int) {
+					if v := toggled(q, a[q.ID].Multi, idx); flips(q.ID, advisor.Answer{Multi: v}) {
+						t.Errorf("%s: toggling %d values (%q) flips the advice, fewer than the change's %d", where, k, v, c.Steps)
+					}
+				})
+			}
+			for _, v := range append(slices.Clone(added), removed...) {
+				o, _ := q.Option(v)
+				if !strings.Contains(text, o.Label) {
+					t.Errorf("%s: change text %q does not name %q", where, text, o.Label)
+				}
+			}
+		}
+	}
+}
+
+func checkIntegerChange(t *testing.T, d *advisor.Definitions, q *advisor.Question, c advisor.Change, a advisor.Answers, rec string, flips func(string, advisor.Answer) bool, where string) {
+	t.Helper()
+	ci, tj := q.BandIndex(c.From.Int), q.BandIndex(c.To.Int)
+	if tj < 0 || q.Bands[tj].Min != c.Lo || q.Bands[tj].Max != c.Hi {
+		t.Errorf("%s: change range %d..%d is not the band of %d", where, c.Lo, c.Hi, c.To.Int)
+		return
+	}
+	if c.Steps != abs(tj-ci) || c.Steps == 0 {
+		t.Errorf("%s: %d steps from band %d to band %d", where, c.Steps, ci, tj)
+	}
+	if c.Down != (tj < ci) {
+		t.Errorf("%s: Down = %v from band %d to %d", where, c.Down, ci, tj)
+	}
+	// The threshold is the value nearest the current answer.
+	threshold := c.Lo
+	if c.Down {
+		threshold = c.Hi
+	}
+	if c.To.Int != threshold {
+		t.Errorf("%s: change to %d, the nearest value of the band is %d", where, c.To.Int, threshold)
+	}
+	// Fewer bands crossed never flips: every value of a nearer band (all
+	// score alike, so its two ends stand for it) keeps the advice.
+	for k, b := range q.Bands {
+		if k != ci && abs(k-ci) < c.Steps {
+			for _, v := range []int{b.Min, b.Max} {
+				if flips(q.ID, advisor.Answer{Int: v}) {
+					t.Errorf("%s: %d crosses fewer bands than %d and flips the advice too", where, v, c.To.Int)
+				}
+			}
+		}
+	}
+	// Open: every value from the threshold on, in that direction, gives
+	// the role the text names.
+	if c.Open {
+		for k, b := range q.Bands {
+			if (c.Down && k <= tj) || (!c.Down && k >= tj) {
+				for _, v := range []int{b.Min, b.Max} {
+					got := leader(d, withAnswer(a, q.ID, advisor.Answer{Int: v}))
+					if got == rec || got != c.Role {
+						t.Errorf("%s: open change to %s from %d, but %d gives %s", where, c.Role, threshold, v, got)
+					}
+				}
+			}
+		}
+	}
+	text := d.ChangeText(c)
+	if !strings.Contains(text, grouped(threshold)+" ") {
+		t.Errorf("%s: change text %q does not hold the threshold %s", where, text, grouped(threshold))
+	}
+	if !strings.Contains(text, "(now "+grouped(c.From.Int)+")") {
+		t.Errorf("%s: change text %q does not hold the current answer", where, text)
+	}
+}
+
+// checkNoChange proves that a question listed without a change cannot flip
+// the advice: no other band or option does, nor any toggle of up to
+// maxToggles values.
+func checkNoChange(t *testing.T, q *advisor.Question, cur advisor.Answer, flips func(string, advisor.Answer) bool, where string) {
+	t.Helper()
+	switch q.Kind {
+	case advisor.KindInteger:
+		for _, b := range q.Bands {
+			if flips(q.ID, advisor.Answer{Int: b.Min}) {
+				t.Errorf("%s: no change listed, but %d flips the advice", where, b.Min)
+			}
+		}
+	case advisor.KindChoice:
+		for _, o := range q.Options {
+			if flips(q.ID, advisor.Answer{Choice: o.Value}) {
+				t.Errorf("%s: no change listed, but %q flips the advice", where, o.Value)
+			}
+		}
+	case advisor.KindMulti:
+		for k := 1; k <= min(maxToggles, len(q.Options)); k++ {
+			subsets(len(q.Options), k, func(idx []int) {
+				if v := toggled(q, cur.Multi, idx); flips(q.ID, advisor.Answer{Multi: v}) {
+					t.Errorf("%s: no change listed, but %q flips the advice", where, v)
+				}
+			})
+		}
+	}
+}
+
+func answersEqual(q *advisor.Question, x, y advisor.Answer) bool {
+	switch q.Kind {
+	case advisor.KindInteger:
+		return x.Int == y.Int
+	case advisor.KindChoice:
+		return x.Choice == y.Choice
+	}
+	return sameStrings(x.Multi, y.Multi)
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// TestWhatWouldChange checks every change of many random results, on the
+// built-in definitions and on three roles.
+func TestWhatWouldChange(t *testing.T) {
+	defs := []struct {
+		name string
+		d    *advisor.Definitions
+		n    int
+	}{
+		{"built-in", builtin(t), 400},
+		{"three roles", threeRoles(t), 400},
+	}
+	for _, tt := range defs {
+		t.Run(tt.name, func(t *testing.T) {
+			r := newRand(7)
+			kinds := map[advisor.Kind]int{}
+			open, closed := 0, 0
+			for i := 0; i < tt.n && !t.Failed(); i++ {
+				res := recommend(t, tt.d, randomAnswers(tt.d, r))
+				checkChanges(t, tt.d, res)
+				for _, c := range res.Changes {
+					q, _ := tt.d.Question(c.Question)
+					kinds[q.Kind]++
+					if q.Kind == advisor.KindInteger {
+						if c.Open {
+							open++
+						} else {
+							closed++
+						}
+					}
+				}
+			}
+			// The random answers must reach every kind of change, or the
+			// checks above prove little.
+			for _, k := range []advisor.Kind{advisor.KindInteger, advisor.KindChoice, advisor.KindMulti} {
+				if kinds[k] == 0 {
+					t.Errorf("no %s change in %d random results", k, tt.n)
+				}
+			}
+			if open == 0 {
+				t.Errorf("no open integer change in %d random results", tt.n)
+			}
+			t.Logf("changes by kind %v; integer changes open %d, bounded %d", kinds, open, closed)
+		})
+	}
+}
+
+// TestWhatWouldChangeExamples checks the changes of the sample answers.
+func TestWhatWouldChangeExamples(t *testing.T) {
+	d := builtin(t)
+	for _, name := range exampleNames(t) {
+		t.Run(name, func(t *testing.T) {
+			res := recommend(t, d, parse(t, d, string(example(t, name))))
+			checkChanges(t, d, res)
+			// A close call always has a change; a strong result may have
+			// none.
+			if res.Confidence < 0.15 && len(res.Changes) == 0 {
+				t.Error("close call without a change listed")
+			}
+		})
+	}
+}
+
+// TestChangeTextThreshold: an integer threshold reads "at about N ... or
+// fewer/more", with N the first value that changes the advice.
+func TestChangeTextThreshold(t *testing.T) {
+	d := builtin(t)
+	small := parse(t, d, string(example(t, "small-business.yaml")))
+	tests := []struct {
+		name     string
+		answers  advisor.Answers
+		question string
+		want     []string
+	}{
+		{
+			// A small company that grows in every direction tips to a COO
+			// once it is big enough.
+			name: "more employees",
+			answers: withAnswer(withAnswer(withAnswer(small, "growth", advisor.Answer{Choice: "moderate"}),
+				"expansion", advisor.Answer{Multi: []string{"new-markets", "new-products", "acquisitions", "international"}}),
+				"regulation", advisor.Answer{Choice: "heavy"}),
+			question: "employees",
+			want:     []string{"At about ", " employees or more (now 25), the advice would be Chief Operating Officer."},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := recommend(t, d, tt.answers)
+			for _, c := range res.Changes {
+				if c.Question != tt.question {
+					continue
+				}
+				text := d.ChangeText(c)
+				for _, w := range tt.want {
+					if !strings.Contains(text, w) {
+						t.Errorf("change text %q lacks %q", text, w)
+					}
+				}
+				q, _ := d.Question(c.Question)
+				if !strings.Contains(text, "At about "+grouped(q.Bands[q.BandIndex(c.To.Int)].Min)+" ") {
+					t.Errorf("change text %q does not start at the band's first value", text)
+				}
+				return
+			}
+			t.Fatalf("no change for %s in %+v", tt.question, res.Changes)
+		})
+	}
+}
