@@ -1,0 +1,437 @@
+package advisor_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/coo-advisor/coo-advisor/advisor"
+)
+
+// validAnswers is a complete answers file in questionnaire order: question
+// i is on line i+1.
+const validAnswers = `employees: 40
+departments: 3
+locations: 1
+regulation: light
+growth: stable
+expansion: []
+ceo_ops_time: high
+leadership: []
+pain_points: [quality-assurance]
+`
+
+// edit replaces the line that answers id (the whole line) with repl; an
+// empty repl removes the line.
+func edit(t testing.TB, text, id, repl string) string {
+	t.Helper()
+	lines := strings.SplitAfter(text, "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(l, id+":") {
+			if repl == "" {
+				return strings.Join(slices.Delete(lines, i, i+1), "")
+			}
+			lines[i] = repl + "\n"
+			return strings.Join(lines, "")
+		}
+	}
+	t.Fatalf("no answer for %s", id)
+	return ""
+}
+
+func TestParseAnswersRejects(t *testing.T) {
+	d := builtin(t)
+	allowedPains := "a list of any of " + strings.Join(allDomainResponsibilitiesInFileOrder(t), ", ") + " (an empty list [] for none)"
+	type answersCase struct {
+		name string
+		text string
+		at   string // substring on the problem's line; "" for no line
+		key  string
+		msgs []string
+	}
+	bomb := "employees: &a [1,1,1,1,1,1,1,1,1]\ndepartments: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nlocations: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"
+	tests := []answersCase{
+		// Unknown question ids.
+		{name: "misspelt question id gets a suggestion", text: edit(t, validAnswers, "employees", "employes: 40"), at: "employes", key: "employes",
+			msgs: []string{"unknown question", "did you mean employees?", "questions are employees, departments, locations, regulation, growth, expansion, ceo_ops_time, leadership, pain_points"}},
+		{name: "unknown question id", text: validAnswers + "salary: 300000\n", at: "salary", key: "salary",
+			msgs: []string{"unknown question;", "questions are employees,"}},
+		{name: "question id in another case", text: edit(t, validAnswers, "growth", "Growth: stable"), at: "Growth", key: "Growth",
+			msgs: []string{"did you mean growth?"}},
+
+		// Values outside the allowed set; the message lists the allowed ones.
+		{name: "choice outside the set", text: edit(t, validAnswers, "growth", "growth: fast"), at: "growth", key: "growth",
+			msgs: []string{`"fast" is not an allowed value`, "expected one of declining, stable, moderate, rapid"}},
+		{name: "misspelt choice gets a suggestion", text: edit(t, validAnswers, "growth", "growth: rapd"), at: "growth", key: "growth",
+			msgs: []string{`"rapd" is not an allowed value (did you mean rapid?)`, "expected one of declining, stable, moderate, rapid"}},
+		{name: "choice in capitals", text: edit(t, validAnswers, "regulation", "regulation: Heavy"), at: "regulation", key: "regulation",
+			msgs: []string{"did you mean heavy?", "one of light, moderate, heavy"}},
+		{name: "multi-choice value outside the set", text: edit(t, validAnswers, "pain_points", "pain_points: [quality-assurance, process]"), at: "pain_points", key: "pain_points",
+			msgs: []string{`"process" is not an allowed value`, allowedPains}},
+		{name: "multi-choice value close to one", text: edit(t, validAnswers, "leadership", "leadership: [ceo]"), at: "leadership", key: "leadership",
+			msgs: []string{`"ceo" is not an allowed value (did you mean coo?)`, "coo, operations-director, operations-managers"}},
+		{name: "comma-separated list with a wrong value", text: edit(t, validAnswers, "expansion", "expansion: new-markets, mars"), at: "expansion", key: "expansion",
+			msgs: []string{`"mars" is not an allowed value`, "new-markets, new-products, acquisitions, international"}},
+
+		// Wrong types.
+		{name: "list for a choice", text: edit(t, validAnswers, "regulation", "regulation: [light]"), at: "regulation", key: "regulation",
+			msgs: []string{"takes one value, got a list", "expected one of light, moderate, heavy"}},
+		{name: "mapping for a choice", text: edit(t, validAnswers, "regulation", "regulation: {level: light}"), at: "regulation", key: "regulation",
+			msgs: []string{"takes one value, got a mapping"}},
+		{name: "word for a number", text: edit(t, validAnswers, "employees", "employees: forty"), at: "employees", key: "employees",
+			msgs: []string{`"forty" is not a number`, "expected a whole number from 1 to 1,000,000"}},
+		{name: "float for a number", text: edit(t, validAnswers, "employees", "employees: 40.5"), at: "employees", key: "employees",
+			msgs: []string{"40.5 is not a whole number", "expected a whole number from 1 to 1,000,000"}},
+		{name: "list for a number", text: edit(t, validAnswers, "departments", "departments: [3]"), at: "departments", key: "departments",
+			msgs: []string{"got a list", "expected a whole number from 1 to 500"}},
+		{name: "boolean for a number", text: edit(t, validAnswers, "locations", "locations: true"), at: "locations", key: "locations",
+			msgs: []string{"got the boolean true", "from 1 to 10,000"}},
+		{name: "mapping for a multi-choice", text: edit(t, validAnswers, "expansion", "expansion: {markets: yes}"), at: "expansion", key: "expansion",
+			msgs: []string{"expected a list, got a mapping"}},
+		{name: "nested list in a multi-choice", text: edit(t, validAnswers, "pain_points", "pain_points: [[quality-assurance]]"), at: "pain_points", key: "pain_points",
+			msgs: []string{"list items must be values, got a list"}},
+		{name: "no value for a number", text: edit(t, validAnswers, "employees", "employees:"), at: "employees", key: "employees",
+			msgs: []string{"no answer given", "expected a whole number from 1 to 1,000,000"}},
+		{name: "no value for a choice", text: edit(t, validAnswers, "growth", "growth: ~"), at: "growth", key: "growth",
+			msgs: []string{"no answer given", "expected one of declining"}},
+
+		// Negative and absurd numbers.
+		{name: "negative number", text: edit(t, validAnswers, "employees", "employees: -3"), at: "employees", key: "employees",
+			msgs: []string{"-3 is out of range", "expected a whole number from 1 to 1,000,000"}},
+		{name: "zero departments", text: edit(t, validAnswers, "departments", "departments: 0"), at: "departments", key: "departments",
+			msgs: []string{"0 is out of range", "from 1 to 500"}},
+		{name: "above the maximum", text: edit(t, validAnswers, "employees", "employees: 5000000"), at: "employees", key: "employees",
+			msgs: []string{"5,000,000 is out of range", "from 1 to 1,000,000"}},
+		{name: "absurdly large number", text: edit(t, validAnswers, "employees", "employees: 99999999999999999999999"), at: "employees", key: "employees",
+			msgs: []string{"99999999999999999999999 is far too large", "from 1 to 1,000,000"}},
+		{name: "huge number in exponent form", text: edit(t, validAnswers, "locations", "locations: 1e300"), at: "locations", key: "locations",
+			msgs: []string{"expected a whole number from 1 to 10,000"}},
+		{name: "largest int64", text: edit(t, validAnswers, "employees", "employees: 9223372036854775807"), at: "employees", key: "employees",
+			msgs: []string{"far too large"}},
+		{name: "smallest int64", text: edit(t, validAnswers, "employees", "employees: -9223372036854775808"), at: "employees", key: "employees",
+			msgs: []string{"far too large"}},
+
+		// Duplicate keys.
+		{name: "question answered twice", text: validAnswers + "growth: rapid # again\n", at: "# again", key: "growth",
+			msgs: []string{"answered twice (first on line 5)", "keep one"}},
+
+		// The shape of the file.
+		{name: "a list instead of answers", text: "- employees: 40\n- growth: stable\n", at: "- employees", key: "",
+			msgs: []string{"expected lines of question-id: value, got a list", "coo-advisor questions --template"}},
+		{name: "a word instead of answers", text: "hello\n", at: "hello", key: "",
+			msgs: []string{`expected lines of question-id: value, got "hello"`}},
+		{name: "a list as a key", text: validAnswers + "[a, b]: 1\n", at: "[a, b]", key: "",
+			msgs: []string{"keys must be question ids, got a list"}},
+
+		// Malformed YAML, with the line of the mistake.
+		{name: "unclosed list in the middle", text: edit(t, validAnswers, "expansion", "expansion: [new-markets"), at: "expansion", key: "",
+			msgs: []string{"malformed YAML", "did not find expected ',' or ']'"}},
+		{name: "unclosed list on the last line", text: edit(t, validAnswers, "pain_points", "pain_points: [quality-assurance"), at: "pain_points", key: "",
+			msgs: []string{"malformed YAML"}},
+		{name: "unclosed quote", text: edit(t, validAnswers, "growth", `growth: "stable`), at: "growth", key: "",
+			msgs: []string{"malformed YAML"}},
+		{name: "two values on a line", text: edit(t, validAnswers, "growth", "growth: stable: rapid"), at: "growth", key: "",
+			msgs: []string{"malformed YAML", "mapping values are not allowed in this context"}},
+		{name: "indented answer after comments", text: "# my answers\n# for the client\n" + edit(t, validAnswers, "locations", "  locations: 1"), at: "  locations", key: "",
+			msgs: []string{"malformed YAML"}},
+		{name: "answer without a colon", text: "# my answers\n" + edit(t, validAnswers, "growth", "growth stable"), at: "growth stable", key: "",
+			msgs: []string{"malformed YAML", "could not find expected ':'"}},
+		{name: "list item among answers", text: "# my answers\n" + edit(t, validAnswers, "leadership", "- coo"), at: "- coo", key: "",
+			msgs: []string{"malformed YAML"}},
+		{name: "two documents", text: validAnswers + "---\ngrowth: rapid\n", at: "---", key: "",
+			msgs: []string{"more than one YAML document"}},
+
+		// Files that are not answers files at all.
+		{name: "empty file", text: "", msgs: []string{"is empty; expected an answers YAML file"}},
+		{name: "only comments", text: "# employees: 40\n", msgs: []string{"is empty"}},
+		{name: "binary file", text: "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", msgs: []string{"looks like a binary file", "give an answers YAML file"}},
+		{name: "invalid UTF-8", text: "growth: \xc3\x28\n", msgs: []string{"looks like a binary file"}},
+		{name: "file over 1 MiB", text: validAnswers + "# " + strings.Repeat("padding ", advisor.MaxFileSize/8) + "\n", msgs: []string{"over the 1 MiB limit", "is this the right file?"}},
+		{name: "alias bomb", text: bomb, at: "employees: &a", key: "employees", msgs: []string{"YAML anchors (&a) are not supported", "write the value out"}},
+		{name: "alias bomb alias", text: bomb, at: "departments: &b", key: "departments[0]", msgs: []string{"YAML aliases (*a) are not supported"}},
+		{name: "anchor reused for another answer", text: edit(t, edit(t, validAnswers, "expansion", "expansion: &none []"), "leadership", "leadership: *none"), at: "leadership", key: "leadership",
+			msgs: []string{"YAML aliases (*none) are not supported"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := d.ParseAnswers("client.yaml", []byte(tt.text))
+			if err == nil {
+				t.Fatalf("parsed %v, want an error", got)
+			}
+			if got != nil {
+				t.Errorf("answers returned with an error: %v", got)
+			}
+			line := 0
+			if tt.at != "" {
+				line = lineOf(t, tt.text, tt.at)
+			}
+			requireProblem(t, err, wantProblem{file: "client.yaml", line: line, key: tt.key, msgs: tt.msgs})
+		})
+	}
+}
+
+// allDomainResponsibilitiesInFileOrder is the pain_points values in the
+// order questions.yaml lists them, for the allowed-values message.
+func allDomainResponsibilitiesInFileOrder(t testing.TB) []string {
+	q, ok := builtin(t).Question("pain_points")
+	if !ok {
+		t.Fatal("no pain_points question")
+	}
+	return q.Values()
+}
+
+// TestParseAnswersListsAllMissing: missing required answers are listed all
+// at once, in questionnaire order, each with what it expects.
+func TestParseAnswersListsAllMissing(t *testing.T) {
+	d := builtin(t)
+	tests := []struct {
+		name    string
+		text    string
+		missing []string
+	}{
+		{"three missing", edit(t, edit(t, edit(t, validAnswers, "locations", ""), "growth", ""), "pain_points", ""), []string{"locations", "growth", "pain_points"}},
+		{"all missing", "{}\n", d.QuestionIDs()},
+		{"missing and wrong at once", edit(t, edit(t, validAnswers, "growth", ""), "employees", "employees: many"), []string{"growth"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := d.ParseAnswers("client.yaml", []byte(tt.text))
+			ie := inputError(t, err)
+			var got []string
+			for _, p := range ie.Problems {
+				if strings.HasPrefix(p.Msg, "missing answer") {
+					if p.Line != 0 {
+						t.Errorf("missing answer %s has line %d", p.Key, p.Line)
+					}
+					q, _ := d.Question(p.Key)
+					if !strings.Contains(p.Msg, "expected "+q.Allowed()) {
+						t.Errorf("%q does not say what %s expects", p.Msg, p.Key)
+					}
+					got = append(got, p.Key)
+				}
+			}
+			if !slices.Equal(got, tt.missing) {
+				t.Errorf("missing %q, want %q", got, tt.missing)
+			}
+			for _, id := range tt.missing {
+				if !strings.Contains(err.Error(), "client.yaml: "+id+": missing answer") {
+					t.Errorf("error does not list %s:\n%v", id, err)
+				}
+			}
+		})
+	}
+	// A wrong answer and a missing one come in the same error.
+	_, err := d.ParseAnswers("client.yaml", []byte(tests[2].text))
+	requireProblem(t, err, wantProblem{file: "client.yaml", line: 1, key: "employees", msgs: []string{`"many" is not a number`}})
+}
+
+// TestParseAnswersAccepts covers the forms an answer may take.
+func TestParseAnswersAccepts(t *testing.T) {
+	d := builtin(t)
+	tests := []struct {
+		name string
+		text string
+		id   string
+		want advisor.Answer
+	}{
+		{"quoted number", edit(t, validAnswers, "employees", `employees: "120"`), "employees", advisor.Answer{Int: 120}},
+		{"smallest number", edit(t, validAnswers, "employees", "employees: 1"), "employees", advisor.Answer{Int: 1}},
+		{"largest number", edit(t, validAnswers, "employees", "employees: 1000000"), "employees", advisor.Answer{Int: 1000000}},
+		{"number with a comment", edit(t, validAnswers, "departments", "departments: 12 # sales, finance..."), "departments", advisor.Answer{Int: 12}},
+		{"quoted choice", edit(t, validAnswers, "growth", `growth: "rapid"`), "growth", advisor.Answer{Choice: "rapid"}},
+		{"multi-choice out of order", edit(t, validAnswers, "pain_points", "pain_points: [quality-assurance, process-optimization]"), "pain_points", advisor.Answer{Multi: []string{"process-optimization", "quality-assurance"}}},
+		{"multi-choice with duplicates", edit(t, validAnswers, "pain_points", "pain_points: [quality-assurance, process-optimization, quality-assurance]"), "pain_points", advisor.Answer{Multi: []string{"process-optimization", "quality-assurance"}}},
+		{"multi-choice as a block list", edit(t, validAnswers, "expansion", "expansion:\n  - international\n  - new-markets"), "expansion", advisor.Answer{Multi: []string{"new-markets", "international"}}},
+		{"comma-separated scalar", edit(t, validAnswers, "expansion", "expansion: international, new-markets"), "expansion", advisor.Answer{Multi: []string{"new-markets", "international"}}},
+		{"space-separated scalar", edit(t, validAnswers, "expansion", "expansion: acquisitions new-products"), "expansion", advisor.Answer{Multi: []string{"new-products", "acquisitions"}}},
+		{"single value scalar", edit(t, validAnswers, "leadership", "leadership: coo"), "leadership", advisor.Answer{Multi: []string{"coo"}}},
+		{"empty list", edit(t, validAnswers, "leadership", "leadership: []"), "leadership", advisor.Answer{}},
+		{"no value for a multi-choice means none", edit(t, validAnswers, "leadership", "leadership:"), "leadership", advisor.Answer{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := parse(t, d, tt.text)
+			q, _ := d.Question(tt.id)
+			if got := a[tt.id]; !answersEqual(q, got, tt.want) {
+				t.Errorf("%s = %+v, want %+v", tt.id, got, tt.want)
+			}
+			if len(a) != len(d.Questions) {
+				t.Errorf("%d answers, want %d", len(a), len(d.Questions))
+			}
+		})
+	}
+}
+
+// TestParseAnswersDefaults: a question with a default may be left out; the
+// parsed answers hold only what the file gives, and Complete fills in the
+// rest.
+func TestParseAnswersDefaults(t *testing.T) {
+	d := threeRoles(t)
+	a := parse(t, d, "employees: 12\ngrowth: stable\nceo_ops_time: low\npain_points: []\n")
+	if _, ok := a["locations"]; ok {
+		t.Error("ParseAnswers filled in a default")
+	}
+	full, err := d.Complete(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, _ := d.Question("locations")
+	if got := full["locations"]; got.Int != q.Default.Int {
+		t.Errorf("locations = %d, want the default %d", got.Int, q.Default.Int)
+	}
+	if _, err := d.ParseAnswers("a.yaml", []byte("employees: 12\n")); err == nil {
+		t.Error("answers without required questions parsed")
+	} else {
+		requireProblem(t, err, wantProblem{file: "a.yaml", key: "growth", msgs: []string{"missing answer"}})
+	}
+}
+
+func TestComplete(t *testing.T) {
+	d := builtin(t)
+	base := parse(t, d, validAnswers)
+	tests := []struct {
+		name    string
+		answers advisor.Answers
+		key     string
+		msgs    []string
+	}{
+		{"unknown question", withAnswer(base, "salary", advisor.Answer{Int: 1}), "salary", []string{"unknown question"}},
+		{"number out of range", withAnswer(base, "employees", advisor.Answer{Int: 0}), "employees", []string{"0 is out of range"}},
+		{"choice outside the set", withAnswer(base, "growth", advisor.Answer{Choice: "fast"}), "growth", []string{`"fast" is not an allowed value`}},
+		{"multi-choice value outside the set", withAnswer(base, "leadership", advisor.Answer{Multi: []string{"ceo"}}), "leadership", []string{`"ceo" is not an allowed value`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := d.Complete(tt.answers)
+			requireProblem(t, err, wantProblem{file: "answers", key: tt.key, msgs: tt.msgs})
+			if _, err := d.Recommend(tt.answers); err == nil {
+				t.Error("Recommend accepted the answers")
+			}
+		})
+	}
+	missing := base.Clone()
+	delete(missing, "growth")
+	delete(missing, "employees")
+	_, err := d.Complete(missing)
+	ie := inputError(t, err)
+	if len(ie.Problems) != 2 {
+		t.Errorf("%d problems, want 2: %v", len(ie.Problems), err)
+	}
+	// Complete normalises hand-built multi-choice answers.
+	shuffled := withAnswer(base, "pain_points", advisor.Answer{Multi: []string{"quality-assurance", "strategy-alignment", "quality-assurance"}})
+	full, err := d.Complete(shuffled)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := full["pain_points"].Multi; !slices.Equal(got, []string{"strategy-alignment", "quality-assurance"}) {
+		t.Errorf("pain_points = %q, want option order without duplicates", got)
+	}
+}
+
+// TestParseInput covers answers typed at a prompt in plain mode.
+func TestParseInput(t *testing.T) {
+	d := builtin(t)
+	tests := []struct {
+		name    string
+		id      string
+		input   string
+		want    advisor.Answer
+		wantErr []string
+	}{
+		{name: "number", id: "employees", input: "120", want: advisor.Answer{Int: 120}},
+		{name: "number with spaces around", id: "employees", input: "  120 \n", want: advisor.Answer{Int: 120}},
+		{name: "number with thousands commas", id: "employees", input: "1,200", want: advisor.Answer{Int: 1200}},
+		{name: "number with a thousands space", id: "employees", input: "1 200", want: advisor.Answer{Int: 1200}},
+		{name: "number with underscores", id: "employees", input: "1_000", want: advisor.Answer{Int: 1000}},
+		{name: "smallest number", id: "departments", input: "1", want: advisor.Answer{Int: 1}},
+		{name: "largest number", id: "departments", input: "500", want: advisor.Answer{Int: 500}},
+		{name: "empty number", id: "employees", input: "", wantErr: []string{"enter a whole number from 1 to 1,000,000"}},
+		{name: "word for a number", id: "employees", input: "many", wantErr: []string{`"many" is not a number`, "enter a whole number from 1 to 1,000,000"}},
+		{name: "fraction", id: "employees", input: "12.5", wantErr: []string{"12.5 is not a whole number"}},
+		{name: "zero", id: "employees", input: "0", wantErr: []string{"0 is out of range", "from 1 to 1,000,000"}},
+		{name: "negative", id: "locations", input: "-4", wantErr: []string{"-4 is out of range", "from 1 to 10,000"}},
+		{name: "above the maximum", id: "departments", input: "501", wantErr: []string{"501 is out of range"}},
+		{name: "beyond int64", id: "employees", input: "99999999999999999999", wantErr: []string{"out of range"}},
+
+		{name: "choice by value", id: "growth", input: "rapid", want: advisor.Answer{Choice: "rapid"}},
+		{name: "choice in capitals", id: "growth", input: "RAPID", want: advisor.Answer{Choice: "rapid"}},
+		{name: "choice by number", id: "growth", input: "1", want: advisor.Answer{Choice: "declining"}},
+		{name: "choice by last number", id: "growth", input: "4", want: advisor.Answer{Choice: "rapid"}},
+		{name: "choice number zero", id: "growth", input: "0", wantErr: []string{`"0" is not one of the choices`, "a number from 1 to 4", "declining, stable, moderate, rapid"}},
+		{name: "choice number past the end", id: "growth", input: "5", wantErr: []string{"a number from 1 to 4"}},
+		{name: "choice not in the list", id: "growth", input: "fast", wantErr: []string{`"fast" is not one of the choices`}},
+		{name: "empty choice", id: "ceo_ops_time", input: " ", wantErr: []string{"choose one: 1 low, 2 medium, 3 high"}},
+		{name: "two choices", id: "growth", input: "stable, rapid", wantErr: []string{"is not one of the choices"}},
+
+		{name: "empty multi-choice is none", id: "pain_points", input: "", want: advisor.Answer{}},
+		{name: "blank multi-choice is none", id: "expansion", input: "   ", want: advisor.Answer{}},
+		{name: "multi-choice values comma-separated", id: "pain_points", input: "quality-assurance, process-optimization", want: advisor.Answer{Multi: []string{"process-optimization", "quality-assurance"}}},
+		{name: "multi-choice numbers", id: "expansion", input: "4,1", want: advisor.Answer{Multi: []string{"new-markets", "international"}}},
+		{name: "multi-choice numbers and values mixed", id: "leadership", input: "3 COO", want: advisor.Answer{Multi: []string{"coo", "operations-managers"}}},
+		{name: "multi-choice duplicates", id: "leadership", input: "1, coo, 1", want: advisor.Answer{Multi: []string{"coo"}}},
+		{name: "multi-choice with semicolons", id: "expansion", input: "acquisitions; new-products", want: advisor.Answer{Multi: []string{"new-products", "acquisitions"}}},
+		{name: "multi-choice unknown value", id: "pain_points", input: "quality-assurance, morale", wantErr: []string{`"morale" is not one of the choices`, "numbers from 1 to 10", "an empty line for none"}},
+		{name: "multi-choice number past the end", id: "leadership", input: "4", wantErr: []string{`"4" is not one of the choices`, "numbers from 1 to 3"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			q, ok := d.Question(tt.id)
+			if !ok {
+				t.Fatalf("no question %s", tt.id)
+			}
+			got, err := q.ParseInput(tt.input)
+			if tt.wantErr != nil {
+				if err == nil {
+					t.Fatalf("ParseInput(%q) = %+v, want an error", tt.input, got)
+				}
+				for _, w := range tt.wantErr {
+					if !strings.Contains(err.Error(), w) {
+						t.Errorf("error %q lacks %q", err, w)
+					}
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("ParseInput(%q): %v", tt.input, err)
+			}
+			if !answersEqual(q, got, tt.want) {
+				t.Errorf("ParseInput(%q) = %+v, want %+v", tt.input, got, tt.want)
+			}
+			if err := q.Validate(got); err != nil {
+				t.Errorf("ParseInput(%q) gave an invalid answer: %v", tt.input, err)
+			}
+		})
+	}
+}
+
+func TestFormatAndDescribe(t *testing.T) {
+	d := builtin(t)
+	tests := []struct {
+		id             string
+		a              advisor.Answer
+		format, prefix string
+	}{
+		{"employees", advisor.Answer{Int: 1200}, "1200", "1,200 (500 to 1,999)"},
+		{"growth", advisor.Answer{Choice: "rapid"}, "rapid", "Rapid (over 30% a year)"},
+		{"expansion", advisor.Answer{Multi: []string{"new-markets", "international"}}, "new-markets, international", "New markets; International expansion"},
+		{"expansion", advisor.Answer{}, "none", "None planned"},
+	}
+	for _, tt := range tests {
+		q, _ := d.Question(tt.id)
+		if got := q.FormatValue(tt.a); got != tt.format {
+			t.Errorf("%s FormatValue = %q, want %q", tt.id, got, tt.format)
+		}
+		if got := q.Describe(tt.a); got != tt.prefix {
+			t.Errorf("%s Describe = %q, want %q", tt.id, got, tt.prefix)
+		}
+		// What FormatValue writes, ParseInput reads back.
+		in := tt.format
+		if in == "none" {
+			in = ""
+		}
+		back, err := q.ParseInput(in)
+		if err != nil || !answersEqual(q, back, tt.a) {
+			t.Errorf("%s: ParseInput(FormatValue) = %+v, %v; want %+v", tt.id, back, err, tt.a)
+		}
+	}
+}
