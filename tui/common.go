@@ -33,6 +33,13 @@ type common struct {
 	// root handles them in the same Update, before the next key is read,
 	// so that fast typing or a paste can never reach the wrong screen.
 	pending []tea.Msg
+
+	// helpCache keeps the rendered footer: it only changes with the screen,
+	// the width or the help mode, not with every key.
+	helpCache struct {
+		key   string
+		lines []string
+	}
 }
 
 // send queues a message for the root model. It returns a nil command so
@@ -122,4 +129,21 @@ func (c *common) roleLegend() string {
 		parts[i] = c.styles.role(i).Render(roleGlyph(i)) + " " + r.Short
 	}
 	return strings.Join(parts, "  ")
+}
+
+// box draws a rounded border around lines, width cells wide in all. It
+// does what a Lip Gloss border does, for a fraction of the cost: the side
+// panel is drawn again on every key of a question screen.
+func (c *common) box(lines []string, width int) string {
+	inner := width - 4
+	bs := c.styles.barEmpty
+	var b strings.Builder
+	b.WriteString(bs.Render("╭" + strings.Repeat("─", width-2) + "╮"))
+	for _, l := range lines {
+		b.WriteString("\n")
+		b.WriteString(bs.Render("│") + " " + padTo(l, inner) + " " + bs.Render("│"))
+	}
+	b.WriteString("\n")
+	b.WriteString(bs.Render("╰" + strings.Repeat("─", width-2) + "╯"))
+	return b.String()
 }

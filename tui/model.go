@@ -174,7 +174,7 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return tea.Quit, true
 	case key.Matches(msg, k.Help) && !(m.screen == screenExport && m.export.capturesText()):
 		m.help.ShowAll = !m.help.ShowAll
-		m.layout()
+		m.setHeights()
 		return nil, true
 	}
 	return nil, false
@@ -303,7 +303,7 @@ func (m *Model) chrome() (top, bottom int) {
 		top, bottom = 2, 2
 	}
 	if m.help.ShowAll {
-		bottom += lipgloss.Height(m.help.View(m.keysFor())) - 1
+		bottom += len(m.helpLines()) - 1
 	}
 	return top, bottom
 }
@@ -327,15 +327,21 @@ func (m *Model) restyle() {
 	}
 	m.export.input.SetStyles(inputStyles(m.c.styles))
 	m.welcome.render()
-	h := m.bodyHeight()
-	m.results.setHeight(h)
 	m.results.render()
-	m.compare.scroll.setHeight(h)
 	if m.compare.pains != nil {
 		m.compare.render()
 	}
 	m.review.render()
 	m.export.render()
+	m.setHeights()
+}
+
+// setHeights gives the scrolling screens the height left by the header
+// and the help, which is all a help toggle changes.
+func (m *Model) setHeights() {
+	h := m.bodyHeight()
+	m.results.setHeight(h)
+	m.compare.scroll.setHeight(h)
 }
 
 func (m *Model) keysFor() helpKeys {
@@ -455,7 +461,7 @@ func (m *Model) leaningPanel() string {
 		}
 		lines = append(lines, wrapLines(s.faint.Render("This answer: ")+s.text.Render(shortPoints(d, pts)), inner)...)
 	}
-	return s.panel.Width(panelWidth).Render(strings.Join(lines, "\n"))
+	return m.c.box(lines, panelWidth)
 }
 
 // shortPoints is "+3 Ops Director" with the roles' short names.
@@ -513,10 +519,12 @@ func (m *Model) compose() {
 	if top > 1 {
 		lines = append(lines, "")
 	}
+	// Body lines are wrapped to the width when rendered (the tests check
+	// every screen at many sizes), so they are not measured again here.
 	body := m.bodyLines(bh)
 	for i := 0; i < bh; i++ {
 		if i < len(body) {
-			lines = append(lines, fit(body[i], cw))
+			lines = append(lines, body[i])
 		} else {
 			lines = append(lines, "")
 		}
@@ -524,9 +532,7 @@ func (m *Model) compose() {
 	if bottom > 1 && !m.help.ShowAll {
 		lines = append(lines, "")
 	}
-	for _, l := range strings.Split(m.help.View(m.keysFor()), "\n") {
-		lines = append(lines, fit(l, cw))
-	}
+	lines = append(lines, m.helpLines()...)
 	if len(lines) > h {
 		lines = lines[:h]
 	}
@@ -534,6 +540,33 @@ func (m *Model) compose() {
 		lines[i] = " " + l
 	}
 	m.frame = strings.Join(lines, "\n")
+}
+
+// helpLines renders the footer help, reusing the last rendering while the
+// bindings, the width and the mode stay the same.
+func (m *Model) helpLines() []string {
+	keys := m.keysFor()
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d|%t|%t|", m.c.width, m.help.ShowAll, m.c.styles.isDark)
+	for _, group := range keys.FullHelp() {
+		for _, k := range group {
+			if k.Enabled() {
+				b.WriteString(k.Help().Key + "=" + k.Help().Desc + ";")
+			}
+		}
+	}
+	for _, k := range keys.ShortHelp() {
+		b.WriteString(k.Help().Key + "=" + k.Help().Desc + ",")
+	}
+	cacheKey := b.String()
+	if m.c.helpCache.key != cacheKey {
+		lines := strings.Split(m.help.View(keys), "\n")
+		for i, l := range lines {
+			lines[i] = fit(l, m.c.contentWidth())
+		}
+		m.c.helpCache.key, m.c.helpCache.lines = cacheKey, lines
+	}
+	return m.c.helpCache.lines
 }
 
 // fit cuts a line that is wider than width; lines are wrapped when

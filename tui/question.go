@@ -156,7 +156,7 @@ func (m questionModel) update(msg tea.Msg) (questionModel, tea.Cmd) {
 			return m, nil
 		}
 	}
-	m.render()
+	m.renderField()
 	return m, cmd
 }
 
@@ -185,7 +185,7 @@ func (m questionModel) submit() (questionModel, tea.Cmd) {
 	if err != nil {
 		m.touched = true
 		m.err = capitalize(err.Error())
-		m.render()
+		m.renderField()
 		return m, nil
 	}
 	return m, m.c.send(answeredMsg{index: m.index, answer: a})
@@ -218,6 +218,26 @@ func (m *questionModel) render() {
 			lines = append(lines, st.Render(l))
 		}
 	}
+	add(m.q.Prompt, s.title)
+	m.prompt, lines = lines, nil
+	add(m.q.Why, s.faint)
+	if m.q.Help != "" {
+		add(m.q.Help, s.faint)
+	}
+	m.info = lines
+	m.renderField()
+}
+
+// renderField renders the input part, the only part a key changes.
+func (m *questionModel) renderField() {
+	s := m.c.styles
+	w := m.width()
+	var lines []string
+	add := func(str string, st lipgloss.Style) {
+		for _, l := range wrapLines(str, w) {
+			lines = append(lines, st.Render(l))
+		}
+	}
 	// hang wraps str with its later lines indented under the first's text.
 	hang := func(mark, str string, st lipgloss.Style) {
 		for i, l := range wrapLines(str, max(4, w-2)) {
@@ -228,13 +248,6 @@ func (m *questionModel) render() {
 			}
 		}
 	}
-	add(m.q.Prompt, s.title)
-	m.prompt, lines = lines, nil
-	add(m.q.Why, s.faint)
-	if m.q.Help != "" {
-		add(m.q.Help, s.faint)
-	}
-	m.info, lines = lines, nil
 	m.focus = 0
 	switch m.q.Kind {
 	case advisor.KindInteger:

@@ -1,0 +1,92 @@
+package tui
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// goldenScreens reaches every screen from a fresh driver.
+var goldenScreens = []struct {
+	name    string
+	answers string // example file to open with, or "" for a fresh start
+	keys    []string
+}{
+	{"welcome", "", nil},
+	{"question-integer", "", []string{"enter", "1", "2", "0"}},
+	{"question-integer-error", "", []string{"enter", "1", "2", "q"}},
+	{"question-choice", "", []string{"enter", "1", "2", "0", "enter", "7", "enter", "3", "enter", "down"}},
+	{"question-multi", "", []string{"enter", "1", "2", "0", "enter", "7", "enter", "3", "enter", "enter", "4", "enter", "space", "down", "down", "space"}},
+	{"results", "close-call.yaml", nil},
+	{"compare", "has-coo.yaml", []string{"c"}},
+	{"review", "close-call.yaml", []string{"a", "down", "down"}},
+	{"export", "close-call.yaml", []string{"e", "tab"}},
+	{"export-confirm", "close-call.yaml", []string{"e", "enter", "enter", "e", "enter"}},
+	{"help", "close-call.yaml", []string{"?"}},
+}
+
+// TestGolden compares every screen at 80x24 and 120x40, on a dark
+// background, with the 256-colour profile, to testdata/*.golden (and the
+// same without escape codes, easier to review, in *.txt). Run
+// `go test ./tui -run TestGolden -update` after a deliberate change.
+func TestGolden(t *testing.T) {
+	defs := loadDefs(t)
+	testdata, err := filepath.Abs("testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		for _, g := range goldenScreens {
+			name := fmt.Sprintf("%s-%dx%d", g.name, size[0], size[1])
+			t.Run(name, func(t *testing.T) {
+				o := Options{Defs: defs, Dir: "/home/founder/acme"}
+				if g.answers != "" {
+					o.Answers = readAnswers(t, defs, g.answers)
+				}
+				if g.name == "export-confirm" {
+					// Write into a temporary directory shown by a relative
+					// path, so that the frame is the same on every run.
+					t.Chdir(t.TempDir())
+					o.Dir = "."
+				}
+				d := newDriver(t, o, size[0], size[1])
+				for _, k := range g.keys {
+					d.key(k)
+				}
+				frame := d.m.View().Content
+				var colored bytes.Buffer
+				w := &colorprofile.Writer{Forward: &colored, Profile: colorprofile.ANSI256}
+				if _, err := w.WriteString(frame); err != nil {
+					t.Fatal(err)
+				}
+				checkGolden(t, filepath.Join(testdata, name+".golden"), colored.Bytes())
+				checkGolden(t, filepath.Join(testdata, name+".txt"), []byte(ansi.Strip(frame)))
+			})
+		}
+	}
+}
+
+func checkGolden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs (run with -update if the change is deliberate):\n--- got\n%s\n--- want\n%s", path, ansi.Strip(string(got)), ansi.Strip(string(want)))
+	}
+}

@@ -1,0 +1,532 @@
+package tui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/coo-advisor/coo-advisor/advisor"
+)
+
+func TestWalkThroughReachesTheAdvisorsResult(t *testing.T) {
+	for _, name := range []string{"small-business.yaml", "scale-up.yaml", "has-coo.yaml", "close-call.yaml"} {
+		t.Run(name, func(t *testing.T) {
+			defs := loadDefs(t)
+			want, err := defs.Recommend(readAnswers(t, defs, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := newDriver(t, Options{Defs: defs}, 80, 24)
+			d.mustSee("Press Enter to start", "stay on this computer")
+			d.walk(want.Answers)
+			d.mustBeOn(screenResults)
+			got := d.m.Result()
+			if got.Recommended != want.Recommended || got.Confidence != want.Confidence {
+				t.Fatalf("result %s %.3f, want %s %.3f", got.Recommended, got.Confidence, want.Recommended, want.Confidence)
+			}
+			role, _ := defs.Role(want.Recommended)
+			d.mustSee(defs.Headline(want), advisor.ConfidenceLabel(want.Confidence))
+			d.mustSee(role.Title)
+			for qid, a := range want.Answers {
+				q, _ := defs.Question(qid)
+				if q.FormatValue(got.Answers[qid]) != q.FormatValue(a) {
+					t.Errorf("%s: answered %q, want %q", qid, q.FormatValue(got.Answers[qid]), q.FormatValue(a))
+				}
+			}
+		})
+	}
+}
+
+func TestQuestionHeaderShowsFactorAndPosition(t *testing.T) {
+	defs := loadDefs(t)
+	d := newDriver(t, Options{Defs: defs}, 80, 24)
+	d.key("enter")
+	d.mustSee("Size · 1 of 9", defs.Questions[0].Prompt)
+	d.mustSeeText(defs.Questions[0].Why)
+	a := readAnswers(t, defs, "small-business.yaml")
+	for i := 0; i < 4; i++ {
+		d.answer(&defs.Questions[i], a[defs.Questions[i].ID])
+	}
+	d.mustSee("Growth · 5 of 9", defs.Questions[4].Prompt)
+}
+
+func TestBackKeepsAnswers(t *testing.T) {
+	defs := loadDefs(t)
+	d := newDriver(t, Options{Defs: defs}, 80, 24)
+	d.key("enter")
+	d.typeText("345")
+	d.key("enter")
+	d.typeText("7")
+	d.key("enter")
+	d.mustSee("3 of 9")
+	d.key("esc")
+	d.mustSee("2 of 9", "› 7")
+	d.key("shift+tab")
+	d.mustSee("1 of 9", "› 345", "345 employees")
+	// Forward again: the kept answers are still accepted as they are.
+	d.key("enter")
+	d.mustSee("2 of 9", "› 7")
+	d.key("enter")
+	// A choice keeps its place too.
+	d.typeText("4")
+	d.key("enter")
+	d.key("3") // regulation: heavy
+	d.key("enter")
+	d.mustSee("5 of 9")
+	d.key("esc")
+	d.mustSee("4 of 9", "› (•) Heavy")
+	// Back from the first question is the welcome screen.
+	for range 3 {
+		d.key("esc")
+	}
+	d.mustSee("1 of 9")
+	d.key("esc")
+	d.mustBeOn(screenWelcome)
+}
+
+func TestMultiChoiceTogglesAndKeepsChoices(t *testing.T) {
+	defs := loadDefs(t)
+	a := readAnswers(t, defs, "small-business.yaml")
+	d := newDriver(t, Options{Defs: defs}, 80, 24)
+	d.key("enter")
+	for i := 0; i < 5; i++ {
+		d.answer(&defs.Questions[i], a[defs.Questions[i].ID])
+	}
+	d.mustSee(defs.Questions[5].Prompt, "None chosen")
+	d.key("space") // new-markets
+	d.key("down")
+	d.key("down")
+	d.key("x") // acquisitions
+	d.key("4") // international
+	d.key("4") // and off again
+	d.mustSee("[x] New markets", "[ ] New products", "[x] Acquisitions", "[ ] International", "2 chosen")
+	d.key("enter")
+	d.key("esc")
+	d.mustSee("[x] New markets", "[x] Acquisitions", "2 chosen")
+	d.key("enter")
+	if got := d.m.answers["expansion"].Multi; strings.Join(got, ",") != "new-markets,acquisitions" {
+		t.Fatalf("expansion = %v", got)
+	}
+}
+
+func TestNumberFieldValidatesAsYouType(t *testing.T) {
+	cases := []struct {
+		name, typed, want string
+	}{
+		{"letters, q among them", "q", "is not a number"},
+		{"zero is below the range", "0", "out of range"},
+		{"above the range", "2000000", "out of range"},
+		{"a fraction", "12.5", "not a whole number"},
+		{"negative", "-4", "out of range"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			d := newDriver(t, Options{}, 80, 24)
+			d.key("enter")
+			d.typeText(tc.typed)
+			d.mustBeOn(screenQuestion)
+			d.mustSee(tc.want, "1 to 1,000,000")
+			d.key("enter")
+			d.mustSee("1 of 9") // Enter does not accept it
+			if d.quit {
+				t.Fatal("a key typed into the number field quit the program")
+			}
+		})
+	}
+	t.Run("empty field on Enter", func(t *testing.T) {
+		d := newDriver(t, Options{}, 80, 24)
+		d.key("enter")
+		d.mustNotSee("✗")
+		d.key("enter")
+		d.mustSee("1 of 9", "✗", "1 to 1,000,000")
+	})
+	t.Run("thousands separators are fine", func(t *testing.T) {
+		d := newDriver(t, Options{}, 80, 24)
+		d.key("enter")
+		d.typeText("1,200")
+		d.mustSee("1,200 employees")
+		d.key("enter")
+		d.mustSee("2 of 9")
+		if d.m.answers["employees"].Int != 1200 {
+			t.Fatalf("employees = %d", d.m.answers["employees"].Int)
+		}
+	})
+}
+
+func TestEditingAnAnswerRecomputesTheResults(t *testing.T) {
+	defs := loadDefs(t)
+	answers := readAnswers(t, defs, "small-business.yaml")
+	before, _ := defs.Recommend(answers)
+	changed := answers.Clone()
+	changed["leadership"] = advisor.Answer{Multi: []string{"operations-director"}}
+	changed["employees"] = advisor.Answer{Int: 2500}
+	changed["growth"] = advisor.Answer{Choice: "rapid"}
+	after, _ := defs.Recommend(changed)
+	if before.Recommended == after.Recommended {
+		t.Fatal("test needs edits that change the advice")
+	}
+
+	d := newDriver(t, Options{Defs: defs, Answers: answers}, 80, 24)
+	d.mustBeOn(screenResults)
+	d.mustSee(defs.Headline(before))
+	flipped := false
+	for _, id := range []string{"employees", "growth", "leadership"} {
+		d.key("a")
+		d.mustBeOn(screenReview)
+		q, _ := defs.Question(id)
+		for range defs.QuestionIDs() {
+			d.key("up") // to the top, wherever the cursor was
+			if d.m.review.cursor == 0 {
+				break
+			}
+		}
+		for d.m.review.cursor != indexOf(defs.QuestionIDs(), id) {
+			d.key("down")
+		}
+		d.key("enter")
+		d.mustSee("Editing · " + q.Title)
+		if q.Kind == advisor.KindMulti {
+			// Untick what is there, then tick the new values.
+			for i, on := range d.m.questions[d.m.qi].checked {
+				if on {
+					d.key(string(rune('1' + i)))
+				}
+			}
+		}
+		d.answer(q, changed[id])
+		d.mustBeOn(screenResults)
+		d.mustSee(q.Title + ":") // the notice names what changed
+		flipped = flipped || strings.Contains(strings.Join(strings.Fields(d.view()), " "), "The advice changed from")
+	}
+	d.mustSee(defs.Headline(after))
+	if !flipped {
+		t.Fatal("no notice said the advice changed")
+	}
+	if got := d.m.Result().Recommended; got != after.Recommended {
+		t.Fatalf("recommended %s, want %s", got, after.Recommended)
+	}
+}
+
+func TestEditCanBeCancelled(t *testing.T) {
+	defs := loadDefs(t)
+	answers := readAnswers(t, defs, "close-call.yaml")
+	d := newDriver(t, Options{Defs: defs, Answers: answers}, 80, 24)
+	d.key("a")
+	d.key("enter")
+	d.typeText("000")
+	d.key("esc")
+	d.mustBeOn(screenReview)
+	d.mustSee("90 (50 to 149)")
+	if d.m.answers["employees"].Int != 90 {
+		t.Fatalf("a cancelled edit changed the answer to %d", d.m.answers["employees"].Int)
+	}
+	d.key("esc")
+	d.mustBeOn(screenResults)
+}
+
+func indexOf(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}
+
+func TestExportWritesAndRefusesToOverwrite(t *testing.T) {
+	defs := loadDefs(t)
+	answers := readAnswers(t, defs, "has-coo.yaml")
+	res, _ := defs.Recommend(answers)
+	dir := t.TempDir()
+	d := newDriver(t, Options{Defs: defs, Answers: answers, Dir: dir}, 80, 24)
+	d.key("e")
+	d.mustBeOn(screenExport)
+	path := filepath.Join(dir, DefaultExportName+".txt")
+	d.mustSee(DefaultExportName + ".txt")
+	d.mustSeeText(path)
+	d.key("enter")
+	d.mustSeeText("Saved to " + path)
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := defs.Report(res, advisor.FormatText)
+	if string(got) != string(want) {
+		t.Fatalf("exported text differs from the report:\n%s", got)
+	}
+	if strings.Contains(string(got), "\x1b") {
+		t.Fatal("text export holds escape codes")
+	}
+
+	// Again: the file exists, and "n" keeps it.
+	if err := os.WriteFile(path, []byte("keep me"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d.key("enter") // back to the results
+	d.key("e")
+	d.key("enter")
+	d.mustSee("already exists", "Replace it?")
+	d.key("n")
+	if b, _ := os.ReadFile(path); string(b) != "keep me" {
+		t.Fatalf("file replaced without confirmation: %q", b)
+	}
+	d.mustNotSee("Replace it?")
+	d.key("enter")
+	d.mustSee("Replace it?")
+	d.key("y")
+	d.mustSeeText("Saved to " + path)
+	if b, _ := os.ReadFile(path); string(b) != string(want) {
+		t.Fatalf("confirmed overwrite did not write the report: %q", b)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Fatalf("export left other files behind: %v", entries)
+	}
+}
+
+func TestExportFormatSwitchChangesTheExtension(t *testing.T) {
+	defs := loadDefs(t)
+	answers := readAnswers(t, defs, "scale-up.yaml")
+	dir := t.TempDir()
+	d := newDriver(t, Options{Defs: defs, Answers: answers, Dir: dir}, 120, 40)
+	d.key("e")
+	d.key("tab")
+	d.mustSee(DefaultExportName+".md", "(•) markdown")
+	d.key("tab")
+	d.mustSee(DefaultExportName+".json", "(•) json")
+	// q is text in the path field, not quit.
+	for range len(".json") {
+		d.key("backspace")
+	}
+	d.typeText("-q.json")
+	if d.quit {
+		t.Fatal("q in the path field quit the program")
+	}
+	d.key("enter")
+	b, err := os.ReadFile(filepath.Join(dir, DefaultExportName+"-q.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), `"recommended": "coo"`) {
+		t.Fatalf("json export:\n%s", b)
+	}
+}
+
+func TestExportToMissingDirectoryExplains(t *testing.T) {
+	defs := loadDefs(t)
+	dir := t.TempDir()
+	d := newDriver(t, Options{Defs: defs, Answers: readAnswers(t, defs, "scale-up.yaml"), Dir: dir}, 80, 24)
+	d.key("e")
+	for range 60 {
+		d.key("backspace")
+	}
+	d.typeText("nowhere/report.txt")
+	d.key("enter")
+	d.mustSeeText("does not exist")
+	d.mustBeOn(screenExport)
+}
+
+func TestQuitAndInterrupt(t *testing.T) {
+	defs := loadDefs(t)
+	answers := readAnswers(t, defs, "scale-up.yaml")
+	t.Run("q quits from the results", func(t *testing.T) {
+		d := newDriver(t, Options{Defs: defs, Answers: answers}, 80, 24)
+		d.key("q")
+		if !d.quit || d.m.interrupted {
+			t.Fatalf("quit=%v interrupted=%v", d.quit, d.m.interrupted)
+		}
+	})
+	t.Run("q quits from a choice question", func(t *testing.T) {
+		d := newDriver(t, Options{Defs: defs}, 80, 24)
+		d.key("enter")
+		d.answer(&defs.Questions[0], answers["employees"])
+		d.answer(&defs.Questions[1], answers["departments"])
+		d.answer(&defs.Questions[2], answers["locations"])
+		d.key("q")
+		if !d.quit {
+			t.Fatal("q did not quit")
+		}
+	})
+	t.Run("ctrl+c is an interruption", func(t *testing.T) {
+		d := newDriver(t, Options{Defs: defs}, 80, 24)
+		d.key("enter")
+		d.key("ctrl+c")
+		if !d.quit || !d.m.interrupted {
+			t.Fatalf("quit=%v interrupted=%v", d.quit, d.m.interrupted)
+		}
+	})
+	t.Run("ctrl+c after an export is a normal exit", func(t *testing.T) {
+		d := newDriver(t, Options{Defs: defs, Answers: answers}, 80, 24)
+		d.key("e")
+		d.key("enter")
+		d.mustSee("Saved to")
+		d.key("ctrl+c")
+		if !d.quit || d.m.interrupted {
+			t.Fatalf("quit=%v interrupted=%v", d.quit, d.m.interrupted)
+		}
+	})
+}
+
+func TestHelpToggles(t *testing.T) {
+	d := newDriver(t, Options{}, 80, 24)
+	d.mustNotSee("ctrl+c")
+	d.key("?")
+	d.mustSee("?", "help", "q", "quit")
+	full := d.view()
+	d.key("?")
+	if d.view() == full {
+		t.Fatal("? did not toggle the help back")
+	}
+}
+
+func TestCompareMarksPainPoints(t *testing.T) {
+	defs := loadDefs(t)
+	answers := readAnswers(t, defs, "has-coo.yaml")
+	for _, size := range [][2]int{{120, 40}, {50, 30}} {
+		d := newDriver(t, Options{Defs: defs, Answers: answers}, size[0], size[1])
+		d.key("c")
+		d.mustBeOn(screenCompare)
+		all := strings.Join(d.m.compare.scroll.lines, "\n")
+		all = ansi.Strip(all)
+		for _, r := range defs.Roles {
+			if !strings.Contains(all, strings.ToUpper(r.Title)) {
+				t.Errorf("%dx%d: compare lacks %s", size[0], size[1], r.Title)
+			}
+			for _, x := range r.Responsibilities {
+				pain := false
+				for _, v := range answers["pain_points"].Multi {
+					pain = pain || v == x.ID
+				}
+				marked := strings.Contains(all, "◆ "+x.Name)
+				if marked != pain {
+					t.Errorf("%dx%d: %s marked=%v, pain=%v", size[0], size[1], x.ID, marked, pain)
+				}
+			}
+		}
+		if !strings.Contains(all, "WORKING TOGETHER") {
+			t.Errorf("compare lacks how the roles work together")
+		}
+		// Scrolling reaches the end.
+		for range 100 {
+			d.key("down")
+		}
+		d.mustSee(lastWords(ansi.Strip(d.m.compare.scroll.lines[len(d.m.compare.scroll.lines)-1])))
+		d.key("esc")
+		d.mustBeOn(screenResults)
+	}
+}
+
+func lastWords(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+func TestRestartClearsAnswers(t *testing.T) {
+	defs := loadDefs(t)
+	d := newDriver(t, Options{Defs: defs, Answers: readAnswers(t, defs, "scale-up.yaml")}, 80, 24)
+	d.key("r")
+	d.mustBeOn(screenWelcome)
+	d.key("enter")
+	d.mustSee("1 of 9")
+	if len(d.m.answers) != 0 || d.m.questions[0].input.Value() != "" {
+		t.Fatalf("answers kept after restart: %v", d.m.answers)
+	}
+}
+
+func TestSidePanelShowsLiveLeaning(t *testing.T) {
+	defs := loadDefs(t)
+	d := newDriver(t, Options{Defs: defs}, 120, 40)
+	d.key("enter")
+	d.mustSee("LIVE LEANING", "0 of 9 answered")
+	d.typeText("20")
+	d.mustSee("1 of 9 answered", "This answer: +3 "+defs.Roles[1].Short)
+	share := func() string {
+		for _, l := range strings.Split(d.view(), "\n") {
+			if strings.Contains(l, "│ "+defs.Roles[1].Short) {
+				return l
+			}
+		}
+		return ""
+	}
+	small := share()
+	if !strings.Contains(small, "100%") {
+		t.Fatalf("20 employees alone should lean fully to %s: %q", defs.Roles[1].Short, small)
+	}
+	for range 2 {
+		d.key("backspace")
+	}
+	d.typeText("5000")
+	d.mustSee("This answer: +3 " + defs.Roles[0].Short)
+	if share() == small {
+		t.Fatal("the leaning did not follow the typed answer")
+	}
+	// Narrow terminals hide the panel.
+	d.send(windowSize(80, 24))
+	d.mustNotSee("LIVE LEANING")
+}
+
+func TestEverySizeFitsTheTerminal(t *testing.T) {
+	defs := loadDefs(t)
+	answers := readAnswers(t, defs, "close-call.yaml")
+	sizes := [][2]int{{30, 8}, {31, 9}, {40, 12}, {60, 15}, {80, 24}, {99, 30}, {100, 30}, {120, 40}, {250, 80}, {20, 5}, {1, 1}}
+	type step struct {
+		name string
+		keys []string
+	}
+	steps := []step{
+		{"welcome", nil},
+		{"first question", []string{"enter"}},
+		{"choice question", []string{"enter", "3", "0", "enter", "5", "enter", "2", "enter"}},
+		{"help", []string{"?"}},
+	}
+	for _, size := range sizes {
+		for _, st := range steps {
+			d := newDriver(t, Options{Defs: defs}, size[0], size[1])
+			for _, k := range st.keys {
+				d.key(k)
+			}
+			checkFits(t, d, size, st.name)
+		}
+		d := newDriver(t, Options{Defs: defs, Answers: answers}, size[0], size[1])
+		for _, k := range []string{"", "c", "esc", "a", "enter", "esc", "esc", "e"} {
+			if k != "" {
+				d.key(k)
+			}
+			checkFits(t, d, size, d.m.Screen())
+		}
+	}
+}
+
+func checkFits(t *testing.T, d *driver, size [2]int, what string) {
+	t.Helper()
+	lines := strings.Split(d.view(), "\n")
+	if len(lines) > size[1] {
+		t.Errorf("%dx%d %s: %d lines", size[0], size[1], what, len(lines))
+	}
+	for i, l := range lines {
+		if w := ansi.StringWidth(l); w > size[0] {
+			t.Errorf("%dx%d %s: line %d is %d wide: %q", size[0], size[1], what, i, w, l)
+		}
+	}
+}
+
+func TestResizeRedrawsAtOnce(t *testing.T) {
+	defs := loadDefs(t)
+	d := newDriver(t, Options{Defs: defs, Answers: readAnswers(t, defs, "scale-up.yaml")}, 120, 40)
+	wide := d.view()
+	d.send(windowSize(30, 8))
+	narrow := d.view()
+	if narrow == wide || len(strings.Split(narrow, "\n")) > 8 {
+		t.Fatalf("no redraw for 30x8:\n%s", narrow)
+	}
+	d.send(windowSize(120, 40))
+	if d.view() != wide {
+		t.Fatalf("resizing back does not give the same screen:\n%s", d.view())
+	}
+}

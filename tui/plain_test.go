@@ -1,0 +1,207 @@
+package tui
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/coo-advisor/coo-advisor/advisor"
+)
+
+// plainLines turns answers into the lines a user would type: values for
+// choices, comma-separated values for lists, an empty line for none.
+func plainLines(d *advisor.Definitions, a advisor.Answers) string {
+	var b strings.Builder
+	for i := range d.Questions {
+		q := &d.Questions[i]
+		v := q.FormatValue(a[q.ID])
+		if q.Kind == advisor.KindMulti && len(a[q.ID].Multi) == 0 {
+			v = ""
+		}
+		b.WriteString(v + "\n")
+	}
+	return b.String()
+}
+
+func runPlain(t *testing.T, o Options, input string) (string, Outcome, error) {
+	t.Helper()
+	if o.Defs == nil {
+		o.Defs = loadDefs(t)
+	}
+	var out strings.Builder
+	o.Input = strings.NewReader(input)
+	o.Output = &out
+	res, err := RunPlain(o)
+	return out.String(), res, err
+}
+
+func TestPlainAnswersEveryQuestionAndPrintsTheReport(t *testing.T) {
+	defs := loadDefs(t)
+	for _, name := range []string{"small-business.yaml", "scale-up.yaml", "has-coo.yaml", "close-call.yaml"} {
+		t.Run(name, func(t *testing.T) {
+			answers := readAnswers(t, defs, name)
+			want, _ := defs.Recommend(answers)
+			out, res, err := runPlain(t, Options{Defs: defs}, plainLines(defs, answers))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Result.Recommended != want.Recommended {
+				t.Fatalf("recommended %s, want %s", res.Result.Recommended, want.Recommended)
+			}
+			report, _ := defs.Report(want, advisor.FormatText)
+			if !strings.HasSuffix(out, string(report)) {
+				t.Fatalf("output does not end with the text report:\n%s", out)
+			}
+			if strings.ContainsRune(out, '\x1b') {
+				t.Fatal("plain mode wrote an escape code")
+			}
+			for i, q := range defs.Questions {
+				if !strings.Contains(out, q.Prompt) {
+					t.Errorf("question %d (%s) was not asked", i+1, q.ID)
+				}
+				for j, o := range q.Options {
+					if !strings.Contains(out, "  "+strconv.Itoa(j+1)+". "+o.Value+": "+o.Label) {
+						t.Errorf("%s: option %d is not numbered", q.ID, j+1)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestPlainAcceptsNumbersAndExplainsBadAnswers(t *testing.T) {
+	defs := loadDefs(t)
+	input := strings.Join([]string{
+		"lots",   // employees: not a number
+		"0",      // out of range
+		"1 200",  // accepted: 1200
+		"12",     // departments
+		"3",      // locations
+		"strict", // regulation: not a value
+		"3",      // heavy, by its number
+		"RAPID",  // growth, any case
+		"1, 4",   // expansion: numbers
+		"9",      // ceo_ops_time: no such number
+		"high",
+		"",                  // leadership: none
+		"risk-management,2", // pain points: value and number
+	}, "\n") + "\n"
+	out, res, err := runPlain(t, Options{Defs: defs}, input)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`Not accepted: "lots" is not a number; enter a whole number from 1 to 1,000,000`,
+		"Not accepted: 0 is out of range",
+		`Not accepted: "strict" is not one of the choices; enter a number from 1 to 3 or one of light, moderate, heavy`,
+		`Not accepted: "9" is not one of the choices`,
+		"Recorded: 1,200 (500 to 1,999)",
+		"Recorded: Heavy",
+		"Recorded: Rapid",
+		"Recorded: New markets; International expansion",
+		"Recorded: None of these",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	a := res.Result.Answers
+	if a["employees"].Int != 1200 || a["regulation"].Choice != "heavy" || a["growth"].Choice != "rapid" ||
+		strings.Join(a["expansion"].Multi, ",") != "new-markets,international" || len(a["leadership"].Multi) != 0 ||
+		strings.Join(a["pain_points"].Multi, ",") != "overall-management,risk-management" {
+		t.Fatalf("answers = %+v", a)
+	}
+}
+
+func TestPlainEndOfInputNamesTheQuestion(t *testing.T) {
+	defs := loadDefs(t)
+	cases := []struct {
+		name  string
+		input string
+		index int
+	}{
+		{"no input at all", "", 0},
+		{"ends after two answers", "25\n3\n", 2},
+		{"ends on a rejected answer", "25\n3\n1\nnope\n", 3},
+		{"last line without newline still counts", "25\n3\n1\nlight", 4},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, _, err := runPlain(t, Options{Defs: defs}, tc.input)
+			var ended *InputEndedError
+			if !errors.As(err, &ended) {
+				t.Fatalf("err = %v, want InputEndedError", err)
+			}
+			q := defs.Questions[tc.index]
+			if ended.ID != q.ID || !strings.Contains(err.Error(), q.ID) || !strings.Contains(err.Error(), "question "+strconv.Itoa(tc.index+1)+" of 9") {
+				t.Fatalf("err = %v, want question %d (%s)", err, tc.index+1, q.ID)
+			}
+		})
+	}
+}
+
+func TestPlainRejectsAnOverlongLine(t *testing.T) {
+	_, _, err := runPlain(t, Options{}, strings.Repeat("9", maxLine+10)+"\n")
+	var perr *PlainError
+	if !errors.As(err, &perr) || !strings.Contains(err.Error(), "longer than") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestPlainWritesOutputAndFormat(t *testing.T) {
+	defs := loadDefs(t)
+	answers := readAnswers(t, defs, "scale-up.yaml")
+	dir := t.TempDir()
+	path := filepath.Join(dir, "brief.json")
+	out, _, err := runPlain(t, Options{Defs: defs, ExportPath: path, Format: advisor.FormatJSON}, plainLines(defs, answers))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, _ := defs.Recommend(answers)
+	want, _ := defs.Report(res, advisor.FormatJSON)
+	if string(b) != string(want) {
+		t.Fatalf("written:\n%s", b)
+	}
+	if !strings.Contains(out, "written to "+path) {
+		t.Fatalf("output does not say where the report went:\n%s", out)
+	}
+	// A second run refuses to overwrite, then --force replaces.
+	if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = runPlain(t, Options{Defs: defs, ExportPath: path, Format: advisor.FormatJSON}, plainLines(defs, answers))
+	var perr *PlainError
+	if !errors.As(err, &perr) || !strings.Contains(err.Error(), "--force") {
+		t.Fatalf("err = %v", err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "old" {
+		t.Fatal("overwritten without --force")
+	}
+	if _, _, err = runPlain(t, Options{Defs: defs, ExportPath: path, Format: advisor.FormatJSON, Force: true}, plainLines(defs, answers)); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != string(want) {
+		t.Fatal("--force did not replace the file")
+	}
+}
+
+func TestPlainWithAnswersPrintsTheReportOnly(t *testing.T) {
+	defs := loadDefs(t)
+	answers := readAnswers(t, defs, "has-coo.yaml")
+	out, _, err := runPlain(t, Options{Defs: defs, Answers: answers, Format: advisor.FormatMarkdown}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, _ := defs.Recommend(answers)
+	want, _ := defs.Report(res, advisor.FormatMarkdown)
+	if out != string(want) {
+		t.Fatalf("output:\n%s", out)
+	}
+}
