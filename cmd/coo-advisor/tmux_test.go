@@ -1,0 +1,209 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/rivo/uniseg"
+
+	"github.com/coo-advisor/coo-advisor/advisor"
+	"github.com/coo-advisor/coo-advisor/data"
+)
+
+// These tests run the real binary in a real terminal (tmux), type keys at
+// it and read the screen, as a user would. tmux is installed by .ci/run;
+// where it is missing the tests are skipped, except in CI, where that is a
+// failure.
+
+var (
+	buildOnce sync.Once
+	builtBin  string
+	buildErr  error
+)
+
+func binary(t *testing.T) string {
+	t.Helper()
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "coo-advisor-e2e-")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		builtBin = filepath.Join(dir, "coo-advisor")
+		out, err := exec.Command("go", "build", "-o", builtBin, ".").CombinedOutput()
+		if err != nil {
+			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	return builtBin
+}
+
+// tmuxSession is one detached tmux server and session running the binary.
+type tmuxSession struct {
+	t      *testing.T
+	socket string
+}
+
+func startTmux(t *testing.T, w, h int, dir string, args ...string) *tmuxSession {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("tmux is not installed; .ci/run should have installed it")
+		}
+		t.Skip("tmux not installed")
+	}
+	bin := binary(t)
+	s := &tmuxSession{t: t, socket: fmt.Sprintf("coo-e2e-%d-%s", os.Getpid(), strings.ReplaceAll(t.Name(), "/", "-"))}
+	command := fmt.Sprintf("cd %q && %q %s; echo EXIT=$?; sleep 60", dir, bin, strings.Join(args, " "))
+	s.tmux("new-session", "-d", "-s", "e2e", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h),
+		"env", "TERM=xterm-256color", "COLORTERM=", "NO_COLOR=", "sh", "-c", command)
+	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+	return s
+}
+
+func (s *tmuxSession) tmux(args ...string) string {
+	s.t.Helper()
+	out, err := exec.Command("tmux", append([]string{"-L", s.socket}, args...)...).CombinedOutput()
+	if err != nil {
+		s.t.Fatalf("tmux %v: %v\n%s", args, err, out)
+	}
+	return string(out)
+}
+
+func (s *tmuxSession) screen() string { return s.tmux("capture-pane", "-p", "-t", "e2e") }
+
+// keys sends tmux key names ("Enter", "Down", "Space") or literal text.
+func (s *tmuxSession) keys(keys ...string) {
+	s.t.Helper()
+	s.tmux(append([]string{"send-keys", "-t", "e2e"}, keys...)...)
+}
+
+// waitFor waits until the screen shows every part, and returns it.
+func (s *tmuxSession) waitFor(parts ...string) string {
+	s.t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	var screen string
+	for time.Now().Before(deadline) {
+		screen = s.screen()
+		ok := true
+		for _, p := range parts {
+			ok = ok && strings.Contains(screen, p)
+		}
+		if ok {
+			return screen
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	s.t.Fatalf("the screen never showed %q:\n%s", parts, screen)
+	return ""
+}
+
+func TestTmuxWalkThroughAndExport(t *testing.T) {
+	defs, err := data.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	s := startTmux(t, 80, 24, dir)
+	s.waitFor("Press Enter to start")
+	s.keys("Enter")
+	s.waitFor("Size · 1 of 9")
+	s.keys("2", "5", "Enter") // employees
+	s.waitFor("2 of 9")
+	s.keys("3", "Enter") // departments
+	s.waitFor("3 of 9")
+	s.keys("1", "Enter") // locations
+	s.waitFor("4 of 9")
+	s.keys("Enter") // regulation: light (first)
+	s.waitFor("5 of 9")
+	s.keys("Down", "Enter") // growth: stable
+	s.waitFor("6 of 9")
+	s.keys("Enter") // expansion: none
+	s.waitFor("7 of 9")
+	s.keys("3", "Enter") // ceo_ops_time: high
+	s.waitFor("8 of 9")
+	s.keys("Enter") // leadership: none
+	s.waitFor("9 of 9")
+	s.keys("7", "9", "Enter") // pains: process-optimization, quality-assurance
+	screen := s.waitFor("Results", "Hire an Operations Director", "Confidence")
+
+	answers := advisor.Answers{
+		"employees": {Int: 25}, "departments": {Int: 3}, "locations": {Int: 1},
+		"regulation": {Choice: "light"}, "growth": {Choice: "stable"}, "expansion": {},
+		"ceo_ops_time": {Choice: "high"}, "leadership": {},
+		"pain_points": {Multi: []string{"process-optimization", "quality-assurance"}},
+	}
+	res, err := defs.Recommend(answers)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(screen, fmt.Sprintf("%d%%", advisor.Percent(res.Confidence))) {
+		t.Fatalf("results do not show the confidence %d%%:\n%s", advisor.Percent(res.Confidence), screen)
+	}
+	checkScreenFits(t, screen, 80, 24)
+
+	s.keys("e")
+	s.waitFor("Export the recommendation")
+	s.keys("Enter")
+	s.waitFor("Saved to")
+	got, err := os.ReadFile(filepath.Join(dir, "coo-advisor-recommendation.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := defs.Report(res, advisor.FormatText)
+	if string(got) != string(want) {
+		t.Fatalf("exported file differs from the report:\n%s", got)
+	}
+	s.keys("q")
+	screen = s.waitFor("EXIT=0", "Exported to")
+	if !strings.Contains(strings.ReplaceAll(screen, "\n", ""), filepath.Join(dir, "coo-advisor-recommendation.txt")) {
+		t.Fatalf("the exit summary does not name the file:\n%s", screen)
+	}
+}
+
+func TestTmuxResizeTo30x8AndBack(t *testing.T) {
+	dir := t.TempDir()
+	examples, _ := filepath.Abs(filepath.Join("..", "..", "examples", "has-coo.yaml"))
+	s := startTmux(t, 80, 24, dir, "--answers", examples)
+	s.waitFor("Hire an Operations Director", "BY FACTOR")
+
+	s.tmux("resize-window", "-t", "e2e", "-x", "30", "-y", "8")
+	screen := s.waitFor("Hire an Operations")
+	checkScreenFits(t, screen, 30, 8)
+	if strings.Contains(screen, "BY FACTOR") {
+		t.Fatalf("30x8 should not have room for the factors:\n%s", screen)
+	}
+	s.keys("c")
+	screen = s.waitFor("CHIEF OPERATING")
+	checkScreenFits(t, screen, 30, 8)
+
+	s.tmux("resize-window", "-t", "e2e", "-x", "80", "-y", "24")
+	s.keys("Escape")
+	screen = s.waitFor("Hire an Operations Director", "BY FACTOR", "c compare roles")
+	checkScreenFits(t, screen, 80, 24)
+
+	s.keys("C-c")
+	s.waitFor("EXIT=130")
+}
+
+func checkScreenFits(t *testing.T, screen string, w, h int) {
+	t.Helper()
+	lines := strings.Split(strings.TrimRight(screen, "\n"), "\n")
+	if len(lines) > h {
+		t.Errorf("%d lines on a %d-line screen", len(lines), h)
+	}
+	for _, l := range lines {
+		if uniseg.StringWidth(l) > w {
+			t.Errorf("line wider than %d: %q", w, l)
+		}
+	}
+}
