@@ -175,7 +175,7 @@ func (d *Definitions) markdownReport(r *Result) string {
 	var b strings.Builder
 	rec, _ := d.Role(r.Recommended)
 	b.WriteString("# COO advisor recommendation\n\n")
-	fmt.Fprintf(&b, "**%s.**\n\n", d.Headline(r))
+	fmt.Fprintf(&b, "**%s.**\n\n", mdEscape(d.Headline(r)))
 	fmt.Fprintf(&b, "Confidence: %s.\n", mdEscape(d.ConfidenceText(r)))
 	if note := d.CloseCallNote(r); note != "" {
 		fmt.Fprintf(&b, "\n> %s\n", mdEscape(note))
