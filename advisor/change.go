@@ -29,6 +29,25 @@ type Change struct {
 // values of one answer is not a small change any more.
 const maxToggles = 3
 
+// maxTrials bounds the answers the multi-choice search tries for one
+// question. The built-in questions need at most 175; a user's file with
+// hundreds of options would otherwise take minutes (the count grows with
+// the cube of the options). A size of change that would pass the bound is
+// not searched, nor any larger one, so what is found stays the smallest.
+const maxTrials = 20000
+
+// binomial is n choose k, or limit+1 when it is larger than limit.
+func binomial(n, k, limit int) int {
+	c := 1
+	for i := 1; i <= k; i++ {
+		c = c * (n - k + i) / i
+		if c > limit {
+			return limit + 1
+		}
+	}
+	return c
+}
+
 // whatWouldChange tries, for each question alone, the smallest changes of
 // its answer and keeps the nearest one that makes another role win.
 func (d *Definitions) whatWouldChange(answers Answers, perQuestion []Weights, total Weights, rec int) []Change {
@@ -166,7 +185,11 @@ func multiChange(q *Question, cur Answer, rec int, outcome outcomeFunc, ids []st
 	}
 	trial := make([]bool, m)
 	idx := make([]int, 0, maxToggles)
+	trials := 0
 	for size := 1; size <= maxToggles && size <= m; size++ {
+		if trials += binomial(m, size, maxTrials); trials > maxTrials {
+			return nil
+		}
 		var best *Change
 		bestLead := 0.0
 		// Enumerate every set of `size` options to toggle, in option order.
