@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/coo-advisor/coo-advisor/advisor"
 )
@@ -394,6 +395,50 @@ func TestChangeTextThreshold(t *testing.T) {
 				return
 			}
 			t.Fatalf("no change for %s in %+v", tt.question, res.Changes)
+		})
+	}
+}
+
+// manyOptionsQuestions is a questions file with one multi-choice question
+// of n options, alternately for the COO and the Operations Director.
+func manyOptionsQuestions(n int) string {
+	var b strings.Builder
+	b.WriteString("factors:\n  - {id: needs, title: Needs}\nquestions:\n  - id: pains\n    factor: needs\n    title: Pains\n    prompt: Where does it hurt?\n    why: Pains map onto roles.\n    kind: multi-choice\n    options:\n")
+	for i := 0; i < n; i++ {
+		role := []string{"coo", "operations-director"}[i%2]
+		fmt.Fprintf(&b, "      - {value: p%d, label: Pain %d, weights: {%s: %d}}\n", i, i, role, 1+i%3)
+	}
+	return b.String()
+}
+
+// TestWhatWouldChangeManyOptions: a user's file with thousands of options
+// is explained in bounded time, and a list of a few dozen options is still
+// searched in full.
+func TestWhatWouldChangeManyOptions(t *testing.T) {
+	roles := builtinSource(t, "roles.yaml")
+	tests := []struct {
+		options int
+		answer  string
+		full    bool // every change of up to maxToggles values is searched
+	}{
+		{options: 12, answer: "pains: [p0, p2, p4, p6]\n", full: true},
+		{options: 40, answer: "pains: [p0, p2, p4]\n", full: true},
+		{options: 3000, answer: "pains: [p0, p2, p4, p6, p8, p10, p12]\n"},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprint(tt.options, " options"), func(t *testing.T) {
+			d := mustLoad(t, roles, manyOptionsQuestions(tt.options))
+			start := time.Now()
+			res := recommend(t, d, parse(t, d, tt.answer))
+			if took := time.Since(start); took > 5*time.Second {
+				t.Fatalf("Recommend took %v", took)
+			}
+			if tt.full {
+				checkChanges(t, d, res)
+				if len(res.Changes) == 0 {
+					t.Error("no change found")
+				}
+			}
 		})
 	}
 }

@@ -1,0 +1,169 @@
+package advisor_test
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/rivo/uniseg"
+
+	"github.com/coo-advisor/coo-advisor/advisor"
+)
+
+// The seed corpora are in testdata/fuzz/<FuzzName>/: the examples, the
+// built-in data and nasty inputs (alias bombs, binary, deep nesting). Plain
+// `go test` runs every seed; `make fuzz` searches further.
+
+// checkFuzzError: a rejected input gives an *InputError whose every problem
+// names the file, has a message and a line inside the file.
+func checkFuzzError(t *testing.T, err error, data []byte, files ...string) {
+	t.Helper()
+	var ie *advisor.InputError
+	if !errors.As(err, &ie) {
+		t.Fatalf("error %T is not an *advisor.InputError: %v", err, err)
+	}
+	if len(ie.Problems) == 0 || strings.TrimSpace(ie.Error()) == "" {
+		t.Fatal("InputError without a message")
+	}
+	lines := bytes.Count(data, []byte("\n")) + 1
+	for _, p := range ie.Problems {
+		if strings.TrimSpace(p.Msg) == "" {
+			t.Fatalf("problem without a message: %+v", p)
+		}
+		known := false
+		for _, f := range files {
+			known = known || p.File == f
+		}
+		if !known {
+			t.Fatalf("problem names file %q, want one of %q", p.File, files)
+		}
+		if p.Line < 0 || (len(files) == 1 && p.Line > lines) {
+			t.Fatalf("problem on line %d of a %d-line file: %s", p.Line, lines, p)
+		}
+	}
+}
+
+func FuzzParseAnswers(f *testing.F) {
+	d := builtin(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		a, err := d.ParseAnswers("fuzz.yaml", data)
+		if err != nil {
+			if a != nil {
+				t.Fatal("answers returned with an error")
+			}
+			checkFuzzError(t, err, data, "fuzz.yaml")
+			return
+		}
+		// Whatever parses is complete and valid: it scores and reports.
+		res, err := d.Recommend(a)
+		if err != nil {
+			t.Fatalf("parsed answers do not score: %v", err)
+		}
+		for _, f := range allFormats {
+			out, err := d.Report(res, f)
+			if err != nil || len(out) == 0 {
+				t.Fatalf("%s report: %v", f, err)
+			}
+		}
+		// Written back as an answers file, the answers read the same.
+		back, err := d.ParseAnswers("again.yaml", []byte(answersYAML(d, res.Answers)))
+		if err != nil {
+			t.Fatalf("answers do not survive a round trip: %v", err)
+		}
+		for _, q := range d.Questions {
+			if !answersEqual(&q, back[q.ID], res.Answers[q.ID]) {
+				t.Fatalf("%s: %+v after a round trip, was %+v", q.ID, back[q.ID], res.Answers[q.ID])
+			}
+		}
+	})
+}
+
+func FuzzLoad(f *testing.F) {
+	f.Fuzz(func(t *testing.T, roles, questions []byte) {
+		d, err := advisor.Load(advisor.Source{Name: "roles.yaml", Data: roles}, advisor.Source{Name: "questions.yaml", Data: questions})
+		if err != nil {
+			if d != nil {
+				t.Fatal("definitions returned with an error")
+			}
+			checkFuzzError(t, err, nil, "roles.yaml", "questions.yaml")
+			return
+		}
+		if len(d.Roles) < 2 || len(d.Questions) == 0 {
+			t.Fatalf("loaded %d roles and %d questions", len(d.Roles), len(d.Questions))
+		}
+		// Whatever loads can be asked, scored, explained and shown.
+		a := advisor.Answers{}
+		for i := range d.Questions {
+			q := &d.Questions[i]
+			switch q.Kind {
+			case advisor.KindInteger:
+				a[q.ID] = advisor.Answer{Int: q.Max}
+			case advisor.KindChoice:
+				a[q.ID] = advisor.Answer{Choice: q.Options[len(q.Options)-1].Value}
+			case advisor.KindMulti:
+				a[q.ID] = advisor.Answer{Multi: q.Values()[:1]}
+			default:
+				t.Fatalf("question %s has kind %q", q.ID, q.Kind)
+			}
+		}
+		res, err := d.Recommend(a)
+		if err != nil {
+			t.Fatalf("valid answers do not score: %v", err)
+		}
+		for _, f := range allFormats {
+			if _, err := d.Report(res, f); err != nil {
+				t.Fatalf("%s report: %v", f, err)
+			}
+		}
+		for _, c := range res.Changes {
+			if d.ChangeText(c) == "" {
+				t.Fatalf("change without a text: %+v", c)
+			}
+		}
+		if _, err := d.RolesJSON(); err != nil {
+			t.Fatal(err)
+		}
+		_ = d.RolesMarkdown()
+		_ = d.QuestionsText(80)
+		for _, line := range strings.Split(d.RolesTable(80), "\n") {
+			if w := uniseg.StringWidth(line); w > 80 {
+				t.Fatalf("roles table line of %d cells at width 80: %q", w, line)
+			}
+		}
+		// The template, with its blanks, parses or is rejected cleanly.
+		tpl := []byte(d.Template())
+		if _, err := d.ParseAnswers("template.yaml", tpl); err != nil {
+			checkFuzzError(t, err, tpl, "template.yaml")
+		}
+	})
+}
+
+func FuzzParseInput(f *testing.F) {
+	d := builtin(f)
+	f.Fuzz(func(t *testing.T, index int, text string) {
+		q := &d.Questions[(index%len(d.Questions)+len(d.Questions))%len(d.Questions)]
+		a, err := q.ParseInput(text)
+		if err != nil {
+			if strings.TrimSpace(err.Error()) == "" {
+				t.Fatal("error without a message")
+			}
+			return
+		}
+		if err := q.Validate(a); err != nil {
+			t.Fatalf("ParseInput(%q) for %s gave an invalid answer: %v", text, q.ID, err)
+		}
+		if n := q.Normalize(a); !answersEqual(q, n, a) || (q.Kind == advisor.KindMulti && !sameStrings(n.Multi, a.Multi)) {
+			t.Fatalf("ParseInput(%q) for %s is not normalised: %+v", text, q.ID, a)
+		}
+		// What the question writes back, it reads back.
+		in := q.FormatValue(a)
+		if q.Kind == advisor.KindMulti && len(a.Multi) == 0 {
+			in = ""
+		}
+		back, err := q.ParseInput(in)
+		if err != nil || !answersEqual(q, back, a) {
+			t.Fatalf("ParseInput(FormatValue(%+v)) = %+v, %v", a, back, err)
+		}
+	})
+}
