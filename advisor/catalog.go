@@ -239,7 +239,14 @@ func (d *Definitions) QuestionsText(width int) string {
 		case KindInteger:
 			b.WriteString(wrapIndent(fmt.Sprintf("Answer: a whole number from %s to %s. Bands:", groupDigits(q.Min), groupDigits(q.Max)), width, "   ", "   "))
 			for _, band := range q.Bands {
-				line := fmt.Sprintf("%s to %s (%s): %s", groupDigits(band.Min), groupDigits(band.Max), band.Label, d.PointsText(band.Weights))
+				span := groupDigits(band.Min) + " to " + groupDigits(band.Max)
+				if band.Min == band.Max {
+					span = groupDigits(band.Min)
+				}
+				if band.Label != span {
+					span += " (" + band.Label + ")"
+				}
+				line := span + ": " + d.PointsText(band.Weights)
 				b.WriteString(wrapIndent(line, width, "   - ", "     "))
 			}
 		default:

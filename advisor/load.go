@@ -6,7 +6,6 @@ import (
 	"io"
 	"io/fs"
 	"math"
-	"regexp"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -69,20 +68,58 @@ func describeOpenError(err error) string {
 	return err.Error()
 }
 
-var idRE = regexp.MustCompile(`^[a-z][a-z0-9]*([_-][a-z0-9]+)*$`)
+// validID reports whether s matches ^[a-z][a-z0-9]*([_-][a-z0-9]+)*$,
+// written out because every run checks dozens of ids and a compiled
+// regular expression costs start-up time.
+func validID(s string) bool {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return false
+	}
+	afterSep := false
+	for i := 1; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			afterSep = false
+		case c == '-' || c == '_':
+			if afterSep {
+				return false
+			}
+			afterSep = true
+		default:
+			return false
+		}
+	}
+	return !afterSep
+}
 
 const idRule = "ids are lowercase letters and digits joined by - or _, like operations-director"
 
 // Load parses and validates a roles file and a questions file. Every
 // problem in either file is reported at once, as an *InputError.
 func Load(roles, questions Source) (*Definitions, error) {
+	// Parsing YAML is most of what a scripted command spends its time on,
+	// and the two files are independent until their contents are checked:
+	// parse the questions while the roles are read.
+	type parsed struct {
+		root *yaml.Node
+		err  error
+	}
+	qc := make(chan parsed, 1)
+	go func() {
+		root, err := parseYAML(questions.Name, questions.Data, "questions")
+		qc <- parsed{root, err}
+	}()
 	d := &Definitions{}
 	rerr := d.loadRoles(roles)
+	q := <-qc
 	if rerr != nil && len(d.Roles) == 0 {
 		// Without roles, weights cannot be checked; report the roles first.
 		return nil, rerr
 	}
-	qerr := d.loadQuestions(questions)
+	qerr := q.err
+	if qerr == nil {
+		qerr = d.loadQuestions(questions.Name, q.root)
+	}
 	if err := joinInputErrors(rerr, qerr); err != nil {
 		return nil, err
 	}
@@ -212,19 +249,15 @@ func readID(n *yaml.Node, path string, pl *problemList) string {
 	if s == "" {
 		return ""
 	}
-	if !idRE.MatchString(s) {
+	if !validID(s) {
 		pl.add(n.Line, path, "%q is not a valid id; %s", s, idRule)
 		return ""
 	}
 	return s
 }
 
-func (d *Definitions) loadQuestions(src Source) error {
-	pl := &problemList{file: src.Name}
-	root, err := parseYAML(src.Name, src.Data, "questions")
-	if err != nil {
-		return err
-	}
+func (d *Definitions) loadQuestions(file string, root *yaml.Node) error {
+	pl := &problemList{file: file}
 	top, _ := readMapping(root, "", pl, questionsTop, questionsTop)
 	if e, ok := top["factors"]; ok {
 		d.loadFactors(e.value, pl)

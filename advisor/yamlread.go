@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -18,7 +19,7 @@ import (
 // file (a log, an image) from being parsed at all.
 const MaxFileSize = 1 << 20
 
-var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var yamlLineRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): (.*)$`) })
 
 // parseYAML checks the raw bytes of a user file and parses them into the
 // document's root node. It rejects files that are too big, binary, empty,
@@ -89,7 +90,7 @@ func parseYAML(file string, data []byte, what string) (root *yaml.Node, err erro
 func yamlErrorLine(data []byte, err error) (int, string) {
 	first, _, _ := strings.Cut(err.Error(), "\n")
 	line, msg := 0, strings.TrimPrefix(first, "yaml: ")
-	if m := yamlLineRE.FindStringSubmatch(first); m != nil {
+	if m := yamlLineRE().FindStringSubmatch(first); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
 	}

@@ -38,7 +38,7 @@ type outputFlags struct {
 
 func (o *outputFlags) register(cmd *cobra.Command, answersHelp string) {
 	cmd.Flags().StringVarP(&o.answers, "answers", "a", "", answersHelp)
-	cmd.Flags().StringVarP(&o.format, "format", "f", "text", "report format: "+strings.Join(advisor.Formats, ", "))
+	cmd.Flags().StringVarP(&o.format, "format", "f", "text", "`FORMAT` of the report: "+strings.Join(advisor.Formats, ", "))
 	cmd.Flags().StringVarP(&o.output, "output", "o", "", "write the report to `FILE` (atomically) instead of standard output")
 	cmd.Flags().BoolVar(&o.force, "force", false, "let --output replace an existing file")
 }
@@ -172,7 +172,7 @@ with the other, side by side in a table that wraps at the terminal width
 			return nil
 		},
 	}
-	cmd.Flags().StringVarP(&format, "format", "f", "text", "output format: text, markdown, json")
+	cmd.Flags().StringVarP(&format, "format", "f", "text", "output `FORMAT`: text, markdown, json")
 	cmd.Flags().IntVarP(&width, "width", "w", 0, "wrap the table at `N` columns (default: the terminal width, or 80)")
 	return cmd
 }
