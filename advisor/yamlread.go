@@ -85,60 +85,98 @@ func parseYAML(file string, data []byte, what string) (root *yaml.Node, err erro
 // The YAML library gives parser errors (an unclosed bracket, a list item
 // among keys) the 0-based line where the enclosing block starts, which can
 // be far above the mistake. The mistake is on the first line at which the
-// file stops parsing, so that is the line reported, when the file is small
-// enough to look for it.
+// file stops parsing with the same error, so that is the line reported,
+// when the file is small enough to look for it.
 func yamlErrorLine(data []byte, err error) (int, string) {
-	first, _, _ := strings.Cut(err.Error(), "\n")
-	line, msg := 0, strings.TrimPrefix(first, "yaml: ")
-	if m := yamlLineRE().FindStringSubmatch(first); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = m[2]
-	}
-	if l := firstBadLine(data, max(line, 1)); l > 0 {
+	line, msg := splitYAMLError(err)
+	if l := firstBadLine(data, max(line, 1), msg); l > 0 {
 		line = l
 	}
 	return line, msg
 }
 
-// lineSearchBudget bounds the bytes firstBadLine parses in all: a few
-// hundred lines of a real file, not a megabyte of them.
-const lineSearchBudget = 4 << 20
+// splitYAMLError splits "yaml: line 4: did not find expected key" into 4
+// and the message.
+func splitYAMLError(err error) (int, string) {
+	first, _, _ := strings.Cut(err.Error(), "\n")
+	if m := yamlLineRE().FindStringSubmatch(first); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		return line, m[2]
+	}
+	return 0, strings.TrimPrefix(first, "yaml: ")
+}
 
-// firstBadLine returns the first line, from line from on, at which data
-// stops parsing as YAML, or 0 when the search would cost too much.
-func firstBadLine(data []byte, from int) int {
-	budget := lineSearchBudget
-	end := 0
-	for line := 1; end < len(data); line++ {
+// lineSearchBudget bounds the bytes firstBadLine parses in all: every
+// prefix it needs of a real file, a few of a large one.
+const lineSearchBudget = 2 << 20
+
+// firstBadLine returns the first line, from line from on, such that the
+// lines up to it fail to parse with the error msg, or 0 when the search
+// would cost too much. Prefixes that fail otherwise (one that ends inside
+// a quoted text or a bracket spanning lines) do not count. The search
+// gallops forward from from, then halves the interval where the error
+// first appears: a handful of parses even in a long file.
+func firstBadLine(data []byte, from int, msg string) int {
+	var ends []int // ends[k-1] is the offset just after line k
+	for end := 0; end < len(data); {
 		if nl := bytes.IndexByte(data[end:], '\n'); nl >= 0 {
 			end += nl + 1
 		} else {
 			end = len(data)
 		}
-		if line < from {
-			continue
-		}
+		ends = append(ends, end)
+	}
+	if from > len(ends) {
+		return 0
+	}
+	budget := lineSearchBudget
+	exhausted := false
+	fails := func(line int) bool {
+		end := ends[line-1]
 		if budget -= end; budget < 0 {
+			exhausted = true
+			return false
+		}
+		return failsWith(data[:end], msg)
+	}
+	lo, hi := from-1, from // the prefix up to lo parses (or fails otherwise), up to hi fails
+	for step := 1; !fails(hi); step *= 2 {
+		if exhausted || hi == len(ends) {
 			return 0
 		}
-		if !parsesCleanly(data[:end]) {
-			return line
+		lo, hi = hi, min(len(ends), hi+step)
+	}
+	for hi-lo > 1 {
+		mid := lo + (hi-lo)/2
+		if fails(mid) {
+			hi = mid
+		} else if exhausted {
+			return hi // a line with the error, if not the first
+		} else {
+			lo = mid
 		}
 	}
-	return 0
+	return hi
 }
 
-func parsesCleanly(data []byte) (ok bool) {
+// failsWith reports whether data fails to parse as YAML with the message
+// msg.
+func failsWith(data []byte, msg string) (fails bool) {
 	defer func() {
-		if recover() != nil {
-			ok = false
+		if r := recover(); r != nil {
+			fails = false
 		}
 	}()
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	for {
 		var n yaml.Node
-		if err := dec.Decode(&n); err != nil {
-			return errors.Is(err, io.EOF)
+		err := dec.Decode(&n)
+		if errors.Is(err, io.EOF) {
+			return false
+		}
+		if err != nil {
+			_, m := splitYAMLError(err)
+			return m == msg
 		}
 	}
 }
