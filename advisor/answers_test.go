@@ -138,6 +138,12 @@ func TestParseAnswersRejects(t *testing.T) {
 			msgs: []string{"malformed YAML", "could not find expected ':'"}},
 		{name: "list item among answers", text: "# my answers\n" + edit(t, validAnswers, "leadership", "- coo"), at: "- coo", key: "",
 			msgs: []string{"malformed YAML"}},
+		{name: "mistake after a list and a quote spanning lines", at: " - operations-director", key: "",
+			text: "employees: 40\ndepartments: 3\nexpansion: [new-markets,\n  international]\nregulation: \"light\n  \"\nlocations: 1\ngrowth: stable\nceo_ops_time: high\nleadership:\n  - coo\n - operations-director\npain_points: []\n",
+			msgs: []string{"malformed YAML", "did not find expected key"}},
+		{name: "mistake after 20,000 lines", at: "- stray", key: "",
+			text: "# generated\n" + strings.Repeat("growth: stable\n", 20000) + "- stray\n",
+			msgs: []string{"malformed YAML", "did not find expected key"}},
 		{name: "two documents", text: validAnswers + "---\ngrowth: rapid\n", at: "---", key: "",
 			msgs: []string{"more than one YAML document"}},
 

@@ -598,6 +598,12 @@ func TestLoadRejectsBadFiles(t *testing.T) {
 			msgs: []string{"malformed YAML"},
 		},
 		{
+			name: "list item after a quoted summary spanning lines", file: "roles",
+			old: "    summary: Takes the CEO's operational load so the CEO can lead.\n    responsibilities:\n",
+			new: "    summary: \"Takes the CEO's operational load\n      so the CEO can lead.\"\n    - stray\n    responsibilities:\n", at: "- stray",
+			msgs: []string{"malformed YAML"},
+		},
+		{
 			name: "key indented under a scalar", file: "questions",
 			old: "    why: Sites add coordination.\n", new: "    why: Sites add coordination.\n     extra: 1\n", at: "extra: 1",
 			msgs: []string{"malformed YAML", "mapping values are not allowed"},
