@@ -1,11 +1,13 @@
 package tui
 
 import (
+	"image/color"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/coo-advisor/coo-advisor/advisor"
@@ -528,5 +530,27 @@ func TestResizeRedrawsAtOnce(t *testing.T) {
 	d.send(windowSize(120, 40))
 	if d.view() != wide {
 		t.Fatalf("resizing back does not give the same screen:\n%s", d.view())
+	}
+}
+
+func TestBackgroundColourPicksThePalette(t *testing.T) {
+	defs := loadDefs(t)
+	answers := readAnswers(t, defs, "has-coo.yaml")
+	d := newDriver(t, Options{Defs: defs, Answers: answers}, 80, 24)
+	dark := d.m.View().Content
+	d.send(tea.BackgroundColorMsg{Color: color.White})
+	if d.m.c.styles.isDark {
+		t.Fatal("a white background kept the dark palette")
+	}
+	light := d.m.View().Content
+	if light == dark {
+		t.Fatal("the light palette renders the same colours as the dark one")
+	}
+	if ansi.Strip(light) != ansi.Strip(dark) {
+		t.Fatal("the palette changed the text, not only its colours")
+	}
+	d.send(tea.BackgroundColorMsg{Color: color.Black})
+	if d.m.View().Content != dark {
+		t.Fatal("back on a dark background, the frame differs")
 	}
 }
