@@ -1,6 +1,9 @@
 package tui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
 
 // keyMap holds every binding. Screens enable the ones that apply and the
 // footer shows the enabled ones (bubbles/help skips disabled bindings).
@@ -45,6 +48,23 @@ func newKeyMap() keyMap {
 		Quit:       key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		ForceQuit:  key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 	}
+}
+
+// moveCursor moves a list cursor over n items for the up, down, top and
+// bottom keys (up from the first wraps to the last); moved is false for
+// any other key.
+func (k keyMap) moveCursor(msg tea.KeyPressMsg, cursor, n int) (next int, moved bool) {
+	switch {
+	case key.Matches(msg, k.Up):
+		return (cursor - 1 + n) % n, true
+	case key.Matches(msg, k.Down):
+		return (cursor + 1) % n, true
+	case key.Matches(msg, k.Top):
+		return 0, true
+	case key.Matches(msg, k.Bottom):
+		return n - 1, true
+	}
+	return cursor, false
 }
 
 // helpKeys adapts a screen's bindings to help.KeyMap.

@@ -133,15 +133,9 @@ func (m questionModel) update(msg tea.Msg) (questionModel, tea.Cmd) {
 			return m, nil
 		}
 		n := len(m.q.Options)
-		switch {
-		case key.Matches(km, k.Up):
-			m.cursor = (m.cursor - 1 + n) % n
-		case key.Matches(km, k.Down):
-			m.cursor = (m.cursor + 1) % n
-		case key.Matches(km, k.Top):
-			m.cursor = 0
-		case key.Matches(km, k.Bottom):
-			m.cursor = n - 1
+		var moved bool
+		switch m.cursor, moved = k.moveCursor(km, m.cursor, n); {
+		case moved:
 		case key.Matches(km, k.Pick):
 			i := int(km.Code - '1')
 			if i >= 0 && i < n {
@@ -212,56 +206,68 @@ func (m questionModel) width() int {
 func (m *questionModel) render() {
 	s := m.c.styles
 	w := m.width()
-	var lines []string
-	add := func(str string, st lipgloss.Style) {
-		for _, l := range wrapLines(str, w) {
-			lines = append(lines, st.Render(l))
+	b := lineBuilder{width: w}
+	b.add(m.q.Prompt, s.title)
+	m.prompt = b.take()
+	b.add(m.q.Why, s.faint)
+	if m.q.Help != "" {
+		b.add(m.q.Help, s.faint)
+	}
+	m.info = b.take()
+	m.renderField()
+}
+
+// lineBuilder collects wrapped, styled lines.
+type lineBuilder struct {
+	width int
+	lines []string
+}
+
+// add wraps text to the width and styles each line.
+func (b *lineBuilder) add(text string, st lipgloss.Style) {
+	for _, l := range wrapLines(text, b.width) {
+		b.lines = append(b.lines, st.Render(l))
+	}
+}
+
+// hang adds text after a one-cell mark, its later lines indented to line
+// up with the first.
+func (b *lineBuilder) hang(mark, text string, st lipgloss.Style) {
+	for i, l := range wrapLines(text, max(4, b.width-2)) {
+		if i == 0 {
+			b.lines = append(b.lines, st.Render(mark+" "+l))
+		} else {
+			b.lines = append(b.lines, st.Render("  "+l))
 		}
 	}
-	add(m.q.Prompt, s.title)
-	m.prompt, lines = lines, nil
-	add(m.q.Why, s.faint)
-	if m.q.Help != "" {
-		add(m.q.Help, s.faint)
-	}
-	m.info = lines
-	m.renderField()
+}
+
+// take returns the lines so far and starts afresh.
+func (b *lineBuilder) take() []string {
+	lines := b.lines
+	b.lines = nil
+	return lines
 }
 
 // renderField renders the input part, the only part a key changes.
 func (m *questionModel) renderField() {
 	s := m.c.styles
 	w := m.width()
-	var lines []string
-	add := func(str string, st lipgloss.Style) {
-		for _, l := range wrapLines(str, w) {
-			lines = append(lines, st.Render(l))
-		}
-	}
-	// hang wraps str with its later lines indented under the first's text.
-	hang := func(mark, str string, st lipgloss.Style) {
-		for i, l := range wrapLines(str, max(4, w-2)) {
-			if i == 0 {
-				lines = append(lines, st.Render(mark+" "+l))
-			} else {
-				lines = append(lines, st.Render("  "+l))
-			}
-		}
-	}
+	b := lineBuilder{width: w}
 	m.focus = 0
 	switch m.q.Kind {
 	case advisor.KindInteger:
 		m.input.SetWidth(max(4, min(w-4, 20)))
-		lines = append(lines, m.input.View())
+		b.lines = append(b.lines, m.input.View())
 		switch {
 		case m.err != "" && m.touched:
-			hang("✗", m.err, s.errorText)
+			b.hang("✗", m.err, s.errorText)
 		case m.input.Value() != "":
 			if a, err := m.q.ParseInput(m.input.Value()); err == nil {
-				hang(" ", fmt.Sprintf("%s %s", groupInt(a.Int), m.q.UnitFor(a.Int)), s.faint)
+				b.hang(" ", fmt.Sprintf("%s %s", groupInt(a.Int), m.q.UnitFor(a.Int)), s.faint)
 			}
 		default:
-			hang(" ", fmt.Sprintf("A whole number from %s to %s", groupInt(m.q.Min), groupInt(m.q.Max)), s.faint)
+			b.hang(" ", fmt.Sprintf("A whole number from %s to %s", groupInt(m.q.Min), groupInt(m.q.Max)), s.faint)
 		}
 	default:
 		for i, o := range m.q.Options {
@@ -280,7 +286,7 @@ func (m *questionModel) renderField() {
 			if i == m.cursor {
 				pointer = "› "
 				st = s.selected
-				m.focus = len(lines)
+				m.focus = len(b.lines)
 			}
 			prefix := fmt.Sprintf("%s%s ", pointer, mark)
 			label := wrapLines(o.Label, max(4, w-lipgloss.Width(prefix)))
@@ -290,9 +296,9 @@ func (m *questionModel) renderField() {
 			}
 			for j, l := range label {
 				if j == 0 {
-					lines = append(lines, s.cursor.Render(pointer)+markStyled+" "+st.Render(l))
+					b.lines = append(b.lines, s.cursor.Render(pointer)+markStyled+" "+st.Render(l))
 				} else {
-					lines = append(lines, strings.Repeat(" ", lipgloss.Width(prefix))+st.Render(l))
+					b.lines = append(b.lines, strings.Repeat(" ", lipgloss.Width(prefix))+st.Render(l))
 				}
 			}
 		}
@@ -307,10 +313,10 @@ func (m *questionModel) renderField() {
 			if n == 0 {
 				note = "None chosen: Enter means “" + m.q.None.Label + "”"
 			}
-			add(note, s.faint)
+			b.add(note, s.faint)
 		}
 	}
-	m.field = lines
+	m.field = b.take()
 }
 
 // lines lays the question out in at most h lines. The prompt and the

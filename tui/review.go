@@ -31,24 +31,16 @@ func (m reviewModel) update(msg tea.Msg) (reviewModel, tea.Cmd) {
 		return m, nil
 	}
 	k := m.c.keys
-	n := len(m.c.defs.Questions)
 	switch {
 	case key.Matches(km, k.Back):
 		return m, m.c.show(screenResults)
 	case key.Matches(km, k.Enter):
 		return m, m.c.send(editMsg{index: m.cursor})
-	case key.Matches(km, k.Up):
-		m.cursor = (m.cursor - 1 + n) % n
-	case key.Matches(km, k.Down):
-		m.cursor = (m.cursor + 1) % n
-	case key.Matches(km, k.Top):
-		m.cursor = 0
-	case key.Matches(km, k.Bottom):
-		m.cursor = n - 1
-	default:
-		return m, nil
 	}
-	m.render()
+	var moved bool
+	if m.cursor, moved = k.moveCursor(km, m.cursor, len(m.c.defs.Questions)); moved {
+		m.render()
+	}
 	return m, nil
 }
 

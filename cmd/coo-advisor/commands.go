@@ -36,6 +36,26 @@ type outputFlags struct {
 	force   bool
 }
 
+// prepare checks the format and loads the definitions and, when --answers
+// names a file, the answers.
+func (a *app) prepare(o *outputFlags) (advisor.Format, *advisor.Definitions, advisor.Answers, error) {
+	format, err := advisor.ParseFormat(o.format)
+	if err != nil {
+		return "", nil, nil, badInput(fmt.Errorf("--format: %w", err))
+	}
+	defs, err := a.loadDefinitions()
+	if err != nil {
+		return "", nil, nil, err
+	}
+	var answers advisor.Answers
+	if o.answers != "" {
+		if answers, err = a.readAnswers(defs, o.answers); err != nil {
+			return "", nil, nil, err
+		}
+	}
+	return format, defs, answers, nil
+}
+
 func (o *outputFlags) register(cmd *cobra.Command, answersHelp string) {
 	cmd.Flags().StringVarP(&o.answers, "answers", "a", "", answersHelp)
 	cmd.Flags().StringVarP(&o.format, "format", "f", "text", "`FORMAT` of the report: "+strings.Join(advisor.Formats, ", "))
@@ -101,15 +121,7 @@ An answers file is YAML, one "question-id: value" per line; run
 			if out.answers == "" {
 				return badInput(errors.New("recommend needs --answers FILE (or - for standard input); run 'coo-advisor questions --template > answers.yaml' for a file to fill in"))
 			}
-			format, err := advisor.ParseFormat(out.format)
-			if err != nil {
-				return badInput(fmt.Errorf("--format: %w", err))
-			}
-			defs, err := a.loadDefinitions()
-			if err != nil {
-				return err
-			}
-			answers, err := a.readAnswers(defs, out.answers)
+			format, defs, answers, err := a.prepare(&out)
 			if err != nil {
 				return err
 			}

@@ -17,19 +17,9 @@ import (
 // when asked to, when TERM=dumb, or when standard input or output is not a
 // terminal.
 func (a *app) runInteractive(cmd *cobra.Command, out *outputFlags, plain bool) error {
-	format, err := advisor.ParseFormat(out.format)
-	if err != nil {
-		return badInput(fmt.Errorf("--format: %w", err))
-	}
-	defs, err := a.loadDefinitions()
+	format, defs, answers, err := a.prepare(out)
 	if err != nil {
 		return err
-	}
-	var answers advisor.Answers
-	if out.answers != "" {
-		if answers, err = a.readAnswers(defs, out.answers); err != nil {
-			return err
-		}
 	}
 	dir, err := os.Getwd()
 	if err != nil {
