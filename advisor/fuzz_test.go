@@ -1,7 +1,6 @@
 package advisor_test
 
 import (
-	"bytes"
 	"errors"
 	"strings"
 	"testing"
@@ -26,7 +25,7 @@ func checkFuzzError(t *testing.T, err error, data []byte, files ...string) {
 	if len(ie.Problems) == 0 || strings.TrimSpace(ie.Error()) == "" {
 		t.Fatal("InputError without a message")
 	}
-	lines := bytes.Count(data, []byte("\n")) + 1
+	lines := yamlLines(data)
 	for _, p := range ie.Problems {
 		if strings.TrimSpace(p.Msg) == "" {
 			t.Fatalf("problem without a message: %+v", p)
@@ -42,6 +41,20 @@ func checkFuzzError(t *testing.T, err error, data []byte, files ...string) {
 			t.Fatalf("problem on line %d of a %d-line file: %s", p.Line, lines, p)
 		}
 	}
+}
+
+// yamlLines counts lines as YAML does: a carriage return alone, the
+// Unicode line and paragraph separators and NEL break lines too.
+func yamlLines(data []byte) int {
+	s := strings.ReplaceAll(string(data), "\r\n", "\n")
+	n := 1
+	for _, r := range s {
+		switch r {
+		case '\n', '\r', '\u0085', '\u2028', '\u2029':
+			n++
+		}
+	}
+	return n
 }
 
 func FuzzParseAnswers(f *testing.F) {
