@@ -157,6 +157,22 @@ func (d *Definitions) factorTable(r *Result) string {
 		}
 	}
 	var b strings.Builder
+	tableWidth := 2 + widths[len(widths)-1]
+	for _, w := range widths[:len(widths)-1] {
+		tableWidth += w + 3
+	}
+	if tableWidth > reportWidth {
+		// Too many roles, or titles too long, for columns on the page:
+		// one line per factor instead.
+		for _, row := range rows[1:] {
+			parts := make([]string, 0, len(d.Roles))
+			for i, role := range d.Roles {
+				parts = append(parts, role.Short+" "+row[i+1])
+			}
+			b.WriteString(wrapIndent(row[0]+": "+strings.Join(parts, ", "), reportWidth, "  ", "    "))
+		}
+		return b.String()
+	}
 	for _, row := range rows {
 		b.WriteString("  ")
 		for i, c := range row {
