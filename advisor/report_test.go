@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"math"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode"
@@ -222,11 +223,15 @@ func checkJSONAnswers(t *testing.T, d *advisor.Definitions, res *advisor.Result,
 // change of the result in it.
 func TestTextReport(t *testing.T) {
 	results := sampleResults(t, 100)
-	long := longWordDefs(t)
-	results = append(results, struct {
-		d   *advisor.Definitions
-		res *advisor.Result
-	}{long, recommend(t, long, parse(t, long, "employees: 12\ngrowth: moderate\nceo_ops_time: high\npain_points: [ceo-overload, strategy-alignment]\n"))})
+	// Hard-to-wrap text, and three roles without short names, whose full
+	// titles make the factor table too wide for the page.
+	noShort := mustLoad(t, regexp.MustCompile(`(?m)^    short: .*\n`).ReplaceAllString(threeRolesYAML, ""), threeQuestionsYAML)
+	for _, d := range []*advisor.Definitions{longWordDefs(t), noShort} {
+		results = append(results, struct {
+			d   *advisor.Definitions
+			res *advisor.Result
+		}{d, recommend(t, d, parse(t, d, "employees: 12\ngrowth: moderate\nceo_ops_time: high\npain_points: [ceo-overload, strategy-alignment]\n"))})
+	}
 	for _, p := range results {
 		d, res := p.d, p.res
 		b, err := d.Report(res, advisor.FormatText)
@@ -258,6 +263,13 @@ func TestTextReport(t *testing.T) {
 		}
 		if !strings.Contains(flat, squeeze("Confidence: "+d.ConfidenceText(res))) {
 			t.Errorf("confidence not in the report")
+		}
+		// Every factor is listed with every role's points.
+		for _, f := range res.Factors {
+			fac, _ := d.Factor(f.Factor)
+			if !regexp.MustCompile(`(?m)^  ` + regexp.QuoteMeta(fac.Title) + `[ :]`).MatchString(out) {
+				t.Errorf("factor %s not in the report", fac.Title)
+			}
 		}
 	}
 }
