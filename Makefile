@@ -22,9 +22,9 @@ build:
 test:
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
-	$(GO) test -run='^$$' -fuzz='^FuzzParseAnswers$$' -fuzztime=$(FUZZTIME) ./advisor
-	$(GO) test -run='^$$' -fuzz='^FuzzLoad$$' -fuzztime=$(FUZZTIME) ./advisor
-	$(GO) test -run='^$$' -fuzz='^FuzzParseInput$$' -fuzztime=$(FUZZTIME) ./advisor
+	$(GO) test -run='^$$' -fuzz='^FuzzParseAnswers$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=2s ./advisor
+	$(GO) test -run='^$$' -fuzz='^FuzzLoad$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=2s ./advisor
+	$(GO) test -run='^$$' -fuzz='^FuzzParseInput$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=2s ./advisor
 
 ## lint: gofmt, go vet, and golangci-lint when it is installed
 lint:
@@ -39,9 +39,9 @@ bench:
 ## fuzz: a longer fuzzing session (FUZZTIME=10m make fuzz)
 fuzz: FUZZTIME = 1m
 fuzz:
-	$(GO) test -run='^$$' -fuzz='^FuzzParseAnswers$$' -fuzztime=$(FUZZTIME) ./advisor
-	$(GO) test -run='^$$' -fuzz='^FuzzLoad$$' -fuzztime=$(FUZZTIME) ./advisor
-	$(GO) test -run='^$$' -fuzz='^FuzzParseInput$$' -fuzztime=$(FUZZTIME) ./advisor
+	$(GO) test -run='^$$' -fuzz='^FuzzParseAnswers$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=2s ./advisor
+	$(GO) test -run='^$$' -fuzz='^FuzzLoad$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=2s ./advisor
+	$(GO) test -run='^$$' -fuzz='^FuzzParseInput$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=2s ./advisor
 
 clean:
 	rm -rf bin

@@ -111,7 +111,7 @@ func (q *Question) answerFromNode(n *yaml.Node) (Answer, string) {
 		case n.Kind == yaml.ScalarNode && n.Tag == "!!null":
 		case n.Kind == yaml.ScalarNode:
 			// "a, b" is accepted as a list: it is how people type it.
-			raw = splitList(n.Value)
+			raw = q.splitMulti(n.Value)
 		case n.Kind == yaml.SequenceNode:
 			for _, c := range n.Content {
 				if c.Kind != yaml.ScalarNode || c.Tag == "!!null" {
@@ -173,6 +173,15 @@ func (q *Question) multiFromMask(chosen []bool) []string {
 	return out
 }
 
+// splitMulti splits a typed list; "none" and "[]" (unless an option is
+// called that) mean an empty list, as people write it.
+func (q *Question) splitMulti(s string) []string {
+	if t := strings.TrimSpace(s); t == "[]" || (strings.EqualFold(t, "none") && q.lookupInput(t) < 0) {
+		return nil
+	}
+	return splitList(s)
+}
+
 func splitList(s string) []string {
 	f := strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == ';' })
 	return f
@@ -215,7 +224,7 @@ func (q *Question) ParseInput(text string) (Answer, error) {
 		return Answer{Choice: q.Options[i].Value}, nil
 	case KindMulti:
 		chosen := make([]bool, len(q.Options))
-		for _, item := range splitList(text) {
+		for _, item := range q.splitMulti(text) {
 			i := q.lookupInput(item)
 			if i < 0 {
 				return Answer{}, fmt.Errorf("%q is not one of the choices; enter numbers from 1 to %d or values (%s) separated by commas, or an empty line for none", item, len(q.Options), quoteList(q.Values()))
@@ -312,7 +321,7 @@ func (d *Definitions) Complete(a Answers) (Answers, error) {
 }
 
 // FormatValue writes an answer the way an answers file holds it: "120",
-// "rapid", "new-markets, international" or "none".
+// "rapid", "new-markets, international" or "[]" for an empty list.
 func (q *Question) FormatValue(a Answer) string {
 	switch q.Kind {
 	case KindInteger:
@@ -321,7 +330,7 @@ func (q *Question) FormatValue(a Answer) string {
 		return a.Choice
 	case KindMulti:
 		if len(a.Multi) == 0 {
-			return "none"
+			return "[]"
 		}
 		return strings.Join(a.Multi, ", ")
 	}

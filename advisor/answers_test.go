@@ -420,7 +420,7 @@ func TestFormatAndDescribe(t *testing.T) {
 		{"employees", advisor.Answer{Int: 1200}, "1200", "1,200 (500 to 1,999)"},
 		{"growth", advisor.Answer{Choice: "rapid"}, "rapid", "Rapid (over 30% a year)"},
 		{"expansion", advisor.Answer{Multi: []string{"new-markets", "international"}}, "new-markets, international", "New markets; International expansion"},
-		{"expansion", advisor.Answer{}, "none", "None planned"},
+		{"expansion", advisor.Answer{}, "[]", "None planned"},
 	}
 	for _, tt := range tests {
 		q, _ := d.Question(tt.id)
@@ -430,14 +430,47 @@ func TestFormatAndDescribe(t *testing.T) {
 		if got := q.Describe(tt.a); got != tt.prefix {
 			t.Errorf("%s Describe = %q, want %q", tt.id, got, tt.prefix)
 		}
-		// What FormatValue writes, ParseInput reads back.
-		in := tt.format
-		if in == "none" {
-			in = ""
-		}
-		back, err := q.ParseInput(in)
+		// What FormatValue writes, ParseInput and an answers file read back.
+		back, err := q.ParseInput(tt.format)
 		if err != nil || !answersEqual(q, back, tt.a) {
 			t.Errorf("%s: ParseInput(FormatValue) = %+v, %v; want %+v", tt.id, back, err, tt.a)
 		}
+		file, err := d.ParseAnswers("a.yaml", []byte(tt.id+": "+tt.format+"\n"+fullAnswersExcept(d, tt.id)))
+		if err != nil || !answersEqual(q, file[tt.id], tt.a) {
+			t.Errorf("%s: answers file with %q = %+v, %v; want %+v", tt.id, tt.format, file[tt.id], err, tt.a)
+		}
+	}
+}
+
+// fullAnswersExcept is a valid answers file for every question but id.
+func fullAnswersExcept(d *advisor.Definitions, id string) string {
+	all := map[string]string{"employees": "25", "departments": "3", "locations": "1", "regulation": "light",
+		"growth": "stable", "expansion": "[]", "ceo_ops_time": "high", "leadership": "[]", "pain_points": "[quality-assurance]"}
+	var b strings.Builder
+	for _, q := range d.QuestionIDs() {
+		if q != id {
+			b.WriteString(q + ": " + all[q] + "\n")
+		}
+	}
+	return b.String()
+}
+
+func TestEmptyListSpellings(t *testing.T) {
+	d := builtin(t)
+	q, _ := d.Question("expansion")
+	for _, in := range []string{"", "[]", "none", "None", " [] "} {
+		a, err := q.ParseInput(in)
+		if err != nil || len(a.Multi) != 0 {
+			t.Errorf("ParseInput(%q) = %+v, %v; want an empty list", in, a, err)
+		}
+	}
+	for _, in := range []string{"none", "[]", "~", ""} {
+		file, err := d.ParseAnswers("a.yaml", []byte("expansion: "+in+"\n"+fullAnswersExcept(d, "expansion")))
+		if err != nil || len(file["expansion"].Multi) != 0 {
+			t.Errorf("expansion: %q = %+v, %v; want an empty list", in, file["expansion"], err)
+		}
+	}
+	if _, err := q.ParseInput("none, new-markets"); err == nil {
+		t.Error(`"none, new-markets" accepted`)
 	}
 }

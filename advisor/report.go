@@ -45,6 +45,10 @@ func (f Format) Extension() string {
 	return ".txt"
 }
 
+// maxTitleColumn is the widest question title that still gets a column of
+// its own in the answers of a text report.
+const maxTitleColumn = 30
+
 // reportWidth is where text reports wrap: narrow enough to paste into an
 // email without the client re-wrapping it.
 const reportWidth = 72
@@ -108,8 +112,15 @@ func (d *Definitions) textReport(r *Result) string {
 		titleW = max(titleW, textWidth(q.Title))
 	}
 	for _, q := range d.Questions {
+		answer := q.Describe(r.Answers[q.ID])
+		if titleW > maxTitleColumn {
+			// Long titles (a user's questions file) get a line of their own.
+			b.WriteString(wrapIndent(q.Title, reportWidth, "  ", "  "))
+			b.WriteString(wrapIndent(answer, reportWidth, "    ", "    "))
+			continue
+		}
 		first := "  " + padRight(q.Title, titleW) + "  "
-		b.WriteString(wrapIndent(q.Describe(r.Answers[q.ID]), reportWidth, first, strings.Repeat(" ", textWidth(first))))
+		b.WriteString(wrapIndent(answer, reportWidth, first, strings.Repeat(" ", textWidth(first))))
 	}
 
 	section("The roles")

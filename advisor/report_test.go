@@ -665,3 +665,20 @@ func TestWrap(t *testing.T) {
 		}
 	}
 }
+
+// TestTextReportWithLongQuestionTitles: a user's questions file with long
+// titles still gives a report within 72 columns, titles on their own line.
+func TestTextReportWithLongQuestionTitles(t *testing.T) {
+	long := "How many people, counting contractors and part-timers, work here"
+	questions := replaceOnce(t, builtinSource(t, "questions.yaml"), "title: Employees", "title: "+long)
+	d := mustLoad(t, builtinSource(t, "roles.yaml"), questions)
+	res := recommend(t, d, parse(t, d, string(example(t, "has-coo.yaml"))))
+	out, err := d.Report(res, advisor.FormatText)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkPlainText(t, string(out), 72)
+	if !strings.Contains(string(out), "\n  "+long+"\n    300 (150 to 499)\n") {
+		t.Fatalf("long title not on its own line:\n%s", out)
+	}
+}
