@@ -68,7 +68,9 @@ func (d *Definitions) ParseAnswers(file string, data []byte) (Answers, error) {
 			pl.add(k.Line, id, "unknown question; %squestions are %s", hint, quoteList(ids))
 			continue
 		}
-		if v.Kind == yaml.ScalarNode && v.Tag == "!!null" && q.Kind != KindMulti {
+		if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+			// Empty means not answered, for lists too: a list left blank in
+			// a template must not quietly count as "none".
 			pl.add(v.Line, id, "no answer given; expected %s", q.Allowed())
 			continue
 		}
@@ -136,10 +138,24 @@ func (q *Question) checkInt(v int) (Answer, string) {
 
 func (q *Question) checkChoice(s string) (Answer, string) {
 	s = strings.TrimSpace(s)
-	if o, _ := q.Option(s); o != nil {
+	if o := q.optionFold(s); o != nil {
 		return Answer{Choice: o.Value}, ""
 	}
 	return Answer{}, q.notAValue(s)
+}
+
+// optionFold finds an option by its value, in any case ("Heavy" is
+// heavy), as typed answers accept it too.
+func (q *Question) optionFold(s string) *Option {
+	if o, _ := q.Option(s); o != nil {
+		return o
+	}
+	for i := range q.Options {
+		if strings.EqualFold(q.Options[i].Value, s) {
+			return &q.Options[i]
+		}
+	}
+	return nil
 }
 
 func (q *Question) notAValue(s string) string {
@@ -154,10 +170,11 @@ func (q *Question) checkMulti(values []string) (Answer, string) {
 	chosen := make([]bool, len(q.Options))
 	for _, v := range values {
 		v = strings.TrimSpace(v)
-		_, i := q.Option(v)
-		if i < 0 {
+		o := q.optionFold(v)
+		if o == nil {
 			return Answer{}, q.notAValue(v)
 		}
+		_, i := q.Option(o.Value)
 		chosen[i] = true
 	}
 	return Answer{Multi: q.multiFromMask(chosen)}, ""

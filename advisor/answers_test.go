@@ -64,8 +64,10 @@ func TestParseAnswersRejects(t *testing.T) {
 			msgs: []string{`"fast" is not an allowed value`, "expected one of declining, stable, moderate, rapid"}},
 		{name: "misspelt choice gets a suggestion", text: edit(t, validAnswers, "growth", "growth: rapd"), at: "growth", key: "growth",
 			msgs: []string{`"rapd" is not an allowed value (did you mean rapid?)`, "expected one of declining, stable, moderate, rapid"}},
-		{name: "choice in capitals", text: edit(t, validAnswers, "regulation", "regulation: Heavy"), at: "regulation", key: "regulation",
+		{name: "choice close to a value", text: edit(t, validAnswers, "regulation", "regulation: heavvy"), at: "regulation", key: "regulation",
 			msgs: []string{"did you mean heavy?", "one of light, moderate, heavy"}},
+		{name: "no value for a multi-choice is not none", text: edit(t, validAnswers, "leadership", "leadership:"), at: "leadership", key: "leadership",
+			msgs: []string{"no answer given", "[] for none"}},
 		{name: "multi-choice value outside the set", text: edit(t, validAnswers, "pain_points", "pain_points: [quality-assurance, process]"), at: "pain_points", key: "pain_points",
 			msgs: []string{`"process" is not an allowed value`, allowedPains}},
 		{name: "multi-choice value close to one", text: edit(t, validAnswers, "leadership", "leadership: [ceo]"), at: "leadership", key: "leadership",
@@ -148,11 +150,11 @@ func TestParseAnswersRejects(t *testing.T) {
 			msgs: []string{"more than one YAML document"}},
 
 		// Files that are not answers files at all.
-		{name: "empty file", text: "", msgs: []string{"is empty; expected an answers YAML file"}},
+		{name: "empty file", text: "", msgs: []string{"the file is empty; expected an answers YAML file"}},
 		{name: "only comments", text: "# employees: 40\n", msgs: []string{"is empty"}},
-		{name: "binary file", text: "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", msgs: []string{"looks like a binary file", "give an answers YAML file"}},
-		{name: "invalid UTF-8", text: "growth: \xc3\x28\n", msgs: []string{"looks like a binary file"}},
-		{name: "file over 1 MiB", text: validAnswers + "# " + strings.Repeat("padding ", advisor.MaxFileSize/8) + "\n", msgs: []string{"over the 1 MiB limit", "is this the right file?"}},
+		{name: "binary file", text: "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", msgs: []string{"the file looks binary", "give an answers YAML file"}},
+		{name: "invalid UTF-8", text: "growth: \xc3\x28\n", msgs: []string{"the file looks binary"}},
+		{name: "file over 1 MiB", text: validAnswers + "# " + strings.Repeat("padding ", advisor.MaxFileSize/8) + "\n", msgs: []string{"larger than the 1 MiB limit", "is this the right file?"}},
 		{name: "alias bomb", text: bomb, at: "employees: &a", key: "employees", msgs: []string{"YAML anchors (&a) are not supported", "write the value out"}},
 		{name: "alias bomb alias", text: bomb, at: "departments: &b", key: "departments[0]", msgs: []string{"YAML aliases (*a) are not supported"}},
 		{name: "anchor reused for another answer", text: edit(t, edit(t, validAnswers, "expansion", "expansion: &none []"), "leadership", "leadership: *none"), at: "leadership", key: "leadership",
@@ -252,7 +254,10 @@ func TestParseAnswersAccepts(t *testing.T) {
 		{"space-separated scalar", edit(t, validAnswers, "expansion", "expansion: acquisitions new-products"), "expansion", advisor.Answer{Multi: []string{"new-products", "acquisitions"}}},
 		{"single value scalar", edit(t, validAnswers, "leadership", "leadership: coo"), "leadership", advisor.Answer{Multi: []string{"coo"}}},
 		{"empty list", edit(t, validAnswers, "leadership", "leadership: []"), "leadership", advisor.Answer{}},
-		{"no value for a multi-choice means none", edit(t, validAnswers, "leadership", "leadership:"), "leadership", advisor.Answer{}},
+		{"none for a multi-choice", edit(t, validAnswers, "leadership", "leadership: none"), "leadership", advisor.Answer{}},
+		{"choice in capitals", edit(t, validAnswers, "regulation", "regulation: Heavy"), "regulation", advisor.Answer{Choice: "heavy"}},
+		{"multi-choice in capitals", edit(t, validAnswers, "leadership", "leadership: [COO]"), "leadership", advisor.Answer{Multi: []string{"coo"}}},
+		{"number with thousands separators", edit(t, validAnswers, "employees", "employees: 1,200"), "employees", advisor.Answer{Int: 1200}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -464,13 +469,28 @@ func TestEmptyListSpellings(t *testing.T) {
 			t.Errorf("ParseInput(%q) = %+v, %v; want an empty list", in, a, err)
 		}
 	}
-	for _, in := range []string{"none", "[]", "~", ""} {
+	for _, in := range []string{"none", "[]"} {
 		file, err := d.ParseAnswers("a.yaml", []byte("expansion: "+in+"\n"+fullAnswersExcept(d, "expansion")))
 		if err != nil || len(file["expansion"].Multi) != 0 {
 			t.Errorf("expansion: %q = %+v, %v; want an empty list", in, file["expansion"], err)
 		}
 	}
+	for _, in := range []string{"~", ""} {
+		if _, err := d.ParseAnswers("a.yaml", []byte("expansion: "+in+"\n"+fullAnswersExcept(d, "expansion"))); err == nil || !strings.Contains(err.Error(), "no answer given") {
+			t.Errorf("expansion: %q accepted (%v); a blank list is not an answer", in, err)
+		}
+	}
 	if _, err := q.ParseInput("none, new-markets"); err == nil {
 		t.Error(`"none, new-markets" accepted`)
+	}
+}
+
+func TestTabIndentationNamesTheFix(t *testing.T) {
+	d := builtin(t)
+	for _, text := range []string{"employees: 25\n\tdepartments: 3\n", "\temployees: 25\n\tdepartments: 3\n"} {
+		_, err := d.ParseAnswers("tab.yaml", []byte(text))
+		if err == nil || !strings.Contains(err.Error(), "indent with spaces, not tabs") {
+			t.Errorf("%q: %v", text, err)
+		}
 	}
 }

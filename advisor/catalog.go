@@ -256,10 +256,10 @@ func (d *Definitions) QuestionsText(width int) string {
 			}
 			b.WriteString(wrapIndent("Answer: "+what+":", width, "   ", "   "))
 			for _, o := range q.Options {
-				b.WriteString(wrapIndent(fmt.Sprintf("%s (%s): %s", o.Value, o.Label, d.PointsText(o.Weights)), width, "   - ", "     "))
+				b.WriteString(wrapIndent(fmt.Sprintf("%s: %s; %s", o.Value, o.Label, d.PointsText(o.Weights)), width, "   - ", "     "))
 			}
 			if q.Kind == KindMulti {
-				b.WriteString(wrapIndent(fmt.Sprintf("[] (%s): %s", q.None.Label, d.PointsText(q.None.Weights)), width, "   - ", "     "))
+				b.WriteString(wrapIndent(fmt.Sprintf("[]: %s; %s", q.None.Label, d.PointsText(q.None.Weights)), width, "   - ", "     "))
 			}
 		}
 	}
@@ -292,7 +292,7 @@ func (d *Definitions) Template() string {
 				fmt.Fprintf(&b, "#   %-24s %s\n", o.Value, o.Label)
 			}
 		case KindMulti:
-			b.WriteString("# A list of any of these, like [a, b]; [] for none:\n")
+			b.WriteString("# A list of any of these, like [a, b]; write [] for none:\n")
 			for _, o := range q.Options {
 				fmt.Fprintf(&b, "#   %-24s %s\n", o.Value, o.Label)
 			}
@@ -303,8 +303,6 @@ func (d *Definitions) Template() string {
 			value = "[" + strings.Join(q.Default.Multi, ", ") + "]"
 		case q.Default != nil:
 			value = q.FormatValue(*q.Default)
-		case q.Kind == KindMulti:
-			value = "[]"
 		}
 		if value == "" {
 			fmt.Fprintf(&b, "%s:\n", q.ID)

@@ -217,6 +217,12 @@ func multiChange(q *Question, cur Answer, rec int, outcome outcomeFunc, ids []st
 				return
 			}
 			for i := start; i < m; i++ {
+				if !chosen[i] && q.Options[i].Value == ids[rec] {
+					// "If you already had a COO, you would not need one" is
+					// true but useless to someone deciding whether to hire
+					// one: adding the recommended role itself is not tried.
+					continue
+				}
 				idx = append(idx, i)
 				walk(i + 1)
 				idx = idx[:len(idx)-1]

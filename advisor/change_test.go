@@ -114,7 +114,19 @@ func checkChanges(t *testing.T, d *advisor.Definitions, res *advisor.Result) {
 		}
 		changed[c.Question] = c
 	}
-	flips := func(id string, v advisor.Answer) bool { return leader(d, withAnswer(a, id, v)) != res.Recommended }
+	// Adding the recommended role itself to a list ("if you already had a
+	// COO") is never offered as a change, so it does not count as one.
+	flips := func(id string, v advisor.Answer) bool {
+		if slices.Contains(v.Multi, res.Recommended) && !slices.Contains(a[id].Multi, res.Recommended) {
+			return false
+		}
+		return leader(d, withAnswer(a, id, v)) != res.Recommended
+	}
+	for _, c := range res.Changes {
+		if slices.Contains(c.Added, res.Recommended) {
+			t.Errorf("%s: the change adds the recommended role %s itself", c.Question, res.Recommended)
+		}
+	}
 
 	for i := range d.Questions {
 		q := &d.Questions[i]

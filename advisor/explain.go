@@ -66,7 +66,7 @@ func (d *Definitions) ChangeText(c Change) string {
 		}
 		return fmt.Sprintf("At %s to %s %s (now %s), %s", groupDigits(c.Lo), groupDigits(c.Hi), q.Unit, now, then)
 	case KindChoice:
-		return fmt.Sprintf("If %s were %s instead of %s, %s", q.Title, quoted(q.Describe(c.To)), quoted(q.Describe(c.From)), then)
+		return fmt.Sprintf("If %s were %s instead of %s, %s", q.Subject(), quoted(q.Describe(c.To)), quoted(q.Describe(c.From)), then)
 	case KindMulti:
 		added := q.labels(c.Added)
 		removed := q.labels(c.Removed)
@@ -76,11 +76,11 @@ func (d *Definitions) ChangeText(c Change) string {
 			if len(c.From.Multi) == 0 {
 				verb = "included"
 			}
-			return fmt.Sprintf("If %s %s %s, %s", q.Title, verb, andList(added), then)
+			return fmt.Sprintf("If %s %s %s, %s", q.Subject(), verb, joinQuoted(added, "and"), then)
 		case len(added) == 0:
-			return fmt.Sprintf("If %s no longer included %s, %s", q.Title, andList(removed), then)
+			return fmt.Sprintf("If %s no longer included %s, %s", q.Subject(), joinQuoted(removed, "or"), then)
 		}
-		return fmt.Sprintf("If %s included %s and no longer %s, %s", q.Title, andList(added), andList(removed), then)
+		return fmt.Sprintf("If %s included %s but no longer %s, %s", q.Subject(), joinQuoted(added, "and"), joinQuoted(removed, "or"), then)
 	}
 	return ""
 }
@@ -98,8 +98,18 @@ func (q *Question) labels(values []string) []string {
 
 func quoted(s string) string { return "“" + s + "”" }
 
-// andList writes “a”, “b” and “c”.
-func andList(items []string) string {
+// Subject is the question's title as the subject of a sentence: "growth",
+// "pain points", but "CEO time on operations" (an acronym keeps its case).
+func (q *Question) Subject() string {
+	t := q.Title
+	if len(t) >= 2 && t[0] >= 'A' && t[0] <= 'Z' && !(t[1] >= 'A' && t[1] <= 'Z') {
+		return strings.ToLower(t[:1]) + t[1:]
+	}
+	return t
+}
+
+// joinQuoted writes “a”, “b” and “c” (or "or" for conj).
+func joinQuoted(items []string, conj string) string {
 	q := make([]string, len(items))
 	for i, s := range items {
 		q[i] = quoted(s)
@@ -110,12 +120,18 @@ func andList(items []string) string {
 	case 1:
 		return q[0]
 	}
-	return strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
+	return strings.Join(q[:len(q)-1], ", ") + " " + conj + " " + q[len(q)-1]
 }
 
-// Headline is the one-line recommendation: "Hire an Operations Director".
+// Headline is the one-line recommendation: "Hire an Operations Director",
+// or "A tie between a Chief Operating Officer and an Operations Director"
+// when the scores are level.
 func (d *Definitions) Headline(r *Result) string {
 	role, _ := d.Role(r.Recommended)
+	if r.Confidence <= 0 {
+		ru, _ := d.Role(r.RunnerUp)
+		return "A tie between " + WithArticle(role.Title) + " and " + WithArticle(ru.Title)
+	}
 	return "Hire " + WithArticle(role.Title)
 }
 
@@ -129,10 +145,35 @@ func article(s string) string {
 	return "a"
 }
 
-// ConfidenceText explains the confidence: "strong (73%): Operations
-// Director 13 points, Chief Operating Officer 2 points".
+// ConfidenceText explains the confidence in words and as the lead the
+// recommended role has over the runner-up: "clear. Operations Director
+// leads by 18 of the 41 points (44%)". The percentage is the lead's share
+// of all points, not a probability, and the sentence says so.
 func (d *Definitions) ConfidenceText(r *Result) string {
-	return fmt.Sprintf("%s (%d%%): %s", ConfidenceLabel(r.Confidence), Percent(r.Confidence), d.ScoresText(r))
+	rec, _ := d.Role(r.Recommended)
+	ru, _ := d.Role(r.RunnerUp)
+	var top, second, total float64
+	for _, s := range r.Scores {
+		total += s.Points
+		switch s.Role {
+		case r.Recommended:
+			top = s.Points
+		case r.RunnerUp:
+			second = s.Points
+		}
+	}
+	label := ConfidenceLabel(r.Confidence)
+	if r.Confidence <= 0 {
+		return fmt.Sprintf("%s. %s and %s have %s %s each", label, rec.Title, ru.Title, FormatPoints(top), pointsWord(top))
+	}
+	return fmt.Sprintf("%s. %s leads by %s of the %s points (%d%%)", label, rec.Title, FormatPoints(top-second), FormatPoints(total), Percent(r.Confidence))
+}
+
+func pointsWord(f float64) string {
+	if f == 1 {
+		return "point"
+	}
+	return "points"
 }
 
 // ScoresText lists every role's points, highest first (role order on ties).
@@ -140,11 +181,7 @@ func (d *Definitions) ScoresText(r *Result) string {
 	parts := make([]string, 0, len(r.Scores))
 	for _, s := range d.sortedScores(r) {
 		role, _ := d.Role(s.Role)
-		unit := "points"
-		if s.Points == 1 {
-			unit = "point"
-		}
-		parts = append(parts, fmt.Sprintf("%s %s %s", role.Title, FormatPoints(s.Points), unit))
+		parts = append(parts, fmt.Sprintf("%s %s %s", role.Title, FormatPoints(s.Points), pointsWord(s.Points)))
 	}
 	return strings.Join(parts, ", ")
 }
@@ -167,7 +204,18 @@ func (d *Definitions) CloseCallNote(r *Result) string {
 	}
 	ru, _ := d.Role(r.RunnerUp)
 	if r.Confidence <= 0 {
-		return fmt.Sprintf("The scores are tied; %s is listed only because it comes first. Read the reasons on both sides before deciding.", d.Roles[d.RoleIndex(r.Recommended)].Title)
+		return "The scores are tied: the answers point both ways equally. Read the reasons on both sides and what would change the advice before deciding."
 	}
 	return fmt.Sprintf("This is a close call: %s is only a few points behind. Read what would change the advice before deciding.", ru.Title)
+}
+
+// ReasonHeadings are the titles of the reasons and the counterpoints:
+// "Why" and "Pointing the other way", or, for a tie, a title for each side.
+func (d *Definitions) ReasonHeadings(r *Result) (why, against string) {
+	if r.Confidence > 0 {
+		return "Why", "Pointing the other way"
+	}
+	rec, _ := d.Role(r.Recommended)
+	ru, _ := d.Role(r.RunnerUp)
+	return "For " + WithArticle(rec.Title), "For " + WithArticle(ru.Title)
 }

@@ -128,7 +128,7 @@ func Load(roles, questions Source) (*Definitions, error) {
 
 var (
 	rolesTopFields   = []string{"roles"}
-	roleFields       = []string{"id", "title", "short", "summary", "responsibilities", "fits_when", "works_with"}
+	roleFields       = []string{"id", "title", "short", "summary", "responsibilities", "fits_when", "works_with", "before_hiring"}
 	roleRequired     = []string{"id", "title", "summary", "responsibilities", "fits_when", "works_with"}
 	respFields       = []string{"id", "name", "description"}
 	questionsTop     = []string{"factors", "questions"}
@@ -136,9 +136,9 @@ var (
 	factorRequired   = []string{"id", "title"}
 	questionFields   = []string{"id", "factor", "title", "prompt", "why", "help", "kind", "unit", "unit_one", "min", "max", "bands", "options", "none", "default"}
 	questionRequired = []string{"id", "factor", "title", "prompt", "why", "kind"}
-	bandFields       = []string{"max", "label", "weights"}
-	optionFields     = []string{"value", "label", "weights"}
-	noneFields       = []string{"label", "weights"}
+	bandFields       = []string{"max", "label", "weights", "notes"}
+	optionFields     = []string{"value", "label", "weights", "notes"}
+	noneFields       = []string{"label", "weights", "notes"}
 )
 
 func (d *Definitions) loadRoles(src Source) error {
@@ -190,6 +190,9 @@ func (d *Definitions) loadRoles(src Source) error {
 		}
 		if e, ok := fields["fits_when"]; ok {
 			r.FitsWhen = readStringList(e.value, path+".fits_when", pl)
+		}
+		if e, ok := fields["before_hiring"]; ok {
+			r.BeforeHiring = readStringList(e.value, path+".before_hiring", pl)
 		}
 		if e, ok := fields["responsibilities"]; ok {
 			r.Responsibilities = readResponsibilities(e.value, path+".responsibilities", r.ID, pl, respSeen)
@@ -411,6 +414,9 @@ func (d *Definitions) readQuestion(n *yaml.Node, i int, pl *problemList) (q Ques
 			if w, ok := nf["weights"]; ok {
 				q.None.Weights = d.readWeights(w.value, path+".none.weights", pl)
 			}
+			if n, ok := nf["notes"]; ok {
+				q.None.Notes = d.readNotes(n.value, path+".none.notes", pl)
+			}
 		}
 	}
 	if e, ok := fields["default"]; ok && q.Kind != "" && len(pl.problems) == before {
@@ -472,6 +478,9 @@ func (d *Definitions) readIntegerSpec(q *Question, fields map[string]entry, path
 		if w, ok := bf["weights"]; ok {
 			b.Weights = d.readWeights(w.value, p+".weights", pl)
 		}
+		if n, ok := bf["notes"]; ok {
+			b.Notes = d.readNotes(n.value, p+".notes", pl)
+		}
 		if m, ok := bf["max"]; ok {
 			v, ok := readInt(m.value, p+".max", pl, "a whole number")
 			if !ok {
@@ -532,9 +541,34 @@ func (d *Definitions) readOptions(n *yaml.Node, path string, kind Kind, pl *prob
 		if e, ok := of["weights"]; ok {
 			o.Weights = d.readWeights(e.value, p+".weights", pl)
 		}
+		if e, ok := of["notes"]; ok {
+			o.Notes = d.readNotes(e.value, p+".notes", pl)
+		}
 		out = append(out, o)
 	}
 	return out
+}
+
+// readNotes reads {role-id: text}: what to tell the user when this answer
+// was given and that role is recommended.
+func (d *Definitions) readNotes(n *yaml.Node, path string, pl *problemList) Notes {
+	fields, order := readMapping(n, path, pl, nil, nil)
+	var notes Notes
+	for _, id := range order {
+		e := fields[id]
+		i, ok := d.roleIndex[id]
+		if !ok {
+			pl.add(e.key.Line, path+"."+id, "unknown role %q; roles are %s", id, quoteList(d.RoleIDs()))
+			continue
+		}
+		if text := readString(e.value, path+"."+id, pl); text != "" {
+			if notes == nil {
+				notes = make(Notes, len(d.Roles))
+			}
+			notes[i] = text
+		}
+	}
+	return notes
 }
 
 // readWeights reads {role-id: points}; unknown roles and negative or

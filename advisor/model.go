@@ -15,6 +15,7 @@ type Role struct {
 	Responsibilities []Responsibility
 	FitsWhen         []string
 	WorksWith        string
+	BeforeHiring     []string // points to weigh before hiring this role (optional)
 }
 
 // Responsibility is one thing a role owns. Its id is stable: pain points
@@ -75,6 +76,7 @@ type Band struct {
 	Min, Max int
 	Label    string
 	Weights  Weights
+	Notes    Notes
 }
 
 // Option is one allowed value of a choice or multi-choice question.
@@ -82,6 +84,19 @@ type Option struct {
 	Value   string
 	Label   string
 	Weights Weights
+	Notes   Notes
+}
+
+// Notes holds, per role index, what to tell the user when an answer was
+// given and that role is recommended ("" for nothing); nil when none.
+type Notes []string
+
+// For returns the note for role i, or "".
+func (n Notes) For(i int) string {
+	if i < len(n) {
+		return n[i]
+	}
+	return ""
 }
 
 // Weights holds the points an answer gives each role, indexed like

@@ -73,16 +73,23 @@ func (d *Definitions) textReport(r *Result) string {
 	b.WriteString("COO ADVISOR RECOMMENDATION\n\n")
 	b.WriteString(d.Headline(r) + ".\n")
 	b.WriteString(wrapIndent("Confidence: "+d.ConfidenceText(r)+".", reportWidth, "", ""))
+	b.WriteString(wrapIndent("Scores: "+d.ScoresText(r)+".", reportWidth, "", ""))
 	if note := d.CloseCallNote(r); note != "" {
 		b.WriteString(wrapIndent(note, reportWidth, "", ""))
 	}
-	b.WriteString("\n")
-	b.WriteString(wrapIndent(rec.Summary, reportWidth, "", ""))
+	for _, n := range r.AnswerNotes() {
+		b.WriteString(wrapIndent(n.Text, reportWidth, "Note: ", "      "))
+	}
+	if r.Confidence > 0 {
+		b.WriteString("\n")
+		b.WriteString(wrapIndent(rec.Summary, reportWidth, "", ""))
+	}
 
 	section := func(title string) { b.WriteString("\n" + title + "\n") }
 	bullet := func(text string) { b.WriteString(wrapIndent(text, reportWidth, "  - ", "    ")) }
 
-	section("Why")
+	why, against := d.ReasonHeadings(r)
+	section(why)
 	if len(r.Reasons) == 0 {
 		bullet("No answer favours one role over the other.")
 	}
@@ -90,7 +97,7 @@ func (d *Definitions) textReport(r *Result) string {
 		bullet(d.ReasonText(c))
 	}
 	if len(r.Counterpoints) > 0 {
-		section("Pointing the other way")
+		section(against)
 		for _, c := range r.Counterpoints {
 			bullet(d.ReasonText(c))
 		}
@@ -101,6 +108,12 @@ func (d *Definitions) textReport(r *Result) string {
 	}
 	for _, c := range r.Changes {
 		bullet(d.ChangeText(c))
+	}
+	if hiring := r.RoleNotes(); len(hiring) > 0 {
+		section("Before you decide")
+		for _, n := range hiring {
+			bullet(n.Text)
+		}
 	}
 
 	section("Scores by factor")
@@ -203,13 +216,19 @@ func (d *Definitions) markdownReport(r *Result) string {
 	rec, _ := d.Role(r.Recommended)
 	b.WriteString("# COO advisor recommendation\n\n")
 	fmt.Fprintf(&b, "**%s.**\n\n", mdEscape(d.Headline(r)))
-	fmt.Fprintf(&b, "Confidence: %s.\n", mdEscape(d.ConfidenceText(r)))
+	fmt.Fprintf(&b, "Confidence: %s.  \nScores: %s.\n", mdEscape(d.ConfidenceText(r)), mdEscape(d.ScoresText(r)))
 	if note := d.CloseCallNote(r); note != "" {
 		fmt.Fprintf(&b, "\n> %s\n", mdEscape(note))
 	}
-	fmt.Fprintf(&b, "\n%s\n", mdEscape(rec.Summary))
+	for _, n := range r.AnswerNotes() {
+		fmt.Fprintf(&b, "\n> **Note:** %s\n", mdEscape(n.Text))
+	}
+	if r.Confidence > 0 {
+		fmt.Fprintf(&b, "\n%s\n", mdEscape(rec.Summary))
+	}
 
-	b.WriteString("\n## Why\n\n")
+	why, against := d.ReasonHeadings(r)
+	fmt.Fprintf(&b, "\n## %s\n\n", mdEscape(why))
 	if len(r.Reasons) == 0 {
 		b.WriteString("- No answer favours one role over the other.\n")
 	}
@@ -217,7 +236,7 @@ func (d *Definitions) markdownReport(r *Result) string {
 		fmt.Fprintf(&b, "- %s\n", mdEscape(d.ReasonText(c)))
 	}
 	if len(r.Counterpoints) > 0 {
-		b.WriteString("\n## Pointing the other way\n\n")
+		fmt.Fprintf(&b, "\n## %s\n\n", mdEscape(against))
 		for _, c := range r.Counterpoints {
 			fmt.Fprintf(&b, "- %s\n", mdEscape(d.ReasonText(c)))
 		}
@@ -228,6 +247,12 @@ func (d *Definitions) markdownReport(r *Result) string {
 	}
 	for _, c := range r.Changes {
 		fmt.Fprintf(&b, "- %s\n", mdEscape(d.ChangeText(c)))
+	}
+	if hiring := r.RoleNotes(); len(hiring) > 0 {
+		b.WriteString("\n## Before you decide\n\n")
+		for _, n := range hiring {
+			fmt.Fprintf(&b, "- %s\n", mdEscape(n.Text))
+		}
 	}
 
 	b.WriteString("\n## Scores by factor\n\n| Factor |")
@@ -334,6 +359,11 @@ type jsonChange struct {
 	Text     string `json:"text"`
 }
 
+type jsonNote struct {
+	Question string `json:"question,omitempty"`
+	Text     string `json:"text"`
+}
+
 type jsonFactor struct {
 	ID      string  `json:"id"`
 	Title   string  `json:"title"`
@@ -400,6 +430,11 @@ func (d *Definitions) jsonReport(r *Result) ([]byte, error) {
 		q := &d.Questions[i]
 		answers.add(q.ID, jsonValue(q, r.Answers[q.ID]))
 	}
+	notes := make([]jsonNote, 0, len(r.Notes))
+	for _, n := range r.Notes {
+		notes = append(notes, jsonNote(n))
+	}
+	o.add("notes", notes)
 	o.add("answers", answers)
 	o.add("contributions", contrib(r.Contributions))
 	out, err := json.MarshalIndent(o, "", "  ")

@@ -433,7 +433,8 @@ func TestMarkdownReport(t *testing.T) {
 			t.Fatal(err)
 		}
 		md := string(b)
-		for _, h := range []string{"# COO advisor recommendation\n", "\n## Why\n", "\n## What would change the advice\n", "\n## Scores by factor\n", "\n## Your answers\n", "\n## The roles\n"} {
+		why, _ := d.ReasonHeadings(res)
+		for _, h := range []string{"# COO advisor recommendation\n", "\n## " + why + "\n", "\n## What would change the advice\n", "\n## Scores by factor\n", "\n## Your answers\n", "\n## The roles\n"} {
 			if !strings.Contains(md, h) {
 				t.Errorf("markdown lacks %q", h)
 			}
@@ -564,7 +565,7 @@ func TestQuestionsText(t *testing.T) {
 				t.Errorf("question %d %s not listed with its kind", i+1, q.ID)
 			}
 			for _, o := range q.Options {
-				want := strings.Join(strings.Fields(o.Value+" ("+o.Label+"): "+d.PointsText(o.Weights)), " ")
+				want := strings.Join(strings.Fields(o.Value+": "+o.Label+"; "+d.PointsText(o.Weights)), " ")
 				if !strings.Contains(flat, want) {
 					t.Errorf("%s: %q not listed", q.ID, want)
 				}
@@ -604,13 +605,13 @@ func TestTemplate(t *testing.T) {
 				a := randomAnswers(d, r)
 				filled := tpl
 				for _, q := range d.Questions {
-					if q.Required() && q.Kind != advisor.KindMulti {
+					if q.Required() {
 						filled = replaceOnce(t, filled, "\n"+q.ID+":\n", "\n"+q.ID+": "+q.FormatValue(a[q.ID])+"\n")
 					}
 				}
 				got := parse(t, d, filled)
 				for _, q := range d.Questions {
-					if q.Required() && q.Kind != advisor.KindMulti && !answersEqual(&q, got[q.ID], a[q.ID]) {
+					if q.Required() && !answersEqual(&q, got[q.ID], a[q.ID]) {
 						t.Errorf("%s = %+v, filled in %+v", q.ID, got[q.ID], a[q.ID])
 					}
 				}

@@ -44,7 +44,34 @@ type Result struct {
 	Reasons       []Contribution // answers that favour the recommendation most, strongest first
 	Counterpoints []Contribution // answers that favour the runner-up most, strongest first
 	Changes       []Change       // what would change the advice, nearest first
-	Answers       Answers        // complete, with defaults
+	// Notes are what the definitions say to weigh, for these answers and
+	// this recommendation, before deciding: the notes of the answers given
+	// for the recommended role, then the role's own before_hiring points.
+	Notes   []Note
+	Answers Answers // complete, with defaults
+}
+
+// AnswerNotes are the notes the answers brought up.
+func (r *Result) AnswerNotes() []Note { return r.notes(true) }
+
+// RoleNotes are the recommended role's own points to weigh.
+func (r *Result) RoleNotes() []Note { return r.notes(false) }
+
+func (r *Result) notes(fromAnswers bool) []Note {
+	var out []Note
+	for _, n := range r.Notes {
+		if (n.Question != "") == fromAnswers {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// Note is one point to weigh before deciding. Question is the question
+// whose answer brought it up, or "" for the role's own points.
+type Note struct {
+	Question string
+	Text     string
 }
 
 // How many reasons and counterpoints a result lists.
@@ -77,6 +104,37 @@ func (q *Question) contributions(a Answer, nroles int) []Contribution {
 		return out
 	}
 	return nil
+}
+
+// notesFor lists the notes the answer carries for role i.
+func (q *Question) notesFor(a Answer, i int) []string {
+	var notes []Notes
+	switch q.Kind {
+	case KindInteger:
+		if b := q.BandIndex(a.Int); b >= 0 {
+			notes = append(notes, q.Bands[b].Notes)
+		}
+	case KindChoice:
+		if o, _ := q.Option(a.Choice); o != nil {
+			notes = append(notes, o.Notes)
+		}
+	case KindMulti:
+		if len(a.Multi) == 0 {
+			notes = append(notes, q.None.Notes)
+		}
+		for _, v := range a.Multi {
+			if o, _ := q.Option(v); o != nil {
+				notes = append(notes, o.Notes)
+			}
+		}
+	}
+	var out []string
+	for _, n := range notes {
+		if t := n.For(i); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // addPoints adds the points of answer a to q into sum, without allocating.
@@ -215,6 +273,15 @@ func (d *Definitions) Recommend(in Answers) (*Result, error) {
 		c.Advantage = c.Points[best] - c.Points[second]
 	}
 	res.Reasons, res.Counterpoints = pickReasons(res.Contributions)
+	for i := range d.Questions {
+		q := &d.Questions[i]
+		for _, text := range q.notesFor(answers[q.ID], best) {
+			res.Notes = append(res.Notes, Note{Question: q.ID, Text: text})
+		}
+	}
+	for _, text := range d.Roles[best].BeforeHiring {
+		res.Notes = append(res.Notes, Note{Text: text})
+	}
 	res.Changes = d.whatWouldChange(answers, perQuestion, total, best)
 	return res, nil
 }

@@ -28,11 +28,11 @@ var yamlLineRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompil
 func parseYAML(file string, data []byte, what string) (root *yaml.Node, err error) {
 	pl := &problemList{file: file}
 	if len(data) > MaxFileSize {
-		pl.add(0, "", "file is %s, over the 1 MiB limit; is this the right file? It should be a small %s YAML file", sizeString(len(data)), what)
+		pl.add(0, "", "the file is larger than the 1 MiB limit; is this the right file? It should be a small %s YAML file", what)
 		return nil, pl.err()
 	}
 	if bytes.IndexByte(data, 0) >= 0 || !utf8.Valid(data) {
-		pl.add(0, "", "looks like a binary file, not YAML text; give %s %s YAML file", article(what), what)
+		pl.add(0, "", "the file looks binary, not YAML text; give %s %s YAML file", article(what), what)
 		return nil, pl.err()
 	}
 	defer func() {
@@ -49,11 +49,11 @@ func parseYAML(file string, data []byte, what string) (root *yaml.Node, err erro
 	var doc yaml.Node
 	if derr := dec.Decode(&doc); derr != nil {
 		if derr.Error() == "EOF" {
-			pl.add(0, "", "is empty; expected %s %s YAML file", article(what), what)
+			pl.add(0, "", "the file is empty; expected %s %s YAML file", article(what), what)
 			return nil, pl.err()
 		}
 		line, msg := yamlErrorLine(data, derr)
-		pl.add(line, "", "malformed YAML: %s", msg)
+		pl.add(line, "", "malformed YAML: %s%s", msg, tabHint(data, line, msg))
 		return nil, pl.err()
 	}
 	var extra yaml.Node
@@ -66,7 +66,7 @@ func parseYAML(file string, data []byte, what string) (root *yaml.Node, err erro
 		return nil, pl.err()
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
-		pl.add(0, "", "is empty; expected %s %s YAML file", article(what), what)
+		pl.add(0, "", "the file is empty; expected %s %s YAML file", article(what), what)
 		return nil, pl.err()
 	}
 	root = doc.Content[0]
@@ -75,7 +75,7 @@ func parseYAML(file string, data []byte, what string) (root *yaml.Node, err erro
 		return nil, e
 	}
 	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
-		pl.add(0, "", "is empty; expected %s %s YAML file", article(what), what)
+		pl.add(0, "", "the file is empty; expected %s %s YAML file", article(what), what)
 		return nil, pl.err()
 	}
 	return root, nil
@@ -223,15 +223,21 @@ func checkNoAliases(root *yaml.Node, pl *problemList) {
 	}
 }
 
-func sizeString(n int) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+// tabHint explains the YAML errors a tab in the indentation causes, which
+// the library words without the fix.
+func tabHint(data []byte, line int, msg string) string {
+	if strings.Contains(msg, "tab character") {
+		return "; indent with spaces, not tabs"
 	}
-	return fmt.Sprintf("%d bytes", n)
+	if line > 0 && strings.Contains(msg, "cannot start any token") {
+		lines := bytes.Split(data, []byte("\n"))
+		if line <= len(lines) && bytes.HasPrefix(lines[line-1], []byte("\t")) {
+			return "; the line starts with a tab: indent with spaces, not tabs"
+		}
+	}
+	return ""
 }
+
 
 // kindName describes a node for messages ("a list", "a number").
 func kindName(n *yaml.Node) string {
@@ -352,12 +358,28 @@ func readInt(n *yaml.Node, path string, pl *problemList, allowedDesc string) (in
 	return v, true
 }
 
+// digitsOnly drops the thousands separators people write ("1,200",
+// "1 200", "1_200") when what remains is a whole number; anything else is
+// returned as it is, to be reported.
+func digitsOnly(s string) string {
+	clean := strings.NewReplacer(",", "", " ", "", "_", "").Replace(s)
+	if clean == s || clean == "" {
+		return s
+	}
+	for i, r := range clean {
+		if (r < '0' || r > '9') && !(i == 0 && (r == '-' || r == '+')) {
+			return s
+		}
+	}
+	return clean
+}
+
 func parseIntNode(n *yaml.Node) (int, string) {
 	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" || n.Tag == "!!bool" {
 		return 0, fmt.Sprintf("got %s", kindName(n))
 	}
 	s := strings.TrimSpace(n.Value)
-	v, err := strconv.ParseInt(s, 10, 64)
+	v, err := strconv.ParseInt(digitsOnly(s), 10, 64)
 	if err != nil {
 		if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange {
 			return 0, fmt.Sprintf("%s is far too large", s)
