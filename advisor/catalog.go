@@ -8,7 +8,7 @@ import (
 
 // minColumn is the narrowest a role column may be in the side-by-side
 // table; below it the roles are listed one after another.
-const minColumn = 22
+const minColumn = 24
 
 // RolesTable renders the roles side by side, one column each, wrapped to
 // width cells: summary, responsibilities, when each fits and how it works
@@ -105,6 +105,13 @@ func wrapCell(text string, width int) []string {
 			hang = "  "
 		} else if i := strings.Index(para, ". "); i > 0 && i <= 3 && strings.Trim(para[:i], "0123456789") == "" {
 			hang = strings.Repeat(" ", i+2)
+		}
+		for _, w := range strings.Fields(para) {
+			if textWidth(w) > width-len(hang) {
+				// A word (an id) that only fits without the indent: give
+				// up the indent rather than break the word.
+				hang = ""
+			}
 		}
 		lines := Wrap(para, width-len(hang))
 		for j := 1; j < len(lines); j++ {

@@ -238,7 +238,6 @@ func tabHint(data []byte, line int, msg string) string {
 	return ""
 }
 
-
 // kindName describes a node for messages ("a list", "a number").
 func kindName(n *yaml.Node) string {
 	switch n.Kind {

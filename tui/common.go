@@ -96,29 +96,32 @@ func (c *common) bar(share float64, width int, glyph string, fill lipgloss.Style
 }
 
 // stackedBar draws one bar split between the roles by their points, each
-// role with its own glyph and colour; empty when nobody scored.
-func (c *common) stackedBar(points advisor.Weights, width int) string {
+// role with its own glyph and colour. The full width stands for scale
+// points; the rest of the bar is dotted. Empty when nobody scored.
+func (c *common) stackedBar(points advisor.Weights, width int, scale float64) string {
 	total := 0.0
 	for _, p := range points {
 		total += p
 	}
-	if total <= 0 || width < 1 {
+	if total <= 0 || width < 1 || scale <= 0 {
 		return c.styles.barEmpty.Render(strings.Repeat("·", max(0, width)))
 	}
+	filled := max(1, min(width, int(total/scale*float64(width)+0.5)))
 	var b strings.Builder
 	used := 0
 	acc := 0.0
 	for i, p := range points {
 		acc += p
-		end := int(acc/total*float64(width) + 0.5)
+		end := int(acc/total*float64(filled) + 0.5)
 		if i == len(points)-1 {
-			end = width
+			end = filled
 		}
 		if end > used {
 			b.WriteString(c.styles.role(i).Render(strings.Repeat(roleGlyph(i), end-used)))
 			used = end
 		}
 	}
+	b.WriteString(c.styles.barEmpty.Render(strings.Repeat("·", width-filled)))
 	return b.String()
 }
 

@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/coo-advisor/coo-advisor/advisor"
 	"github.com/coo-advisor/coo-advisor/internal/atomicfile"
@@ -38,7 +39,14 @@ type exportModel struct {
 	state   exportState
 	written string // absolute path of the last file written
 	err     string
-	lines   []string
+	note    string // a remark on the last action ("Not saved.")
+
+	// The rendered parts, laid out by lines for the height.
+	head    []string
+	field   string
+	path    []string
+	formats []string
+	status  []string
 }
 
 func newExportModel(c *common, path string, format advisor.Format) exportModel {
@@ -64,7 +72,7 @@ func newExportModel(c *common, path string, format advisor.Format) exportModel {
 func (m *exportModel) open(r *advisor.Result) {
 	m.result = r
 	m.state = exportEditing
-	m.err = ""
+	m.err, m.note = "", ""
 	m.input.Focus()
 	m.render()
 }
@@ -120,6 +128,7 @@ func (m exportModel) update(msg tea.Msg) (exportModel, tea.Cmd) {
 			case "n", "N", "esc":
 				m.state = exportEditing
 				m.err = ""
+				m.note = "Not saved: the existing file is unchanged. Change the name, or press Enter to ask again."
 				m.render()
 			}
 			return m, nil
@@ -140,7 +149,7 @@ func (m exportModel) update(msg tea.Msg) (exportModel, tea.Cmd) {
 				return m, nil
 			}
 			m.state = exportWriting
-			m.err = ""
+			m.err, m.note = "", ""
 			m.render()
 			return m, m.write(false)
 		case msg.String() == "tab":
@@ -155,10 +164,22 @@ func (m exportModel) update(msg tea.Msg) (exportModel, tea.Cmd) {
 	before := m.input.Value()
 	m.input, cmd = m.input.Update(msg)
 	if m.input.Value() != before {
-		m.err = ""
+		m.err, m.note = "", ""
+		m.formatFromName()
 	}
 	m.render()
 	return m, cmd
+}
+
+// formatFromName follows the file name: typing brief.md chooses Markdown,
+// so that the extension and the contents never disagree.
+func (m *exportModel) formatFromName() {
+	ext := strings.ToLower(filepath.Ext(strings.TrimSpace(m.input.Value())))
+	for i, f := range advisor.Formats {
+		if advisor.Format(f).Extension() == ext || (ext == ".markdown" && advisor.Format(f) == advisor.FormatMarkdown) {
+			m.format = i
+		}
+	}
 }
 
 // setFormat switches the format and, when the file name ends in the old
@@ -194,41 +215,87 @@ func (m exportModel) write(overwrite bool) tea.Cmd {
 func (m *exportModel) render() {
 	s := m.c.styles
 	w := m.c.contentWidth()
-	var lines []string
-	add := func(text string) { lines = append(lines, wrapLines(text, w)...) }
-	add(s.title.Render("Export the recommendation"))
-	add(s.faint.Render("A text file to paste into an email, Markdown for a document, or JSON for other tools."))
-	lines = append(lines, "")
-	lines = append(lines, s.text.Render("File"))
-	m.input.SetWidth(max(4, w-3))
-	lines = append(lines, m.input.View())
-	if p := m.resolved(); p != "" {
-		add(s.faint.Render("  " + p))
-	}
-	lines = append(lines, "")
-	fmts := make([]string, len(advisor.Formats))
-	for i, f := range advisor.Formats {
-		if i == m.format {
-			fmts[i] = s.selected.Render("(•) " + f)
-		} else {
-			fmts[i] = s.text.Render("( ) " + f)
+	wrapped := func(text string, st lipgloss.Style) []string {
+		lines := wrapLines(text, w)
+		for i, l := range lines {
+			lines[i] = st.Render(l)
 		}
+		return lines
 	}
-	add(s.text.Render("Format  ") + strings.Join(fmts, "  ") + s.faint.Render("  (tab)"))
-	lines = append(lines, "")
+	m.head = append(wrapped("Export the recommendation", s.title),
+		wrapped("A text file to paste into an email, Markdown for a document, or JSON for other tools.", s.faint)...)
+	m.input.SetWidth(max(4, w-3))
+	// After a resize the field may be scrolled for the old width: putting
+	// the cursor back where it was makes it scroll for the new one.
+	m.input.SetCursor(m.input.Position())
+	m.field = m.input.View()
+	m.path = nil
+	if p := m.resolved(); p != "" {
+		if lipgloss.Width(p)+2 <= w {
+			p = "  " + p
+		}
+		m.path = wrapped(p, s.faint)
+	}
+	fmts := make([]string, len(advisor.Formats))
+	plain := "Format  "
+	for i, f := range advisor.Formats {
+		mark := "( ) "
+		st := s.text
+		if i == m.format {
+			mark, st = "(•) ", s.selected
+		}
+		fmts[i] = st.Render(mark + f)
+		plain += mark + f + "  "
+	}
+	if lipgloss.Width(plain+"(tab)") <= w {
+		m.formats = []string{s.text.Render("Format  ") + strings.Join(fmts, "  ") + s.faint.Render("  (tab)")}
+	} else {
+		// Too narrow for the three choices side by side: the current one.
+		m.formats = wrapped("Format: "+advisor.Formats[m.format]+" (tab to change)", s.text)
+	}
+	var status []string
 	switch m.state {
 	case exportWriting:
-		add(s.faint.Render("Writing…"))
+		status = wrapped("Writing…", s.faint)
 	case exportConfirm:
-		add(s.pain.Render(m.resolved() + " already exists. Replace it? (y/n)"))
+		status = wrapped(m.resolved()+" already exists. Replace it? (y/n)", s.pain)
 	case exportDone:
-		add(s.success.Render("✓ Saved to " + m.written))
-		add(s.faint.Render("Enter to go back to the results, q to quit."))
+		status = append(wrapped("✓ Saved to "+m.written, s.success),
+			wrapped("Enter to go back to the results, q to quit.", s.faint)...)
+	}
+	if m.note != "" {
+		status = append(status, wrapped(m.note, s.faint)...)
 	}
 	if m.err != "" {
-		add(s.errorText.Render("✗ " + capitalize(m.err)))
+		status = append(status, wrapped("✗ "+capitalize(m.err), s.errorText)...)
 	}
-	m.lines = lines
+	m.status = status
+}
+
+// lines lays the screen out in at most h lines. The field being typed in
+// and the status always show; the title, the full path and the spacing
+// give way on small terminals.
+func (m exportModel) lines(h int) []string {
+	var out []string
+	full := len(m.head) + 1 + 2 + len(m.path) + 1 + len(m.formats) + 1 + len(m.status)
+	if full <= h {
+		out = append(out, m.head...)
+		out = append(out, "", m.c.styles.text.Render("File"), m.field)
+		out = append(out, m.path...)
+		out = append(out, "")
+		out = append(out, m.formats...)
+		if len(m.status) > 0 {
+			out = append(out, "")
+		}
+		return append(out, m.status...)
+	}
+	out = append(out, m.field)
+	out = append(out, m.status...)
+	out = append(out, m.formats...)
+	if len(out)+len(m.path) <= h {
+		out = append(out, m.path...)
+	}
+	return clip(out, h, 0)
 }
 
 func (m exportModel) help() helpKeys {

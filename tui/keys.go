@@ -35,7 +35,7 @@ func newKeyMap() keyMap {
 		Top:        key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("home", "top")),
 		Bottom:     key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("end", "bottom")),
 		Toggle:     key.NewBinding(key.WithKeys("space", "x"), key.WithHelp("space", "toggle")),
-		Pick:       key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", "pick")),
+		Pick:       key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9", "0"), key.WithHelp("1-9,0", "pick")),
 		Enter:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next")),
 		Back:       key.NewBinding(key.WithKeys("esc", "shift+tab"), key.WithHelp("esc", "back")),
 		NextFormat: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "format")),
@@ -46,7 +46,7 @@ func newKeyMap() keyMap {
 		Results:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "results")),
 		Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:       key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
-		ForceQuit:  key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		ForceQuit:  key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit now")),
 	}
 }
 

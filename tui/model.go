@@ -393,7 +393,7 @@ func (m *Model) bodyLines(h int) []string {
 	case screenReview:
 		return clip(m.review.lines, h, m.review.focus)
 	case screenExport:
-		return clip(m.export.lines, h, len(m.export.lines)-1)
+		return m.export.lines(h)
 	}
 	return clip(m.welcome.lines, h, -1)
 }

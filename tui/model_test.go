@@ -79,7 +79,7 @@ func TestBackKeepsAnswers(t *testing.T) {
 	d.key("enter")
 	d.mustSee("5 of 9")
 	d.key("esc")
-	d.mustSee("4 of 9", "› (•) Heavy")
+	d.mustSee("4 of 9", "› 3 (•) Heavy")
 	// Back from the first question is the welcome screen.
 	for range 3 {
 		d.key("esc")
@@ -433,6 +433,15 @@ func TestRestartClearsAnswers(t *testing.T) {
 	defs := loadDefs(t)
 	d := newDriver(t, Options{Defs: defs, Answers: readAnswers(t, defs, "scale-up.yaml")}, 80, 24)
 	d.key("r")
+	d.mustSee("Start over?")
+	d.key("n")
+	d.mustBeOn(screenResults)
+	d.mustNotSee("Start over?")
+	if len(d.m.answers) == 0 {
+		t.Fatal("n cleared the answers")
+	}
+	d.key("r")
+	d.key("y")
 	d.mustBeOn(screenWelcome)
 	d.key("enter")
 	d.mustSee("1 of 9")
@@ -552,5 +561,109 @@ func TestBackgroundColourPicksThePalette(t *testing.T) {
 	d.send(tea.BackgroundColorMsg{Color: color.Black})
 	if d.m.View().Content != dark {
 		t.Fatal("back on a dark background, the frame differs")
+	}
+}
+
+func TestChoiceNeedsAPick(t *testing.T) {
+	defs := loadDefs(t)
+	a := readAnswers(t, defs, "small-business.yaml")
+	d := newDriver(t, Options{Defs: defs}, 80, 24)
+	d.key("enter")
+	for i := 0; i < 3; i++ {
+		d.answer(&defs.Questions[i], a[defs.Questions[i].ID])
+	}
+	d.mustSee("4 of 9")
+	d.mustNotSee("(•)")
+	d.key("enter")
+	d.mustSee("4 of 9", "Choose one")
+	if _, ok := d.m.answers["regulation"]; ok {
+		t.Fatal("Enter alone recorded an answer")
+	}
+	d.key("up") // from nothing, up is the last option
+	d.mustSee("› 3 (•) Heavy")
+	d.mustNotSee("Choose one")
+	d.key("enter")
+	d.mustSee("5 of 9")
+	if got := d.m.answers["regulation"].Choice; got != "heavy" {
+		t.Fatalf("regulation = %q", got)
+	}
+}
+
+func TestZeroPicksTheTenthOption(t *testing.T) {
+	defs := loadDefs(t)
+	a := readAnswers(t, defs, "small-business.yaml")
+	d := newDriver(t, Options{Defs: defs}, 120, 40)
+	d.key("enter")
+	for i := 0; i < 8; i++ {
+		d.answer(&defs.Questions[i], a[defs.Questions[i].ID])
+	}
+	q := defs.Questions[8]
+	d.mustSee("0 [ ] " + q.Options[9].Label)
+	d.key("0")
+	d.mustSee("0 [x] " + q.Options[9].Label)
+}
+
+func TestExportNameChoosesTheFormat(t *testing.T) {
+	defs := loadDefs(t)
+	dir := t.TempDir()
+	d := newDriver(t, Options{Defs: defs, Answers: readAnswers(t, defs, "scale-up.yaml"), Dir: dir}, 80, 24)
+	d.key("e")
+	for range 60 {
+		d.key("backspace")
+	}
+	d.typeText("brief.md")
+	d.mustSee("(•) markdown")
+	d.key("enter")
+	b, err := os.ReadFile(filepath.Join(dir, "brief.md"))
+	if err != nil || !strings.HasPrefix(string(b), "# COO advisor recommendation") {
+		t.Fatalf("brief.md is not Markdown: %v\n%s", err, b)
+	}
+}
+
+func TestExportFitsSmallTerminals(t *testing.T) {
+	defs := loadDefs(t)
+	d := newDriver(t, Options{Defs: defs, Answers: readAnswers(t, defs, "scale-up.yaml"), Dir: t.TempDir()}, 30, 8)
+	d.key("e")
+	d.mustSee("› ", "recommendation.txt", "Format: text")
+	d.key("enter")
+	d.mustSee("› ", "Saved to")
+	// Back at a large size, the field shows the whole name again.
+	d.key("enter")
+	d.key("e")
+	d.key("end")
+	d.send(windowSize(80, 24))
+	d.mustSee("› " + DefaultExportName + ".txt")
+}
+
+func TestFullHelpListsEachKeyOnce(t *testing.T) {
+	defs := loadDefs(t)
+	answers := readAnswers(t, defs, "close-call.yaml")
+	check := func(d *driver) {
+		t.Helper()
+		seen := map[string]bool{}
+		for _, group := range d.m.keysFor().FullHelp() {
+			for _, b := range group {
+				if seen[b.Help().Key] {
+					t.Errorf("%s: %q listed twice in the full help", d.m.Screen(), b.Help().Key)
+				}
+				seen[b.Help().Key] = true
+			}
+		}
+		if !seen["?"] && d.m.screen != screenExport {
+			t.Errorf("%s: the full help does not say how to close it", d.m.Screen())
+		}
+	}
+	d := newDriver(t, Options{Defs: defs}, 80, 24)
+	check(d)
+	d.key("enter")
+	for i := range defs.Questions {
+		check(d)
+		d.answer(&defs.Questions[i], answers[defs.Questions[i].ID])
+	}
+	for _, k := range []string{"", "c", "esc", "a", "esc", "e"} {
+		if k != "" {
+			d.key(k)
+		}
+		check(d)
 	}
 }

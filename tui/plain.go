@@ -40,10 +40,25 @@ func (e *PlainError) Error() string { return e.Msg }
 func RunPlain(o Options) (Outcome, error) {
 	out := o.Output
 	d := o.Defs
+	path := o.ExportPath
+	if path != "" && !filepath.IsAbs(path) && o.Dir != "" {
+		path = filepath.Join(o.Dir, path)
+	}
+	if path != "" {
+		// Before the first question: nine answers must not be lost to a
+		// file name that cannot be used.
+		if err := atomicfile.Check(path, o.Force); err != nil {
+			return Outcome{}, plainWriteError(err)
+		}
+	}
 	answers := o.Answers
 	if answers == nil {
+		prompts := o.Prompts
+		if prompts == nil {
+			prompts = out
+		}
 		var err error
-		answers, err = askPlain(d, o.Input, out)
+		answers, err = askPlain(d, o.Input, prompts, o.Echo)
 		if err != nil {
 			return Outcome{}, err
 		}
@@ -60,29 +75,29 @@ func RunPlain(o Options) (Outcome, error) {
 	if err != nil {
 		return Outcome{Result: res}, err
 	}
-	if o.ExportPath == "" {
-		if o.Answers == nil {
+	if path == "" {
+		if o.Answers == nil && o.Prompts == nil {
 			fmt.Fprintln(out)
 		}
 		_, err := out.Write(report)
 		return Outcome{Result: res}, err
 	}
-	path := o.ExportPath
-	if !filepath.IsAbs(path) && o.Dir != "" {
-		path = filepath.Join(o.Dir, path)
-	}
 	if err := atomicfile.Write(path, report, o.Force); err != nil {
-		if errors.Is(err, atomicfile.ErrExists) {
-			return Outcome{Result: res}, &PlainError{Msg: err.Error() + "; add --force to replace it"}
-		}
-		return Outcome{Result: res}, &PlainError{Msg: err.Error()}
+		return Outcome{Result: res}, plainWriteError(err)
 	}
 	abs, _ := filepath.Abs(path)
-	fmt.Fprintf(out, "\n%s\nThe report was written to %s\n", d.Headline(res)+".", abs)
+	fmt.Fprintf(out, "%s\nThe report was written to %s\n", d.Headline(res)+".", abs)
 	return Outcome{Result: res, Exported: []string{abs}}, nil
 }
 
-func askPlain(d *advisor.Definitions, in io.Reader, out io.Writer) (advisor.Answers, error) {
+func plainWriteError(err error) error {
+	if errors.Is(err, atomicfile.ErrExists) {
+		return &PlainError{Msg: err.Error() + "; add --force to replace it"}
+	}
+	return &PlainError{Msg: err.Error()}
+}
+
+func askPlain(d *advisor.Definitions, in io.Reader, out io.Writer, echo bool) (advisor.Answers, error) {
 	if in == nil {
 		in = strings.NewReader("")
 	}
@@ -130,6 +145,12 @@ func askPlain(d *advisor.Definitions, in io.Reader, out io.Writer) (advisor.Answ
 				return nil, &InputEndedError{Index: i, ID: q.ID, Total: n}
 			}
 			line := strings.TrimRight(sc.Text(), "\r")
+			line = strings.TrimPrefix(line, "\ufeff") // a byte order mark from a Windows editor
+			if echo {
+				// Input from a file or a pipe is not shown by a terminal:
+				// write it after its prompt, so the transcript reads right.
+				fmt.Fprintln(out, line)
+			}
 			a, err := q.ParseInput(line)
 			if err != nil {
 				fmt.Fprintf(out, "Not accepted: %s.\n", strings.TrimSuffix(err.Error(), "."))

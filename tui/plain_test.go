@@ -205,3 +205,45 @@ func TestPlainWithAnswersPrintsTheReportOnly(t *testing.T) {
 		t.Fatalf("output:\n%s", out)
 	}
 }
+
+func TestPlainPromptsApartFromTheReport(t *testing.T) {
+	defs := loadDefs(t)
+	answers := readAnswers(t, defs, "small-business.yaml")
+	var out, prompts strings.Builder
+	_, err := RunPlain(Options{Defs: defs, Input: strings.NewReader("\ufeff" + plainLines(defs, answers)), Output: &out, Prompts: &prompts, Format: advisor.FormatJSON})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, _ := defs.Recommend(answers)
+	want, _ := defs.Report(res, advisor.FormatJSON)
+	if out.String() != string(want) {
+		t.Fatalf("standard output is not the JSON report alone:\n%s", out.String())
+	}
+	if !strings.Contains(prompts.String(), defs.Questions[0].Prompt) || strings.Contains(prompts.String(), `"recommended"`) {
+		t.Fatalf("prompts:\n%s", prompts.String())
+	}
+}
+
+func TestPlainChecksTheOutputBeforeAsking(t *testing.T) {
+	defs := loadDefs(t)
+	dir := t.TempDir()
+	existing := filepath.Join(dir, "brief.txt")
+	if err := os.WriteFile(existing, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{existing, filepath.Join(dir, "missing", "brief.txt")} {
+		var out, prompts strings.Builder
+		input := strings.NewReader(plainLines(defs, readAnswers(t, defs, "scale-up.yaml")))
+		_, err := RunPlain(Options{Defs: defs, Input: input, Output: &out, Prompts: &prompts, ExportPath: path})
+		var perr *PlainError
+		if !errors.As(err, &perr) {
+			t.Fatalf("%s: err = %v", path, err)
+		}
+		if prompts.Len() != 0 || input.Len() == 0 {
+			t.Fatalf("%s: questions were asked before the output was refused:\n%s", path, prompts.String())
+		}
+	}
+	if b, _ := os.ReadFile(existing); string(b) != "old" {
+		t.Fatal("existing file changed")
+	}
+}

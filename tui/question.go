@@ -55,9 +55,11 @@ func newQuestionModel(c *common, index int, prev *advisor.Answer) questionModel 
 		ti.Focus()
 		m.input = ti
 	case advisor.KindChoice:
+		// Nothing is chosen until the user picks: Enter alone must not
+		// record the first option as an answer.
+		m.cursor = -1
 		if prev != nil {
 			_, m.cursor = q.Option(prev.Choice)
-			m.cursor = max(0, m.cursor)
 		}
 	case advisor.KindMulti:
 		m.checked = make([]bool, len(q.Options))
@@ -95,6 +97,9 @@ func (m questionModel) tentative() (advisor.Answer, bool) {
 		a, err := m.q.ParseInput(m.input.Value())
 		return a, err == nil
 	case advisor.KindChoice:
+		if m.cursor < 0 {
+			return advisor.Answer{}, false
+		}
 		return advisor.Answer{Choice: m.q.Options[m.cursor].Value}, true
 	case advisor.KindMulti:
 		var vs []string
@@ -133,12 +138,17 @@ func (m questionModel) update(msg tea.Msg) (questionModel, tea.Cmd) {
 			return m, nil
 		}
 		n := len(m.q.Options)
+		if m.cursor < 0 && key.Matches(km, k.Up) {
+			m.cursor = 0 // from nothing chosen, up lands on the last option
+		}
 		var moved bool
 		switch m.cursor, moved = k.moveCursor(km, m.cursor, n); {
 		case moved:
+			m.err = ""
 		case key.Matches(km, k.Pick):
-			i := int(km.Code - '1')
+			i := pickIndex(km)
 			if i >= 0 && i < n {
+				m.err = ""
 				m.cursor = i
 				if m.q.Kind == advisor.KindMulti {
 					m.checked[i] = !m.checked[i]
@@ -173,8 +183,8 @@ func (m questionModel) submit() (questionModel, tea.Cmd) {
 	)
 	if m.q.Kind == advisor.KindInteger {
 		a, err = m.q.ParseInput(m.input.Value())
-	} else {
-		a, _ = m.tentative()
+	} else if a, _ = m.tentative(); m.q.Kind == advisor.KindChoice && m.cursor < 0 {
+		err = fmt.Errorf("choose one: move with ↑/↓ or press its number")
 	}
 	if err != nil {
 		m.touched = true
@@ -183,6 +193,14 @@ func (m questionModel) submit() (questionModel, tea.Cmd) {
 		return m, nil
 	}
 	return m, m.c.send(answeredMsg{index: m.index, answer: a})
+}
+
+// pickIndex is the option a number key picks: 1-9, and 0 for the tenth.
+func pickIndex(km tea.KeyPressMsg) int {
+	if km.Code == '0' {
+		return 9
+	}
+	return int(km.Code - '1')
 }
 
 func capitalize(s string) string {
@@ -288,6 +306,12 @@ func (m *questionModel) renderField() {
 				st = s.selected
 				m.focus = len(b.lines)
 			}
+			// The number picks the option; only 1-9 and 0 have keys.
+			num := "  "
+			if i < 10 {
+				num = fmt.Sprintf("%d ", (i+1)%10)
+			}
+			pointer += num
 			prefix := fmt.Sprintf("%s%s ", pointer, mark)
 			label := wrapLines(o.Label, max(4, w-lipgloss.Width(prefix)))
 			markStyled := mark
@@ -296,11 +320,14 @@ func (m *questionModel) renderField() {
 			}
 			for j, l := range label {
 				if j == 0 {
-					b.lines = append(b.lines, s.cursor.Render(pointer)+markStyled+" "+st.Render(l))
+					b.lines = append(b.lines, s.cursor.Render(pointer[:len(pointer)-len(num)])+s.faint.Render(num)+markStyled+" "+st.Render(l))
 				} else {
 					b.lines = append(b.lines, strings.Repeat(" ", lipgloss.Width(prefix))+st.Render(l))
 				}
 			}
+		}
+		if m.err != "" {
+			b.hang("✗", m.err, s.errorText)
 		}
 		if m.q.Kind == advisor.KindMulti {
 			n := 0
@@ -362,17 +389,17 @@ func (m questionModel) help() helpKeys {
 		enter.SetHelp("enter", "done")
 	}
 	var short []key.Binding
+	var full [][]key.Binding
 	switch m.q.Kind {
 	case advisor.KindInteger:
 		short = []key.Binding{enter, k.Back, k.ForceQuit}
+		full = [][]key.Binding{{enter, k.Back}, {k.Help, k.ForceQuit}}
 	case advisor.KindChoice:
 		short = []key.Binding{k.Up, k.Down, enter, k.Back, k.Help, k.Quit}
+		full = [][]key.Binding{{k.Up, k.Down, k.Pick, k.Top, k.Bottom}, {enter, k.Back}, {k.Help, k.Quit, k.ForceQuit}}
 	case advisor.KindMulti:
 		short = []key.Binding{k.Toggle, k.Up, k.Down, enter, k.Back, k.Help, k.Quit}
-	}
-	full := [][]key.Binding{short, {k.Pick, k.Top, k.Bottom, k.Help, k.ForceQuit}}
-	if m.q.Kind == advisor.KindInteger {
-		full = [][]key.Binding{short, {k.Help, k.ForceQuit}}
+		full = [][]key.Binding{{k.Toggle, k.Pick, k.Up, k.Down, k.Top, k.Bottom}, {enter, k.Back}, {k.Help, k.Quit, k.ForceQuit}}
 	}
 	return helpKeys{short: short, full: full}
 }

@@ -19,6 +19,9 @@ type resultsModel struct {
 	result *advisor.Result
 	notice string // what the last edit changed, shown on top
 	scroll scroller
+	// confirmRestart is set by r: starting over clears every answer, so it
+	// waits for a y.
+	confirmRestart bool
 }
 
 func newResultsModel(c *common) resultsModel { return resultsModel{c: c} }
@@ -36,6 +39,14 @@ func (m resultsModel) update(msg tea.Msg) (resultsModel, tea.Cmd) {
 		return m, nil
 	}
 	k := m.c.keys
+	if m.confirmRestart {
+		m.confirmRestart = false
+		if km.String() == "y" || km.String() == "Y" {
+			return m, m.c.send(restartMsg{})
+		}
+		m.render()
+		return m, nil
+	}
 	switch {
 	case key.Matches(km, k.Compare):
 		return m, m.c.show(screenCompare)
@@ -44,7 +55,10 @@ func (m resultsModel) update(msg tea.Msg) (resultsModel, tea.Cmd) {
 	case key.Matches(km, k.Export):
 		return m, m.c.show(screenExport)
 	case key.Matches(km, k.Restart):
-		return m, m.c.send(restartMsg{})
+		m.confirmRestart = true
+		m.scroll.offset = 0
+		m.render()
+		return m, nil
 	}
 	m.scroll.handleKey(k, km)
 	return m, nil
@@ -100,13 +114,20 @@ func (m *resultsModel) summaryLines(w int) []string {
 			lines = append(lines, st.Render(l))
 		}
 	}
-	if m.notice != "" {
+	if m.confirmRestart {
+		add("Start over? Every answer will be cleared. Press y to start over, any other key to keep them.", s.pain)
+		lines = append(lines, "")
+	} else if m.notice != "" {
 		add(m.notice, s.accent)
 		lines = append(lines, "")
 	}
 	add(d.Headline(r), s.role(ri).Bold(true))
 	label := advisor.ConfidenceLabel(r.Confidence)
-	conf := fmt.Sprintf("Confidence: %s · %d%%", label, advisor.Percent(r.Confidence))
+	// The percentage is a lead in points, not a probability: say so.
+	conf := fmt.Sprintf("Confidence: %s · %d%% lead", label, advisor.Percent(r.Confidence))
+	if r.Confidence <= 0 {
+		conf = "Confidence: " + label
+	}
 	barW := min(20, w-lipgloss.Width(conf)-2)
 	if barW >= 5 {
 		lines = append(lines, s.text.Render(conf)+"  "+m.c.bar(r.Confidence, barW, "█", s.role(ri)))
@@ -117,6 +138,9 @@ func (m *resultsModel) summaryLines(w int) []string {
 	if note := d.CloseCallNote(r); note != "" {
 		add(note, s.pain)
 	}
+	for _, n := range r.AnswerNotes() {
+		add("Note: "+n.Text, s.pain)
+	}
 	lines = append(lines, "")
 
 	lines = append(lines, s.section.Render("BY FACTOR"))
@@ -124,6 +148,12 @@ func (m *resultsModel) summaryLines(w int) []string {
 	titleW := 0
 	for _, f := range d.Factors {
 		titleW = max(titleW, lipgloss.Width(f.Title))
+	}
+	// Bars share one scale, the largest factor's total, so that a factor
+	// worth 17 points looks bigger than one worth 1.
+	largest := 0.0
+	for _, fs := range r.Factors {
+		largest = max(largest, sum(fs.Points))
 	}
 	for _, fs := range r.Factors {
 		f, _ := d.Factor(fs.Factor)
@@ -134,7 +164,7 @@ func (m *resultsModel) summaryLines(w int) []string {
 		numText := strings.Join(nums, " · ")
 		barW := min(24, w-titleW-lipgloss.Width(numText)-4)
 		if barW >= 4 {
-			lines = append(lines, s.text.Render(padTo(f.Title, titleW))+"  "+m.c.stackedBar(fs.Points, barW)+"  "+s.faint.Render(numText))
+			lines = append(lines, s.text.Render(padTo(f.Title, titleW))+"  "+m.c.stackedBar(fs.Points, barW, largest)+"  "+s.faint.Render(numText))
 		} else {
 			add(f.Title+": "+numText, s.text)
 		}
@@ -156,7 +186,8 @@ func (m *resultsModel) explanationLines(w int) []string {
 			}
 		}
 	}
-	lines = append(lines, s.section.Render("WHY"))
+	why, against := d.ReasonHeadings(r)
+	lines = append(lines, s.section.Render(strings.ToUpper(why)))
 	if len(r.Reasons) == 0 {
 		bullet("·", "No answer favours one role over the other.", s.faint)
 	}
@@ -164,7 +195,7 @@ func (m *resultsModel) explanationLines(w int) []string {
 		bullet("+", d.ReasonText(c), s.success)
 	}
 	if len(r.Counterpoints) > 0 {
-		lines = append(lines, "", s.section.Render("POINTING THE OTHER WAY"))
+		lines = append(lines, "", s.section.Render(strings.ToUpper(against)))
 		for _, c := range r.Counterpoints {
 			bullet("−", d.ReasonText(c), s.errorText)
 		}
@@ -176,12 +207,33 @@ func (m *resultsModel) explanationLines(w int) []string {
 	for _, c := range r.Changes {
 		bullet("→", d.ChangeText(c), s.accent)
 	}
+	if notes := r.RoleNotes(); len(notes) > 0 {
+		lines = append(lines, "", s.section.Render("BEFORE YOU DECIDE"))
+		for _, n := range notes {
+			bullet("·", n.Text, s.faint)
+		}
+	}
 	return lines
 }
 
 func (m resultsModel) help() helpKeys {
 	k := m.c.keys
+	if m.confirmRestart {
+		short := []key.Binding{
+			key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "start over")),
+			key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "keep my answers")),
+		}
+		return helpKeys{short: short, full: [][]key.Binding{short}}
+	}
 	short := []key.Binding{k.Compare, k.Answers, k.Export, k.Restart, k.Quit, k.Help}
 	scroll := []key.Binding{k.Up, k.Down, k.PageUp, k.PageDn, k.Top, k.Bottom}
 	return helpKeys{short: short, full: [][]key.Binding{{k.Compare, k.Answers, k.Export, k.Restart}, scroll, {k.Help, k.Quit, k.ForceQuit}}}
+}
+
+func sum(w advisor.Weights) float64 {
+	t := 0.0
+	for _, v := range w {
+		t += v
+	}
+	return t
 }

@@ -22,6 +22,13 @@ type Options struct {
 
 	Input  io.Reader
 	Output io.Writer
+	// Prompts receives plain mode's questions, so that Output carries the
+	// report alone (a pipe to a file or to jq gets clean JSON); nil sends
+	// them to Output.
+	Prompts io.Writer
+	// Echo writes each line read after its prompt, for input that no
+	// terminal shows (a file or a pipe).
+	Echo bool
 
 	// ExportPath pre-fills the export screen (plain mode writes there);
 	// empty means DefaultExportName in Dir.

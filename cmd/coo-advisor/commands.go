@@ -99,6 +99,19 @@ this machine.`,
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return err })
 
 	root.AddCommand(a.recommendCmd(), a.rolesCmd(), a.questionsCmd(), a.validateCmd())
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			// Without this, "completion foo" prints the help and exits 0.
+			c.Args = cobra.ArbitraryArgs
+			c.RunE = func(cmd *cobra.Command, args []string) error {
+				if len(args) > 0 {
+					return badInput(fmt.Errorf("%q is not a shell; shells are bash, fish, powershell, zsh", args[0]))
+				}
+				return cmd.Help()
+			}
+		}
+	}
 	return root
 }
 
@@ -116,7 +129,7 @@ An answers file is YAML, one "question-id: value" per line; run
 		Example: `  coo-advisor recommend --answers answers.yaml
   coo-advisor recommend --answers - --format json < answers.yaml
   coo-advisor recommend -a answers.yaml -f markdown -o brief.md --force`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if out.answers == "" {
 				return badInput(errors.New("recommend needs --answers FILE (or - for standard input); run 'coo-advisor questions --template > answers.yaml' for a file to fill in"))
@@ -124,6 +137,9 @@ An answers file is YAML, one "question-id: value" per line; run
 			format, defs, answers, err := a.prepare(&out)
 			if err != nil {
 				return err
+			}
+			if sameFile(out.answers, out.output) {
+				return badInput(fmt.Errorf("--output %s is the answers file; choose another name for the report", out.output))
 			}
 			res, err := defs.Recommend(answers)
 			if err != nil {
@@ -152,7 +168,7 @@ with the other, side by side in a table that wraps at the terminal width
 		Example: `  coo-advisor roles
   coo-advisor roles --format markdown > roles.md
   coo-advisor roles --roles my-roles.yaml --width 120`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			defs, err := a.loadDefinitions()
 			if err != nil {
@@ -199,7 +215,7 @@ points each answer gives each role. With --template, print a commented
 answers file to fill in.`,
 		Example: `  coo-advisor questions
   coo-advisor questions --template > answers.yaml`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			defs, err := a.loadDefinitions()
 			if err != nil {
@@ -230,7 +246,7 @@ file against them. Every problem is listed with its file, line and fix;
 the exit code is 2 when there is any.`,
 		Example: `  coo-advisor validate --roles my-roles.yaml --questions my-questions.yaml
   coo-advisor validate --answers client.yaml`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			defs, err := a.loadDefinitions()
 			if err != nil {
@@ -358,16 +374,42 @@ func (a *app) emit(report []byte, output string, force bool) error {
 		return nil
 	}
 	if err := atomicfile.Write(output, report, force); err != nil {
-		if errors.Is(err, atomicfile.ErrExists) {
+		switch {
+		case errors.Is(err, atomicfile.ErrExists):
 			return badInput(fmt.Errorf("%w; add --force to replace it", err))
+		case errors.Is(err, atomicfile.ErrNoDir), errors.Is(err, atomicfile.ErrIsDir):
+			return badInput(err)
 		}
-		return badInput(err)
+		// Permissions, a full disk: the name was fine, the write failed.
+		return failure(err)
 	}
 	abs, err := filepath.Abs(output)
 	if err != nil {
 		abs = output
 	}
 	fmt.Fprintf(a.stderr, "Wrote %s\n", abs)
+	return nil
+}
+
+// sameFile reports whether two paths name one existing file.
+func sameFile(a, b string) bool {
+	if a == "" || b == "" || a == "-" || b == "-" {
+		return false
+	}
+	sa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	sb, err := os.Stat(b)
+	return err == nil && os.SameFile(sa, sb)
+}
+
+// noArgs rejects arguments to a command that takes only flags, saying so
+// (cobra's own message calls them unknown commands).
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return badInput(fmt.Errorf("unexpected argument %q: %s takes flags only; run '%s --help' for usage", args[0], cmd.Name(), cmd.CommandPath()))
+	}
 	return nil
 }
 

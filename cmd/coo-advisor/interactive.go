@@ -27,7 +27,7 @@ func (a *app) runInteractive(cmd *cobra.Command, out *outputFlags, plain bool) e
 	}
 	opts := tui.Options{
 		Defs: defs, Answers: answers,
-		Input: a.stdin, Output: a.stdout,
+		Input: a.stdin, Output: a.stdout, Prompts: a.stderr, Echo: !isTerminal(a.stdin),
 		ExportPath: out.output, Format: format, Force: out.force, Dir: dir,
 	}
 	if plain || os.Getenv("TERM") == "dumb" || !isTerminal(a.stdin) || !isTerminal(a.stdout) {

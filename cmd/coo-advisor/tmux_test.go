@@ -123,9 +123,11 @@ func TestTmuxWalkThroughAndExport(t *testing.T) {
 	s.waitFor("3 of 9")
 	s.keys("1", "Enter") // locations
 	s.waitFor("4 of 9")
-	s.keys("Enter") // regulation: light (first)
+	s.keys("Enter") // nothing chosen yet: refused
+	s.waitFor("Choose one")
+	s.keys("1", "Enter") // regulation: light
 	s.waitFor("5 of 9")
-	s.keys("Down", "Enter") // growth: stable
+	s.keys("Down", "Down", "Enter") // growth: stable
 	s.waitFor("6 of 9")
 	s.keys("Enter") // expansion: none
 	s.waitFor("7 of 9")
