@@ -667,3 +667,19 @@ func TestFullHelpListsEachKeyOnce(t *testing.T) {
 		check(d)
 	}
 }
+
+func TestLongListsSayThereIsMore(t *testing.T) {
+	defs := loadDefs(t)
+	a := readAnswers(t, defs, "small-business.yaml")
+	d := newDriver(t, Options{Defs: defs}, 40, 10)
+	d.key("enter")
+	for i := 0; i < 8; i++ {
+		d.answer(&defs.Questions[i], a[defs.Questions[i].ID])
+	}
+	d.mustSee("↓ more below")
+	for range 9 {
+		d.key("down")
+	}
+	d.mustNotSee("↓ more below")
+	d.mustSee("Nothing ever gets")
+}

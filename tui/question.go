@@ -366,7 +366,13 @@ func (m questionModel) lines(h int) []string {
 	if len(out) > h/2 {
 		out = out[:max(1, h/2)]
 	}
-	return append(out, clip(m.field, h-len(out), m.focus)...)
+	window := clip(m.field, h-len(out), m.focus)
+	if n := len(window); n >= 2 && &window[n-1] != &m.field[len(m.field)-1] {
+		// More options below what fits: say so rather than let the list
+		// look complete.
+		window = append(window[:n-1:n-1], m.c.styles.faint.Render("  ↓ more below"))
+	}
+	return append(out, window...)
 }
 
 // header is the progress line: "Growth · 5 of 9".

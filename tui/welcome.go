@@ -32,7 +32,7 @@ func (m welcomeModel) update(msg tea.Msg) (welcomeModel, tea.Cmd) {
 
 func (m *welcomeModel) render() {
 	s := m.c.styles
-	w := m.c.contentWidth()
+	w := min(m.c.contentWidth(), 76) // prose reads badly in 200-column lines
 	d := m.c.defs
 	titles := make([]string, len(d.Roles))
 	for i, r := range d.Roles {
