@@ -131,7 +131,7 @@ func (q *Question) answerFromNode(n *yaml.Node) (Answer, string) {
 
 func (q *Question) checkInt(v int) (Answer, string) {
 	if v < q.Min || v > q.Max {
-		return Answer{}, fmt.Sprintf("%s is out of range", groupDigits(v))
+		return Answer{}, fmt.Sprintf("%s is out of range", GroupDigits(v))
 	}
 	return Answer{Int: v}, ""
 }
@@ -359,7 +359,7 @@ func (q *Question) FormatValue(a Answer) string {
 func (q *Question) Describe(a Answer) string {
 	switch q.Kind {
 	case KindInteger:
-		s := groupDigits(a.Int)
+		s := GroupDigits(a.Int)
 		if b := q.BandIndex(a.Int); b >= 0 {
 			s += " (" + q.Bands[b].Label + ")"
 		}

@@ -244,11 +244,11 @@ func (d *Definitions) QuestionsText(width int) string {
 		b.WriteString(wrapIndent("Why: "+q.Why, width, "   ", "   "))
 		switch q.Kind {
 		case KindInteger:
-			b.WriteString(wrapIndent(fmt.Sprintf("Answer: a whole number from %s to %s. Bands:", groupDigits(q.Min), groupDigits(q.Max)), width, "   ", "   "))
+			b.WriteString(wrapIndent(fmt.Sprintf("Answer: a whole number from %s to %s. Bands:", GroupDigits(q.Min), GroupDigits(q.Max)), width, "   ", "   "))
 			for _, band := range q.Bands {
-				span := groupDigits(band.Min) + " to " + groupDigits(band.Max)
+				span := GroupDigits(band.Min) + " to " + GroupDigits(band.Max)
 				if band.Min == band.Max {
-					span = groupDigits(band.Min)
+					span = GroupDigits(band.Min)
 				}
 				if band.Label != span {
 					span += " (" + band.Label + ")"
@@ -292,7 +292,7 @@ func (d *Definitions) Template() string {
 		}
 		switch q.Kind {
 		case KindInteger:
-			fmt.Fprintf(&b, "# A whole number from %s to %s.\n", groupDigits(q.Min), groupDigits(q.Max))
+			fmt.Fprintf(&b, "# A whole number from %s to %s.\n", GroupDigits(q.Min), GroupDigits(q.Max))
 		case KindChoice:
 			b.WriteString("# One of:\n")
 			for _, o := range q.Options {

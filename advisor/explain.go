@@ -51,20 +51,20 @@ func (d *Definitions) ChangeText(c Change) string {
 	then := "the advice would be " + role + "."
 	switch q.Kind {
 	case KindInteger:
-		now := groupDigits(c.From.Int)
+		now := GroupDigits(c.From.Int)
 		switch {
 		case c.Lo == c.Hi || (c.Open && c.Down && c.Hi == q.Min) || (c.Open && !c.Down && c.Lo == q.Max):
 			v := c.Lo
 			if c.Down {
 				v = c.Hi
 			}
-			return fmt.Sprintf("At %s %s (now %s), %s", groupDigits(v), q.UnitFor(v), now, then)
+			return fmt.Sprintf("At %s %s (now %s), %s", GroupDigits(v), q.UnitFor(v), now, then)
 		case c.Open && c.Down:
-			return fmt.Sprintf("At about %s %s or fewer (now %s), %s", groupDigits(c.Hi), q.UnitFor(c.Hi), now, then)
+			return fmt.Sprintf("At about %s %s or fewer (now %s), %s", GroupDigits(c.Hi), q.UnitFor(c.Hi), now, then)
 		case c.Open:
-			return fmt.Sprintf("At about %s %s or more (now %s), %s", groupDigits(c.Lo), q.UnitFor(c.Lo), now, then)
+			return fmt.Sprintf("At about %s %s or more (now %s), %s", GroupDigits(c.Lo), q.UnitFor(c.Lo), now, then)
 		}
-		return fmt.Sprintf("At %s to %s %s (now %s), %s", groupDigits(c.Lo), groupDigits(c.Hi), q.Unit, now, then)
+		return fmt.Sprintf("At %s to %s %s (now %s), %s", GroupDigits(c.Lo), GroupDigits(c.Hi), q.Unit, now, then)
 	case KindChoice:
 		return fmt.Sprintf("If %s were %s instead of %s, %s", q.Subject(), quoted(q.Describe(c.To)), quoted(q.Describe(c.From)), then)
 	case KindMulti:
@@ -114,13 +114,18 @@ func joinQuoted(items []string, conj string) string {
 	for i, s := range items {
 		q[i] = quoted(s)
 	}
-	switch len(q) {
+	return JoinWords(q, conj)
+}
+
+// JoinWords writes a, b and c (conj is "and" or "or").
+func JoinWords(items []string, conj string) string {
+	switch len(items) {
 	case 0:
 		return ""
 	case 1:
-		return q[0]
+		return items[0]
 	}
-	return strings.Join(q[:len(q)-1], ", ") + " " + conj + " " + q[len(q)-1]
+	return strings.Join(items[:len(items)-1], ", ") + " " + conj + " " + items[len(items)-1]
 }
 
 // Headline is the one-line recommendation: "Hire an Operations Director",

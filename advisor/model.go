@@ -213,7 +213,7 @@ func (q *Question) BandIndex(v int) int {
 func (q *Question) Allowed() string {
 	switch q.Kind {
 	case KindInteger:
-		return fmt.Sprintf("a whole number from %s to %s", groupDigits(q.Min), groupDigits(q.Max))
+		return fmt.Sprintf("a whole number from %s to %s", GroupDigits(q.Min), GroupDigits(q.Max))
 	case KindChoice:
 		return "one of " + quoteList(q.Values())
 	case KindMulti:
@@ -233,8 +233,8 @@ func (q *Question) UnitFor(n int) string {
 // Required reports whether the question must be answered.
 func (q *Question) Required() bool { return q.Default == nil }
 
-// groupDigits writes 1000000 as 1,000,000.
-func groupDigits(n int) string {
+// GroupDigits writes 1000000 as 1,000,000.
+func GroupDigits(n int) string {
 	s := strconv.Itoa(n)
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")

@@ -121,7 +121,7 @@ func askPlain(d *advisor.Definitions, in io.Reader, out io.Writer, echo bool) (a
 		}
 		switch q.Kind {
 		case advisor.KindInteger:
-			fmt.Fprintf(out, "Answer with a whole number from %s to %s.\n", groupInt(q.Min), groupInt(q.Max))
+			fmt.Fprintf(out, "Answer with %s.\n", q.Allowed())
 		case advisor.KindChoice, advisor.KindMulti:
 			for j, o := range q.Options {
 				fmt.Fprintf(out, "  %d. %s: %s\n", j+1, o.Value, o.Label)

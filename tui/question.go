@@ -44,7 +44,7 @@ func newQuestionModel(c *common, index int, prev *advisor.Answer) questionModel 
 	case advisor.KindInteger:
 		ti := textinput.New()
 		ti.Prompt = "› "
-		ti.Placeholder = groupInt(q.Min) + " to " + groupInt(q.Max)
+		ti.Placeholder = advisor.GroupDigits(q.Min) + " to " + advisor.GroupDigits(q.Max)
 		ti.CharLimit = 16
 		ti.SetVirtualCursor(true)
 		ti.SetStyles(inputStyles(c.styles))
@@ -282,10 +282,10 @@ func (m *questionModel) renderField() {
 			b.hang("✗", m.err, s.errorText)
 		case m.input.Value() != "":
 			if a, err := m.q.ParseInput(m.input.Value()); err == nil {
-				b.hang(" ", fmt.Sprintf("%s %s", groupInt(a.Int), m.q.UnitFor(a.Int)), s.faint)
+				b.hang(" ", fmt.Sprintf("%s %s", advisor.GroupDigits(a.Int), m.q.UnitFor(a.Int)), s.faint)
 			}
 		default:
-			b.hang(" ", fmt.Sprintf("A whole number from %s to %s", groupInt(m.q.Min), groupInt(m.q.Max)), s.faint)
+			b.hang(" ", capitalize(m.q.Allowed()), s.faint)
 		}
 	default:
 		for i, o := range m.q.Options {
@@ -408,16 +408,4 @@ func (m questionModel) help() helpKeys {
 		full = [][]key.Binding{{k.Toggle, k.Pick, k.Up, k.Down, k.Top, k.Bottom}, {enter, k.Back}, {k.Help, k.Quit, k.ForceQuit}}
 	}
 	return helpKeys{short: short, full: full}
-}
-
-func groupInt(n int) string {
-	s := strconv.Itoa(n)
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }

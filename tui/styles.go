@@ -30,9 +30,7 @@ type styles struct {
 	cursor    lipgloss.Style
 	checked   lipgloss.Style
 	pain      lipgloss.Style
-	panel     lipgloss.Style
 	barEmpty  lipgloss.Style
-	inputBox  lipgloss.Style
 
 	roles []lipgloss.Style // one per role, by role index (cycled)
 	help  help.Styles
@@ -68,9 +66,7 @@ func newStyles(isDark bool) *styles {
 	s.cursor = lipgloss.NewStyle().Bold(true).Foreground(accent)
 	s.checked = lipgloss.NewStyle().Foreground(okColor)
 	s.pain = lipgloss.NewStyle().Bold(true).Foreground(c("#9A5B00", "#FFD75F"))
-	s.panel = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(border).Padding(0, 1)
 	s.barEmpty = lipgloss.NewStyle().Foreground(border)
-	s.inputBox = lipgloss.NewStyle().Border(lipgloss.NormalBorder(), false, false, true, false).BorderForeground(border)
 
 	s.roles = []lipgloss.Style{
 		lipgloss.NewStyle().Foreground(c("#5A3FD9", "#AF87FF")),

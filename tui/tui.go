@@ -37,8 +37,6 @@ type Options struct {
 	Force      bool   // plain mode: replace ExportPath if it exists
 	Dir        string // where relative export paths go
 
-	Light bool // palette for a light background until the terminal says
-
 	// ProgramOptions are passed to Bubble Tea (tests fix the size and the
 	// colour profile with them).
 	ProgramOptions []tea.ProgramOption

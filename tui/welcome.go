@@ -53,20 +53,10 @@ func (m *welcomeModel) render() {
 	para(s.title.Render("Who should run your operations next?"))
 	para(s.text.Render("Should your next operations leader be ") + choice + s.text.Render("?"))
 	para(s.text.Render(fmt.Sprintf("Answer %d short questions about your company's %s (about %d minutes). You get a recommendation with its confidence, the reasons behind it and what would change it; then compare the roles side by side and export the result for an email or a hiring brief.",
-		n, joinAnd(factors), minutes)))
+		n, advisor.JoinWords(factors, "and"), minutes)))
 	para(s.success.Render("Private: ") + s.text.Render("your answers stay on this computer. Nothing is sent anywhere."))
 	lines = append(lines, s.accent.Render("Press Enter to start."))
 	m.lines = lines
-}
-
-func joinAnd(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
 func (m welcomeModel) help() helpKeys {
