@@ -212,16 +212,20 @@ func (m *Model) updateScreen(msg tea.Msg) tea.Cmd {
 func (m *Model) answered(msg answeredMsg) tea.Cmd {
 	q := m.c.defs.Questions[msg.index]
 	before := m.answers[q.ID]
-	_, had := m.answers[q.ID]
 	m.answers[q.ID] = msg.answer
 	switch {
 	case m.editing:
+		// Edits come from the results, so every question has an answer
+		// and a result exists to compare with.
 		m.editing = false
-		notice := ""
-		if !had || q.FormatValue(before) != q.FormatValue(msg.answer) {
-			notice = m.changeNotice(&q, before, msg.answer)
+		if res, err := m.c.defs.Recommend(m.answers); err == nil {
+			notice := ""
+			if q.FormatValue(before) != q.FormatValue(msg.answer) {
+				notice = m.changeNotice(&q, before, msg.answer, m.result, res)
+			}
+			m.result = res
+			m.results.setResult(res, notice)
 		}
-		m.computeResult(notice)
 		m.screen = screenResults
 	case msg.index < len(m.questions)-1:
 		m.qi = msg.index + 1
@@ -232,11 +236,10 @@ func (m *Model) answered(msg answeredMsg) tea.Cmd {
 	return nil
 }
 
-// changeNotice says what an edit did to the advice.
-func (m *Model) changeNotice(q *advisor.Question, before, after advisor.Answer) string {
-	was := m.result
-	res, err := m.c.defs.Recommend(m.answers)
-	if err != nil || was == nil {
+// changeNotice says what an edit did to the advice, from the result before
+// the edit (was) to the one after (res).
+func (m *Model) changeNotice(q *advisor.Question, before, after advisor.Answer, was, res *advisor.Result) string {
+	if was == nil {
 		return ""
 	}
 	title := func(id string) string {
