@@ -194,6 +194,15 @@ func (d *driver) answer(q *advisor.Question, a advisor.Answer) {
 	d.key("enter")
 }
 
+// answerFirst answers the first n questions, from the first one.
+func (d *driver) answerFirst(n int, a advisor.Answers) {
+	d.t.Helper()
+	for i := range n {
+		q := &d.m.c.defs.Questions[i]
+		d.answer(q, a[q.ID])
+	}
+}
+
 // walk answers every question from the welcome screen.
 func (d *driver) walk(a advisor.Answers) {
 	d.t.Helper()

@@ -49,9 +49,7 @@ func TestQuestionHeaderShowsFactorAndPosition(t *testing.T) {
 	d.mustSee("Size · 1 of 9", defs.Questions[0].Prompt)
 	d.mustSeeText(defs.Questions[0].Why)
 	a := readAnswers(t, defs, "small-business.yaml")
-	for i := 0; i < 4; i++ {
-		d.answer(&defs.Questions[i], a[defs.Questions[i].ID])
-	}
+	d.answerFirst(4, a)
 	d.mustSee("Growth · 5 of 9", defs.Questions[4].Prompt)
 }
 
@@ -94,9 +92,7 @@ func TestMultiChoiceTogglesAndKeepsChoices(t *testing.T) {
 	a := readAnswers(t, defs, "small-business.yaml")
 	d := newDriver(t, Options{Defs: defs}, 80, 24)
 	d.key("enter")
-	for i := 0; i < 5; i++ {
-		d.answer(&defs.Questions[i], a[defs.Questions[i].ID])
-	}
+	d.answerFirst(5, a)
 	d.mustSee(defs.Questions[5].Prompt, "None chosen")
 	d.key("space") // new-markets
 	d.key("down")
@@ -373,14 +369,17 @@ func TestQuitAndInterrupt(t *testing.T) {
 }
 
 func TestHelpToggles(t *testing.T) {
-	d := newDriver(t, Options{}, 80, 24)
-	d.mustNotSee("ctrl+c")
+	defs := loadDefs(t)
+	// On the results the full help has keys the short one leaves out.
+	d := newDriver(t, Options{Defs: defs, Answers: readAnswers(t, defs, "close-call.yaml")}, 80, 24)
+	short := d.view()
+	d.mustSee("? help")
+	d.mustNotSee("pgup", "ctrl+c")
 	d.key("?")
-	d.mustSee("?", "help", "q", "quit")
-	full := d.view()
+	d.mustSee("pgup", "page up", "home", "ctrl+c", "quit now")
 	d.key("?")
-	if d.view() == full {
-		t.Fatal("? did not toggle the help back")
+	if d.view() != short {
+		t.Fatalf("? did not toggle the help back:\n%s", d.view())
 	}
 }
 
@@ -569,9 +568,7 @@ func TestChoiceNeedsAPick(t *testing.T) {
 	a := readAnswers(t, defs, "small-business.yaml")
 	d := newDriver(t, Options{Defs: defs}, 80, 24)
 	d.key("enter")
-	for i := 0; i < 3; i++ {
-		d.answer(&defs.Questions[i], a[defs.Questions[i].ID])
-	}
+	d.answerFirst(3, a)
 	d.mustSee("4 of 9")
 	d.mustNotSee("(•)")
 	d.key("enter")
@@ -594,9 +591,7 @@ func TestZeroPicksTheTenthOption(t *testing.T) {
 	a := readAnswers(t, defs, "small-business.yaml")
 	d := newDriver(t, Options{Defs: defs}, 120, 40)
 	d.key("enter")
-	for i := 0; i < 8; i++ {
-		d.answer(&defs.Questions[i], a[defs.Questions[i].ID])
-	}
+	d.answerFirst(8, a)
 	q := defs.Questions[8]
 	d.mustSee("0 [ ] " + q.Options[9].Label)
 	d.key("0")
@@ -673,9 +668,7 @@ func TestLongListsSayThereIsMore(t *testing.T) {
 	a := readAnswers(t, defs, "small-business.yaml")
 	d := newDriver(t, Options{Defs: defs}, 40, 10)
 	d.key("enter")
-	for i := 0; i < 8; i++ {
-		d.answer(&defs.Questions[i], a[defs.Questions[i].ID])
-	}
+	d.answerFirst(8, a)
 	d.mustSee("↓ more below")
 	for range 9 {
 		d.key("down")
