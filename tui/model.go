@@ -63,10 +63,11 @@ func New(o Options) Model {
 		answers: advisor.Answers{},
 	}
 	m.help.Styles = c.styles.help
-	m.resetQuestions()
 	if o.Answers != nil {
 		m.answers = o.Answers.Clone()
-		m.resetQuestions()
+	}
+	m.resetQuestions()
+	if o.Answers != nil {
 		if err := m.computeResult(""); err == nil {
 			m.screen = screenResults
 		}
@@ -134,8 +135,6 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		q := m.c.defs.Questions[msg.index]
 		a := m.answers[q.ID]
 		m.questions[msg.index] = newQuestionModel(m.c, msg.index, &a)
-		m.questions[msg.index].editing = true
-		m.questions[msg.index].render()
 		m.qi, m.editing, m.screen = msg.index, true, screenQuestion
 		return nil
 	case restartMsg:
@@ -350,7 +349,7 @@ func (m *Model) setHeights() {
 func (m *Model) keysFor() helpKeys {
 	switch m.screen {
 	case screenQuestion:
-		return m.questions[m.qi].help()
+		return m.questions[m.qi].help(m.editing)
 	case screenResults:
 		return m.results.help()
 	case screenCompare:
@@ -367,7 +366,7 @@ func (m *Model) keysFor() helpKeys {
 func (m *Model) headerText() string {
 	switch m.screen {
 	case screenQuestion:
-		return m.questions[m.qi].header()
+		return m.questions[m.qi].header(m.editing)
 	case screenResults:
 		return "Results"
 	case screenCompare:

@@ -21,7 +21,6 @@ type questionModel struct {
 	q       *advisor.Question
 	index   int
 	total   int
-	editing bool // opened from the review screen
 
 	input   textinput.Model // integer questions
 	cursor  int             // choice and multi-choice questions
@@ -375,23 +374,24 @@ func (m questionModel) lines(h int) []string {
 	return append(out, window...)
 }
 
-// header is the progress line: "Growth · 5 of 9".
-func (m questionModel) header() string {
+// header is the progress line: "Growth · 5 of 9", or "Editing ·
+// Employees" for a question opened from the review screen.
+func (m questionModel) header(editing bool) string {
 	f, _ := m.c.defs.Factor(m.q.Factor)
 	title := m.q.Factor
 	if f != nil {
 		title = f.Title
 	}
-	if m.editing {
+	if editing {
 		return fmt.Sprintf("Editing · %s", m.q.Title)
 	}
 	return fmt.Sprintf("%s · %d of %d", title, m.index+1, m.total)
 }
 
-func (m questionModel) help() helpKeys {
+func (m questionModel) help(editing bool) helpKeys {
 	k := m.c.keys
 	enter := k.Enter
-	if m.editing || m.index == m.total-1 {
+	if editing || m.index == m.total-1 {
 		enter.SetHelp("enter", "done")
 	}
 	var short []key.Binding
