@@ -226,7 +226,8 @@ func (d *Definitions) RolesJSON() ([]byte, error) {
 }
 
 // QuestionsText lists the questions in order with their ids, kinds,
-// allowed values and the points each answer gives, wrapped to width.
+// allowed values, the points each answer gives, the roles it rules out,
+// and why, wrapped to width.
 func (d *Definitions) QuestionsText(width int) string {
 	var b strings.Builder
 	for i := range d.Questions {
@@ -242,35 +243,70 @@ func (d *Definitions) QuestionsText(width int) string {
 		b.WriteString(wrapIndent(fmt.Sprintf("%d. %s (%s, %s; factor %s)", i+1, q.ID, q.Kind, req, f.Title), width, "", "   "))
 		b.WriteString(wrapIndent(q.Prompt, width, "   ", "   "))
 		b.WriteString(wrapIndent("Why: "+q.Why, width, "   ", "   "))
-		switch q.Kind {
-		case KindInteger:
-			b.WriteString(wrapIndent(fmt.Sprintf("Answer: a whole number from %s to %s. Bands:", GroupDigits(q.Min), GroupDigits(q.Max)), width, "   ", "   "))
-			for _, band := range q.Bands {
-				span := GroupDigits(band.Min) + " to " + GroupDigits(band.Max)
-				if band.Min == band.Max {
-					span = GroupDigits(band.Min)
+		answer := "Answer: " + q.Allowed() + "."
+		if q.Cap > 0 {
+			answer += fmt.Sprintf(" At most %s points per role count from this question.", FormatPoints(q.Cap))
+		}
+		b.WriteString(wrapIndent(answer, width, "   ", "   "))
+		for _, e := range q.rules().catalog(q) {
+			line := e.key + ": " + d.PointsText(e.part.Weights)
+			if e.label != "" && e.label != e.key {
+				line = e.key + " (" + e.label + "): " + d.PointsText(e.part.Weights)
+			}
+			if e.part.NoLever {
+				line += "; never offered as a change"
+			}
+			b.WriteString(wrapIndent(line, width, "   - ", "     "))
+			if e.part.Why != "" {
+				b.WriteString(wrapIndent("Why: "+e.part.Why, width, "     ", "     "))
+			}
+			if e.part.Source != "" {
+				b.WriteString(wrapIndent("Source: "+e.part.Source, width, "     ", "     "))
+			}
+			for _, r := range e.part.RulesOut {
+				text := "Rules out " + d.Roles[r.Role].Title + ": " + r.Reason
+				if r.Source != "" {
+					text += " (Source: " + r.Source + ")"
 				}
-				if band.Label != span {
-					span += " (" + band.Label + ")"
-				}
-				line := span + ": " + d.PointsText(band.Weights)
-				b.WriteString(wrapIndent(line, width, "   - ", "     "))
-			}
-		default:
-			what := "one of"
-			if q.Kind == KindMulti {
-				what = "a list of any of"
-			}
-			b.WriteString(wrapIndent("Answer: "+what+":", width, "   ", "   "))
-			for _, o := range q.Options {
-				b.WriteString(wrapIndent(fmt.Sprintf("%s: %s; %s", o.Value, o.Label, d.PointsText(o.Weights)), width, "   - ", "     "))
-			}
-			if q.Kind == KindMulti {
-				b.WriteString(wrapIndent(fmt.Sprintf("[]: %s; %s", q.None.Label, d.PointsText(q.None.Weights)), width, "   - ", "     "))
+				b.WriteString(wrapIndent(text, width, "     ", "     "))
 			}
 		}
 	}
 	return b.String()
+}
+
+// catalogEntry is one answer (a band, an option, or none) as the
+// questions listing and the template show it.
+type catalogEntry struct {
+	key   string // "1 to 19", "rapid", "[]"
+	label string
+	part  *Part
+}
+
+func (integerKind) catalog(q *Question) []catalogEntry {
+	out := make([]catalogEntry, len(q.Bands))
+	for i := range q.Bands {
+		b := &q.Bands[i]
+		span := GroupDigits(b.Min) + " to " + GroupDigits(b.Max)
+		if b.Min == b.Max {
+			span = GroupDigits(b.Min)
+		}
+		out[i] = catalogEntry{span, b.Label, &b.Part}
+	}
+	return out
+}
+
+func (choiceKind) catalog(q *Question) []catalogEntry {
+	out := make([]catalogEntry, len(q.Options))
+	for i := range q.Options {
+		out[i] = catalogEntry{q.Options[i].Value, q.Options[i].Label, &q.Options[i].Part}
+	}
+	return out
+}
+
+func (multiKind) catalog(q *Question) []catalogEntry {
+	out := choiceKind{}.catalog(q)
+	return append(out, catalogEntry{"[]", q.None.Label, &q.None.Part})
 }
 
 // Template is a commented answers file to fill in: every question in
@@ -290,32 +326,44 @@ func (d *Definitions) Template() string {
 				b.WriteString("# " + l + "\n")
 			}
 		}
-		switch q.Kind {
-		case KindInteger:
-			fmt.Fprintf(&b, "# A whole number from %s to %s.\n", GroupDigits(q.Min), GroupDigits(q.Max))
-		case KindChoice:
-			b.WriteString("# One of:\n")
-			for _, o := range q.Options {
-				fmt.Fprintf(&b, "#   %-24s %s\n", o.Value, o.Label)
-			}
-		case KindMulti:
-			b.WriteString("# A list of any of these, like [a, b]; write [] for none:\n")
-			for _, o := range q.Options {
-				fmt.Fprintf(&b, "#   %-24s %s\n", o.Value, o.Label)
-			}
-		}
+		b.WriteString(q.rules().templateHint(q))
 		value := ""
-		switch {
-		case q.Default != nil && q.Kind == KindMulti:
-			value = "[" + strings.Join(q.Default.Multi, ", ") + "]"
-		case q.Default != nil:
-			value = q.FormatValue(*q.Default)
+		if q.Default != nil {
+			value = q.rules().templateValue(q, *q.Default)
 		}
 		if value == "" {
 			fmt.Fprintf(&b, "%s:\n", q.ID)
 		} else {
 			fmt.Fprintf(&b, "%s: %s\n", q.ID, value)
 		}
+	}
+	return b.String()
+}
+
+func (integerKind) templateHint(q *Question) string {
+	return fmt.Sprintf("# A whole number from %s to %s.\n", GroupDigits(q.Min), GroupDigits(q.Max))
+}
+
+func (integerKind) templateValue(q *Question, a Answer) string { return q.FormatValue(a) }
+
+func (choiceKind) templateHint(q *Question) string {
+	return "# One of:\n" + optionLines(q)
+}
+
+func (choiceKind) templateValue(q *Question, a Answer) string { return q.FormatValue(a) }
+
+func (multiKind) templateHint(q *Question) string {
+	return "# A list of any of these, like [a, b]; write [] for none:\n" + optionLines(q)
+}
+
+func (multiKind) templateValue(_ *Question, a Answer) string {
+	return "[" + strings.Join(a.Multi, ", ") + "]"
+}
+
+func optionLines(q *Question) string {
+	var b strings.Builder
+	for _, o := range q.Options {
+		fmt.Fprintf(&b, "#   %-24s %s\n", o.Value, o.Label)
 	}
 	return b.String()
 }

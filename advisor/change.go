@@ -1,9 +1,13 @@
 package advisor
 
-import "sort"
+import (
+	"fmt"
+	"math"
+	"sort"
+)
 
-// Change is the smallest change of one answer that would make a different
-// role come out on top.
+// Change is the smallest plausible change of one answer that would make a
+// different role come out on top.
 type Change struct {
 	Question string
 	From, To Answer
@@ -15,225 +19,380 @@ type Change struct {
 
 	// Integers: the answers in [Lo, Hi] give Role. Down is true when they
 	// are below the current answer. Open is true when every answer further
-	// in that direction gives a different advice too, so the change reads
-	// "at about Hi or fewer" rather than "between Lo and Hi".
+	// in that direction gives Role too, so the change reads "at about Hi or
+	// fewer" rather than "between Lo and Hi".
 	Lo, Hi int
 	Down   bool
 	Open   bool
 
 	// Multi-choice: values to add to and remove from the answer.
 	Added, Removed []string
+
+	ratio float64 // integers: how many times bigger or smaller To is
 }
 
-// maxToggles bounds the multi-choice search: changing more than three
-// values of one answer is not a small change any more.
-const maxToggles = 3
+// changeSearch holds what the search of each question's changes shares:
+// the current score, and the score without the question being changed.
+type changeSearch struct {
+	d       *Definitions
+	answers Answers
+	t       *tally
+	rec     int
 
-// maxTrials bounds the answers the multi-choice search tries for one
-// question. The built-in questions need at most 175; a user's file with
-// hundreds of options would otherwise take minutes (the count grows with
-// the cube of the options). A size of change that would pass the bound is
-// not searched, nor any larger one, so what is found stays the smallest.
-const maxTrials = 20000
-
-// binomial is n choose k, or limit+1 when it is larger than limit.
-func binomial(n, k, limit int) int {
-	c := 1
-	for i := 1; i <= k; i++ {
-		c = c * (n - k + i) / i
-		if c > limit {
-			return limit + 1
-		}
-	}
-	return c
+	base      Weights // total without the question being changed
+	baseRuled []int   // rules without it
+	pts       Weights // scratch: the question's points for a trial
+	total     Weights // scratch: the total for a trial
+	ruled     []int   // scratch: the rules for a trial
 }
 
-// whatWouldChange tries, for each question alone, the smallest changes of
-// its answer and keeps the nearest one that makes another role win.
-func (d *Definitions) whatWouldChange(answers Answers, perQuestion []Weights, total Weights, rec int) []Change {
+// whatWouldChange tries, for each question alone, the plausible changes of
+// its answer (see Scoring) and keeps the nearest one that makes another
+// role win. A ruled-out role can only win when the change drops the answer
+// that rules it out: every trial is scored with the rules, as a real
+// answer would be.
+func (d *Definitions) whatWouldChange(answers Answers, t *tally, rec int) []Change {
 	n := len(d.Roles)
-	base := make(Weights, n) // total without the question
-	trial := make(Weights, n)
+	s := &changeSearch{d: d, answers: answers, t: t, rec: rec,
+		base: make(Weights, n), baseRuled: make([]int, n),
+		pts: make(Weights, n), total: make(Weights, n), ruled: make([]int, n)}
 	var out []Change
-	ids := d.RoleIDs()
 	for qi := range d.Questions {
 		q := &d.Questions[qi]
-		cur := answers[q.ID]
-		for i := range base {
-			base[i] = total[i] - perQuestion[qi][i]
+		// The question's own rules, subtracted from the tally's.
+		copy(s.baseRuled, t.ruled)
+		q.rules().parts(q, answers[q.ID], func(p *Part, _ bool) {
+			for _, r := range p.RulesOut {
+				s.baseRuled[r.Role]--
+			}
+		})
+		for i := range s.base {
+			s.base[i] = t.total[i] - t.perQuestion[qi][i]
 		}
-		// outcome scores the question answered with a instead; it returns
-		// the winning role and its lead over the current recommendation.
-		outcome := func(a Answer) (int, float64) {
-			copy(trial, base)
-			q.addPoints(a, trial)
-			w := winner(trial)
-			return w, trial[w] - trial[rec]
-		}
-		var ch *Change
-		switch q.Kind {
-		case KindInteger:
-			ch = integerChange(q, cur, rec, outcome, ids)
-		case KindChoice:
-			ch = choiceChange(q, cur, rec, outcome, ids)
-		case KindMulti:
-			ch = multiChange(q, cur, rec, outcome, ids)
-		}
-		if ch != nil {
+		if ch := q.rules().change(s, qi); ch != nil {
 			ch.Question = q.ID
-			ch.From = cur
+			ch.From = answers[q.ID]
 			out = append(out, *ch)
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Steps < out[j].Steps })
+	if max := d.Scoring.MaxChanges; len(out) > max {
+		out = out[:max]
+	}
 	return out
 }
 
-type outcomeFunc func(Answer) (winner int, lead float64)
+// outcome scores the questionnaire with question qi answered by a; it
+// returns the winner and its lead over the current recommendation.
+func (s *changeSearch) outcome(qi int, a Answer) (int, Points) {
+	q := &s.d.Questions[qi]
+	copy(s.ruled, s.baseRuled)
+	q.score(a, s.pts, s.ruled)
+	return s.finish()
+}
 
-func integerChange(q *Question, cur Answer, rec int, outcome outcomeFunc, ids []string) *Change {
-	ci := q.BandIndex(cur.Int)
+// finish adds the trial's points (in s.pts, rules in s.ruled) to the base.
+func (s *changeSearch) finish() (int, Points) {
+	for i := range s.total {
+		s.total[i] = s.base[i] + s.pts[i]
+	}
+	w, _ := s.d.rank(s.total, s.ruled)
+	if w < 0 {
+		return s.rec, 0
+	}
+	return w, s.total[w] - s.total[s.rec]
+}
+
+// change for integers: the nearest band, in each direction, whose answers
+// change the advice, within Shrink to Grow times today's answer.
+func (integerKind) change(s *changeSearch, qi int) *Change {
+	q := &s.d.Questions[qi]
+	cur := s.answers[q.ID].Int
+	ci := q.BandIndex(cur)
 	if ci < 0 {
 		return nil
 	}
-	flips := make([]int, len(q.Bands)) // winner per band, or -1 when it stays
-	for j, b := range q.Bands {
-		flips[j] = -1
-		if j == ci {
-			continue
-		}
-		if w, _ := outcome(Answer{Int: b.Min}); w != rec {
-			flips[j] = w
-		}
+	lo := max(q.Min, int(math.Ceil(float64(cur)*s.d.Scoring.Shrink)))
+	hi := min(q.Max, int(math.Floor(float64(cur)*s.d.Scoring.Grow)))
+	winner := func(j int) int {
+		w, _ := s.outcome(qi, Answer{Int: q.Bands[j].Min})
+		return w
 	}
 	var best *Change
-	consider := func(j int, down bool) {
-		b := q.Bands[j]
-		c := &Change{To: Answer{Int: b.Max}, Steps: abs(j - ci), Lo: b.Min, Hi: b.Max, Down: down, Open: true}
-		if !down {
-			c.To = Answer{Int: b.Min}
+	try := func(j int, down bool) bool {
+		b := &q.Bands[j]
+		if b.NoLever || (down && b.Max < lo) || (!down && b.Min > hi) {
+			return false
+		}
+		w := winner(j)
+		if w == s.rec {
+			return false
+		}
+		c := &Change{Steps: abs(j - ci), Lo: b.Min, Hi: b.Max, Down: down, Open: true, Role: s.d.Roles[w].ID}
+		c.To = Answer{Int: b.Min}
+		if down {
+			c.To = Answer{Int: b.Max}
 		}
 		// Open when every band beyond j gives the same role as well: the
 		// text says "or more, the advice would be <role>".
-		for k := j; k >= 0 && k < len(q.Bands); {
-			if flips[k] != flips[j] {
+		for k := j + 1; !down && k < len(q.Bands); k++ {
+			if winner(k) != w {
 				c.Open = false
 				break
 			}
-			if down {
-				k--
-			} else {
-				k++
+		}
+		for k := j - 1; down && k >= 0; k-- {
+			if winner(k) != w {
+				c.Open = false
+				break
 			}
 		}
-		c.Role = ids[flips[j]]
-		if best == nil || c.Steps < best.Steps || (c.Steps == best.Steps && ratio(cur.Int, c) < ratio(cur.Int, best)) {
+		c.ratio = ratio(cur, c.To.Int)
+		if best == nil || c.Steps < best.Steps || (c.Steps == best.Steps && c.ratio < best.ratio) {
 			best = c
 		}
+		return true
 	}
-	for j := ci - 1; j >= 0; j-- {
-		if flips[j] >= 0 {
-			consider(j, true)
-			break
-		}
+	for j := ci - 1; j >= 0 && !try(j, true); j-- {
 	}
-	for j := ci + 1; j < len(q.Bands); j++ {
-		if flips[j] >= 0 {
-			consider(j, false)
-			break
-		}
+	for j := ci + 1; j < len(q.Bands) && !try(j, false); j++ {
 	}
 	return best
 }
 
-// ratio is how many times bigger or smaller the answer would have to be.
-func ratio(v int, c *Change) float64 {
-	t := float64(c.To.Int)
-	f := float64(v)
+// ratio is how many times bigger or smaller to is than from.
+func ratio(from, to int) float64 {
+	t, f := float64(to), float64(from)
 	if t > f {
-		return t / f
+		return t / max(f, 1)
 	}
-	return f / t
+	return f / max(t, 1)
 }
 
-func choiceChange(q *Question, cur Answer, rec int, outcome outcomeFunc, ids []string) *Change {
-	_, ci := q.Option(cur.Choice)
+// change for choices: the nearest option, at most OptionSteps places away,
+// that changes the advice; on equal distance the one that changes it most.
+func (choiceKind) change(s *changeSearch, qi int) *Change {
+	q := &s.d.Questions[qi]
+	_, ci := q.Option(s.answers[q.ID].Choice)
 	var best *Change
-	for j, o := range q.Options {
-		if j == ci {
+	var bestLead Points
+	for j := max(0, ci-s.d.Scoring.OptionSteps); j <= min(len(q.Options)-1, ci+s.d.Scoring.OptionSteps); j++ {
+		o := &q.Options[j]
+		if j == ci || o.NoLever {
 			continue
 		}
-		w, _ := outcome(Answer{Choice: o.Value})
-		if w == rec {
+		w, lead := s.outcome(qi, Answer{Choice: o.Value})
+		if w == s.rec {
 			continue
 		}
-		c := &Change{To: Answer{Choice: o.Value}, Steps: abs(j - ci), Role: ids[w]}
-		if best == nil || c.Steps < best.Steps {
-			best = c
+		c := &Change{To: Answer{Choice: o.Value}, Steps: abs(j - ci), Role: s.d.Roles[w].ID}
+		if best == nil || c.Steps < best.Steps || (c.Steps == best.Steps && lead > bestLead) {
+			best, bestLead = c, lead
 		}
 	}
 	return best
 }
 
-func multiChange(q *Question, cur Answer, rec int, outcome outcomeFunc, ids []string) *Change {
+// maxCandidates bounds the values the multi-choice search combines. The
+// search tries every set of up to Toggles of them, so it stays at a few
+// thousand trials however many options a user's question has.
+const maxCandidates = 16
+
+// change for multi-choice: the fewest values added or removed (at most
+// Toggles) that change the advice; among equally few, the set that
+// changes it most. Values that cannot tip the balance are not combined:
+// each role that could win instead keeps the values that move the most
+// points its way, so the search is near-linear in the options.
+func (multiKind) change(s *changeSearch, qi int) *Change {
+	q := &s.d.Questions[qi]
 	m := len(q.Options)
 	chosen := make([]bool, m)
-	for _, v := range cur.Multi {
+	for _, v := range s.answers[q.ID].Multi {
 		if _, i := q.Option(v); i >= 0 {
 			chosen[i] = true
 		}
 	}
+	cands := s.candidates(q, chosen)
 	trial := make([]bool, m)
-	idx := make([]int, 0, maxToggles)
-	trials := 0
-	for size := 1; size <= maxToggles && size <= m; size++ {
-		if trials += binomial(m, size, maxTrials); trials > maxTrials {
-			return nil
+	copy(trial, chosen)
+	// Without "unless", a trial's points are today's plus the toggled
+	// values' own; with it, the question is scored again from the mask.
+	incremental := !q.hasUnless()
+	cur := make(Weights, len(s.d.Roles))
+	if incremental {
+		q.maskParts(chosen, func(p *Part, counts bool) {
+			if counts && len(q.Options) > 0 && p != &q.None.Part {
+				addTo(cur, p.Weights)
+			}
+		})
+	}
+	score := func(idx []int) (int, Points) {
+		copy(s.ruled, s.baseRuled)
+		clear(s.pts)
+		if incremental {
+			copy(s.pts, cur)
+			for _, i := range idx {
+				w := q.Options[i].Weights
+				for r := range s.pts {
+					if chosen[i] {
+						s.pts[r] -= w[r]
+					} else {
+						s.pts[r] += w[r]
+					}
+				}
+			}
+			empty := countChosen(chosen)
+			for _, i := range idx {
+				if chosen[i] {
+					empty--
+				} else {
+					empty++
+				}
+			}
+			if empty == 0 {
+				addTo(s.pts, q.None.Weights)
+			}
 		}
-		var best *Change
-		bestLead := 0.0
-		// Enumerate every set of `size` options to toggle, in option order.
+		for _, i := range idx {
+			trial[i] = !trial[i]
+		}
+		q.maskParts(trial, func(p *Part, counts bool) {
+			if !incremental && counts {
+				addTo(s.pts, p.Weights)
+			}
+			for _, r := range p.RulesOut {
+				s.ruled[r.Role]++
+			}
+		})
+		for _, i := range idx {
+			trial[i] = !trial[i]
+		}
+		q.capPoints(s.pts)
+		return s.finish()
+	}
+	idx := make([]int, 0, s.d.Scoring.Toggles)
+	for size := 1; size <= s.d.Scoring.Toggles && size <= len(cands); size++ {
+		var best []int
+		bestWinner, bestLead := -1, Points(0)
 		var walk func(start int)
 		walk = func(start int) {
 			if len(idx) == size {
-				copy(trial, chosen)
-				for _, i := range idx {
-					trial[i] = !trial[i]
+				w, lead := score(idx)
+				if w != s.rec && (best == nil || lead > bestLead) {
+					best, bestWinner, bestLead = append([]int(nil), idx...), w, lead
 				}
-				a := Answer{Multi: q.multiFromMask(trial)}
-				w, lead := outcome(a)
-				if w == rec || (best != nil && lead <= bestLead) {
-					return
-				}
-				c := &Change{To: a, Steps: size, Role: ids[w]}
-				for _, i := range idx {
-					if chosen[i] {
-						c.Removed = append(c.Removed, q.Options[i].Value)
-					} else {
-						c.Added = append(c.Added, q.Options[i].Value)
-					}
-				}
-				best, bestLead = c, lead
 				return
 			}
-			for i := start; i < m; i++ {
-				if !chosen[i] && q.Options[i].Value == ids[rec] {
-					// "If you already had a COO, you would not need one" is
-					// true but useless to someone deciding whether to hire
-					// one: adding the recommended role itself is not tried.
-					continue
-				}
-				idx = append(idx, i)
-				walk(i + 1)
+			for k := start; k < len(cands); k++ {
+				idx = append(idx, cands[k])
+				walk(k + 1)
 				idx = idx[:len(idx)-1]
 			}
 		}
 		walk(0)
 		if best != nil {
-			return best
+			sort.Ints(best)
+			c := &Change{Steps: size, Role: s.d.Roles[bestWinner].ID}
+			to := append([]bool(nil), chosen...)
+			for _, i := range best {
+				to[i] = !to[i]
+				if chosen[i] {
+					c.Removed = append(c.Removed, q.Options[i].Value)
+				} else {
+					c.Added = append(c.Added, q.Options[i].Value)
+				}
+			}
+			c.To = Answer{Multi: q.multiFromMask(to)}
+			return c
 		}
 	}
 	return nil
+}
+
+func countChosen(chosen []bool) int {
+	n := 0
+	for _, c := range chosen {
+		if c {
+			n++
+		}
+	}
+	return n
+}
+
+// candidates picks the values worth combining: for each role that could
+// win instead of the recommendation, the values whose toggling moves the
+// most points from the recommendation to it, and every value whose
+// toggling changes a rule that matters. The values are returned in option
+// order; at most maxCandidates of them.
+func (s *changeSearch) candidates(q *Question, chosen []bool) []int {
+	type cand struct {
+		i    int
+		gain Points
+	}
+	pick := map[int]Points{}
+	nChosen := countChosen(chosen)
+	for t := range s.d.Roles {
+		if t == s.rec {
+			continue
+		}
+		// The empty answer's own points: lost by the first value added to
+		// an empty answer, won by removing every value of a short one.
+		var shift Points
+		if nChosen == 0 {
+			shift = -(q.None.Weights[t] - q.None.Weights[s.rec])
+		}
+		canEmpty := nChosen > 0 && nChosen <= s.d.Scoring.Toggles
+		var cs []cand
+		for i := range q.Options {
+			o := &q.Options[i]
+			if o.NoLever {
+				continue
+			}
+			sign := Points(1)
+			if chosen[i] {
+				sign = -1
+			}
+			gain := sign*(o.Weights[t]-o.Weights[s.rec]) + shift
+			if canEmpty && chosen[i] {
+				gain += 1 << 30
+			}
+			for _, r := range o.RulesOut {
+				// Adding a value that rules out the recommendation, or
+				// dropping one that rules out t, can decide on its own.
+				if (r.Role == s.rec && !chosen[i]) || (r.Role == t && chosen[i]) {
+					gain += 1 << 40
+				}
+			}
+			if gain > 0 || len(o.Unless) > 0 {
+				cs = append(cs, cand{i, gain})
+			}
+		}
+		sort.SliceStable(cs, func(a, b int) bool { return cs[a].gain > cs[b].gain })
+		for k := 0; k < len(cs) && k < maxCandidates; k++ {
+			if g, ok := pick[cs[k].i]; !ok || cs[k].gain > g {
+				pick[cs[k].i] = cs[k].gain
+			}
+		}
+	}
+	all := make([]cand, 0, len(pick))
+	for i, g := range pick {
+		all = append(all, cand{i, g})
+	}
+	sort.Slice(all, func(a, b int) bool {
+		if all[a].gain != all[b].gain {
+			return all[a].gain > all[b].gain
+		}
+		return all[a].i < all[b].i
+	})
+	if len(all) > maxCandidates {
+		all = all[:maxCandidates]
+	}
+	out := make([]int, len(all))
+	for k, c := range all {
+		out[k] = c.i
+	}
+	sort.Ints(out)
+	return out
 }
 
 func abs(x int) int {
@@ -241,4 +400,66 @@ func abs(x int) int {
 		return -x
 	}
 	return x
+}
+
+// ChangeText explains one change in a sentence: "At about 150 employees or
+// more (now 25), the advice would be Chief Operating Officer."
+func (d *Definitions) ChangeText(c Change) string {
+	q, ok := d.Question(c.Question)
+	if !ok {
+		return ""
+	}
+	role := c.Role
+	if r, ok := d.Role(c.Role); ok {
+		role = r.Title
+	}
+	return q.rules().changeText(q, c, "the advice would be "+role+".")
+}
+
+func (integerKind) changeText(q *Question, c Change, then string) string {
+	now := GroupDigits(c.From.Int)
+	switch {
+	case c.Lo == c.Hi || (c.Open && c.Down && c.Hi == q.Min) || (c.Open && !c.Down && c.Lo == q.Max):
+		v := c.Lo
+		if c.Down {
+			v = c.Hi
+		}
+		return fmt.Sprintf("At %s %s (now %s), %s", GroupDigits(v), q.UnitFor(v), now, then)
+	case c.Open && c.Down:
+		return fmt.Sprintf("At about %s %s or fewer (now %s), %s", GroupDigits(c.Hi), q.UnitFor(c.Hi), now, then)
+	case c.Open:
+		return fmt.Sprintf("At about %s %s or more (now %s), %s", GroupDigits(c.Lo), q.UnitFor(c.Lo), now, then)
+	}
+	return fmt.Sprintf("At %s to %s %s (now %s), %s", GroupDigits(c.Lo), GroupDigits(c.Hi), q.Unit, now, then)
+}
+
+func (choiceKind) changeText(q *Question, c Change, then string) string {
+	return fmt.Sprintf("If %s were %s instead of %s, %s", q.Subject(), quoted(q.Describe(c.To)), quoted(q.Describe(c.From)), then)
+}
+
+func (multiKind) changeText(q *Question, c Change, then string) string {
+	added := q.labels(c.Added)
+	removed := q.labels(c.Removed)
+	// Every value named must change together: dropping one of two alone
+	// changes nothing, so the lists are joined with "and", never "or".
+	drop := func() string {
+		if len(removed) == 1 {
+			return "no longer included " + joinQuoted(removed, "and")
+		}
+		if len(removed) == 2 {
+			return "left out both " + joinQuoted(removed, "and")
+		}
+		return "left out all of " + joinQuoted(removed, "and")
+	}
+	switch {
+	case len(removed) == 0:
+		verb := "also included"
+		if len(c.From.Multi) == 0 {
+			verb = "included"
+		}
+		return fmt.Sprintf("If %s %s %s, %s", q.Subject(), verb, joinQuoted(added, "and"), then)
+	case len(added) == 0:
+		return fmt.Sprintf("If %s %s, %s", q.Subject(), drop(), then)
+	}
+	return fmt.Sprintf("If %s included %s and %s, %s", q.Subject(), joinQuoted(added, "and"), drop(), then)
 }

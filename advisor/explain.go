@@ -2,18 +2,15 @@ package advisor
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 )
 
 // FormatPoints writes a number of points without trailing zeros: 3, 1.5.
-func FormatPoints(f float64) string {
-	return strconv.FormatFloat(f, 'f', -1, 64)
-}
+func FormatPoints(p Points) string { return p.String() }
 
-// PointsText lists the roles an answer gives points to, largest first in
-// role order: "+3 Operations Director" or "+2 Chief Operating Officer, +1
-// Operations Director". It is "no points" when the answer scores nothing.
+// PointsText lists the roles an answer gives points to, in role order:
+// "+3 Operations Director" or "+2 Chief Operating Officer, +1 Operations
+// Director". It is "no points" when the answer scores nothing.
 func (d *Definitions) PointsText(w Weights) string {
 	var parts []string
 	for i, r := range d.Roles {
@@ -28,61 +25,30 @@ func (d *Definitions) PointsText(w Weights) string {
 }
 
 // ReasonText explains one contribution: "Employees: 25 (fewer than 50) —
-// +3 Operations Director".
+// +3 Operations Director", with what the question's cap or another answer
+// took off.
 func (d *Definitions) ReasonText(c Contribution) string {
 	title := c.Question
 	if q, ok := d.Question(c.Question); ok {
 		title = q.Title
 	}
-	return title + ": " + c.Label + " — " + d.PointsText(c.Points)
+	s := title + ": " + c.Label + " — " + d.PointsText(c.Counted)
+	switch {
+	case c.Cancelled:
+		s += " (its points do not count with another answer given)"
+	case !weightsEqual(c.Points, c.Counted):
+		s += " (of " + d.PointsText(c.Points) + ": the question counts a limited number of points)"
+	}
+	return s
 }
 
-// ChangeText explains one change in a sentence: "At about 150 employees or
-// more (now 25), the advice would be Chief Operating Officer."
-func (d *Definitions) ChangeText(c Change) string {
-	q, ok := d.Question(c.Question)
-	if !ok {
-		return ""
-	}
-	role := c.Role
-	if r, ok := d.Role(c.Role); ok {
-		role = r.Title
-	}
-	then := "the advice would be " + role + "."
-	switch q.Kind {
-	case KindInteger:
-		now := GroupDigits(c.From.Int)
-		switch {
-		case c.Lo == c.Hi || (c.Open && c.Down && c.Hi == q.Min) || (c.Open && !c.Down && c.Lo == q.Max):
-			v := c.Lo
-			if c.Down {
-				v = c.Hi
-			}
-			return fmt.Sprintf("At %s %s (now %s), %s", GroupDigits(v), q.UnitFor(v), now, then)
-		case c.Open && c.Down:
-			return fmt.Sprintf("At about %s %s or fewer (now %s), %s", GroupDigits(c.Hi), q.UnitFor(c.Hi), now, then)
-		case c.Open:
-			return fmt.Sprintf("At about %s %s or more (now %s), %s", GroupDigits(c.Lo), q.UnitFor(c.Lo), now, then)
+func weightsEqual(a, b Weights) bool {
+	for i := range a {
+		if i >= len(b) || a[i] != b[i] {
+			return false
 		}
-		return fmt.Sprintf("At %s to %s %s (now %s), %s", GroupDigits(c.Lo), GroupDigits(c.Hi), q.Unit, now, then)
-	case KindChoice:
-		return fmt.Sprintf("If %s were %s instead of %s, %s", q.Subject(), quoted(q.Describe(c.To)), quoted(q.Describe(c.From)), then)
-	case KindMulti:
-		added := q.labels(c.Added)
-		removed := q.labels(c.Removed)
-		switch {
-		case len(removed) == 0:
-			verb := "also included"
-			if len(c.From.Multi) == 0 {
-				verb = "included"
-			}
-			return fmt.Sprintf("If %s %s %s, %s", q.Subject(), verb, joinQuoted(added, "and"), then)
-		case len(added) == 0:
-			return fmt.Sprintf("If %s no longer included %s, %s", q.Subject(), joinQuoted(removed, "or"), then)
-		}
-		return fmt.Sprintf("If %s included %s but no longer %s, %s", q.Subject(), joinQuoted(added, "and"), joinQuoted(removed, "or"), then)
 	}
-	return ""
+	return true
 }
 
 func (q *Question) labels(values []string) []string {
@@ -128,15 +94,9 @@ func JoinWords(items []string, conj string) string {
 	return strings.Join(items[:len(items)-1], ", ") + " " + conj + " " + items[len(items)-1]
 }
 
-// Headline is the one-line recommendation: "Hire an Operations Director",
-// or "A tie between a Chief Operating Officer and an Operations Director"
-// when the scores are level.
+// Headline is the one-line recommendation: "Hire an Operations Director".
 func (d *Definitions) Headline(r *Result) string {
 	role, _ := d.Role(r.Recommended)
-	if r.Confidence <= 0 {
-		ru, _ := d.Role(r.RunnerUp)
-		return "A tie between " + WithArticle(role.Title) + " and " + WithArticle(ru.Title)
-	}
 	return "Hire " + WithArticle(role.Title)
 }
 
@@ -151,65 +111,85 @@ func article(s string) string {
 }
 
 // ConfidenceText explains the confidence in words and as the lead the
-// recommended role has over the runner-up: "clear. Operations Director
-// leads by 18 of the 41 points (44%)". The percentage is the lead's share
-// of all points, not a probability, and the sentence says so.
+// recommended role has over the runner-up: "clear: Operations Director
+// leads Chief Operating Officer by 5 points". A tie says which way it was
+// settled; a role left alone by the rules says so.
 func (d *Definitions) ConfidenceText(r *Result) string {
 	rec, _ := d.Role(r.Recommended)
+	if r.RunnerUp == "" {
+		return "decided by the rules: every other role is ruled out"
+	}
 	ru, _ := d.Role(r.RunnerUp)
-	var top, second, total float64
-	for _, s := range r.Scores {
-		total += s.Points
-		switch s.Role {
-		case r.Recommended:
-			top = s.Points
-		case r.RunnerUp:
-			second = s.Points
-		}
+	if r.Tie {
+		return fmt.Sprintf("a tie. %s and %s have %s %s each; a tie goes to the cheaper, more reversible hire", rec.Title, ru.Title, FormatPoints(r.scoreOf(r.Recommended)), pointsWord(r.scoreOf(r.Recommended)))
 	}
-	label := ConfidenceLabel(r.Confidence)
-	if r.Confidence <= 0 {
-		return fmt.Sprintf("%s. %s and %s have %s %s each", label, rec.Title, ru.Title, FormatPoints(top), pointsWord(top))
-	}
-	return fmt.Sprintf("%s. %s leads by %s of the %s points (%d%%)", label, rec.Title, FormatPoints(top-second), FormatPoints(total), Percent(r.Confidence))
+	return fmt.Sprintf("%s. %s leads %s by %s %s (a lead of %s reads as certain)", d.ConfidenceLabel(r.Confidence), rec.Title, ru.Title, FormatPoints(r.Lead), pointsWord(r.Lead), FormatPoints(d.Scoring.FullLead))
 }
 
-func pointsWord(f float64) string {
-	if f == 1 {
+func (r *Result) scoreOf(role string) Points {
+	for _, s := range r.Scores {
+		if s.Role == role {
+			return s.Points
+		}
+	}
+	return 0
+}
+
+func pointsWord(p Points) string {
+	if p == pointScale {
 		return "point"
 	}
 	return "points"
 }
 
-// ScoresText lists every role's points, highest first (role order on ties).
+// ScoresText lists every role's points, highest first (tie order on
+// ties), marking the roles the answers rule out.
 func (d *Definitions) ScoresText(r *Result) string {
 	parts := make([]string, 0, len(r.Scores))
 	for _, s := range d.sortedScores(r) {
 		role, _ := d.Role(s.Role)
-		parts = append(parts, fmt.Sprintf("%s %s %s", role.Title, FormatPoints(s.Points), pointsWord(s.Points)))
+		text := fmt.Sprintf("%s %s %s", role.Title, FormatPoints(s.Points), pointsWord(s.Points))
+		if s.RuledOut {
+			text += " (ruled out)"
+		}
+		parts = append(parts, text)
 	}
 	return strings.Join(parts, ", ")
 }
 
 func (d *Definitions) sortedScores(r *Result) []RoleScore {
 	s := append([]RoleScore(nil), r.Scores...)
+	total := make(Weights, len(s))
+	for i := range s {
+		total[i] = s[i].Points
+	}
+	idx := make([]int, len(s))
+	for i := range idx {
+		idx[i] = i
+	}
 	// Insertion sort: stable, and there are only a few roles.
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && s[j].Points > s[j-1].Points; j-- {
-			s[j], s[j-1] = s[j-1], s[j]
+	for i := 1; i < len(idx); i++ {
+		for j := i; j > 0 && d.before(idx[j], idx[j-1], total); j-- {
+			idx[j], idx[j-1] = idx[j-1], idx[j]
 		}
 	}
-	return s
+	out := make([]RoleScore, len(s))
+	for i, k := range idx {
+		out[i] = s[k]
+	}
+	return out
 }
 
-// CloseCallNote explains a close call, or is "" when the result is clear.
+// CloseCallNote explains a tie or a close call, or is "" when the result
+// is clear.
 func (d *Definitions) CloseCallNote(r *Result) string {
-	if r.Confidence >= closeCallBelow {
+	if !d.IsCloseCall(r) {
 		return ""
 	}
 	ru, _ := d.Role(r.RunnerUp)
-	if r.Confidence <= 0 {
-		return "The scores are tied: the answers point both ways equally. Read the reasons on both sides and what would change the advice before deciding."
+	rec, _ := d.Role(r.Recommended)
+	if r.Tie {
+		return fmt.Sprintf("The scores are tied: the answers point both ways equally. The advice goes to %s as the cheaper step that is easier to change later; read the reasons and the points to weigh on both sides before deciding.", WithArticle(rec.Title))
 	}
 	return fmt.Sprintf("This is a close call: %s is only a few points behind. Read what would change the advice before deciding.", ru.Title)
 }
@@ -217,10 +197,25 @@ func (d *Definitions) CloseCallNote(r *Result) string {
 // ReasonHeadings are the titles of the reasons and the counterpoints:
 // "Why" and "Pointing the other way", or, for a tie, a title for each side.
 func (d *Definitions) ReasonHeadings(r *Result) (why, against string) {
-	if r.Confidence > 0 {
+	if !r.Tie {
 		return "Why", "Pointing the other way"
 	}
 	rec, _ := d.Role(r.Recommended)
 	ru, _ := d.Role(r.RunnerUp)
 	return "For " + WithArticle(rec.Title), "For " + WithArticle(ru.Title)
+}
+
+// PlanText is a plan to hire another role as well, with the pains it would
+// take on: "Hire the COO first, then plan Operations Directors under them:
+// they would own process optimization and quality assurance."
+func PlanText(p Plan) string {
+	text := strings.TrimRight(p.Text, ".")
+	if len(p.For) > 0 {
+		names := make([]string, len(p.For))
+		for i, n := range p.For {
+			names[i] = strings.ToLower(n)
+		}
+		text += ": they would own " + JoinWords(names, "and")
+	}
+	return text + "."
 }

@@ -338,26 +338,7 @@ func randomAnswers(d *advisor.Definitions, r *rand.Rand) advisor.Answers {
 }
 
 func randomAnswer(q *advisor.Question, r *rand.Rand) advisor.Answer {
-	switch q.Kind {
-	case advisor.KindInteger:
-		b := q.Bands[r.IntN(len(q.Bands))]
-		switch r.IntN(4) {
-		case 0:
-			return advisor.Answer{Int: b.Min}
-		case 1:
-			return advisor.Answer{Int: b.Max}
-		}
-		return advisor.Answer{Int: b.Min + r.IntN(b.Max-b.Min+1)}
-	case advisor.KindChoice:
-		return advisor.Answer{Choice: q.Options[r.IntN(len(q.Options))].Value}
-	}
-	var vs []string
-	for _, o := range q.Options {
-		if r.IntN(3) == 0 {
-			vs = append(vs, o.Value)
-		}
-	}
-	return advisor.Answer{Multi: vs}
+	return q.RandomAnswer(r.IntN)
 }
 
 // answersYAML writes answers as an answers file, one line per question in
@@ -397,7 +378,7 @@ func share(r *advisor.Result, role string) float64 {
 	panic("no role " + role)
 }
 
-func points(r *advisor.Result, role string) float64 {
+func points(r *advisor.Result, role string) advisor.Points {
 	for _, s := range r.Scores {
 		if s.Role == role {
 			return s.Points
@@ -406,8 +387,8 @@ func points(r *advisor.Result, role string) float64 {
 	panic("no role " + role)
 }
 
-func total(r *advisor.Result) float64 {
-	t := 0.0
+func total(r *advisor.Result) advisor.Points {
+	var t advisor.Points
 	for _, s := range r.Scores {
 		t += s.Points
 	}

@@ -5,7 +5,8 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"math"
+	"strconv"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -127,18 +128,24 @@ func Load(roles, questions Source) (*Definitions, error) {
 }
 
 var (
-	rolesTopFields   = []string{"roles"}
-	roleFields       = []string{"id", "title", "short", "summary", "responsibilities", "fits_when", "works_with", "before_hiring"}
+	rolesTopFields   = []string{"roles", "tie_break"}
+	roleFields       = []string{"id", "title", "short", "summary", "responsibilities", "fits_when", "works_with", "before_hiring", "secondary"}
 	roleRequired     = []string{"id", "title", "summary", "responsibilities", "fits_when", "works_with"}
 	respFields       = []string{"id", "name", "description"}
-	questionsTop     = []string{"factors", "questions"}
+	planFields       = []string{"recommended", "plan", "min_points", "factors", "text", "why"}
+	planRequired     = []string{"recommended", "plan", "min_points", "text"}
+	questionsTop     = []string{"scoring", "factors", "questions", "also_plan_for"}
 	factorFields     = []string{"id", "title", "description"}
 	factorRequired   = []string{"id", "title"}
-	questionFields   = []string{"id", "factor", "title", "prompt", "why", "help", "kind", "unit", "unit_one", "min", "max", "bands", "options", "none", "default"}
+	questionFields   = []string{"id", "factor", "title", "prompt", "why", "help", "kind", "unit", "unit_one", "min", "max", "bands", "options", "none", "cap", "default"}
 	questionRequired = []string{"id", "factor", "title", "prompt", "why", "kind"}
-	bandFields       = []string{"max", "label", "weights", "notes"}
-	optionFields     = []string{"value", "label", "weights", "notes"}
-	noneFields       = []string{"label", "weights", "notes"}
+	partFields       = []string{"label", "weights", "notes", "rules_out", "why", "source", "lever"}
+	bandFields       = append([]string{"max"}, partFields...)
+	optionFields     = append([]string{"value", "unless"}, partFields...)
+	ruleFields       = []string{"role", "reason", "source"}
+	scoringFields    = []string{"full_lead", "confidence", "close_call", "changes", "reasons"}
+	confidenceFields = []string{"below", "word"}
+	changesFields    = []string{"shrink", "grow", "option_steps", "toggles", "max_listed"}
 )
 
 func (d *Definitions) loadRoles(src Source) error {
@@ -147,7 +154,7 @@ func (d *Definitions) loadRoles(src Source) error {
 	if err != nil {
 		return err
 	}
-	top, _ := readMapping(root, "", pl, rolesTopFields, rolesTopFields)
+	top, _ := readMapping(root, "", pl, rolesTopFields, rolesTopFields[:1])
 	rolesNode, ok := top["roles"]
 	if !ok {
 		return pl.err()
@@ -161,6 +168,7 @@ func (d *Definitions) loadRoles(src Source) error {
 		pl.add(list.Line, "roles", "needs at least two roles to choose between, found %d", len(list.Content))
 	}
 	d.roleIndex = map[string]int{}
+	d.respOwner = map[string][2]int{}
 	respSeen := map[string]string{} // responsibility id -> "role id (line n)"
 	for i, rn := range list.Content {
 		path := fmt.Sprintf("roles[%d]", i)
@@ -176,11 +184,11 @@ func (d *Definitions) loadRoles(src Source) error {
 			}
 		}
 		if e, ok := fields["title"]; ok {
-			r.Title = readString(e.value, path+".title", pl)
+			r.Title = readLine(e.value, path+".title", pl)
 		}
 		r.Short = r.Title
 		if e, ok := fields["short"]; ok {
-			r.Short = readString(e.value, path+".short", pl)
+			r.Short = readLine(e.value, path+".short", pl)
 		}
 		if e, ok := fields["summary"]; ok {
 			r.Summary = readString(e.value, path+".summary", pl)
@@ -194,6 +202,9 @@ func (d *Definitions) loadRoles(src Source) error {
 		if e, ok := fields["before_hiring"]; ok {
 			r.BeforeHiring = readStringList(e.value, path+".before_hiring", pl)
 		}
+		if e, ok := fields["secondary"]; ok {
+			r.Secondary = readBool(e.value, path+".secondary", pl)
+		}
 		if e, ok := fields["responsibilities"]; ok {
 			r.Responsibilities = readResponsibilities(e.value, path+".responsibilities", r.ID, pl, respSeen)
 		}
@@ -205,9 +216,121 @@ func (d *Definitions) loadRoles(src Source) error {
 			continue
 		}
 		d.roleIndex[r.ID] = len(d.Roles)
+		for j, x := range r.Responsibilities {
+			if _, dup := d.respOwner[x.ID]; !dup && x.ID != "" {
+				d.respOwner[x.ID] = [2]int{len(d.Roles), j}
+			}
+		}
 		d.Roles = append(d.Roles, r)
 	}
+	d.TieOrder = make([]int, len(d.Roles))
+	for i := range d.TieOrder {
+		d.TieOrder[i] = i
+	}
+	if e, ok := top["tie_break"]; ok {
+		d.readTieBreak(e.value, pl)
+	}
 	return pl.err()
+}
+
+// readTieBreak reads the order in which ties are settled: every role once,
+// the cheaper and more reversible hire first.
+func (d *Definitions) readTieBreak(n *yaml.Node, pl *problemList) {
+	if n.Kind != yaml.SequenceNode {
+		pl.add(n.Line, "tie_break", "expected a list of role ids, cheaper and more reversible first, got %s", kindName(n))
+		return
+	}
+	seen := map[int]bool{}
+	for k, c := range n.Content {
+		id := readString(c, fmt.Sprintf("tie_break[%d]", k), pl)
+		i, ok := d.roleIndex[id]
+		switch {
+		case id == "":
+		case !ok:
+			pl.add(c.Line, fmt.Sprintf("tie_break[%d]", k), "unknown role %s; roles are %s", quoteInput(id), quoteList(d.RoleIDs()))
+		case seen[i]:
+			pl.add(c.Line, fmt.Sprintf("tie_break[%d]", k), "role %q is listed twice; list each role once", id)
+		default:
+			seen[i] = true
+			d.TieOrder[i] = k
+		}
+	}
+	var missing []string
+	for i, r := range d.Roles {
+		if !seen[i] {
+			missing = append(missing, r.ID)
+		}
+	}
+	if len(missing) > 0 && len(seen) > 0 {
+		pl.add(n.Line, "tie_break", "does not list %s; list every role once, the cheaper and more reversible hire first", quoteList(missing))
+	}
+}
+
+// readPlans reads also_plan_for: for a recommended role, another role to
+// plan for beside it when that role's own points (from the factors named)
+// reach min_points.
+func (d *Definitions) readPlans(n *yaml.Node, pl *problemList) {
+	const path = "also_plan_for"
+	if n.Kind != yaml.SequenceNode {
+		pl.add(n.Line, path, "expected a list of {recommended, plan, min_points, text}, got %s", kindName(n))
+		return
+	}
+	role := func(fields map[string]entry, key, p string) int {
+		e, found := fields[key]
+		if !found {
+			return -1
+		}
+		id := readString(e.value, p+"."+key, pl)
+		i, known := d.roleIndex[id]
+		if id != "" && !known {
+			pl.add(e.value.Line, p+"."+key, "unknown role %s; roles are %s", quoteInput(id), quoteList(d.RoleIDs()))
+			return -1
+		}
+		if !known {
+			return -1
+		}
+		return i
+	}
+	for k, c := range n.Content {
+		p := fmt.Sprintf("%s[%d]", path, k)
+		fields, _ := readMapping(c, p, pl, planFields, planRequired)
+		if fields == nil {
+			continue
+		}
+		rec, other := role(fields, "recommended", p), role(fields, "plan", p)
+		ok := rec >= 0 && other >= 0
+		if ok && rec == other {
+			pl.add(fields["plan"].value.Line, p+".plan", "a role cannot plan for itself; name another role")
+			ok = false
+		}
+		ap := AlsoPlan{Role: other}
+		if e, found := fields["min_points"]; found {
+			v, msg := parsePoints(e.value)
+			if msg != "" {
+				pl.add(e.value.Line, p+".min_points", "%s; expected points, a number of 0 or more", msg)
+				ok = false
+			}
+			ap.MinPoints = v
+		}
+		if e, found := fields["text"]; found {
+			ap.Text = readString(e.value, p+".text", pl)
+		}
+		if e, found := fields["why"]; found {
+			ap.Why = readString(e.value, p+".why", pl)
+		}
+		if e, found := fields["factors"]; found {
+			for _, f := range readStringList(e.value, p+".factors", pl) {
+				if _, known := d.factorIndex[f]; !known {
+					pl.add(e.value.Line, p+".factors", "unknown factor %s; factors are %s", quoteInput(f), quoteList(d.factorIDs()))
+					ok = false
+				}
+				ap.Factors = append(ap.Factors, f)
+			}
+		}
+		if ok {
+			d.Roles[rec].AlsoPlan = append(d.Roles[rec].AlsoPlan, ap)
+		}
+	}
 }
 
 func readResponsibilities(n *yaml.Node, path, roleID string, pl *problemList, seen map[string]string) []Responsibility {
@@ -237,7 +360,7 @@ func readResponsibilities(n *yaml.Node, path, roleID string, pl *problemList, se
 			}
 		}
 		if e, ok := fields["name"]; ok {
-			r.Name = readString(e.value, p+".name", pl)
+			r.Name = readLine(e.value, p+".name", pl)
 		}
 		if e, ok := fields["description"]; ok {
 			r.Description = readString(e.value, p+".description", pl)
@@ -248,12 +371,13 @@ func readResponsibilities(n *yaml.Node, path, roleID string, pl *problemList, se
 }
 
 func readID(n *yaml.Node, path string, pl *problemList) string {
-	s := readString(n, path, pl)
-	if s == "" {
+	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+		pl.add(n.Line, path, "expected an id, got %s", kindName(n))
 		return ""
 	}
+	s := strings.TrimSpace(n.Value)
 	if !validID(s) {
-		pl.add(n.Line, path, "%q is not a valid id; %s", s, idRule)
+		pl.add(n.Line, path, "%s is not a valid id; %s", quoteInput(s), idRule)
 		return ""
 	}
 	return s
@@ -261,9 +385,16 @@ func readID(n *yaml.Node, path string, pl *problemList) string {
 
 func (d *Definitions) loadQuestions(file string, root *yaml.Node) error {
 	pl := &problemList{file: file}
-	top, _ := readMapping(root, "", pl, questionsTop, questionsTop)
+	top, _ := readMapping(root, "", pl, questionsTop, []string{"factors", "questions"})
+	d.Scoring = defaultScoring()
+	if e, ok := top["scoring"]; ok {
+		d.readScoring(e.value, pl)
+	}
 	if e, ok := top["factors"]; ok {
 		d.loadFactors(e.value, pl)
+	}
+	if e, ok := top["also_plan_for"]; ok {
+		d.readPlans(e.value, pl)
 	}
 	e, ok := top["questions"]
 	if !ok {
@@ -290,7 +421,109 @@ func (d *Definitions) loadQuestions(file string, root *yaml.Node) error {
 		d.questionIndex[q.ID] = len(d.Questions)
 		d.Questions = append(d.Questions, q)
 	}
+	if len(pl.problems) == 0 {
+		d.checkRulesLeaveARole(pl)
+	}
 	return pl.err()
+}
+
+// readScoring reads the numbers that turn scores into advice; any left
+// out keep their defaults.
+func (d *Definitions) readScoring(n *yaml.Node, pl *problemList) {
+	fields, _ := readMapping(n, "scoring", pl, scoringFields, nil)
+	s := &d.Scoring
+	if e, ok := fields["full_lead"]; ok {
+		if v, msg := parsePoints(e.value); msg != "" || v <= 0 {
+			pl.add(e.value.Line, "scoring.full_lead", "expected points above 0: the lead that reads as a confidence of 100%%")
+		} else {
+			s.FullLead = v
+		}
+	}
+	share := func(e entry, path string, dst *float64) {
+		v, ok := readShare(e.value, path, pl)
+		if ok {
+			*dst = v
+		}
+	}
+	if e, ok := fields["close_call"]; ok {
+		share(e, "scoring.close_call", &s.CloseCall)
+	}
+	if e, ok := fields["reasons"]; ok {
+		s.Reasons = readSmallInt(e.value, "scoring.reasons", 1, 100, pl, s.Reasons)
+	}
+	if e, ok := fields["confidence"]; ok {
+		d.readConfidence(e.value, pl)
+	}
+	if e, ok := fields["changes"]; ok {
+		cf, _ := readMapping(e.value, "scoring.changes", pl, changesFields, nil)
+		if c, ok := cf["shrink"]; ok {
+			if v, ok := readShare(c.value, "scoring.changes.shrink", pl); ok {
+				if v <= 0 || v >= 1 {
+					pl.add(c.value.Line, "scoring.changes.shrink", "expected a share between 0 and 1 (0.5: half of today's answer)")
+				} else {
+					s.Shrink = v
+				}
+			}
+		}
+		if c, ok := cf["grow"]; ok {
+			v, msg := parseDecimal(c.value)
+			if msg != "" || v <= 1 || v > 1000 {
+				pl.add(c.value.Line, "scoring.changes.grow", "expected a factor above 1 (2: double today's answer)")
+			} else {
+				s.Grow = v
+			}
+		}
+		if c, ok := cf["option_steps"]; ok {
+			s.OptionSteps = readSmallInt(c.value, "scoring.changes.option_steps", 0, 100, pl, s.OptionSteps)
+		}
+		if c, ok := cf["toggles"]; ok {
+			s.Toggles = readSmallInt(c.value, "scoring.changes.toggles", 0, 5, pl, s.Toggles)
+		}
+		if c, ok := cf["max_listed"]; ok {
+			s.MaxChanges = readSmallInt(c.value, "scoring.changes.max_listed", 0, 100, pl, s.MaxChanges)
+		}
+	}
+}
+
+// readConfidence reads the confidence words, smallest lead first: every
+// step but the last has a rising bound.
+func (d *Definitions) readConfidence(n *yaml.Node, pl *problemList) {
+	if n.Kind != yaml.SequenceNode || len(n.Content) == 0 {
+		pl.add(n.Line, "scoring.confidence", "expected a list of {below, word}, the smallest lead first, got %s", kindName(n))
+		return
+	}
+	var steps []ConfidenceStep
+	prev := 0.0
+	for i, c := range n.Content {
+		p := fmt.Sprintf("scoring.confidence[%d]", i)
+		last := i == len(n.Content)-1
+		req := []string{"below", "word"}
+		if last {
+			req = []string{"word"}
+		}
+		fields, _ := readMapping(c, p, pl, confidenceFields, req)
+		if fields == nil {
+			return
+		}
+		var st ConfidenceStep
+		if e, ok := fields["word"]; ok {
+			st.Word = readLine(e.value, p+".word", pl)
+		}
+		if e, ok := fields["below"]; ok {
+			v, ok := readShare(e.value, p+".below", pl)
+			switch {
+			case !ok:
+			case last:
+				pl.add(e.value.Line, p+".below", "the last word has no bound; drop below")
+			case v <= prev:
+				pl.add(e.value.Line, p+".below", "bounds must rise above %s", strconv.FormatFloat(prev, 'f', -1, 64))
+			default:
+				st.Below, prev = v, v
+			}
+		}
+		steps = append(steps, st)
+	}
+	d.Scoring.Confidence = steps
 }
 
 func (d *Definitions) loadFactors(n *yaml.Node, pl *problemList) {
@@ -317,7 +550,7 @@ func (d *Definitions) loadFactors(n *yaml.Node, pl *problemList) {
 			}
 		}
 		if e, ok := fields["title"]; ok {
-			f.Title = readString(e.value, p+".title", pl)
+			f.Title = readLine(e.value, p+".title", pl)
 		}
 		if e, ok := fields["description"]; ok {
 			f.Description = readString(e.value, p+".description", pl)
@@ -345,17 +578,21 @@ func (d *Definitions) readQuestion(n *yaml.Node, i int, pl *problemList) (q Ques
 			path = "questions[" + q.ID + "]"
 		}
 	}
-	str := func(key string, dst *string) {
+	str := func(key string, dst *string, oneLine bool) {
 		if e, ok := fields[key]; ok {
-			*dst = readString(e.value, path+"."+key, pl)
+			if oneLine {
+				*dst = readLine(e.value, path+"."+key, pl)
+			} else {
+				*dst = readString(e.value, path+"."+key, pl)
+			}
 		}
 	}
-	str("title", &q.Title)
-	str("prompt", &q.Prompt)
-	str("why", &q.Why)
-	str("help", &q.Help)
-	str("unit", &q.Unit)
-	str("unit_one", &q.UnitOne)
+	str("title", &q.Title, true)
+	str("prompt", &q.Prompt, false)
+	str("why", &q.Why, false)
+	str("help", &q.Help, false)
+	str("unit", &q.Unit, true)
+	str("unit_one", &q.UnitOne, true)
 	if q.UnitOne == "" {
 		q.UnitOne = q.Unit
 	}
@@ -363,7 +600,7 @@ func (d *Definitions) readQuestion(n *yaml.Node, i int, pl *problemList) (q Ques
 		q.Factor = readString(e.value, path+".factor", pl)
 		if q.Factor != "" && d.factorIndex != nil {
 			if _, known := d.factorIndex[q.Factor]; !known {
-				pl.add(e.value.Line, path+".factor", "unknown factor %q; factors are %s", q.Factor, quoteList(d.factorIDs()))
+				pl.add(e.value.Line, path+".factor", "unknown factor %s; factors are %s", quoteInput(q.Factor), quoteList(d.factorIDs()))
 			}
 		}
 	}
@@ -372,10 +609,17 @@ func (d *Definitions) readQuestion(n *yaml.Node, i int, pl *problemList) (q Ques
 		kindLine = e.value.Line
 		k := readString(e.value, path+".kind", pl)
 		if k != "" && !contains(allKinds, k) {
-			pl.add(e.value.Line, path+".kind", "%q is not a kind; kinds are %s", k, quoteList(allKinds))
+			pl.add(e.value.Line, path+".kind", "%s is not a kind; kinds are %s", quoteInput(k), quoteList(allKinds))
 		} else {
 			q.Kind = Kind(k)
 		}
+	}
+	if e, ok := fields["cap"]; ok {
+		v, msg := parsePoints(e.value)
+		if msg != "" || v <= 0 {
+			pl.add(e.value.Line, path+".cap", "expected points above 0: the most one role can get from this question")
+		}
+		q.Cap = v
 	}
 	forbid := func(keys ...string) {
 		for _, k := range keys {
@@ -405,17 +649,20 @@ func (d *Definitions) readQuestion(n *yaml.Node, i int, pl *problemList) (q Ques
 		if e, ok := fields["options"]; ok {
 			q.Options = d.readOptions(e.value, path+".options", q.Kind, pl)
 		}
-		q.None = Option{Label: "None", Weights: make(Weights, len(d.Roles))}
+		q.optionIndex = make(map[string]int, len(q.Options))
+		for j, o := range q.Options {
+			if _, dup := q.optionIndex[o.Value]; !dup {
+				q.optionIndex[o.Value] = j
+			}
+		}
+		if q.Kind == KindMulti {
+			d.resolveUnless(&q, path+".options", pl)
+		}
+		q.None = Option{Part: Part{Label: "None", Weights: make(Weights, len(d.Roles))}}
 		if e, ok := fields["none"]; ok && q.Kind == KindMulti {
-			nf, _ := readMapping(e.value, path+".none", pl, noneFields, []string{"label"})
-			if l, ok := nf["label"]; ok {
-				q.None.Label = readString(l.value, path+".none.label", pl)
-			}
-			if w, ok := nf["weights"]; ok {
-				q.None.Weights = d.readWeights(w.value, path+".none.weights", pl)
-			}
-			if n, ok := nf["notes"]; ok {
-				q.None.Notes = d.readNotes(n.value, path+".none.notes", pl)
+			nf, _ := readMapping(e.value, path+".none", pl, partFields, []string{"label"})
+			if nf != nil {
+				d.readPart(&q.None.Part, nf, e.value.Line, path+".none", pl)
 			}
 		}
 	}
@@ -455,8 +702,12 @@ func (d *Definitions) readIntegerSpec(q *Question, fields map[string]entry, path
 		return
 	}
 	n := e.value
-	if n.Kind != yaml.SequenceNode || len(n.Content) == 0 {
+	if n.Kind != yaml.SequenceNode {
 		pl.add(n.Line, path+".bands", "expected a list of bands, got %s", kindName(n))
+		return
+	}
+	if len(n.Content) == 0 {
+		pl.add(n.Line, path+".bands", "needs at least one band; give each band a max (and a label and weights), leaving max out of the last")
 		return
 	}
 	lo := q.Min
@@ -471,16 +722,8 @@ func (d *Definitions) readIntegerSpec(q *Question, fields map[string]entry, path
 		if bf == nil {
 			return
 		}
-		b := Band{Min: lo, Max: q.Max, Weights: make(Weights, len(d.Roles))}
-		if l, ok := bf["label"]; ok {
-			b.Label = readString(l.value, p+".label", pl)
-		}
-		if w, ok := bf["weights"]; ok {
-			b.Weights = d.readWeights(w.value, p+".weights", pl)
-		}
-		if n, ok := bf["notes"]; ok {
-			b.Notes = d.readNotes(n.value, p+".notes", pl)
-		}
+		b := Band{Min: lo, Max: q.Max}
+		d.readPart(&b.Part, bf, bn.Line, p, pl)
 		if m, ok := bf["max"]; ok {
 			v, ok := readInt(m.value, p+".max", pl, "a whole number")
 			if !ok {
@@ -517,7 +760,11 @@ func (d *Definitions) readOptions(n *yaml.Node, path string, kind Kind, pl *prob
 		minOpts = 1
 	}
 	if len(n.Content) < minOpts {
-		pl.add(n.Line, path, "%s questions need at least %d options, found %d", kind, minOpts, len(n.Content))
+		what := "options"
+		if minOpts == 1 {
+			what = "option"
+		}
+		pl.add(n.Line, path, "%s questions need at least %d %s, found %d", kind, minOpts, what, len(n.Content))
 	}
 	var out []Option
 	seen := map[string]int{}
@@ -527,7 +774,7 @@ func (d *Definitions) readOptions(n *yaml.Node, path string, kind Kind, pl *prob
 		if of == nil {
 			continue
 		}
-		o := Option{Weights: make(Weights, len(d.Roles))}
+		var o Option
 		if e, ok := of["value"]; ok {
 			o.Value = readID(e.value, p+".value", pl)
 			if prev, dup := seen[o.Value]; dup && o.Value != "" {
@@ -535,16 +782,118 @@ func (d *Definitions) readOptions(n *yaml.Node, path string, kind Kind, pl *prob
 			}
 			seen[o.Value] = e.value.Line
 		}
-		if e, ok := of["label"]; ok {
-			o.Label = readString(e.value, p+".label", pl)
-		}
-		if e, ok := of["weights"]; ok {
-			o.Weights = d.readWeights(e.value, p+".weights", pl)
-		}
-		if e, ok := of["notes"]; ok {
-			o.Notes = d.readNotes(e.value, p+".notes", pl)
+		d.readPart(&o.Part, of, on.Line, p, pl)
+		if e, ok := of["unless"]; ok {
+			if kind != KindMulti {
+				pl.add(e.key.Line, p+".unless", "only multi-choice options can be cancelled by another option; remove it")
+			} else {
+				// Resolved to indexes once every value is known.
+				o.unlessNode = e.value
+			}
 		}
 		out = append(out, o)
+	}
+	return out
+}
+
+// resolveUnless turns each option's `unless` values into option indexes.
+func (d *Definitions) resolveUnless(q *Question, path string, pl *problemList) {
+	for i := range q.Options {
+		o := &q.Options[i]
+		n := o.unlessNode
+		o.unlessNode = nil
+		if n == nil {
+			continue
+		}
+		p := fmt.Sprintf("%s[%s].unless", path, o.Value)
+		for _, v := range readStringList(n, p, pl) {
+			_, j := q.Option(v)
+			switch {
+			case j < 0:
+				pl.add(n.Line, p, "unknown value %s; values are %s", quoteInput(v), quoteList(q.Values()))
+			case j == i:
+				pl.add(n.Line, p, "an option cannot cancel itself; name another value")
+			default:
+				o.Unless = append(o.Unless, j)
+			}
+		}
+	}
+}
+
+// readPart reads what a band, option or none says: label, weights, notes,
+// rules, rationale and whether it is a lever.
+func (d *Definitions) readPart(pt *Part, fields map[string]entry, line int, path string, pl *problemList) {
+	pt.Line = line
+	pt.Weights = make(Weights, len(d.Roles))
+	if e, ok := fields["label"]; ok {
+		pt.Label = readLine(e.value, path+".label", pl)
+	}
+	if e, ok := fields["weights"]; ok {
+		pt.Weights = d.readWeights(e.value, path+".weights", pl)
+	}
+	if e, ok := fields["notes"]; ok {
+		pt.Notes = d.readNotes(e.value, path+".notes", pl)
+	}
+	if e, ok := fields["why"]; ok {
+		pt.Why = readString(e.value, path+".why", pl)
+	}
+	if e, ok := fields["source"]; ok {
+		pt.Source = readString(e.value, path+".source", pl)
+	}
+	if e, ok := fields["lever"]; ok {
+		pt.NoLever = !readBool(e.value, path+".lever", pl)
+	}
+	if e, ok := fields["rules_out"]; ok {
+		pt.RulesOut = d.readRules(e.value, path+".rules_out", pl)
+	}
+}
+
+// readRules reads a list of {role, reason, source}: the roles an answer
+// rules out.
+func (d *Definitions) readRules(n *yaml.Node, path string, pl *problemList) []Rule {
+	if n.Kind != yaml.SequenceNode {
+		pl.add(n.Line, path, "expected a list of {role, reason}, got %s", kindName(n))
+		return nil
+	}
+	var out []Rule
+	seen := map[int]bool{}
+	for k, c := range n.Content {
+		p := fmt.Sprintf("%s[%d]", path, k)
+		fields, _ := readMapping(c, p, pl, ruleFields, []string{"role", "reason"})
+		if fields == nil {
+			continue
+		}
+		r := Rule{Line: c.Line}
+		ok := true
+		if e, found := fields["role"]; found {
+			id := readString(e.value, p+".role", pl)
+			i, known := d.roleIndex[id]
+			switch {
+			case id == "":
+				ok = false
+			case !known:
+				hint := ""
+				if s := suggest(id, d.RoleIDs()); s != "" {
+					hint = fmt.Sprintf("did you mean %s? ", s)
+				}
+				pl.add(e.value.Line, p+".role", "unknown role %s; %sroles are %s", quoteInput(id), hint, quoteList(d.RoleIDs()))
+				ok = false
+			case seen[i]:
+				pl.add(e.value.Line, p+".role", "role %q is ruled out twice by this answer; keep one rule", id)
+				ok = false
+			}
+			r.Role = i
+			seen[i] = true
+		}
+		if e, found := fields["reason"]; found {
+			r.Reason = readString(e.value, p+".reason", pl)
+		}
+		if e, found := fields["source"]; found {
+			r.Source = readString(e.value, p+".source", pl)
+		}
+		if ok {
+			out = append(out, r)
+		}
 	}
 	return out
 }
@@ -558,7 +907,7 @@ func (d *Definitions) readNotes(n *yaml.Node, path string, pl *problemList) Note
 		e := fields[id]
 		i, ok := d.roleIndex[id]
 		if !ok {
-			pl.add(e.key.Line, path+"."+id, "unknown role %q; roles are %s", id, quoteList(d.RoleIDs()))
+			pl.add(e.key.Line, joinPath(path, id), "unknown role %s; roles are %s", quoteInput(id), quoteList(d.RoleIDs()))
 			continue
 		}
 		if text := readString(e.value, path+"."+id, pl); text != "" {
@@ -571,8 +920,8 @@ func (d *Definitions) readNotes(n *yaml.Node, path string, pl *problemList) Note
 	return notes
 }
 
-// readWeights reads {role-id: points}; unknown roles and negative or
-// non-finite points are reported.
+// readWeights reads {role-id: points}; unknown roles and points that are
+// negative, too large or too precise are reported.
 func (d *Definitions) readWeights(n *yaml.Node, path string, pl *problemList) Weights {
 	w := make(Weights, len(d.Roles))
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
@@ -587,10 +936,10 @@ func (d *Definitions) readWeights(n *yaml.Node, path string, pl *problemList) We
 			if s := suggest(id, d.RoleIDs()); s != "" {
 				hint = fmt.Sprintf("did you mean %s? ", s)
 			}
-			pl.add(e.key.Line, path+"."+id, "unknown role %q; %sroles are %s", id, hint, quoteList(d.RoleIDs()))
+			pl.add(e.key.Line, joinPath(path, id), "unknown role %s; %sroles are %s", quoteInput(id), hint, quoteList(d.RoleIDs()))
 			continue
 		}
-		v, msg := parseNumberNode(e.value)
+		v, msg := parsePoints(e.value)
 		if msg != "" {
 			pl.add(e.value.Line, path+"."+id, "%s; expected points, a number of 0 or more", msg)
 			continue
@@ -600,19 +949,91 @@ func (d *Definitions) readWeights(n *yaml.Node, path string, pl *problemList) We
 	return w
 }
 
-func parseNumberNode(n *yaml.Node) (float64, string) {
+// maxWeight is the largest number of points a weight may give.
+const maxWeight = 10000 * pointScale
+
+// parsePoints reads points as a decimal with at most two decimals ("3",
+// "1.5", "0.25"): scores are exact sums of them.
+func parsePoints(n *yaml.Node) (Points, string) {
 	if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
 		return 0, "got " + kindName(n)
 	}
-	var v float64
-	if err := n.Decode(&v); err != nil {
-		return 0, fmt.Sprintf("%q is not a number", n.Value)
+	s := strings.TrimPrefix(strings.TrimSpace(n.Value), "+")
+	if strings.HasPrefix(s, "-") {
+		return 0, fmt.Sprintf("%s is negative (give points to the other roles instead)", s)
 	}
-	if math.IsNaN(v) || math.IsInf(v, 0) || v > 1e6 {
-		return 0, fmt.Sprintf("%s is not a usable weight (keep weights below 1,000,000)", n.Value)
+	whole, frac, hasDot := strings.Cut(s, ".")
+	if !allDigits(whole) || (hasDot && frac != "" && !allDigits(frac)) || (hasDot && frac == "") {
+		return 0, fmt.Sprintf("%s is not written as points (write decimal digits, like 2 or 1.5)", quoteInput(s))
 	}
-	if v < 0 {
-		return 0, fmt.Sprintf("%s is negative (give points to the other roles instead)", n.Value)
+	if len(frac) > 2 {
+		return 0, fmt.Sprintf("%s has more than two decimals (points go to the hundredth, like 1.25)", s)
+	}
+	if len(strings.TrimLeft(whole, "0")) > 6 {
+		return 0, fmt.Sprintf("%s is too large (keep points at %s or below)", s, Points(maxWeight))
+	}
+	w, _ := strconv.ParseInt(whole, 10, 64)
+	f := int64(0)
+	if frac != "" {
+		f, _ = strconv.ParseInt((frac + "0")[:2], 10, 64)
+	}
+	v := Points(w*pointScale + f)
+	if v > maxWeight {
+		return 0, fmt.Sprintf("%s is too large (keep points at %s or below)", s, Points(maxWeight))
 	}
 	return v, ""
 }
+
+// parseDecimal reads a plain decimal number (a share or a factor).
+func parseDecimal(n *yaml.Node) (float64, string) {
+	if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
+		return 0, "got " + kindName(n)
+	}
+	s := strings.TrimSpace(n.Value)
+	whole, frac, _ := strings.Cut(s, ".")
+	if !allDigits(whole) || (frac != "" && !allDigits(frac)) || len(frac) > 4 {
+		return 0, fmt.Sprintf("%s is not a plain decimal like 0.5", quoteInput(s))
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return 0, fmt.Sprintf("%s is not a number", quoteInput(s))
+	}
+	return v, ""
+}
+
+// readShare reads a number from 0 to 1.
+func readShare(n *yaml.Node, path string, pl *problemList) (float64, bool) {
+	v, msg := parseDecimal(n)
+	if msg == "" && (v < 0 || v > 1) {
+		msg = fmt.Sprintf("%s is not between 0 and 1", n.Value)
+	}
+	if msg != "" {
+		pl.add(n.Line, path, "%s; expected a share from 0 to 1, like 0.15", msg)
+		return 0, false
+	}
+	return v, true
+}
+
+func readSmallInt(n *yaml.Node, path string, lo, hi int, pl *problemList, def int) int {
+	v, ok := readInt(n, path, pl, fmt.Sprintf("a whole number from %d to %d", lo, hi))
+	if !ok {
+		return def
+	}
+	if v < lo || v > hi {
+		pl.add(n.Line, path, "%d is out of range; expected a whole number from %d to %d", v, lo, hi)
+		return def
+	}
+	return v
+}
+
+func readBool(n *yaml.Node, path string, pl *problemList) bool {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!bool" {
+		var b bool
+		if n.Decode(&b) == nil {
+			return b
+		}
+	}
+	pl.add(n.Line, path, "expected true or false, got %s", kindName(n))
+	return false
+}
+

@@ -25,9 +25,17 @@ func allDomainResponsibilities() []string {
 func TestBuiltinDefinitionsLoad(t *testing.T) {
 	d := builtin(t)
 
-	wantRoles := map[string]string{"coo": "Chief Operating Officer", "operations-director": "Operations Director"}
-	if got := d.RoleIDs(); !slices.Equal(got, []string{"coo", "operations-director"}) {
-		t.Errorf("role ids = %q, want coo, operations-director", got)
+	wantRoles := map[string]string{"coo": "Chief Operating Officer", "operations-director": "Operations Director", "fractional-coo": "Fractional COO"}
+	if got := d.RoleIDs(); !slices.Equal(got, []string{"coo", "operations-director", "fractional-coo"}) {
+		t.Errorf("role ids = %q, want coo, operations-director, fractional-coo", got)
+	}
+	// The COO and the Operations Director are the heart of the comparison.
+	if got := d.PrimaryRoles(); !slices.Equal(got, []int{0, 1}) {
+		t.Errorf("primary roles %v, want the COO and the Operations Director", got)
+	}
+	// Ties go to the cheaper, more reversible hire.
+	if d.TieOrder[2] != 0 || d.TieOrder[1] != 1 || d.TieOrder[0] != 2 {
+		t.Errorf("tie order %v, want fractional COO, Operations Director, COO", d.TieOrder)
 	}
 	for id, title := range wantRoles {
 		r, ok := d.Role(id)
@@ -37,7 +45,7 @@ func TestBuiltinDefinitionsLoad(t *testing.T) {
 		if r.Title != title {
 			t.Errorf("role %s title = %q, want %q", id, r.Title, title)
 		}
-		if r.Summary == "" || r.WorksWith == "" || len(r.FitsWhen) == 0 || len(r.Responsibilities) != 5 {
+		if r.Summary == "" || r.WorksWith == "" || len(r.FitsWhen) == 0 || len(r.Responsibilities) != 5 || len(r.BeforeHiring) == 0 {
 			t.Errorf("role %s is incomplete: %+v", id, r)
 		}
 		for _, x := range r.Responsibilities {
@@ -136,11 +144,11 @@ func TestAnswersContract(t *testing.T) {
 			t.Errorf("question %s follows the contract's nine but has no default", q.ID)
 		}
 	}
-	// The leadership values name the roles themselves.
+	// The leadership values name the two full-time roles themselves.
 	lead, _ := d.Question("leadership")
-	for _, id := range d.RoleIDs() {
-		if o, _ := lead.Option(id); o == nil {
-			t.Errorf("leadership has no option for role %s", id)
+	for _, i := range d.PrimaryRoles() {
+		if o, _ := lead.Option(d.Roles[i].ID); o == nil {
+			t.Errorf("leadership has no option for role %s", d.Roles[i].ID)
 		}
 	}
 }
@@ -162,12 +170,20 @@ func TestDomainResponsibilitiesInRoles(t *testing.T) {
 			}
 		}
 	}
+	// The pain points are exactly the ten responsibilities of the COO and
+	// the Operations Director; the fractional COO's own five are not pains.
 	n := 0
-	for _, r := range d.Roles {
-		n += len(r.Responsibilities)
+	for _, i := range d.PrimaryRoles() {
+		n += len(d.Roles[i].Responsibilities)
 	}
 	if n != 10 {
-		t.Errorf("roles.yaml has %d responsibilities, want the ten of DOMAIN.md", n)
+		t.Errorf("the COO and the Operations Director have %d responsibilities, want the ten of DOMAIN.md", n)
+	}
+	pains, _ := d.Question("pain_points")
+	for _, v := range pains.Values() {
+		if owner, _, ok := d.ResponsibilityOwner(v); !ok || owner.Secondary {
+			t.Errorf("pain %s is not a responsibility of the COO or the Operations Director", v)
+		}
 	}
 }
 
@@ -432,7 +448,7 @@ func TestLoadRejectsBadQuestions(t *testing.T) {
 		{
 			name: "unknown field in an option",
 			old:  "        label: Stable\n", new: "        label: Stable\n        points: 2\n", at: "points: 2",
-			key: "questions[growth].options[0].points", msgs: []string{"unknown field", "allowed fields are value, label, weights"},
+			key: "questions[growth].options[0].points", msgs: []string{"unknown field", "allowed fields are value, unless, label, weights, notes, rules_out, why, source, lever"},
 		},
 		{
 			name: "unknown field in a band",
@@ -442,7 +458,7 @@ func TestLoadRejectsBadQuestions(t *testing.T) {
 		{
 			name: "unknown top-level field",
 			old:  "questions:\n", new: "version: 1\nquestions:\n", at: "version",
-			key: "version", msgs: []string{"unknown field", "allowed fields are factors, questions"},
+			key: "version", msgs: []string{"unknown field", "allowed fields are scoring, factors, questions, also_plan_for"},
 		},
 		{
 			name: "bad kind",
@@ -482,7 +498,67 @@ func TestLoadRejectsBadQuestions(t *testing.T) {
 		{
 			name: "weight that is not finite",
 			old:  "label: Rapid\n        weights: {coo: 3}", new: "label: Rapid\n        weights: {coo: .inf}", at: "coo: .inf",
-			key: "questions[growth].options[2].weights.coo", msgs: []string{"not a usable weight"},
+			key: "questions[growth].options[2].weights.coo", msgs: []string{`".inf" is not written as points`},
+		},
+		{
+			name: "weight in hexadecimal",
+			old:  "label: Rapid\n        weights: {coo: 3}", new: "label: Rapid\n        weights: {coo: 0x10}", at: "coo: 0x10",
+			key: "questions[growth].options[2].weights.coo", msgs: []string{`"0x10" is not written as points (write decimal digits, like 2 or 1.5)`},
+		},
+		{
+			name: "weight with too many decimals",
+			old:  "label: Rapid\n        weights: {coo: 3}", new: "label: Rapid\n        weights: {coo: 1e-300}", at: "coo: 1e-300",
+			key: "questions[growth].options[2].weights.coo", msgs: []string{"is not written as points"},
+		},
+		{
+			name: "weight finer than a hundredth",
+			old:  "label: Rapid\n        weights: {coo: 3}", new: "label: Rapid\n        weights: {coo: 0.125}", at: "coo: 0.125",
+			key: "questions[growth].options[2].weights.coo", msgs: []string{"0.125 has more than two decimals"},
+		},
+		{
+			name: "rule for an unknown role",
+			old:  "label: Rapid\n        weights: {coo: 3}", new: "label: Rapid\n        weights: {coo: 3}\n        rules_out: [{role: ceo, reason: No.}]", at: "role: ceo",
+			key: "questions[growth].options[2].rules_out[0].role", msgs: []string{`unknown role "ceo"`, "roles are coo, operations-director, chief-of-staff"},
+		},
+		{
+			name: "rule without a reason",
+			old:  "label: Rapid\n        weights: {coo: 3}", new: "label: Rapid\n        weights: {coo: 3}\n        rules_out: [{role: coo}]", at: "role: coo",
+			key: "questions[growth].options[2].rules_out[0]", msgs: []string{`missing required field "reason"`},
+		},
+		{
+			name: "cap that is not points",
+			old:  "    kind: multi-choice\n", new: "    kind: multi-choice\n    cap: 0\n", at: "cap: 0",
+			key: "questions[pain_points].cap", msgs: []string{"expected points above 0"},
+		},
+		{
+			name: "unless naming an unknown value",
+			old:  "        label: Bottlenecks\n", new: "        label: Bottlenecks\n        unless: [strategy]\n", at: "unless: [strategy]",
+			key: "questions[pain_points].options[process-optimization].unless", msgs: []string{`unknown value "strategy"`, "values are strategy-alignment, process-optimization, ceo-overload"},
+		},
+		{
+			name: "lever that is not a boolean",
+			old:  "        label: Bottlenecks\n", new: "        label: Bottlenecks\n        lever: no way\n", at: "lever: no way",
+			key: "questions[pain_points].options[1].lever", msgs: []string{"expected true or false"},
+		},
+		{
+			name: "title with an escape sequence",
+			old:  "    title: Employees\n", new: "    title: \"Employees\\e]0;PWNED\\a\"\n", at: "PWNED",
+			key: "questions[employees].title", msgs: []string{"contains a control character (U+001B)"},
+		},
+		{
+			name: "label with a right-to-left override",
+			old:  "        label: Stable\n", new: "        label: \"Sta\\u202Eble\"\n", at: "Sta",
+			key: "questions[growth].options[0].label", msgs: []string{"an invisible formatting character (U+202E)"},
+		},
+		{
+			name: "also_plan_for an unknown role",
+			old:  "factors:\n", new: "also_plan_for:\n  - {recommended: coo, plan: ceo, min_points: 2, text: Plan it}\nfactors:\n", at: "plan: ceo",
+			key: "also_plan_for[0].plan", msgs: []string{`unknown role "ceo"`},
+		},
+		{
+			name: "scoring confidence bounds that do not rise",
+			old:  "factors:\n", new: "scoring:\n  confidence:\n    - {below: 0.5, word: close}\n    - {below: 0.2, word: clear}\n    - {word: strong}\nfactors:\n", at: "below: 0.2",
+			key: "scoring.confidence[1].below", msgs: []string{"bounds must rise above 0.5"},
 		},
 		{
 			name: "weights given twice for a role",

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // Role is one kind of leader the advisor can recommend.
@@ -16,6 +18,24 @@ type Role struct {
 	FitsWhen         []string
 	WorksWith        string
 	BeforeHiring     []string // points to weigh before hiring this role (optional)
+	// Secondary roles are shown beside the others only when the width
+	// allows it, on request, or when they are recommended: the COO and the
+	// Operations Director stay the heart of the comparison.
+	Secondary bool
+	// AlsoPlan says which other roles to plan for when this one is
+	// recommended and the other's own evidence is strong.
+	AlsoPlan []AlsoPlan
+}
+
+// AlsoPlan is a second hire to plan for next to the recommended role.
+type AlsoPlan struct {
+	Role      int    // index of the other role
+	MinPoints Points // the other role's points from which the plan is shown
+	// Factors, when given, limit the points that count to those factors'
+	// questions: the other role's own evidence, not its share of the size.
+	Factors []string
+	Text      string // "Hire the COO first; plan Operations Directors under them"
+	Why       string
 }
 
 // Responsibility is one thing a role owns. Its id is stable: pain points
@@ -66,25 +86,57 @@ type Question struct {
 	Options []Option
 	None    Option // multi-choice: label and weights of an empty answer
 
+	// Cap is the most points one role can get from this question (0: no
+	// cap). It keeps a list of ticked pains from outweighing the shape of
+	// the company.
+	Cap Points
+
 	// Default is used when an answers file leaves the question out; nil
 	// means the question must be answered.
 	Default *Answer
+
+	optionIndex map[string]int // value -> index in Options
+}
+
+// Part is what one band or option says: the points its answer gives the
+// roles, the roles it rules out, the notes it brings up, and why.
+type Part struct {
+	Label    string
+	Weights  Weights
+	Notes    Notes
+	RulesOut []Rule
+	Why      string // one line: why the answer gives these points
+	Source   string // where the reasoning comes from, second-hand, if anywhere
+	// NoLever marks an answer that "what would change the advice" never
+	// offers: one a client could neither make true nor be wrong about.
+	NoLever bool
+	Line    int // where it is defined
+}
+
+// Rule rules a role out whenever the answer it belongs to is given.
+type Rule struct {
+	Role   int    // index of the role ruled out
+	Reason string // shown with the result, in plain words
+	Source string
+	Line   int
 }
 
 // Band is a range of integer answers that score alike.
 type Band struct {
 	Min, Max int
-	Label    string
-	Weights  Weights
-	Notes    Notes
+	Part
 }
 
 // Option is one allowed value of a choice or multi-choice question.
 type Option struct {
-	Value   string
-	Label   string
-	Weights Weights
-	Notes   Notes
+	Value string
+	Part
+	// Unless lists options of the same multi-choice question whose being
+	// chosen too cancels this option's points ("an Operations Director
+	// points to a COO only when there is no COO").
+	Unless []int
+
+	unlessNode *yaml.Node // while loading: the values Unless names
 }
 
 // Notes holds, per role index, what to tell the user when an answer was
@@ -99,19 +151,94 @@ func (n Notes) For(i int) string {
 	return ""
 }
 
+// Points are scores in hundredths of a point: weights have at most two
+// decimals, so that sums, leads and ties are exact.
+type Points int64
+
+// pointScale is one point.
+const pointScale = 100
+
+// Float is the points as a number (1.5 for 150 hundredths).
+func (p Points) Float() float64 { return float64(p) / pointScale }
+
+// String writes the points without trailing zeros: 3, 1.5, 0.25.
+func (p Points) String() string {
+	neg := p < 0
+	if neg {
+		p = -p
+	}
+	s := strconv.FormatInt(int64(p/pointScale), 10)
+	if frac := p % pointScale; frac != 0 {
+		f := fmt.Sprintf("%02d", frac)
+		s += "." + strings.TrimRight(f, "0")
+	}
+	if neg {
+		return "-" + s
+	}
+	return s
+}
+
 // Weights holds the points an answer gives each role, indexed like
 // Definitions.Roles.
-type Weights []float64
+type Weights []Points
+
+// Scoring holds the numbers that turn scores into advice and its
+// explanation. They are declared in the questions file.
+type Scoring struct {
+	// FullLead is the lead, in points, that reads as a confidence of 100%.
+	FullLead Points
+	// Confidence words, from the smallest lead up: a lead below Below[i]
+	// (as a share of FullLead) reads as Words[i]; the last word has no
+	// bound. A lead of 0 is a tie.
+	Confidence []ConfidenceStep
+	// CloseCall is the confidence under which the report warns that the
+	// runner-up is close.
+	CloseCall float64
+	// What would change the advice: integer answers are tried from
+	// Shrink to Grow times today's answer, choices up to OptionSteps
+	// places away, lists with up to Toggles values added or removed; at
+	// most MaxChanges are listed.
+	Shrink, Grow float64
+	OptionSteps  int
+	Toggles      int
+	MaxChanges   int
+	// Reasons is how many reasons each side lists before "and N smaller
+	// points".
+	Reasons int
+}
+
+// ConfidenceStep is one word for a range of confidence.
+type ConfidenceStep struct {
+	Below float64 // 0 for the last step
+	Word  string
+}
+
+// defaultScoring is used when a questions file has no scoring section. The
+// built-in file declares every one of these numbers itself.
+func defaultScoring() Scoring {
+	return Scoring{
+		FullLead: 10 * pointScale,
+		Confidence: []ConfidenceStep{
+			{0.15, "a close call"}, {0.35, "moderate"}, {0.6, "clear"}, {0, "strong"},
+		},
+		CloseCall: 0.15, Shrink: 0.5, Grow: 2, OptionSteps: 1, Toggles: 3, MaxChanges: 5, Reasons: 5,
+	}
+}
 
 // Definitions is a validated set of roles and questions.
 type Definitions struct {
 	Roles     []Role
 	Factors   []Factor
 	Questions []Question
+	Scoring   Scoring
+	// TieOrder ranks the roles for ties, cheaper and more reversible
+	// first: TieOrder[i] is role i's rank.
+	TieOrder []int
 
 	roleIndex     map[string]int
 	questionIndex map[string]int
 	factorIndex   map[string]int
+	respOwner     map[string][2]int // responsibility id -> role, index
 }
 
 // Role returns the role with the given id.
@@ -169,14 +296,24 @@ func (d *Definitions) QuestionIDs() []string {
 
 // ResponsibilityOwner returns the role that owns the responsibility id.
 func (d *Definitions) ResponsibilityOwner(id string) (*Role, *Responsibility, bool) {
-	for i := range d.Roles {
-		for j := range d.Roles[i].Responsibilities {
-			if d.Roles[i].Responsibilities[j].ID == id {
-				return &d.Roles[i], &d.Roles[i].Responsibilities[j], true
-			}
+	at, ok := d.respOwner[id]
+	if !ok {
+		return nil, nil, false
+	}
+	r := &d.Roles[at[0]]
+	return r, &r.Responsibilities[at[1]], true
+}
+
+// PrimaryRoles lists the indexes of the roles that are always compared
+// side by side (every role when none is marked secondary).
+func (d *Definitions) PrimaryRoles() []int {
+	var out []int
+	for i, r := range d.Roles {
+		if !r.Secondary {
+			out = append(out, i)
 		}
 	}
-	return nil, nil, false
+	return out
 }
 
 // Values lists the allowed values of a choice or multi-choice question.
@@ -190,36 +327,29 @@ func (q *Question) Values() []string {
 
 // Option returns the option with the given value.
 func (q *Question) Option(value string) (*Option, int) {
-	for i := range q.Options {
-		if q.Options[i].Value == value {
-			return &q.Options[i], i
-		}
+	i, ok := q.optionIndex[value]
+	if !ok {
+		return nil, -1
 	}
-	return nil, -1
+	return &q.Options[i], i
 }
 
 // BandIndex returns the index of the band holding v, or -1 when v is out of
 // range.
 func (q *Question) BandIndex(v int) int {
-	for i, b := range q.Bands {
-		if v >= b.Min && v <= b.Max {
-			return i
+	lo, hi := 0, len(q.Bands)-1
+	for lo <= hi {
+		mid := (lo + hi) / 2
+		switch b := q.Bands[mid]; {
+		case v < b.Min:
+			hi = mid - 1
+		case v > b.Max:
+			lo = mid + 1
+		default:
+			return mid
 		}
 	}
 	return -1
-}
-
-// Allowed describes the allowed answers, for messages and help.
-func (q *Question) Allowed() string {
-	switch q.Kind {
-	case KindInteger:
-		return fmt.Sprintf("a whole number from %s to %s", GroupDigits(q.Min), GroupDigits(q.Max))
-	case KindChoice:
-		return "one of " + quoteList(q.Values())
-	case KindMulti:
-		return "a list of any of " + quoteList(q.Values()) + " (an empty list [] for none)"
-	}
-	return ""
 }
 
 // UnitFor is the unit for n: singular for 1.
@@ -249,4 +379,12 @@ func GroupDigits(n int) string {
 		return "-" + b.String()
 	}
 	return b.String()
+}
+
+// QuestionIndex returns the position of question id, or -1.
+func (d *Definitions) QuestionIndex(id string) int {
+	if i, ok := d.questionIndex[id]; ok {
+		return i
+	}
+	return -1
 }

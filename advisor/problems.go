@@ -3,6 +3,7 @@ package advisor
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -146,4 +147,24 @@ func editDistance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
+}
+
+// maxQuoted is how much of a user's text a message repeats.
+const maxQuoted = 60
+
+// quoteInput quotes text a user gave for a message: in double quotes, with
+// control, zero-width and direction-changing characters escaped (so a
+// message can never move the cursor, retitle a terminal or reorder what is
+// shown), and cut to maxQuoted characters.
+func quoteInput(s string) string {
+	r := []rune(s)
+	cut := len(r) > maxQuoted
+	if cut {
+		r = r[:maxQuoted]
+	}
+	q := strconv.Quote(string(r))
+	if cut {
+		q = q[:len(q)-1] + `…"`
+	}
+	return q
 }

@@ -77,13 +77,17 @@ func (d *Definitions) textReport(r *Result) string {
 	if note := d.CloseCallNote(r); note != "" {
 		b.WriteString(wrapIndent(note, reportWidth, "", ""))
 	}
+	for _, x := range r.RuledOut {
+		b.WriteString(wrapIndent(x.Reason, reportWidth, "Ruled out: ", "           "))
+	}
+	for _, p := range r.AlsoPlan {
+		b.WriteString(wrapIndent(PlanText(p), reportWidth, "Also plan for: ", "               "))
+	}
 	for _, n := range r.AnswerNotes() {
 		b.WriteString(wrapIndent(n.Text, reportWidth, "Note: ", "      "))
 	}
-	if r.Confidence > 0 {
-		b.WriteString("\n")
-		b.WriteString(wrapIndent(rec.Summary, reportWidth, "", ""))
-	}
+	b.WriteString("\n")
+	b.WriteString(wrapIndent(rec.Summary, reportWidth, "", ""))
 
 	section := func(title string) { b.WriteString("\n" + title + "\n") }
 	bullet := func(text string) { b.WriteString(wrapIndent(text, reportWidth, "  - ", "    ")) }
@@ -91,20 +95,26 @@ func (d *Definitions) textReport(r *Result) string {
 	why, against := d.ReasonHeadings(r)
 	section(why)
 	if len(r.Reasons) == 0 {
-		bullet("No answer favours one role over the other.")
+		bullet(d.noReasonsText(r))
 	}
 	for _, c := range r.Reasons {
 		bullet(d.ReasonText(c))
+	}
+	if r.MoreReasons > 0 {
+		bullet(morePoints(r.MoreReasons))
 	}
 	if len(r.Counterpoints) > 0 {
 		section(against)
 		for _, c := range r.Counterpoints {
 			bullet(d.ReasonText(c))
 		}
+		if r.MoreCounterpoints > 0 {
+			bullet(morePoints(r.MoreCounterpoints))
+		}
 	}
 	section("What would change the advice")
 	if len(r.Changes) == 0 {
-		bullet("No change of a single answer would change the advice.")
+		bullet("No plausible change of a single answer would change the advice.")
 	}
 	for _, c := range r.Changes {
 		bullet(d.ChangeText(c))
@@ -112,7 +122,7 @@ func (d *Definitions) textReport(r *Result) string {
 	if hiring := r.RoleNotes(); len(hiring) > 0 {
 		section("Before you decide")
 		for _, n := range hiring {
-			bullet(n.Text)
+			bullet(d.noteText(r, n))
 		}
 	}
 
@@ -141,9 +151,64 @@ func (d *Definitions) textReport(r *Result) string {
 		b.WriteString(wrapIndent(role.Title+": "+role.Summary, reportWidth, "  ", "  "))
 		b.WriteString(wrapIndent("Owns: "+responsibilityNames(role)+".", reportWidth, "  ", "  "))
 	}
+	section("How this was scored")
+	for _, line := range d.scoringLines(r) {
+		bullet(line)
+	}
 	b.WriteString("\n")
 	b.WriteString(wrapIndent("Prepared with coo-advisor, offline. Every point comes from a weight in the role and question definitions; run `coo-advisor questions` to see them.", reportWidth, "", ""))
 	return b.String()
+}
+
+// noReasonsText is what stands in for the reasons when there are none.
+func (d *Definitions) noReasonsText(r *Result) string {
+	if r.RunnerUp == "" {
+		return "The rules leave no other role to weigh it against."
+	}
+	return "No answer favours one role over the other."
+}
+
+// morePoints stands for the reasons a list leaves out, so that the
+// reader knows the list is not the whole story.
+func morePoints(n int) string {
+	if n == 1 {
+		return "and 1 smaller point"
+	}
+	return fmt.Sprintf("and %d smaller points", n)
+}
+
+// noteText is a role's point to weigh; on a tie, with the role it is about.
+func (d *Definitions) noteText(r *Result, n Note) string {
+	if !r.Tie {
+		return n.Text
+	}
+	role, _ := d.Role(n.Role)
+	return role.Title + ": " + n.Text
+}
+
+// scoringLines explain every answer's points and every rule with the
+// definitions' rationale, for the appendix a consultant defends the advice
+// from.
+func (d *Definitions) scoringLines(r *Result) []string {
+	var out []string
+	for _, c := range r.Contributions {
+		line := d.ReasonText(c) + "."
+		if c.Why != "" {
+			line += " " + c.Why
+		}
+		if c.Source != "" {
+			line += " (Source: " + strings.TrimRight(c.Source, ".") + ".)"
+		}
+		out = append(out, line)
+	}
+	for _, x := range r.RuledOut {
+		line := x.Reason
+		if x.Source != "" {
+			line += " (Source: " + strings.TrimRight(x.Source, ".") + ".)"
+		}
+		out = append(out, line)
+	}
+	return out
 }
 
 func responsibilityNames(r Role) string {
@@ -220,30 +285,40 @@ func (d *Definitions) markdownReport(r *Result) string {
 	if note := d.CloseCallNote(r); note != "" {
 		fmt.Fprintf(&b, "\n> %s\n", mdEscape(note))
 	}
+	for _, x := range r.RuledOut {
+		fmt.Fprintf(&b, "\n> **Ruled out:** %s\n", mdEscape(x.Reason))
+	}
+	for _, p := range r.AlsoPlan {
+		fmt.Fprintf(&b, "\n**Also plan for:** %s\n", mdEscape(PlanText(p)))
+	}
 	for _, n := range r.AnswerNotes() {
 		fmt.Fprintf(&b, "\n> **Note:** %s\n", mdEscape(n.Text))
 	}
-	if r.Confidence > 0 {
-		fmt.Fprintf(&b, "\n%s\n", mdEscape(rec.Summary))
-	}
+	fmt.Fprintf(&b, "\n%s\n", mdEscape(rec.Summary))
 
 	why, against := d.ReasonHeadings(r)
 	fmt.Fprintf(&b, "\n## %s\n\n", mdEscape(why))
 	if len(r.Reasons) == 0 {
-		b.WriteString("- No answer favours one role over the other.\n")
+		fmt.Fprintf(&b, "- %s\n", mdEscape(d.noReasonsText(r)))
 	}
 	for _, c := range r.Reasons {
 		fmt.Fprintf(&b, "- %s\n", mdEscape(d.ReasonText(c)))
+	}
+	if r.MoreReasons > 0 {
+		fmt.Fprintf(&b, "- %s\n", morePoints(r.MoreReasons))
 	}
 	if len(r.Counterpoints) > 0 {
 		fmt.Fprintf(&b, "\n## %s\n\n", mdEscape(against))
 		for _, c := range r.Counterpoints {
 			fmt.Fprintf(&b, "- %s\n", mdEscape(d.ReasonText(c)))
 		}
+		if r.MoreCounterpoints > 0 {
+			fmt.Fprintf(&b, "- %s\n", morePoints(r.MoreCounterpoints))
+		}
 	}
 	b.WriteString("\n## What would change the advice\n\n")
 	if len(r.Changes) == 0 {
-		b.WriteString("- No change of a single answer would change the advice.\n")
+		b.WriteString("- No plausible change of a single answer would change the advice.\n")
 	}
 	for _, c := range r.Changes {
 		fmt.Fprintf(&b, "- %s\n", mdEscape(d.ChangeText(c)))
@@ -251,7 +326,7 @@ func (d *Definitions) markdownReport(r *Result) string {
 	if hiring := r.RoleNotes(); len(hiring) > 0 {
 		b.WriteString("\n## Before you decide\n\n")
 		for _, n := range hiring {
-			fmt.Fprintf(&b, "- %s\n", mdEscape(n.Text))
+			fmt.Fprintf(&b, "- %s\n", mdEscape(d.noteText(r, n)))
 		}
 	}
 
@@ -282,6 +357,10 @@ func (d *Definitions) markdownReport(r *Result) string {
 		for _, x := range role.Responsibilities {
 			fmt.Fprintf(&b, "- **%s**: %s\n", mdEscape(x.Name), mdEscape(x.Description))
 		}
+	}
+	b.WriteString("\n## How this was scored\n\n")
+	for _, line := range d.scoringLines(r) {
+		fmt.Fprintf(&b, "- %s\n", mdEscape(line))
 	}
 	b.WriteString("\n---\n\n*Prepared with coo-advisor, offline. Every point comes from a weight in the role and question definitions.*\n")
 	return b.String()
@@ -336,7 +415,7 @@ func round3(f float64) float64 { return math.Round(f*1000) / 1000 }
 func (d *Definitions) roleMap(w Weights) ordered {
 	var o ordered
 	for i, r := range d.Roles {
-		o.add(r.ID, w[i])
+		o.add(r.ID, w[i].Float())
 	}
 	return o
 }
@@ -346,8 +425,11 @@ type jsonContribution struct {
 	Value     string  `json:"value,omitempty"`
 	Answer    string  `json:"answer"`
 	Points    ordered `json:"points"`
+	Counted   ordered `json:"counted"`
 	Advantage float64 `json:"advantage"`
 	Text      string  `json:"text"`
+	Why       string  `json:"why,omitempty"`
+	Source    string  `json:"source,omitempty"`
 }
 
 type jsonChange struct {
@@ -361,7 +443,23 @@ type jsonChange struct {
 
 type jsonNote struct {
 	Question string `json:"question,omitempty"`
+	Role     string `json:"role"`
 	Text     string `json:"text"`
+}
+
+type jsonRuledOut struct {
+	Role     string `json:"role"`
+	Question string `json:"question"`
+	Answer   string `json:"answer"`
+	Reason   string `json:"reason"`
+	Source   string `json:"source,omitempty"`
+}
+
+type jsonPlan struct {
+	Role string   `json:"role"`
+	Text string   `json:"text"`
+	For  []string `json:"for"`
+	Why  string   `json:"why,omitempty"`
 }
 
 type jsonFactor struct {
@@ -371,64 +469,64 @@ type jsonFactor struct {
 	Leaning string  `json:"leaning"`
 }
 
-// jsonValue is an answer as an answers file holds it.
-func jsonValue(q *Question, a Answer) any {
-	switch q.Kind {
-	case KindInteger:
-		return a.Int
-	case KindChoice:
-		return a.Choice
-	}
-	if a.Multi == nil {
-		return []string{}
-	}
-	return a.Multi
-}
-
 func (d *Definitions) jsonReport(r *Result) ([]byte, error) {
 	rec, _ := d.Role(r.Recommended)
 	var o ordered
 	o.add("recommended", r.Recommended)
 	o.add("recommended_title", rec.Title)
 	o.add("runner_up", r.RunnerUp)
+	o.add("tie", r.Tie)
+	o.add("lead", r.Lead.Float())
 	o.add("confidence", round3(r.Confidence))
-	o.add("confidence_label", ConfidenceLabel(r.Confidence))
+	o.add("confidence_label", d.ConfidenceLabel(r.Confidence))
 	var scores, shares ordered
 	for _, s := range r.Scores {
-		scores.add(s.Role, s.Points)
+		scores.add(s.Role, s.Points.Float())
 		shares.add(s.Role, round3(s.Share))
 	}
 	o.add("scores", scores)
 	o.add("shares", shares)
+	ruled := make([]jsonRuledOut, 0, len(r.RuledOut))
+	for _, x := range r.RuledOut {
+		ruled = append(ruled, jsonRuledOut(x))
+	}
+	o.add("ruled_out", ruled)
+	plans := make([]jsonPlan, 0, len(r.AlsoPlan))
+	for _, p := range r.AlsoPlan {
+		jp := jsonPlan{Role: p.Role, Text: PlanText(p), For: p.For, Why: p.Why}
+		if jp.For == nil {
+			jp.For = []string{}
+		}
+		plans = append(plans, jp)
+	}
+	o.add("also_plan_for", plans)
 	factors := make([]jsonFactor, 0, len(r.Factors))
 	for _, fs := range r.Factors {
 		f, _ := d.Factor(fs.Factor)
-		lean := ""
-		if best, second := ranking(fs.Points); fs.Points[best] > fs.Points[second] {
-			lean = d.Roles[best].ID
-		}
-		factors = append(factors, jsonFactor{ID: f.ID, Title: f.Title, Scores: d.roleMap(fs.Points), Leaning: lean})
+		factors = append(factors, jsonFactor{ID: f.ID, Title: f.Title, Scores: d.roleMap(fs.Points), Leaning: d.leaningOf(fs.Points)})
 	}
 	o.add("factors", factors)
 	contrib := func(cs []Contribution) []jsonContribution {
 		out := make([]jsonContribution, 0, len(cs))
 		for _, c := range cs {
-			out = append(out, jsonContribution{Question: c.Question, Value: c.Value, Answer: c.Label, Points: d.roleMap(c.Points), Advantage: c.Advantage, Text: d.ReasonText(c)})
+			out = append(out, jsonContribution{Question: c.Question, Value: c.Value, Answer: c.Label, Points: d.roleMap(c.Points), Counted: d.roleMap(c.Counted), Advantage: c.Advantage.Float(), Text: d.ReasonText(c), Why: c.Why, Source: c.Source})
 		}
 		return out
 	}
 	o.add("reasons", contrib(r.Reasons))
+	o.add("more_reasons", r.MoreReasons)
 	o.add("counterpoints", contrib(r.Counterpoints))
+	o.add("more_counterpoints", r.MoreCounterpoints)
 	changes := make([]jsonChange, 0, len(r.Changes))
 	for _, c := range r.Changes {
 		q, _ := d.Question(c.Question)
-		changes = append(changes, jsonChange{Question: c.Question, From: jsonValue(q, c.From), To: jsonValue(q, c.To), Role: c.Role, Steps: c.Steps, Text: d.ChangeText(c)})
+		changes = append(changes, jsonChange{Question: c.Question, From: q.JSONValue(c.From), To: q.JSONValue(c.To), Role: c.Role, Steps: c.Steps, Text: d.ChangeText(c)})
 	}
 	o.add("what_would_change", changes)
 	var answers ordered
 	for i := range d.Questions {
 		q := &d.Questions[i]
-		answers.add(q.ID, jsonValue(q, r.Answers[q.ID]))
+		answers.add(q.ID, q.JSONValue(r.Answers[q.ID]))
 	}
 	notes := make([]jsonNote, 0, len(r.Notes))
 	for _, n := range r.Notes {
@@ -442,4 +540,21 @@ func (d *Definitions) jsonReport(r *Result) ([]byte, error) {
 		return nil, err
 	}
 	return append(out, '\n'), nil
+}
+
+// leaningOf is the role a factor's points favour, or "" when no role has
+// more than every other.
+func (d *Definitions) leaningOf(w Weights) string {
+	best := 0
+	for i := range w {
+		if w[i] > w[best] {
+			best = i
+		}
+	}
+	for i := range w {
+		if i != best && w[i] == w[best] {
+			return ""
+		}
+	}
+	return d.Roles[best].ID
 }

@@ -107,14 +107,14 @@ func TestJSONReport(t *testing.T) {
 		if rec, _ := d.Role(res.Recommended); got.RecommendedTitle != rec.Title {
 			t.Errorf("recommended_title %q, want %q", got.RecommendedTitle, rec.Title)
 		}
-		if math.Abs(got.Confidence-res.Confidence) > 0.0005+1e-12 || got.ConfidenceLabel != advisor.ConfidenceLabel(res.Confidence) {
+		if math.Abs(got.Confidence-res.Confidence) > 0.0005+1e-12 || got.ConfidenceLabel != d.ConfidenceLabel(res.Confidence) {
 			t.Errorf("confidence %v %q, result %v", got.Confidence, got.ConfidenceLabel, res.Confidence)
 		}
 		if len(got.Scores) != len(d.Roles) {
 			t.Errorf("%d scores for %d roles", len(got.Scores), len(d.Roles))
 		}
 		for _, s := range res.Scores {
-			if got.Scores[s.Role] != s.Points {
+			if got.Scores[s.Role] != s.Points.Float() {
 				t.Errorf("scores[%s] = %v, want %v", s.Role, got.Scores[s.Role], s.Points)
 			}
 			if math.Abs(got.Shares[s.Role]-s.Share) > 0.0005+1e-12 {
@@ -129,7 +129,7 @@ func TestJSONReport(t *testing.T) {
 				t.Errorf("factor %d is %q, want %q", i, got.Factors[i].ID, f.Factor)
 			}
 			for j, r := range d.Roles {
-				if v, ok := got.Factors[i].Scores[r.ID]; !ok || v != f.Points[j] {
+				if v, ok := got.Factors[i].Scores[r.ID]; !ok || v != f.Points[j].Float() {
 					t.Errorf("factor %s scores[%s] = %v, want %v", f.Factor, r.ID, v, f.Points[j])
 				}
 			}
@@ -139,11 +139,11 @@ func TestJSONReport(t *testing.T) {
 		}
 		for i, c := range res.Reasons {
 			g := got.Reasons[i]
-			if g.Question != c.Question || g.Text != d.ReasonText(c) || g.Advantage != c.Advantage || g.Answer != c.Label {
+			if g.Question != c.Question || g.Text != d.ReasonText(c) || g.Advantage != c.Advantage.Float() || g.Answer != c.Label {
 				t.Errorf("reason %d = %+v, want %+v", i, g, c)
 			}
 			for j, r := range d.Roles {
-				if g.Points[r.ID] != c.Points[j] {
+				if g.Points[r.ID] != c.Points[j].Float() {
 					t.Errorf("reason %d points[%s] = %v, want %v", i, r.ID, g.Points[r.ID], c.Points[j])
 				}
 			}
@@ -565,10 +565,21 @@ func TestQuestionsText(t *testing.T) {
 				t.Errorf("question %d %s not listed with its kind", i+1, q.ID)
 			}
 			for _, o := range q.Options {
-				want := strings.Join(strings.Fields(o.Value+": "+o.Label+"; "+d.PointsText(o.Weights)), " ")
+				want := strings.Join(strings.Fields(o.Value+" ("+o.Label+"): "+d.PointsText(o.Weights)), " ")
 				if !strings.Contains(flat, want) {
 					t.Errorf("%s: %q not listed", q.ID, want)
 				}
+				if o.Why != "" && !strings.Contains(flat, "Why: "+strings.Join(strings.Fields(o.Why), " ")) {
+					t.Errorf("%s: the why of %s is not listed", q.ID, o.Value)
+				}
+				for _, r := range o.RulesOut {
+					if !strings.Contains(flat, "Rules out "+d.Roles[r.Role].Title+": "+strings.Join(strings.Fields(r.Reason), " ")) {
+						t.Errorf("%s: the rule of %s is not listed", q.ID, o.Value)
+					}
+				}
+			}
+			if q.Cap > 0 && !strings.Contains(flat, "At most "+q.Cap.String()+" points per role count") {
+				t.Errorf("%s: the cap is not listed", q.ID)
 			}
 		}
 	}

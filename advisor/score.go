@@ -12,17 +12,30 @@ type Contribution struct {
 	Question string  // question id
 	Value    string  // option value; the band label for integers; "" for an empty multi-choice answer
 	Label    string  // what the user answered, in words
-	Points   Weights // per role, indexed like Definitions.Roles
-	// Advantage is the points for the recommended role minus the points for
-	// the runner-up: the share of the final margin this answer explains.
-	Advantage float64
+	Points   Weights // per role, as the definitions give them
+	// Counted is what counts of Points once the question's cap is applied
+	// (shared out over the question's parts in proportion), and nothing
+	// when another chosen value cancels this one. The roles' scores are
+	// the sums of Counted.
+	Counted Weights
+	// Cancelled is set when another chosen value of the same question
+	// cancels this one's points ("unless" in the definitions).
+	Cancelled bool
+	// Advantage is the counted points for the recommended role minus those
+	// for the runner-up: the share of the final lead this answer explains.
+	Advantage Points
+	Why       string // why the answer gives these points, from the definitions
+	Source    string
 }
 
 // RoleScore is one role's total.
 type RoleScore struct {
-	Role   string
-	Points float64
-	Share  float64 // Points / sum of all roles' points; equal shares when all are 0
+	Role     string
+	Points   Points
+	// Share is Points as a share of the points of every role not ruled
+	// out (equal shares when they are all 0); 0 for a ruled-out role.
+	Share float64
+	RuledOut bool    // an answer rules the role out: it cannot be recommended
 }
 
 // FactorScore is the points each role got from one factor's questions.
@@ -31,22 +44,65 @@ type FactorScore struct {
 	Points Weights
 }
 
+// RuledOut is a role that an answer rules out, and why.
+type RuledOut struct {
+	Role     string
+	Question string // the question whose answer rules it out
+	Answer   string // that answer, in words
+	Reason   string
+	Source   string
+}
+
+// Plan is a second hire to plan for beside the recommended role.
+type Plan struct {
+	Role string
+	Text string   // from the definitions: "Hire the COO first; plan ..."
+	For  []string // the responsibilities of that role the answers named as pains
+	Why  string
+}
+
+// Note is one point to weigh before deciding. Question is the question
+// whose answer brought it up, or "" for a role's own points; Role is the
+// role it is about.
+type Note struct {
+	Question string
+	Role     string
+	Text     string
+}
+
 // Result is a recommendation with everything needed to explain it.
 type Result struct {
 	Recommended string // role id
-	RunnerUp    string // role id of the second-highest score
-	// Confidence is the margin between the recommended role and the
-	// runner-up as a share of all points, in [0, 1]: 0 is a tie.
+	// RunnerUp is the best of the other roles that are not ruled out, or ""
+	// when the rules leave only the recommended one.
+	RunnerUp string
+	// Tie is set when the runner-up has exactly as many points: the
+	// recommendation is then the cheaper, more reversible hire (the tie
+	// order of the definitions).
+	Tie bool
+	// Lead is the recommended role's points minus the runner-up's.
+	Lead Points
+	// Confidence is the lead as a share of the lead that reads as certain
+	// (Scoring.FullLead), in [0, 1]: 0 is a tie; 1 when the rules leave a
+	// single role. Ticking pains that cancel out leaves it unchanged.
 	Confidence    float64
 	Scores        []RoleScore   // in role order
 	Factors       []FactorScore // in factor order
 	Contributions []Contribution
-	Reasons       []Contribution // answers that favour the recommendation most, strongest first
-	Counterpoints []Contribution // answers that favour the runner-up most, strongest first
-	Changes       []Change       // what would change the advice, nearest first
-	// Notes are what the definitions say to weigh, for these answers and
-	// this recommendation, before deciding: the notes of the answers given
-	// for the recommended role, then the role's own before_hiring points.
+	// Reasons are the answers that favour the recommendation over the
+	// runner-up, strongest first; Counterpoints favour the runner-up. The
+	// lists are cut at Scoring.Reasons; MoreReasons and MoreCounterpoints
+	// count what was left out.
+	Reasons           []Contribution
+	Counterpoints     []Contribution
+	MoreReasons       int
+	MoreCounterpoints int
+	Changes           []Change   // what would change the advice, nearest first
+	RuledOut          []RuledOut // in question order
+	AlsoPlan          []Plan
+	// Notes are what the definitions say to weigh before deciding: the
+	// notes of the answers given, then the role's own before_hiring points,
+	// for the recommended role (and for the runner-up too on a tie).
 	Notes   []Note
 	Answers Answers // complete, with defaults
 }
@@ -54,7 +110,7 @@ type Result struct {
 // AnswerNotes are the notes the answers brought up.
 func (r *Result) AnswerNotes() []Note { return r.notes(true) }
 
-// RoleNotes are the recommended role's own points to weigh.
+// RoleNotes are the roles' own points to weigh.
 func (r *Result) RoleNotes() []Note { return r.notes(false) }
 
 func (r *Result) notes(fromAnswers bool) []Note {
@@ -67,96 +123,42 @@ func (r *Result) notes(fromAnswers bool) []Note {
 	return out
 }
 
-// Note is one point to weigh before deciding. Question is the question
-// whose answer brought it up, or "" for the role's own points.
-type Note struct {
-	Question string
-	Text     string
-}
-
-// How many reasons and counterpoints a result lists.
-const (
-	maxReasons       = 5
-	maxCounterpoints = 3
-)
-
-// contributions lists the contributions of one answer.
-func (q *Question) contributions(a Answer, nroles int) []Contribution {
-	switch q.Kind {
-	case KindInteger:
-		if b := q.BandIndex(a.Int); b >= 0 {
-			return []Contribution{{Question: q.ID, Value: q.Bands[b].Label, Label: q.Describe(a), Points: q.Bands[b].Weights}}
-		}
-	case KindChoice:
-		if o, _ := q.Option(a.Choice); o != nil {
-			return []Contribution{{Question: q.ID, Value: o.Value, Label: o.Label, Points: o.Weights}}
-		}
-	case KindMulti:
-		if len(a.Multi) == 0 {
-			return []Contribution{{Question: q.ID, Label: q.None.Label, Points: q.None.Weights}}
-		}
-		out := make([]Contribution, 0, len(a.Multi))
-		for _, v := range a.Multi {
-			if o, _ := q.Option(v); o != nil {
-				out = append(out, Contribution{Question: q.ID, Value: o.Value, Label: o.Label, Points: o.Weights})
-			}
-		}
-		return out
-	}
-	return nil
-}
-
-// notesFor lists the notes the answer carries for role i.
-func (q *Question) notesFor(a Answer, i int) []string {
-	var notes []Notes
-	switch q.Kind {
-	case KindInteger:
-		if b := q.BandIndex(a.Int); b >= 0 {
-			notes = append(notes, q.Bands[b].Notes)
-		}
-	case KindChoice:
-		if o, _ := q.Option(a.Choice); o != nil {
-			notes = append(notes, o.Notes)
-		}
-	case KindMulti:
-		if len(a.Multi) == 0 {
-			notes = append(notes, q.None.Notes)
-		}
-		for _, v := range a.Multi {
-			if o, _ := q.Option(v); o != nil {
-				notes = append(notes, o.Notes)
-			}
+// IsRuledOut reports whether the answers rule out the role.
+func (r *Result) IsRuledOut(role string) bool {
+	for _, x := range r.RuledOut {
+		if x.Role == role {
+			return true
 		}
 	}
-	var out []string
-	for _, n := range notes {
-		if t := n.For(i); t != "" {
-			out = append(out, t)
-		}
-	}
-	return out
+	return false
 }
 
-// addPoints adds the points of answer a to q into sum, without allocating.
-func (q *Question) addPoints(a Answer, sum Weights) {
-	switch q.Kind {
-	case KindInteger:
-		if b := q.BandIndex(a.Int); b >= 0 {
-			addTo(sum, q.Bands[b].Weights)
+// score puts the points the answer a to q counts for each role into pts,
+// after the question's cap, and adds the roles it rules out to ruled.
+// Everything that scores answers goes through here and through the kind's
+// parts: totals, the live leaning, and the search of what would change
+// the advice.
+func (q *Question) score(a Answer, pts Weights, ruled []int) {
+	clear(pts)
+	q.rules().parts(q, a, func(p *Part, counts bool) {
+		if counts {
+			addTo(pts, p.Weights)
 		}
-	case KindChoice:
-		if o, _ := q.Option(a.Choice); o != nil {
-			addTo(sum, o.Weights)
+		for _, r := range p.RulesOut {
+			ruled[r.Role]++
 		}
-	case KindMulti:
-		if len(a.Multi) == 0 {
-			addTo(sum, q.None.Weights)
-			return
-		}
-		for _, v := range a.Multi {
-			if o, _ := q.Option(v); o != nil {
-				addTo(sum, o.Weights)
-			}
+	})
+	q.capPoints(pts)
+}
+
+// capPoints applies the question's cap to each role's points.
+func (q *Question) capPoints(pts Weights) {
+	if q.Cap <= 0 {
+		return
+	}
+	for i, v := range pts {
+		if v > q.Cap {
+			pts[i] = q.Cap
 		}
 	}
 }
@@ -169,126 +171,305 @@ func addTo(sum, w Weights) {
 	}
 }
 
-// Leaning scores whatever has been answered so far (unanswered questions
-// count nothing), for a live view while questions are being answered.
-func (d *Definitions) Leaning(a Answers) []RoleScore {
-	sum := make(Weights, len(d.Roles))
+// tally is the score of a set of answers.
+type tally struct {
+	perQuestion []Weights // counted points per question, after caps
+	total       Weights
+	ruled       []int // per role: how many answers rule it out
+}
+
+func (d *Definitions) tally(answers Answers, answeredOnly bool) *tally {
+	n := len(d.Roles)
+	t := &tally{perQuestion: make([]Weights, len(d.Questions)), total: make(Weights, n), ruled: make([]int, n)}
 	for i := range d.Questions {
 		q := &d.Questions[i]
-		if v, ok := a[q.ID]; ok {
-			q.addPoints(v, sum)
+		pts := make(Weights, n)
+		t.perQuestion[i] = pts
+		a, ok := answers[q.ID]
+		if !ok && answeredOnly {
+			continue
 		}
+		q.score(a, pts, t.ruled)
+		addTo(t.total, pts)
 	}
-	return d.roleScores(sum)
+	return t
 }
 
-func (d *Definitions) roleScores(sum Weights) []RoleScore {
-	total := 0.0
-	for _, v := range sum {
-		total += v
-	}
-	out := make([]RoleScore, len(d.Roles))
-	for i, r := range d.Roles {
-		share := 1 / float64(len(d.Roles))
-		if total > 0 {
-			share = sum[i] / total
+// rank returns the best and second-best roles that are not ruled out
+// (-1 where there is none). Equal scores are ordered by the tie order,
+// cheaper and more reversible first, never by accident of the list.
+func (d *Definitions) rank(total Weights, ruled []int) (best, second int) {
+	best, second = -1, -1
+	for i := range total {
+		if ruled[i] > 0 {
+			continue
 		}
-		out[i] = RoleScore{Role: r.ID, Points: sum[i], Share: share}
-	}
-	return out
-}
-
-// ranking returns the indexes of the best and second-best roles. Ties go to
-// the role listed first, so the result never depends on map order.
-func ranking(sum Weights) (best, second int) {
-	best, second = 0, -1
-	for i := 1; i < len(sum); i++ {
 		switch {
-		case sum[i] > sum[best]:
+		case best < 0 || d.before(i, best, total):
 			best, second = i, best
-		case second < 0 || sum[i] > sum[second]:
+		case second < 0 || d.before(i, second, total):
 			second = i
 		}
 	}
 	return best, second
 }
 
-// winner returns the index of the highest score (first on ties).
-func winner(sum Weights) int {
-	best := 0
-	for i := 1; i < len(sum); i++ {
-		if sum[i] > sum[best] {
-			best = i
+// before reports whether role i ranks above role j.
+func (d *Definitions) before(i, j int, total Weights) bool {
+	if total[i] != total[j] {
+		return total[i] > total[j]
+	}
+	return d.TieOrder[i] < d.TieOrder[j]
+}
+
+// Leaning scores whatever has been answered so far (unanswered questions
+// count nothing), for a live view while questions are being answered.
+func (d *Definitions) Leaning(a Answers) []RoleScore {
+	t := d.tally(a, true)
+	return d.roleScores(t.total, t.ruled)
+}
+
+// roleScores turns totals into scores with shares. A ruled-out role keeps
+// its points (the reports show them) but has no share: the shares are of
+// the points of the roles still in the running.
+func (d *Definitions) roleScores(sum Weights, ruled []int) []RoleScore {
+	var total Points
+	eligible := 0
+	for i, v := range sum {
+		if ruled[i] == 0 {
+			total += v
+			eligible++
 		}
 	}
-	return best
+	out := make([]RoleScore, len(d.Roles))
+	for i, r := range d.Roles {
+		out[i] = RoleScore{Role: r.ID, Points: sum[i], RuledOut: ruled[i] > 0}
+		switch {
+		case ruled[i] > 0:
+		case total > 0:
+			out[i].Share = float64(sum[i]) / float64(total)
+		default:
+			out[i].Share = 1 / float64(eligible)
+		}
+	}
+	return out
 }
 
 // Recommend scores complete answers (defaults are filled in) and explains
 // the result. It fails with an *InputError when required answers are
-// missing or an answer does not fit its question.
+// missing, an answer does not fit its question, or the answers rule out
+// every role.
 func (d *Definitions) Recommend(in Answers) (*Result, error) {
 	answers, err := d.Complete(in)
 	if err != nil {
 		return nil, err
 	}
-	n := len(d.Roles)
-	res := &Result{Answers: answers}
-
-	perQuestion := make([]Weights, len(d.Questions))
-	total := make(Weights, n)
-	factorPoints := make([]Weights, len(d.Factors))
-	for i := range factorPoints {
-		factorPoints[i] = make(Weights, n)
+	t := d.tally(answers, false)
+	best, second := d.rank(t.total, t.ruled)
+	res := &Result{Answers: answers, Scores: d.roleScores(t.total, t.ruled)}
+	res.RuledOut = d.ruledOut(answers)
+	if best < 0 {
+		// Load checks that no answers can rule out every role; this guards
+		// definitions built some other way.
+		pl := &problemList{file: "answers"}
+		pl.add(0, "", "these answers rule out every role; the definitions need a rule fewer")
+		return nil, pl.err()
 	}
-	for i := range d.Questions {
-		q := &d.Questions[i]
-		a := answers[q.ID]
-		pts := make(Weights, n)
-		q.addPoints(a, pts)
-		perQuestion[i] = pts
-		addTo(total, pts)
-		if f, ok := d.factorIndex[q.Factor]; ok {
-			addTo(factorPoints[f], pts)
-		}
-		res.Contributions = append(res.Contributions, q.contributions(a, n)...)
-	}
-	best, second := ranking(total)
 	res.Recommended = d.Roles[best].ID
-	res.RunnerUp = d.Roles[second].ID
-	res.Scores = d.roleScores(total)
-	sumAll := 0.0
-	for _, v := range total {
-		sumAll += v
-	}
-	if sumAll > 0 {
-		res.Confidence = (total[best] - total[second]) / sumAll
+	res.Confidence = 1
+	if second >= 0 {
+		res.RunnerUp = d.Roles[second].ID
+		res.Lead = t.total[best] - t.total[second]
+		res.Tie = res.Lead == 0
+		res.Confidence = min(1, float64(res.Lead)/float64(d.Scoring.FullLead))
 	}
 	for i, f := range d.Factors {
-		res.Factors = append(res.Factors, FactorScore{Factor: f.ID, Points: factorPoints[i]})
-	}
-
-	for i := range res.Contributions {
-		c := &res.Contributions[i]
-		c.Advantage = c.Points[best] - c.Points[second]
-	}
-	res.Reasons, res.Counterpoints = pickReasons(res.Contributions)
-	for i := range d.Questions {
-		q := &d.Questions[i]
-		for _, text := range q.notesFor(answers[q.ID], best) {
-			res.Notes = append(res.Notes, Note{Question: q.ID, Text: text})
+		fs := FactorScore{Factor: f.ID, Points: make(Weights, len(d.Roles))}
+		for qi := range d.Questions {
+			if d.Questions[qi].Factor == f.ID {
+				addTo(fs.Points, t.perQuestion[qi])
+			}
 		}
+		res.Factors = append(res.Factors, fs)
+		_ = i
 	}
-	for _, text := range d.Roles[best].BeforeHiring {
-		res.Notes = append(res.Notes, Note{Text: text})
+	res.Contributions = d.contributions(answers, t)
+	if second >= 0 {
+		for i := range res.Contributions {
+			c := &res.Contributions[i]
+			c.Advantage = c.Counted[best] - c.Counted[second]
+		}
+		res.Reasons, res.Counterpoints, res.MoreReasons, res.MoreCounterpoints = pickReasons(res.Contributions, d.Scoring.Reasons)
 	}
-	res.Changes = d.whatWouldChange(answers, perQuestion, total, best)
+	res.Notes = d.notes(answers, best)
+	if res.Tie {
+		res.Notes = append(res.Notes, d.notes(answers, second)...)
+	}
+	res.AlsoPlan = d.alsoPlan(answers, t, best)
+	res.Changes = d.whatWouldChange(answers, t, best)
 	return res, nil
 }
 
-// pickReasons sorts contributions by advantage. Ties keep questionnaire
-// order (a stable sort), so the output is deterministic.
-func pickReasons(all []Contribution) (reasons, counter []Contribution) {
+// contributions lists what every part of every answer counts. A capped
+// question's counted points are shared out over its parts in proportion
+// to their own points, to the hundredth, so that they add up exactly.
+func (d *Definitions) contributions(answers Answers, t *tally) []Contribution {
+	n := len(d.Roles)
+	var out []Contribution
+	for qi := range d.Questions {
+		q := &d.Questions[qi]
+		a := answers[q.ID]
+		start := len(out)
+		raw := make(Weights, n)
+		q.rules().parts(q, a, func(p *Part, counts bool) {
+			c := Contribution{Question: q.ID, Label: p.Label, Points: p.Weights, Counted: make(Weights, n), Cancelled: !counts, Why: p.Why, Source: p.Source}
+			if counts {
+				copy(c.Counted, p.Weights)
+				addTo(raw, p.Weights)
+			}
+			out = append(out, c)
+		})
+		mine := out[start:]
+		q.valuesOf(a, mine)
+		for r := 0; r < n; r++ {
+			if raw[r] > t.perQuestion[qi][r] {
+				shareOut(mine, r, raw[r], t.perQuestion[qi][r])
+			}
+		}
+	}
+	return out
+}
+
+// valuesOf fills in the Value of a question's contributions: the option
+// values in answer order, the band label for integers.
+func (q *Question) valuesOf(a Answer, cs []Contribution) {
+	switch {
+	case len(q.Bands) > 0:
+		for i := range cs {
+			cs[i].Value = cs[i].Label
+			cs[i].Label = q.Describe(a)
+		}
+	case len(a.Multi) > 0:
+		for i := range cs {
+			if i < len(a.Multi) {
+				cs[i].Value = a.Multi[i]
+			}
+		}
+	case a.Choice != "":
+		for i := range cs {
+			cs[i].Value = a.Choice
+		}
+	}
+}
+
+// shareOut scales the counted points of role r from raw down to capped,
+// in proportion, giving the hundredths left over by rounding down to the
+// largest remainders (the first on equal ones).
+func shareOut(cs []Contribution, r int, raw, capped Points) {
+	type rem struct {
+		i int
+		r int64
+	}
+	var rems []rem
+	var given Points
+	for i := range cs {
+		v := cs[i].Counted[r]
+		if v == 0 {
+			continue
+		}
+		num := int64(v) * int64(capped)
+		cs[i].Counted[r] = Points(num / int64(raw))
+		given += cs[i].Counted[r]
+		rems = append(rems, rem{i, num % int64(raw)})
+	}
+	sort.SliceStable(rems, func(a, b int) bool { return rems[a].r > rems[b].r })
+	for k := 0; given < capped && k < len(rems); k++ {
+		cs[rems[k].i].Counted[r]++
+		given++
+	}
+}
+
+// ruledOut lists the roles the answers rule out, with the reasons, in
+// question order; a role ruled out twice is listed once, for its first
+// reason.
+func (d *Definitions) ruledOut(answers Answers) []RuledOut {
+	var out []RuledOut
+	seen := map[int]bool{}
+	for qi := range d.Questions {
+		q := &d.Questions[qi]
+		q.rules().parts(q, answers[q.ID], func(p *Part, _ bool) {
+			for _, r := range p.RulesOut {
+				if seen[r.Role] {
+					continue
+				}
+				seen[r.Role] = true
+				out = append(out, RuledOut{Role: d.Roles[r.Role].ID, Question: q.ID, Answer: p.Label, Reason: r.Reason, Source: r.Source})
+			}
+		})
+	}
+	return out
+}
+
+// notes lists the notes the answers bring up for role i, then its own
+// before_hiring points.
+func (d *Definitions) notes(answers Answers, i int) []Note {
+	var out []Note
+	role := d.Roles[i].ID
+	for qi := range d.Questions {
+		q := &d.Questions[qi]
+		q.rules().parts(q, answers[q.ID], func(p *Part, _ bool) {
+			if text := p.Notes.For(i); text != "" {
+				out = append(out, Note{Question: q.ID, Role: role, Text: text})
+			}
+		})
+	}
+	for _, text := range d.Roles[i].BeforeHiring {
+		out = append(out, Note{Role: role, Text: text})
+	}
+	return out
+}
+
+// alsoPlan lists the other hires the recommended role's definition says
+// to plan for when their own evidence is strong enough.
+func (d *Definitions) alsoPlan(answers Answers, t *tally, best int) []Plan {
+	var out []Plan
+	for _, ap := range d.Roles[best].AlsoPlan {
+		if t.ruled[ap.Role] > 0 || d.pointsFrom(t, ap.Role, ap.Factors) < ap.MinPoints {
+			continue
+		}
+		other := &d.Roles[ap.Role]
+		p := Plan{Role: other.ID, Text: ap.Text, Why: ap.Why}
+		for qi := range d.Questions {
+			for _, v := range answers[d.Questions[qi].ID].Multi {
+				if owner, resp, ok := d.ResponsibilityOwner(v); ok && owner.ID == other.ID {
+					p.For = append(p.For, resp.Name)
+				}
+			}
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// pointsFrom is role r's points from the questions of the given factors
+// (all of them when none is given).
+func (d *Definitions) pointsFrom(t *tally, r int, factors []string) Points {
+	if len(factors) == 0 {
+		return t.total[r]
+	}
+	var sum Points
+	for qi := range d.Questions {
+		if contains(factors, d.Questions[qi].Factor) {
+			sum += t.perQuestion[qi][r]
+		}
+	}
+	return sum
+}
+
+// pickReasons sorts contributions by advantage, keeps up to limit on each
+// side and counts the rest. Ties keep questionnaire order (a stable sort),
+// so the output is deterministic.
+func pickReasons(all []Contribution, limit int) (reasons, counter []Contribution, moreReasons, moreCounter int) {
 	for _, c := range all {
 		if c.Advantage > 0 {
 			reasons = append(reasons, c)
@@ -298,37 +479,56 @@ func pickReasons(all []Contribution) (reasons, counter []Contribution) {
 	}
 	sort.SliceStable(reasons, func(i, j int) bool { return reasons[i].Advantage > reasons[j].Advantage })
 	sort.SliceStable(counter, func(i, j int) bool { return counter[i].Advantage < counter[j].Advantage })
-	if len(reasons) > maxReasons {
-		reasons = reasons[:maxReasons]
+	if limit > 0 && len(reasons) > limit {
+		moreReasons = len(reasons) - limit
+		reasons = reasons[:limit]
 	}
-	if len(counter) > maxCounterpoints {
-		counter = counter[:maxCounterpoints]
+	if limit > 0 && len(counter) > limit {
+		moreCounter = len(counter) - limit
+		counter = counter[:limit]
 	}
-	return reasons, counter
+	return reasons, counter, moreReasons, moreCounter
 }
 
-// closeCallBelow is the confidence under which a result reads as a close
-// call: the runner-up is within a few points in a hundred.
-const closeCallBelow = 0.15
-
-// ConfidenceLabel puts a confidence into words. The steps are fixed so the
-// words mean the same in every report: under 0.15 the two best roles are
-// within a few points of each other.
-func ConfidenceLabel(c float64) string {
-	switch {
-	case c <= 0:
+// ConfidenceLabel puts a confidence into words, with the steps of the
+// definitions, so the words mean the same in every report.
+func (d *Definitions) ConfidenceLabel(c float64) string {
+	if c <= 0 {
 		return "a tie"
-	case c < closeCallBelow:
-		return "a close call"
-	case c < 0.35:
-		return "moderate"
-	case c < 0.6:
-		return "clear"
 	}
-	return "strong"
+	steps := d.Scoring.Confidence
+	for _, s := range steps[:len(steps)-1] {
+		if c < s.Below {
+			return s.Word
+		}
+	}
+	return steps[len(steps)-1].Word
+}
+
+// IsCloseCall reports whether the runner-up is close enough for the report
+// to warn about it.
+func (d *Definitions) IsCloseCall(r *Result) bool {
+	return r.RunnerUp != "" && r.Confidence < d.Scoring.CloseCall
 }
 
 // Percent rounds a share or confidence to a whole percentage.
 func Percent(f float64) int {
 	return int(math.Round(f * 100))
+}
+
+// Winner is the role complete answers recommend, scored without the
+// explanation: for searches that try many answers. It is "" when the
+// answers are incomplete or rule out every role.
+func (d *Definitions) Winner(a Answers) string {
+	for i := range d.Questions {
+		if _, ok := a[d.Questions[i].ID]; !ok {
+			return ""
+		}
+	}
+	t := d.tally(a, false)
+	best, _ := d.rank(t.total, t.ruled)
+	if best < 0 {
+		return ""
+	}
+	return d.Roles[best].ID
 }

@@ -321,6 +321,16 @@ func contains(list []string, s string) bool {
 }
 
 func readString(n *yaml.Node, path string, pl *problemList) string {
+	return readText(n, path, pl, true)
+}
+
+// readLine reads text that is shown on one line: a title, a label, a
+// name. Line breaks are refused there.
+func readLine(n *yaml.Node, path string, pl *problemList) string {
+	return readText(n, path, pl, false)
+}
+
+func readText(n *yaml.Node, path string, pl *problemList, multiLine bool) string {
 	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
 		pl.add(n.Line, path, "expected text, got %s", kindName(n))
 		return ""
@@ -328,8 +338,34 @@ func readString(n *yaml.Node, path string, pl *problemList) string {
 	s := strings.TrimSpace(n.Value)
 	if s == "" {
 		pl.add(n.Line, path, "must not be empty")
+		return ""
+	}
+	if bad, what := unsafeRune(s, multiLine); bad >= 0 {
+		pl.add(n.Line, path, "contains %s (%U); definitions are shown in terminals and documents, so remove it", what, bad)
+		return ""
 	}
 	return s
+}
+
+// unsafeRune finds a character that must never reach a terminal or a
+// document from a definitions file: control characters (escape sequences
+// start with one), and invisible characters that hide or reorder text.
+// Line breaks are allowed in long text only.
+func unsafeRune(s string, multiLine bool) (rune, string) {
+	for _, r := range s {
+		switch {
+		case r == '\n' && multiLine, r == '\t':
+		case r == '\n':
+			return r, "a line break (keep it on one line)"
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+			return r, "a control character"
+		case r >= 0x200b && r <= 0x200f, r >= 0x202a && r <= 0x202e, r >= 0x2060 && r <= 0x206f, r == 0xfeff:
+			return r, "an invisible formatting character"
+		case r == 0x2028 || r == 0x2029:
+			return r, "a line or paragraph separator"
+		}
+	}
+	return -1, ""
 }
 
 func readStringList(n *yaml.Node, path string, pl *problemList) []string {

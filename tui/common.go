@@ -101,7 +101,7 @@ func (c *common) bar(share float64, width int, glyph string, fill lipgloss.Style
 func (c *common) stackedBar(points advisor.Weights, width int, scale float64) string {
 	total := 0.0
 	for _, p := range points {
-		total += p
+		total += p.Float()
 	}
 	if total <= 0 || width < 1 || scale <= 0 {
 		return c.styles.barEmpty.Render(strings.Repeat("·", max(0, width)))
@@ -111,7 +111,7 @@ func (c *common) stackedBar(points advisor.Weights, width int, scale float64) st
 	used := 0
 	acc := 0.0
 	for i, p := range points {
-		acc += p
+		acc += p.Float()
 		end := int(acc/total*float64(filled) + 0.5)
 		if i == len(points)-1 {
 			end = filled

@@ -442,7 +442,7 @@ func (m *Model) leaningPanel() string {
 	lines = append(lines, s.section.Render("LIVE LEANING"))
 	total := 0.0
 	for _, sc := range scores {
-		total += sc.Points
+		total += sc.Points.Float()
 	}
 	for i, sc := range scores {
 		pct := fmt.Sprintf("%3d%%", advisor.Percent(sc.Share))

@@ -122,7 +122,7 @@ func (m *resultsModel) summaryLines(w int) []string {
 		lines = append(lines, "")
 	}
 	add(d.Headline(r), s.role(ri).Bold(true))
-	label := advisor.ConfidenceLabel(r.Confidence)
+	label := d.ConfidenceLabel(r.Confidence)
 	// The percentage is a lead in points, not a probability: say so.
 	conf := fmt.Sprintf("Confidence: %s · %d%% lead", label, advisor.Percent(r.Confidence))
 	if r.Confidence <= 0 {
@@ -233,7 +233,7 @@ func (m resultsModel) help() helpKeys {
 func sum(w advisor.Weights) float64 {
 	t := 0.0
 	for _, v := range w {
-		t += v
+		t += v.Float()
 	}
 	return t
 }

@@ -59,7 +59,7 @@ func (a *app) runInteractive(cmd *cobra.Command, out *outputFlags, plain bool) e
 func summarize(w io.Writer, defs *advisor.Definitions, res tui.Outcome) {
 	if res.Result != nil {
 		fmt.Fprintf(w, "%s (confidence: %s, %d%%).\n", defs.Headline(res.Result),
-			advisor.ConfidenceLabel(res.Result.Confidence), advisor.Percent(res.Result.Confidence))
+			defs.ConfidenceLabel(res.Result.Confidence), advisor.Percent(res.Result.Confidence))
 	}
 	for _, p := range res.Exported {
 		fmt.Fprintf(w, "Exported to %s\n", p)

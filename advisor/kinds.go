@@ -1,0 +1,547 @@
+package advisor
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// kindRules is everything that differs between the kinds of question:
+// how an answer is read, checked, written, turned into points and changed.
+// Each kind implements it once, in this file; the rest of the package asks
+// the question's kind and never switches on it, so a new kind of question
+// touches one place.
+type kindRules interface {
+	// allowed describes the allowed answers, for messages and help.
+	allowed(q *Question) string
+	// fromNode reads an answer from an answers file's YAML value, or says
+	// why it cannot.
+	fromNode(q *Question, n *yaml.Node) (Answer, string)
+	// fromText reads an answer typed at a prompt.
+	fromText(q *Question, text string) (Answer, string)
+	// check validates a hand-built answer and returns it normalized.
+	check(q *Question, a Answer) (Answer, string)
+	// parts calls fn for each band or option the answer selects, with
+	// whether its points count: the one place where an answer becomes
+	// points (see score.go).
+	parts(q *Question, a Answer, fn func(p *Part, counts bool))
+	// format writes the answer the way an answers file holds it.
+	format(q *Question, a Answer) string
+	// value is the answer as a JSON report holds it.
+	value(q *Question, a Answer) any
+	// describe writes the answer for people.
+	describe(q *Question, a Answer) string
+	// change finds the nearest plausible change of the answer to question
+	// qi that changes the advice, or nil.
+	change(s *changeSearch, qi int) *Change
+	// changeText says what a change would do, in a sentence ending in then.
+	changeText(q *Question, c Change, then string) string
+	// ruleChoices lists the sets of parts one answer can select at once,
+	// for the check that no answers rule out every role: each band or
+	// option alone, but all the values of a list together.
+	ruleChoices(q *Question) [][]*Part
+	// catalog lists every band or option with what it gives, for the
+	// questions listing.
+	catalog(q *Question) []catalogEntry
+	// templateHint and templateValue write the question's part of an
+	// answers template: the allowed values, and a default as YAML.
+	templateHint(q *Question) string
+	templateValue(q *Question, a Answer) string
+	// random answers the question at random, for property tests.
+	random(q *Question, intn func(int) int) Answer
+}
+
+var kinds = map[Kind]kindRules{
+	KindInteger: integerKind{},
+	KindChoice:  choiceKind{},
+	KindMulti:   multiKind{},
+}
+
+func (q *Question) rules() kindRules { return kinds[q.Kind] }
+
+// Allowed describes the allowed answers, for messages and help.
+func (q *Question) Allowed() string { return q.rules().allowed(q) }
+
+// FormatValue writes an answer the way an answers file holds it: "120",
+// "rapid", "new-markets, international" or "[]" for an empty list.
+func (q *Question) FormatValue(a Answer) string { return q.rules().format(q, a) }
+
+// Describe writes an answer for people: "120 (50 to 149)", "Rapid (over
+// 30% a year)", "New markets; International expansion" or the none label.
+func (q *Question) Describe(a Answer) string { return q.rules().describe(q, a) }
+
+// JSONValue is an answer as a JSON report (and an answers file) holds it:
+// a number, a value, or a list of values.
+func (q *Question) JSONValue(a Answer) any { return q.rules().value(q, a) }
+
+// RandomAnswer answers the question at random with intn (like
+// rand.IntN), for property tests and benchmarks.
+func (q *Question) RandomAnswer(intn func(int) int) Answer { return q.rules().random(q, intn) }
+
+// ParseInput reads an answer typed at a prompt: for integers a number
+// ("1,200" and "1 200" are accepted); for choices the value or its number in
+// the list; for multi-choice, values or numbers separated by commas or
+// spaces, an empty line meaning none. The error says what is allowed.
+func (q *Question) ParseInput(text string) (Answer, error) {
+	a, msg := q.rules().fromText(q, strings.TrimSpace(text))
+	if msg != "" {
+		return Answer{}, fmt.Errorf("%s", msg)
+	}
+	return a, nil
+}
+
+// Validate checks a (possibly hand-built) answer against the question.
+func (q *Question) Validate(a Answer) error {
+	if _, msg := q.rules().check(q, a); msg != "" {
+		return fmt.Errorf("%s: %s; expected %s", q.ID, msg, q.Allowed())
+	}
+	return nil
+}
+
+// Normalize returns a with its multi-choice values in option order and
+// without duplicates.
+func (q *Question) Normalize(a Answer) Answer {
+	if n, msg := q.rules().check(q, a); msg == "" {
+		return n
+	}
+	return a
+}
+
+// answerFromNode converts a YAML value to an answer for q, or returns why it
+// cannot.
+func (q *Question) answerFromNode(n *yaml.Node) (Answer, string) {
+	return q.rules().fromNode(q, n)
+}
+
+// integerKind: a whole number, scored by the band it falls in.
+type integerKind struct{}
+
+func (integerKind) allowed(q *Question) string {
+	return fmt.Sprintf("a whole number from %s to %s", GroupDigits(q.Min), GroupDigits(q.Max))
+}
+
+func (k integerKind) fromNode(q *Question, n *yaml.Node) (Answer, string) {
+	v, msg := parseIntNode(n)
+	if msg != "" {
+		return Answer{}, msg
+	}
+	return k.check(q, Answer{Int: v})
+}
+
+func (k integerKind) fromText(q *Question, text string) (Answer, string) {
+	if text == "" {
+		return Answer{}, "enter " + q.Allowed()
+	}
+	v, msg := parseGroupedInt(text)
+	if msg != "" {
+		return Answer{}, msg + "; enter " + q.Allowed()
+	}
+	a, msg := k.check(q, Answer{Int: v})
+	if msg != "" {
+		return Answer{}, msg + "; enter " + q.Allowed()
+	}
+	return a, ""
+}
+
+func (integerKind) check(q *Question, a Answer) (Answer, string) {
+	if a.Int < q.Min || a.Int > q.Max {
+		return Answer{}, fmt.Sprintf("%s is out of range", GroupDigits(a.Int))
+	}
+	return Answer{Int: a.Int}, ""
+}
+
+func (integerKind) parts(q *Question, a Answer, fn func(*Part, bool)) {
+	if b := q.BandIndex(a.Int); b >= 0 {
+		fn(&q.Bands[b].Part, true)
+	}
+}
+
+func (integerKind) format(_ *Question, a Answer) string { return strconv.Itoa(a.Int) }
+
+func (integerKind) value(_ *Question, a Answer) any { return a.Int }
+
+func (integerKind) describe(q *Question, a Answer) string {
+	s := GroupDigits(a.Int)
+	if b := q.BandIndex(a.Int); b >= 0 {
+		s += " (" + q.Bands[b].Label + ")"
+	}
+	return s
+}
+
+func (integerKind) random(q *Question, intn func(int) int) Answer {
+	// Half the time a band's edge, where mistakes hide.
+	b := q.Bands[intn(len(q.Bands))]
+	switch intn(4) {
+	case 0:
+		return Answer{Int: b.Min}
+	case 1:
+		return Answer{Int: b.Max}
+	}
+	return Answer{Int: b.Min + intn(min(b.Max-b.Min, 1<<30)+1)}
+}
+
+func (integerKind) ruleChoices(q *Question) [][]*Part {
+	out := make([][]*Part, len(q.Bands))
+	for i := range q.Bands {
+		out[i] = []*Part{&q.Bands[i].Part}
+	}
+	return out
+}
+
+// choiceKind: one option, scored by its weights.
+type choiceKind struct{}
+
+func (choiceKind) allowed(q *Question) string { return "one of " + quoteList(q.Values()) }
+
+func (k choiceKind) fromNode(q *Question, n *yaml.Node) (Answer, string) {
+	if n.Kind != yaml.ScalarNode {
+		return Answer{}, fmt.Sprintf("takes one value, got %s", kindName(n))
+	}
+	return k.check(q, Answer{Choice: n.Value})
+}
+
+func (choiceKind) fromText(q *Question, text string) (Answer, string) {
+	if text == "" {
+		return Answer{}, "choose one: " + q.numberedValues()
+	}
+	i := q.lookupInput(text)
+	if i < 0 {
+		return Answer{}, fmt.Sprintf("%q is not one of the choices; enter a number from 1 to %d or one of %s", text, len(q.Options), quoteList(q.Values()))
+	}
+	return Answer{Choice: q.Options[i].Value}, ""
+}
+
+func (choiceKind) check(q *Question, a Answer) (Answer, string) {
+	s := strings.TrimSpace(a.Choice)
+	if i := q.optionFold(s); i >= 0 {
+		return Answer{Choice: q.Options[i].Value}, ""
+	}
+	return Answer{}, q.notAValue(s)
+}
+
+func (choiceKind) parts(q *Question, a Answer, fn func(*Part, bool)) {
+	if _, i := q.Option(a.Choice); i >= 0 {
+		fn(&q.Options[i].Part, true)
+	}
+}
+
+func (choiceKind) format(_ *Question, a Answer) string { return a.Choice }
+
+func (choiceKind) value(_ *Question, a Answer) any { return a.Choice }
+
+func (choiceKind) describe(q *Question, a Answer) string {
+	if o, _ := q.Option(a.Choice); o != nil {
+		return o.Label
+	}
+	return a.Choice
+}
+
+func (choiceKind) random(q *Question, intn func(int) int) Answer {
+	return Answer{Choice: q.Options[intn(len(q.Options))].Value}
+}
+
+func (choiceKind) ruleChoices(q *Question) [][]*Part {
+	out := make([][]*Part, len(q.Options))
+	for i := range q.Options {
+		out[i] = []*Part{&q.Options[i].Part}
+	}
+	return out
+}
+
+// multiKind: any number of options, each scored by its weights, or none.
+type multiKind struct{}
+
+func (multiKind) allowed(q *Question) string {
+	return "a list of any of " + quoteList(q.Values()) + " (an empty list [] for none)"
+}
+
+func (k multiKind) fromNode(q *Question, n *yaml.Node) (Answer, string) {
+	var raw []string
+	switch {
+	case n.Kind == yaml.ScalarNode && n.Tag == "!!null":
+	case n.Kind == yaml.ScalarNode:
+		// "a, b" is accepted as a list: it is how people type it.
+		raw = q.splitMulti(n.Value)
+	case n.Kind == yaml.SequenceNode:
+		for _, c := range n.Content {
+			if c.Kind != yaml.ScalarNode || c.Tag == "!!null" {
+				return Answer{}, fmt.Sprintf("list items must be values, got %s", kindName(c))
+			}
+			raw = append(raw, c.Value)
+		}
+	default:
+		return Answer{}, fmt.Sprintf("expected a list, got %s", kindName(n))
+	}
+	return k.check(q, Answer{Multi: raw})
+}
+
+func (multiKind) fromText(q *Question, text string) (Answer, string) {
+	chosen := make([]bool, len(q.Options))
+	for _, item := range q.splitMulti(text) {
+		i := q.lookupInput(item)
+		if i < 0 {
+			return Answer{}, fmt.Sprintf("%q is not one of the choices; enter numbers from 1 to %d or values (%s) separated by commas, or an empty line for none", item, len(q.Options), quoteList(q.Values()))
+		}
+		chosen[i] = true
+	}
+	return Answer{Multi: q.multiFromMask(chosen)}, ""
+}
+
+func (multiKind) check(q *Question, a Answer) (Answer, string) {
+	chosen := make([]bool, len(q.Options))
+	for _, v := range a.Multi {
+		v = strings.TrimSpace(v)
+		i := q.optionFold(v)
+		if i < 0 {
+			return Answer{}, q.notAValue(v)
+		}
+		chosen[i] = true
+	}
+	return Answer{Multi: q.multiFromMask(chosen)}, ""
+}
+
+func (k multiKind) parts(q *Question, a Answer, fn func(*Part, bool)) {
+	if len(a.Multi) == 0 {
+		fn(&q.None.Part, true)
+		return
+	}
+	if !q.hasUnless() {
+		for _, v := range a.Multi {
+			if _, i := q.Option(v); i >= 0 {
+				fn(&q.Options[i].Part, true)
+			}
+		}
+		return
+	}
+	chosen := make([]bool, len(q.Options))
+	for _, v := range a.Multi {
+		if _, i := q.Option(v); i >= 0 {
+			chosen[i] = true
+		}
+	}
+	q.maskParts(chosen, fn)
+}
+
+// maskParts calls fn for every chosen option (the none part when nothing
+// is chosen), with whether its points count: an option's points do not
+// count when an option it names in `unless` is chosen too.
+func (q *Question) maskParts(chosen []bool, fn func(*Part, bool)) {
+	any := false
+	for i, c := range chosen {
+		if !c {
+			continue
+		}
+		any = true
+		o := &q.Options[i]
+		counts := true
+		for _, u := range o.Unless {
+			if chosen[u] {
+				counts = false
+				break
+			}
+		}
+		fn(&o.Part, counts)
+	}
+	if !any {
+		fn(&q.None.Part, true)
+	}
+}
+
+func (q *Question) hasUnless() bool {
+	for i := range q.Options {
+		if len(q.Options[i].Unless) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func (multiKind) format(_ *Question, a Answer) string {
+	if len(a.Multi) == 0 {
+		return "[]"
+	}
+	return strings.Join(a.Multi, ", ")
+}
+
+func (multiKind) value(_ *Question, a Answer) any {
+	if a.Multi == nil {
+		return []string{}
+	}
+	return a.Multi
+}
+
+func (multiKind) describe(q *Question, a Answer) string {
+	if len(a.Multi) == 0 {
+		return q.None.Label
+	}
+	labels := make([]string, 0, len(a.Multi))
+	for _, v := range a.Multi {
+		if o, _ := q.Option(v); o != nil {
+			labels = append(labels, o.Label)
+		}
+	}
+	return strings.Join(labels, "; ")
+}
+
+func (multiKind) random(q *Question, intn func(int) int) Answer {
+	chosen := make([]bool, len(q.Options))
+	for i := range chosen {
+		chosen[i] = intn(3) == 0
+	}
+	return Answer{Multi: q.multiFromMask(chosen)}
+}
+
+func (multiKind) ruleChoices(q *Question) [][]*Part {
+	all := make([]*Part, len(q.Options))
+	for i := range q.Options {
+		all[i] = &q.Options[i].Part
+	}
+	return [][]*Part{all, {&q.None.Part}}
+}
+
+// optionFold finds an option by its value, in any case ("Heavy" is
+// heavy), as typed answers accept it too; -1 when none matches.
+func (q *Question) optionFold(s string) int {
+	if _, i := q.Option(s); i >= 0 {
+		return i
+	}
+	if _, i := q.Option(strings.ToLower(s)); i >= 0 {
+		return i
+	}
+	for i := range q.Options {
+		if strings.EqualFold(q.Options[i].Value, s) {
+			return i
+		}
+	}
+	return -1
+}
+
+func (q *Question) notAValue(s string) string {
+	msg := fmt.Sprintf("%s is not an allowed value", quoteInput(s))
+	if sg := suggest(s, q.Values()); sg != "" {
+		msg += fmt.Sprintf(" (did you mean %s?)", sg)
+	}
+	return msg
+}
+
+func (q *Question) multiFromMask(chosen []bool) []string {
+	var out []string
+	for i, c := range chosen {
+		if c {
+			out = append(out, q.Options[i].Value)
+		}
+	}
+	return out
+}
+
+// splitMulti splits a typed list; "none" and "[]" (unless an option is
+// called that) mean an empty list, as people write it.
+func (q *Question) splitMulti(s string) []string {
+	if t := strings.TrimSpace(s); t == "[]" || (strings.EqualFold(t, "none") && q.lookupInput(t) < 0) {
+		return nil
+	}
+	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == ';' })
+}
+
+// lookupInput finds an option by 1-based number or by value (any case).
+func (q *Question) lookupInput(s string) int {
+	if n, err := strconv.Atoi(s); err == nil {
+		if n >= 1 && n <= len(q.Options) {
+			return n - 1
+		}
+		return -1
+	}
+	return q.optionFold(s)
+}
+
+func (q *Question) numberedValues() string {
+	parts := make([]string, len(q.Options))
+	for i, o := range q.Options {
+		parts[i] = fmt.Sprintf("%d %s", i+1, o.Value)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// parseGroupedInt reads a whole number as people type it: "1200", "1,200",
+// "1 200" or "1_200". Groups must be proper thousands: "1,2", "12,00" and
+// "1,,2" are refused rather than read as 12, 1200 or 12.
+func parseGroupedInt(s string) (int, string) {
+	t := strings.TrimSpace(s)
+	neg := false
+	switch {
+	case strings.HasPrefix(t, "-"):
+		neg, t = true, t[1:]
+	case strings.HasPrefix(t, "+"):
+		t = t[1:]
+	}
+	if t == "" {
+		return 0, fmt.Sprintf("%s is not a number", quoteInput(s))
+	}
+	sep := rune(0)
+	for _, r := range t {
+		if r == ',' || r == ' ' || r == '_' || r == '\u00a0' || r == '\u202f' || r == '.' {
+			if sep != 0 && r != sep {
+				return 0, fmt.Sprintf("%s mixes separators; write the number as 1200 or 1,200", quoteInput(s))
+			}
+			sep = r
+		}
+	}
+	digits := t
+	if sep != 0 {
+		groups := strings.Split(t, string(sep))
+		ok := len(groups[0]) >= 1 && len(groups[0]) <= 3
+		for _, g := range groups[1:] {
+			ok = ok && len(g) == 3
+		}
+		if !ok || !allDigits(strings.Join(groups, "")) {
+			if sep == '.' && len(groups) == 2 && allDigits(groups[0]) && allDigits(groups[1]) {
+				return 0, fmt.Sprintf("%s is not a whole number (a number of people or places has no decimals)", quoteInput(s))
+			}
+			if allDigits(strings.Join(groups, "")) {
+				return 0, fmt.Sprintf("%s is not a number: groups of digits after a separator have three digits (1,200 or 1 200)", quoteInput(s))
+			}
+			return 0, notANumber(s)
+		}
+		digits = strings.Join(groups, "")
+	}
+	if !allDigits(digits) {
+		return 0, notANumber(s)
+	}
+	if len(strings.TrimLeft(digits, "0")) > 12 {
+		return 0, fmt.Sprintf("%s is far too large", quoteInput(s))
+	}
+	v, err := strconv.ParseInt(digits, 10, 64)
+	if err != nil {
+		return 0, notANumber(s)
+	}
+	if neg {
+		v = -v
+	}
+	return int(v), ""
+}
+
+// notANumber explains why s is not a whole number.
+func notANumber(s string) string {
+	t := strings.TrimSpace(s)
+	if f, err := strconv.ParseFloat(t, 64); err == nil && !strings.ContainsAny(t, "xXpP") {
+		if f == float64(int64(f)) && strings.ContainsAny(t, "eE") {
+			return fmt.Sprintf("%s is not a whole number as written (write the digits: %s)", quoteInput(s), strconv.FormatFloat(f, 'f', -1, 64))
+		}
+		return fmt.Sprintf("%s is not a whole number", quoteInput(s))
+	}
+	return fmt.Sprintf("%s is not a number", quoteInput(s))
+}
+
+func allDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
