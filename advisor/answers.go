@@ -123,4 +123,3 @@ func (d *Definitions) Complete(a Answers) (Answers, error) {
 	}
 	return out, nil
 }
-

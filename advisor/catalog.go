@@ -3,22 +3,52 @@ package advisor
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 )
 
 // minColumn is the narrowest a role column may be in the side-by-side
-// table; below it the roles are listed one after another.
-const minColumn = 24
+// table; below it the roles are listed one after another. A secondary
+// role (the fractional COO) joins the columns from wideColumn on, or when
+// asked for; otherwise it follows the table.
+const (
+	minColumn  = 24
+	wideColumn = 30
+)
 
 // RolesTable renders the roles side by side, one column each, wrapped to
 // width cells: summary, responsibilities, when each fits and how it works
-// with the other. Narrow widths list the roles one after another instead.
-func (d *Definitions) RolesTable(width int) string {
-	n := len(d.Roles)
+// with the others. The COO and the Operations Director come first, side by
+// side; a secondary role joins them where the width allows or when all is
+// set, and is listed after the table otherwise. Narrow widths list the
+// roles one after another instead.
+func (d *Definitions) RolesTable(width int, all bool) string {
+	cols := d.PrimaryRoles()
+	if all || (width-3*(len(d.Roles)-1))/len(d.Roles) >= wideColumn || len(cols) == 0 {
+		cols = make([]int, len(d.Roles))
+		for i := range cols {
+			cols[i] = i
+		}
+	}
+	var rest []int
+	for i := range d.Roles {
+		if !slices.Contains(cols, i) {
+			rest = append(rest, i)
+		}
+	}
+	table := d.rolesColumns(cols, width)
+	if len(rest) == 0 {
+		return table
+	}
+	return table + "\n" + d.rolesStacked(rest, width)
+}
+
+func (d *Definitions) rolesColumns(idx []int, width int) string {
+	n := len(idx)
 	gutter := " │ "
 	colW := (width - textWidth(gutter)*(n-1)) / n
 	if colW < minColumn {
-		return d.rolesStacked(width)
+		return d.rolesStacked(idx, width)
 	}
 	var b strings.Builder
 	writeRow := func(cells []string) {
@@ -56,8 +86,8 @@ func (d *Definitions) RolesTable(width int) string {
 	}
 	cells := func(f func(r Role) string) []string {
 		out := make([]string, n)
-		for i, r := range d.Roles {
-			out[i] = f(r)
+		for k, i := range idx {
+			out[k] = f(d.Roles[i])
 		}
 		return out
 	}
@@ -67,8 +97,8 @@ func (d *Definitions) RolesTable(width int) string {
 	rule()
 	writeRow(cells(func(Role) string { return "Responsibilities" }))
 	rows := 0
-	for _, r := range d.Roles {
-		rows = max(rows, len(r.Responsibilities))
+	for _, i := range idx {
+		rows = max(rows, len(d.Roles[i].Responsibilities))
 	}
 	for i := 0; i < rows; i++ {
 		writeRow(cells(func(Role) string { return "" }))
@@ -122,10 +152,11 @@ func wrapCell(text string, width int) []string {
 	return out
 }
 
-func (d *Definitions) rolesStacked(width int) string {
+func (d *Definitions) rolesStacked(idx []int, width int) string {
 	var b strings.Builder
-	for i, r := range d.Roles {
-		if i > 0 {
+	for k, i := range idx {
+		r := d.Roles[i]
+		if k > 0 {
 			b.WriteString("\n")
 		}
 		b.WriteString(wrapIndent(strings.ToUpper(r.Title), width, "", ""))

@@ -139,7 +139,7 @@ func FuzzLoad(f *testing.F) {
 		}
 		_ = d.RolesMarkdown()
 		_ = d.QuestionsText(80)
-		for _, line := range strings.Split(d.RolesTable(80), "\n") {
+		for _, line := range strings.Split(d.RolesTable(80, false), "\n") {
 			if w := uniseg.StringWidth(line); w > 80 {
 				t.Fatalf("roles table line of %d cells at width 80: %q", w, line)
 			}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -15,6 +16,11 @@ import (
 type Source struct {
 	Name string
 	Data []byte
+	// BuiltIn marks the program's own file. Built-in questions read with a
+	// user's roles file leave out the points, rules and plans of built-in
+	// roles that file does not define (see Definitions.LeftOut), rather
+	// than refuse the user's roles.
+	BuiltIn bool
 }
 
 // LoadFS reads the roles and questions files from fsys and loads them; the
@@ -46,7 +52,7 @@ func ReadSource(fsys fs.FS, path, prefix string) (Source, error) {
 	if err != nil {
 		return Source{}, &InputError{Problems: []Problem{{File: name, Msg: err.Error()}}}
 	}
-	return Source{Name: name, Data: data}, nil
+	return Source{Name: name, Data: data, BuiltIn: prefix != ""}, nil
 }
 
 // ReadLimited reads r up to MaxFileSize+1 bytes, so that parsers can report
@@ -110,7 +116,7 @@ func Load(roles, questions Source) (*Definitions, error) {
 		root, err := parseYAML(questions.Name, questions.Data, "questions")
 		qc <- parsed{root, err}
 	}()
-	d := &Definitions{}
+	d := &Definitions{lenient: questions.BuiltIn && !roles.BuiltIn}
 	rerr := d.loadRoles(roles)
 	q := <-qc
 	if rerr != nil && len(d.Roles) == 0 {
@@ -124,6 +130,8 @@ func Load(roles, questions Source) (*Definitions, error) {
 	if err := joinInputErrors(rerr, qerr); err != nil {
 		return nil, err
 	}
+	slices.Sort(d.LeftOut)
+	d.LeftOut = slices.Compact(d.LeftOut)
 	return d, nil
 }
 
@@ -132,7 +140,7 @@ var (
 	roleFields       = []string{"id", "title", "short", "summary", "responsibilities", "fits_when", "works_with", "before_hiring", "secondary"}
 	roleRequired     = []string{"id", "title", "summary", "responsibilities", "fits_when", "works_with"}
 	respFields       = []string{"id", "name", "description"}
-	planFields       = []string{"recommended", "plan", "min_points", "factors", "text", "why"}
+	planFields       = []string{"recommended", "plan", "min_points", "min_confidence", "factors", "text", "why"}
 	planRequired     = []string{"recommended", "plan", "min_points", "text"}
 	questionsTop     = []string{"scoring", "factors", "questions", "also_plan_for"}
 	factorFields     = []string{"id", "title", "description"}
@@ -283,7 +291,7 @@ func (d *Definitions) readPlans(n *yaml.Node, pl *problemList) {
 		id := readString(e.value, p+"."+key, pl)
 		i, known := d.roleIndex[id]
 		if id != "" && !known {
-			pl.add(e.value.Line, p+"."+key, "unknown role %s; roles are %s", quoteInput(id), quoteList(d.RoleIDs()))
+			d.unknownRole(e.value.Line, p+"."+key, id, pl)
 			return -1
 		}
 		if !known {
@@ -311,6 +319,11 @@ func (d *Definitions) readPlans(n *yaml.Node, pl *problemList) {
 				ok = false
 			}
 			ap.MinPoints = v
+		}
+		if e, found := fields["min_confidence"]; found {
+			v, valid := readShare(e.value, p+".min_confidence", pl)
+			ap.MinConfidence = v
+			ok = ok && valid
 		}
 		if e, found := fields["text"]; found {
 			ap.Text = readString(e.value, p+".text", pl)
@@ -872,18 +885,16 @@ func (d *Definitions) readRules(n *yaml.Node, path string, pl *problemList) []Ru
 			case id == "":
 				ok = false
 			case !known:
-				hint := ""
-				if s := suggest(id, d.RoleIDs()); s != "" {
-					hint = fmt.Sprintf("did you mean %s? ", s)
-				}
-				pl.add(e.value.Line, p+".role", "unknown role %s; %sroles are %s", quoteInput(id), hint, quoteList(d.RoleIDs()))
+				d.unknownRole(e.value.Line, p+".role", id, pl)
 				ok = false
 			case seen[i]:
 				pl.add(e.value.Line, p+".role", "role %q is ruled out twice by this answer; keep one rule", id)
 				ok = false
 			}
 			r.Role = i
-			seen[i] = true
+			if known {
+				seen[i] = true
+			}
 		}
 		if e, found := fields["reason"]; found {
 			r.Reason = readString(e.value, p+".reason", pl)
@@ -907,7 +918,7 @@ func (d *Definitions) readNotes(n *yaml.Node, path string, pl *problemList) Note
 		e := fields[id]
 		i, ok := d.roleIndex[id]
 		if !ok {
-			pl.add(e.key.Line, joinPath(path, id), "unknown role %s; roles are %s", quoteInput(id), quoteList(d.RoleIDs()))
+			d.unknownRole(e.key.Line, joinPath(path, id), id, pl)
 			continue
 		}
 		if text := readString(e.value, path+"."+id, pl); text != "" {
@@ -932,11 +943,7 @@ func (d *Definitions) readWeights(n *yaml.Node, path string, pl *problemList) We
 		e := fields[id]
 		i, ok := d.roleIndex[id]
 		if !ok {
-			hint := ""
-			if s := suggest(id, d.RoleIDs()); s != "" {
-				hint = fmt.Sprintf("did you mean %s? ", s)
-			}
-			pl.add(e.key.Line, joinPath(path, id), "unknown role %s; %sroles are %s", quoteInput(id), hint, quoteList(d.RoleIDs()))
+			d.unknownRole(e.key.Line, joinPath(path, id), id, pl)
 			continue
 		}
 		v, msg := parsePoints(e.value)
@@ -947,6 +954,20 @@ func (d *Definitions) readWeights(n *yaml.Node, path string, pl *problemList) We
 		w[i] = v
 	}
 	return w
+}
+
+// unknownRole reports a role id the roles file does not define, or, for
+// built-in questions read with a user's roles, notes it as left out.
+func (d *Definitions) unknownRole(line int, path, id string, pl *problemList) {
+	if d.lenient && validID(id) {
+		d.LeftOut = append(d.LeftOut, id)
+		return
+	}
+	hint := ""
+	if s := suggest(id, d.RoleIDs()); s != "" {
+		hint = fmt.Sprintf("did you mean %s? ", s)
+	}
+	pl.add(line, path, "unknown role %s; %sroles are %s", quoteInput(id), hint, quoteList(d.RoleIDs()))
 }
 
 // maxWeight is the largest number of points a weight may give.
@@ -1036,4 +1057,3 @@ func readBool(n *yaml.Node, path string, pl *problemList) bool {
 	pl.add(n.Line, path, "expected true or false, got %s", kindName(n))
 	return false
 }
-

@@ -34,8 +34,11 @@ type AlsoPlan struct {
 	// Factors, when given, limit the points that count to those factors'
 	// questions: the other role's own evidence, not its share of the size.
 	Factors []string
-	Text      string // "Hire the COO first; plan Operations Directors under them"
-	Why       string
+	// MinConfidence is the confidence the recommendation needs first: a
+	// close call already weighs the other role in its own words.
+	MinConfidence float64
+	Text          string // "Hire the COO first; plan Operations Directors under them"
+	Why           string
 }
 
 // Responsibility is one thing a role owns. Its id is stable: pain points
@@ -234,7 +237,12 @@ type Definitions struct {
 	// TieOrder ranks the roles for ties, cheaper and more reversible
 	// first: TieOrder[i] is role i's rank.
 	TieOrder []int
+	// LeftOut lists the role ids built-in questions give points to that a
+	// user's roles file does not define: their points, rules and plans are
+	// left out.
+	LeftOut []string
 
+	lenient       bool
 	roleIndex     map[string]int
 	questionIndex map[string]int
 	factorIndex   map[string]int

@@ -95,13 +95,13 @@ func (d *Definitions) textReport(r *Result) string {
 	why, against := d.ReasonHeadings(r)
 	section(why)
 	if len(r.Reasons) == 0 {
-		bullet(d.noReasonsText(r))
+		bullet(d.NoReasonsText(r))
 	}
 	for _, c := range r.Reasons {
 		bullet(d.ReasonText(c))
 	}
 	if r.MoreReasons > 0 {
-		bullet(morePoints(r.MoreReasons))
+		bullet(MorePoints(r.MoreReasons))
 	}
 	if len(r.Counterpoints) > 0 {
 		section(against)
@@ -109,7 +109,7 @@ func (d *Definitions) textReport(r *Result) string {
 			bullet(d.ReasonText(c))
 		}
 		if r.MoreCounterpoints > 0 {
-			bullet(morePoints(r.MoreCounterpoints))
+			bullet(MorePoints(r.MoreCounterpoints))
 		}
 	}
 	section("What would change the advice")
@@ -122,7 +122,7 @@ func (d *Definitions) textReport(r *Result) string {
 	if hiring := r.RoleNotes(); len(hiring) > 0 {
 		section("Before you decide")
 		for _, n := range hiring {
-			bullet(d.noteText(r, n))
+			bullet(d.NoteText(r, n))
 		}
 	}
 
@@ -160,25 +160,25 @@ func (d *Definitions) textReport(r *Result) string {
 	return b.String()
 }
 
-// noReasonsText is what stands in for the reasons when there are none.
-func (d *Definitions) noReasonsText(r *Result) string {
+// NoReasonsText is what stands in for the reasons when there are none.
+func (d *Definitions) NoReasonsText(r *Result) string {
 	if r.RunnerUp == "" {
 		return "The rules leave no other role to weigh it against."
 	}
 	return "No answer favours one role over the other."
 }
 
-// morePoints stands for the reasons a list leaves out, so that the
+// MorePoints stands for the reasons a list leaves out, so that the
 // reader knows the list is not the whole story.
-func morePoints(n int) string {
+func MorePoints(n int) string {
 	if n == 1 {
 		return "and 1 smaller point"
 	}
 	return fmt.Sprintf("and %d smaller points", n)
 }
 
-// noteText is a role's point to weigh; on a tie, with the role it is about.
-func (d *Definitions) noteText(r *Result, n Note) string {
+// NoteText is a role's point to weigh; on a tie, with the role it is about.
+func (d *Definitions) NoteText(r *Result, n Note) string {
 	if !r.Tie {
 		return n.Text
 	}
@@ -299,13 +299,13 @@ func (d *Definitions) markdownReport(r *Result) string {
 	why, against := d.ReasonHeadings(r)
 	fmt.Fprintf(&b, "\n## %s\n\n", mdEscape(why))
 	if len(r.Reasons) == 0 {
-		fmt.Fprintf(&b, "- %s\n", mdEscape(d.noReasonsText(r)))
+		fmt.Fprintf(&b, "- %s\n", mdEscape(d.NoReasonsText(r)))
 	}
 	for _, c := range r.Reasons {
 		fmt.Fprintf(&b, "- %s\n", mdEscape(d.ReasonText(c)))
 	}
 	if r.MoreReasons > 0 {
-		fmt.Fprintf(&b, "- %s\n", morePoints(r.MoreReasons))
+		fmt.Fprintf(&b, "- %s\n", MorePoints(r.MoreReasons))
 	}
 	if len(r.Counterpoints) > 0 {
 		fmt.Fprintf(&b, "\n## %s\n\n", mdEscape(against))
@@ -313,7 +313,7 @@ func (d *Definitions) markdownReport(r *Result) string {
 			fmt.Fprintf(&b, "- %s\n", mdEscape(d.ReasonText(c)))
 		}
 		if r.MoreCounterpoints > 0 {
-			fmt.Fprintf(&b, "- %s\n", morePoints(r.MoreCounterpoints))
+			fmt.Fprintf(&b, "- %s\n", MorePoints(r.MoreCounterpoints))
 		}
 	}
 	b.WriteString("\n## What would change the advice\n\n")
@@ -326,7 +326,7 @@ func (d *Definitions) markdownReport(r *Result) string {
 	if hiring := r.RoleNotes(); len(hiring) > 0 {
 		b.WriteString("\n## Before you decide\n\n")
 		for _, n := range hiring {
-			fmt.Fprintf(&b, "- %s\n", mdEscape(d.noteText(r, n)))
+			fmt.Fprintf(&b, "- %s\n", mdEscape(d.NoteText(r, n)))
 		}
 	}
 

@@ -489,7 +489,7 @@ func TestRolesTable(t *testing.T) {
 		t.Run(defs.name, func(t *testing.T) {
 			d := defs.d
 			for width := 20; width <= 200; width++ {
-				out := d.RolesTable(width)
+				out := d.RolesTable(width, false)
 				checkPlainText(t, out, width)
 				// Columns interleave their lines, so each word of each
 				// responsibility is looked for on its own.
@@ -505,7 +505,7 @@ func TestRolesTable(t *testing.T) {
 			}
 			// Wide enough, the roles stand side by side: one row holds
 			// every title.
-			first := strings.SplitN(d.RolesTable(200), "\n", 2)[0]
+			first := strings.SplitN(d.RolesTable(200, false), "\n", 2)[0]
 			for _, r := range d.Roles {
 				if !strings.Contains(first, strings.ToUpper(r.Title)) {
 					t.Errorf("first row %q lacks %s", first, r.Title)
@@ -514,7 +514,7 @@ func TestRolesTable(t *testing.T) {
 		})
 	}
 	// At 80 columns the built-in table is side by side and uses the width.
-	out := builtin(t).RolesTable(80)
+	out := builtin(t).RolesTable(80, false)
 	widest := 0
 	for _, l := range strings.Split(out, "\n") {
 		widest = max(widest, uniseg.StringWidth(l))

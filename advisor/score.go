@@ -30,12 +30,12 @@ type Contribution struct {
 
 // RoleScore is one role's total.
 type RoleScore struct {
-	Role     string
-	Points   Points
+	Role   string
+	Points Points
 	// Share is Points as a share of the points of every role not ruled
 	// out (equal shares when they are all 0); 0 for a ruled-out role.
-	Share float64
-	RuledOut bool    // an answer rules the role out: it cannot be recommended
+	Share    float64
+	RuledOut bool // an answer rules the role out: it cannot be recommended
 }
 
 // FactorScore is the points each role got from one factor's questions.
@@ -305,7 +305,7 @@ func (d *Definitions) Recommend(in Answers) (*Result, error) {
 	if res.Tie {
 		res.Notes = append(res.Notes, d.notes(answers, second)...)
 	}
-	res.AlsoPlan = d.alsoPlan(answers, t, best)
+	res.AlsoPlan = d.alsoPlan(answers, t, best, res.Confidence)
 	res.Changes = d.whatWouldChange(answers, t, best)
 	return res, nil
 }
@@ -431,10 +431,10 @@ func (d *Definitions) notes(answers Answers, i int) []Note {
 
 // alsoPlan lists the other hires the recommended role's definition says
 // to plan for when their own evidence is strong enough.
-func (d *Definitions) alsoPlan(answers Answers, t *tally, best int) []Plan {
+func (d *Definitions) alsoPlan(answers Answers, t *tally, best int, confidence float64) []Plan {
 	var out []Plan
 	for _, ap := range d.Roles[best].AlsoPlan {
-		if t.ruled[ap.Role] > 0 || d.pointsFrom(t, ap.Role, ap.Factors) < ap.MinPoints {
+		if t.ruled[ap.Role] > 0 || d.pointsFrom(t, ap.Role, ap.Factors) < ap.MinPoints || confidence < ap.MinConfidence {
 			continue
 		}
 		other := &d.Roles[ap.Role]

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -17,17 +18,29 @@ type compareModel struct {
 	c      *common
 	pains  map[string]bool // responsibility ids the user named as pains
 	scroll scroller
+	// recommended is the role the advice names: always shown.
+	recommended string
+	// all shows the secondary roles (the fractional COO) beside the COO
+	// and the Operations Director even where they would not fit.
+	all bool
 }
 
 // minCompareColumn is the narrowest a role column may be before the
-// roles are stacked instead.
-const minCompareColumn = 24
+// roles are stacked instead; wideColumn is the width from which the
+// secondary roles join the others on their own.
+const (
+	minCompareColumn = 24
+	wideColumn       = 30
+)
 
 func newCompareModel(c *common) compareModel { return compareModel{c: c} }
 
-// setAnswers marks the responsibilities named in any answer (the pain
-// points question uses responsibility ids as its values).
-func (m *compareModel) setAnswers(a advisor.Answers) {
+// setResult marks the responsibilities named in any answer (the pain
+// points question uses responsibility ids as its values) and the role
+// recommended.
+func (m *compareModel) setResult(r *advisor.Result) {
+	a := r.Answers
+	m.recommended = r.Recommended
 	m.pains = map[string]bool{}
 	for _, q := range m.c.defs.Questions {
 		if q.Kind != advisor.KindMulti {
@@ -44,19 +57,57 @@ func (m *compareModel) setAnswers(a advisor.Answers) {
 
 func (m compareModel) update(msg tea.Msg) (compareModel, tea.Cmd) {
 	if km, ok := msg.(tea.KeyPressMsg); ok {
-		if key.Matches(km, m.c.keys.Back) {
+		switch {
+		case key.Matches(km, m.c.keys.Back):
 			return m, m.c.show(screenResults)
+		case key.Matches(km, m.c.keys.AllRoles) && m.hasHidden(m.c.contentWidth()):
+			m.all = !m.all
+			m.render()
+			return m, nil
 		}
 		m.scroll.handleKey(m.c.keys, km)
 	}
 	return m, nil
 }
 
+// shown lists the roles on the screen, in file order: the primary roles,
+// and the secondary ones when asked for, recommended, or when every role
+// gets a wide column.
+func (m *compareModel) shown(width int) []int {
+	d := m.c.defs
+	primary := d.PrimaryRoles()
+	if len(primary) == len(d.Roles) || m.all || (width-3*(len(d.Roles)-1))/len(d.Roles) >= wideColumn {
+		all := make([]int, len(d.Roles))
+		for i := range all {
+			all[i] = i
+		}
+		return all
+	}
+	var out []int
+	for i, r := range d.Roles {
+		if !r.Secondary || r.ID == m.recommended {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// hasHidden reports whether the all-roles key changes anything: whether
+// some role is hidden now, or shown only because it was asked for.
+func (m *compareModel) hasHidden(width int) bool {
+	all := m.all
+	m.all = false
+	n := len(m.shown(width))
+	m.all = all
+	return n < len(m.c.defs.Roles)
+}
+
 func (m *compareModel) render() {
 	s := m.c.styles
 	d := m.c.defs
 	w := m.c.contentWidth()
-	n := len(d.Roles)
+	idx := m.shown(w)
+	n := len(idx)
 	gutter := s.faint.Render(" │ ")
 	colW := (w - 3*(n-1)) / n
 	stacked := colW < minCompareColumn
@@ -82,19 +133,23 @@ func (m *compareModel) render() {
 	}
 	perRole := func(f func(i int, r advisor.Role) []string) {
 		rw := make(row, n)
-		for i, r := range d.Roles {
-			rw[i] = f(i, r)
+		for k, i := range idx {
+			rw[k] = f(i, d.Roles[i])
 		}
 		rows = append(rows, rw)
 	}
 	perRole(func(i int, r advisor.Role) []string {
-		return cell(strings.ToUpper(r.Title), s.role(i).Bold(true), "", "")
+		lines := cell(strings.ToUpper(r.Title), s.role(i).Bold(true), "", "")
+		if r.ID == m.recommended {
+			lines = append(lines, s.success.Render("✓ recommended for you"))
+		}
+		return lines
 	})
 	perRole(func(_ int, r advisor.Role) []string { return cell(r.Summary, s.text, "", "") })
 	perRole(func(_ int, r advisor.Role) []string { return []string{"", s.section.Render("RESPONSIBILITIES")} })
 	maxResp := 0
-	for _, r := range d.Roles {
-		maxResp = max(maxResp, len(r.Responsibilities))
+	for _, i := range idx {
+		maxResp = max(maxResp, len(d.Roles[i].Responsibilities))
 	}
 	for j := 0; j < maxResp; j++ {
 		perRole(func(i int, r advisor.Role) []string {
@@ -129,10 +184,25 @@ func (m *compareModel) render() {
 	var lines []string
 	if len(m.pains) > 0 {
 		lines = append(lines, wrapLines(s.pain.Render("◆")+s.faint.Render(" marks the responsibilities that match your pain points."), w)...)
+	}
+	if m.hasHidden(w) {
+		var names []string
+		for i, r := range d.Roles {
+			if !slices.Contains(idx, i) {
+				names = append(names, r.Title)
+			}
+		}
+		if len(names) > 0 {
+			lines = append(lines, wrapLines(s.faint.Render("Press tab to show "+advisor.JoinWords(names, "and")+" as well."), w)...)
+		} else {
+			lines = append(lines, wrapLines(s.faint.Render("Press tab to show the two main roles only."), w)...)
+		}
+	}
+	if len(lines) > 0 {
 		lines = append(lines, "")
 	}
 	if stacked {
-		for i := range d.Roles {
+		for i := range idx {
 			if i > 0 {
 				lines = append(lines, "", s.faint.Render(strings.Repeat("─", w)), "")
 			}
@@ -172,6 +242,11 @@ func (m compareModel) help() helpKeys {
 	k := m.c.keys
 	back := k.Back
 	back.SetHelp("esc", "results")
-	short := []key.Binding{k.Up, k.Down, k.PageDn, back, k.Quit, k.Help}
-	return helpKeys{short: short, full: [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDn, k.Top, k.Bottom}, {back, k.Help, k.Quit, k.ForceQuit}}}
+	all := k.AllRoles
+	all.SetEnabled(m.hasHidden(m.c.contentWidth()))
+	if m.all {
+		all.SetHelp("tab", "main roles")
+	}
+	short := []key.Binding{k.Up, k.Down, k.PageDn, all, back, k.Quit, k.Help}
+	return helpKeys{short: short, full: [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDn, k.Top, k.Bottom}, {all, back, k.Help, k.Quit, k.ForceQuit}}}
 }

@@ -17,6 +17,8 @@ type keyMap struct {
 	Back           key.Binding
 	NextFormat     key.Binding
 	Compare        key.Binding
+	AllRoles       key.Binding
+	Why            key.Binding
 	Answers        key.Binding
 	Export         key.Binding
 	Restart        key.Binding
@@ -40,6 +42,8 @@ func newKeyMap() keyMap {
 		Back:       key.NewBinding(key.WithKeys("esc", "shift+tab"), key.WithHelp("esc", "back")),
 		NextFormat: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "format")),
 		Compare:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "compare roles")),
+		AllRoles:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "all roles")),
+		Why:        key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "why each point")),
 		Answers:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "edit answers")),
 		Export:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export")),
 		Restart:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "start over")),

@@ -79,7 +79,8 @@ func New(o Options) Model {
 func (m *Model) resetQuestions() {
 	m.questions = make([]questionModel, len(m.c.defs.Questions))
 	for i, q := range m.c.defs.Questions {
-		var prev *advisor.Answer
+		// A question with a default starts on it, so Enter takes it.
+		prev := q.Default
 		if a, ok := m.answers[q.ID]; ok {
 			prev = &a
 		}
@@ -285,7 +286,7 @@ func (m *Model) show(s screen) {
 	}
 	switch s {
 	case screenCompare:
-		m.compare.setAnswers(m.result.Answers)
+		m.compare.setResult(m.result)
 	case screenReview:
 		m.review.setAnswers(m.answers)
 	case screenExport:

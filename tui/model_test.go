@@ -30,7 +30,7 @@ func TestWalkThroughReachesTheAdvisorsResult(t *testing.T) {
 				t.Fatalf("result %s %.3f, want %s %.3f", got.Recommended, got.Confidence, want.Recommended, want.Confidence)
 			}
 			role, _ := defs.Role(want.Recommended)
-			d.mustSee(defs.Headline(want), advisor.ConfidenceLabel(want.Confidence))
+			d.mustSee(defs.Headline(want), defs.ConfidenceLabel(want.Confidence))
 			d.mustSee(role.Title)
 			for qid, a := range want.Answers {
 				q, _ := defs.Question(qid)
@@ -46,11 +46,11 @@ func TestQuestionHeaderShowsFactorAndPosition(t *testing.T) {
 	defs := loadDefs(t)
 	d := newDriver(t, Options{Defs: defs}, 80, 24)
 	d.key("enter")
-	d.mustSee("Size · 1 of 9", defs.Questions[0].Prompt)
+	d.mustSee("Size · 1 of 11", defs.Questions[0].Prompt)
 	d.mustSeeText(defs.Questions[0].Why)
 	a := readAnswers(t, defs, "small-business.yaml")
 	d.answerFirst(4, a)
-	d.mustSee("Growth · 5 of 9", defs.Questions[4].Prompt)
+	d.mustSee("Growth · 5 of 11", defs.Questions[4].Prompt)
 }
 
 func TestBackKeepsAnswers(t *testing.T) {
@@ -61,28 +61,28 @@ func TestBackKeepsAnswers(t *testing.T) {
 	d.key("enter")
 	d.typeText("7")
 	d.key("enter")
-	d.mustSee("3 of 9")
+	d.mustSee("3 of 11")
 	d.key("esc")
-	d.mustSee("2 of 9", "› 7")
+	d.mustSee("2 of 11", "› 7")
 	d.key("shift+tab")
-	d.mustSee("1 of 9", "› 345", "345 employees")
+	d.mustSee("1 of 11", "› 345", "345 employees")
 	// Forward again: the kept answers are still accepted as they are.
 	d.key("enter")
-	d.mustSee("2 of 9", "› 7")
+	d.mustSee("2 of 11", "› 7")
 	d.key("enter")
 	// A choice keeps its place too.
 	d.typeText("4")
 	d.key("enter")
 	d.key("3") // regulation: heavy
 	d.key("enter")
-	d.mustSee("5 of 9")
+	d.mustSee("5 of 11")
 	d.key("esc")
-	d.mustSee("4 of 9", "› 3 (•) Heavy")
+	d.mustSee("4 of 11", "› 3 (•) Heavy")
 	// Back from the first question is the welcome screen.
 	for range 3 {
 		d.key("esc")
 	}
-	d.mustSee("1 of 9")
+	d.mustSee("1 of 11")
 	d.key("esc")
 	d.mustBeOn(screenWelcome)
 }
@@ -128,7 +128,7 @@ func TestNumberFieldValidatesAsYouType(t *testing.T) {
 			d.mustBeOn(screenQuestion)
 			d.mustSee(tc.want, "1 to 1,000,000")
 			d.key("enter")
-			d.mustSee("1 of 9") // Enter does not accept it
+			d.mustSee("1 of 11") // Enter does not accept it
 			if d.quit {
 				t.Fatal("a key typed into the number field quit the program")
 			}
@@ -139,7 +139,7 @@ func TestNumberFieldValidatesAsYouType(t *testing.T) {
 		d.key("enter")
 		d.mustNotSee("✗")
 		d.key("enter")
-		d.mustSee("1 of 9", "✗", "1 to 1,000,000")
+		d.mustSee("1 of 11", "✗", "1 to 1,000,000")
 	})
 	t.Run("thousands separators are fine", func(t *testing.T) {
 		d := newDriver(t, Options{}, 80, 24)
@@ -147,7 +147,7 @@ func TestNumberFieldValidatesAsYouType(t *testing.T) {
 		d.typeText("1,200")
 		d.mustSee("1,200 employees")
 		d.key("enter")
-		d.mustSee("2 of 9")
+		d.mustSee("2 of 11")
 		if d.m.answers["employees"].Int != 1200 {
 			t.Fatalf("employees = %d", d.m.answers["employees"].Int)
 		}
@@ -390,8 +390,24 @@ func TestCompareMarksPainPoints(t *testing.T) {
 		d := newDriver(t, Options{Defs: defs, Answers: answers}, size[0], size[1])
 		d.key("c")
 		d.mustBeOn(screenCompare)
-		all := strings.Join(d.m.compare.scroll.lines, "\n")
-		all = ansi.Strip(all)
+		all := ansi.Strip(strings.Join(d.m.compare.scroll.lines, "\n"))
+		// The COO and the Operations Director side by side first; the
+		// fractional COO where the width allows, or on tab.
+		frac, _ := defs.Role("fractional-coo")
+		if shown := strings.Contains(all, strings.ToUpper(frac.Title)); shown != (size[0] >= 100) {
+			t.Errorf("%dx%d: fractional COO shown %v", size[0], size[1], shown)
+		}
+		if size[0] < 100 {
+			d.mustSee("Press tab to show Fractional COO as well")
+			d.key("tab")
+			all = ansi.Strip(strings.Join(d.m.compare.scroll.lines, "\n"))
+			if !strings.Contains(all, strings.ToUpper(frac.Title)) {
+				t.Errorf("%dx%d: tab does not show the fractional COO", size[0], size[1])
+			}
+		}
+		if !strings.Contains(all, "✓ recommended for you") {
+			t.Errorf("%dx%d: the recommended role is not marked", size[0], size[1])
+		}
 		for _, r := range defs.Roles {
 			if !strings.Contains(all, strings.ToUpper(r.Title)) {
 				t.Errorf("%dx%d: compare lacks %s", size[0], size[1], r.Title)
@@ -411,12 +427,34 @@ func TestCompareMarksPainPoints(t *testing.T) {
 			t.Errorf("compare lacks how the roles work together")
 		}
 		// Scrolling reaches the end.
-		for range 100 {
+		for range 300 {
 			d.key("down")
 		}
 		d.mustSee(lastWords(ansi.Strip(d.m.compare.scroll.lines[len(d.m.compare.scroll.lines)-1])))
 		d.key("esc")
 		d.mustBeOn(screenResults)
+	}
+}
+
+// TestCompareShowsARecommendedFractionalCOO: a recommended secondary
+// role is always on the compare screen, however narrow.
+func TestCompareShowsARecommendedFractionalCOO(t *testing.T) {
+	defs := loadDefs(t)
+	answers := readAnswers(t, defs, "small-business.yaml")
+	answers["employees"] = advisor.Answer{Int: 8}
+	d := newDriver(t, Options{Defs: defs, Answers: answers}, 60, 24)
+	if d.m.Result().Recommended != "fractional-coo" {
+		t.Fatalf("recommended %s", d.m.Result().Recommended)
+	}
+	d.key("c")
+	all := ansi.Strip(strings.Join(d.m.compare.scroll.lines, "\n"))
+	for _, r := range defs.Roles {
+		if !strings.Contains(all, strings.ToUpper(r.Title)) {
+			t.Errorf("compare lacks %s", r.Title)
+		}
+	}
+	if strings.Contains(all, "Press tab") {
+		t.Error("tab offered with every role shown")
 	}
 }
 
@@ -443,7 +481,7 @@ func TestRestartClearsAnswers(t *testing.T) {
 	d.key("y")
 	d.mustBeOn(screenWelcome)
 	d.key("enter")
-	d.mustSee("1 of 9")
+	d.mustSee("1 of 11")
 	if len(d.m.answers) != 0 || d.m.questions[0].input.Value() != "" {
 		t.Fatalf("answers kept after restart: %v", d.m.answers)
 	}
@@ -453,27 +491,41 @@ func TestSidePanelShowsLiveLeaning(t *testing.T) {
 	defs := loadDefs(t)
 	d := newDriver(t, Options{Defs: defs}, 120, 40)
 	d.key("enter")
-	d.mustSee("LIVE LEANING", "0 of 9 answered")
-	d.typeText("20")
-	d.mustSee("1 of 9 answered", "This answer: +3 "+defs.Roles[1].Short)
-	share := func() string {
+	d.mustSee("LIVE LEANING", "0 of 11 answered")
+	// thisAnswer is what the panel says an employee count gives, written
+	// from the band's weights.
+	thisAnswer := func(n int) string {
+		q := &defs.Questions[0]
+		var parts []string
+		for i, w := range q.Bands[q.BandIndex(n)].Weights {
+			if w != 0 {
+				parts = append(parts, "+"+w.String()+" "+defs.Roles[i].Short)
+			}
+		}
+		// The panel wraps after the first role: check that one.
+		return "This answer: " + parts[0]
+	}
+	share := func(role int) string {
 		for _, l := range strings.Split(d.view(), "\n") {
-			if strings.Contains(l, "│ "+defs.Roles[1].Short) {
+			if strings.Contains(l, "│ "+defs.Roles[role].Short+" ") {
 				return l
 			}
 		}
 		return ""
 	}
-	small := share()
-	if !strings.Contains(small, "100%") {
-		t.Fatalf("20 employees alone should lean fully to %s: %q", defs.Roles[1].Short, small)
+	d.typeText("20")
+	d.mustSee(thisAnswer(20))
+	d.mustSee("1 of 11 answered")
+	small := share(0)
+	if !strings.Contains(small, " 0%") {
+		t.Fatalf("20 employees alone should not lean to the COO: %q", small)
 	}
 	for range 2 {
 		d.key("backspace")
 	}
 	d.typeText("5000")
-	d.mustSee("This answer: +3 " + defs.Roles[0].Short)
-	if share() == small {
+	d.mustSee(thisAnswer(5000))
+	if share(0) == small {
 		t.Fatal("the leaning did not follow the typed answer")
 	}
 	// Narrow terminals hide the panel.
@@ -569,10 +621,10 @@ func TestChoiceNeedsAPick(t *testing.T) {
 	d := newDriver(t, Options{Defs: defs}, 80, 24)
 	d.key("enter")
 	d.answerFirst(3, a)
-	d.mustSee("4 of 9")
+	d.mustSee("4 of 11")
 	d.mustNotSee("(•)")
 	d.key("enter")
-	d.mustSee("4 of 9", "Choose one")
+	d.mustSee("4 of 11", "Choose one")
 	if _, ok := d.m.answers["regulation"]; ok {
 		t.Fatal("Enter alone recorded an answer")
 	}
@@ -580,7 +632,7 @@ func TestChoiceNeedsAPick(t *testing.T) {
 	d.mustSee("› 3 (•) Heavy")
 	d.mustNotSee("Choose one")
 	d.key("enter")
-	d.mustSee("5 of 9")
+	d.mustSee("5 of 11")
 	if got := d.m.answers["regulation"].Choice; got != "heavy" {
 		t.Fatalf("regulation = %q", got)
 	}
@@ -675,4 +727,41 @@ func TestLongListsSayThereIsMore(t *testing.T) {
 	}
 	d.mustNotSee("↓ more below")
 	d.mustSee("Nothing ever gets")
+}
+
+// TestResultsShowRulesPlansAndWhy: the results screen says which roles
+// are ruled out and why, what else to plan for, and, on w, the rationale
+// of every reason.
+func TestResultsShowRulesPlansAndWhy(t *testing.T) {
+	defs := loadDefs(t)
+	has := readAnswers(t, defs, "has-coo.yaml")
+	d := newDriver(t, Options{Defs: defs, Answers: has}, 80, 60)
+	for _, x := range d.m.Result().RuledOut {
+		d.mustSeeText("✕ " + x.Reason)
+	}
+	if len(d.m.Result().RuledOut) != 2 {
+		t.Fatalf("ruled out %+v", d.m.Result().RuledOut)
+	}
+
+	group := advisor.Answers{
+		"employees": {Int: 10000}, "departments": {Int: 20}, "locations": {Int: 40},
+		"regulation": {Choice: "heavy"}, "growth": {Choice: "rapid"}, "expansion": {Multi: []string{"acquisitions"}},
+		"ceo_ops_time": {Choice: "medium"}, "leadership": {},
+		"pain_points": {Multi: []string{"strategy-alignment", "process-optimization", "quality-assurance"}},
+	}
+	d = newDriver(t, Options{Defs: defs, Answers: group}, 80, 80)
+	res := d.m.Result()
+	if len(res.AlsoPlan) != 1 {
+		t.Fatalf("also plan %+v", res.AlsoPlan)
+	}
+	d.mustSeeText("+ Also plan: " + advisor.PlanText(res.AlsoPlan[0]))
+	why := res.Reasons[0].Why
+	if why == "" {
+		t.Fatal("the first reason has no why")
+	}
+	d.mustNotSee(why[:30])
+	d.key("w")
+	d.mustSeeText(why)
+	d.key("w")
+	d.mustNotSee(why[:30])
 }

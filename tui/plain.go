@@ -132,10 +132,19 @@ func askPlain(d *advisor.Definitions, in io.Reader, out io.Writer, echo bool) (a
 				fmt.Fprintf(out, "Answer with numbers or values separated by commas, or an empty line for none (%s).\n", q.None.Label)
 			}
 		}
+		if q.Default != nil {
+			fmt.Fprintf(out, "An empty line keeps the default: %s.\n", q.Describe(*q.Default))
+		}
 		for {
 			fmt.Fprint(out, "> ")
 			if !sc.Scan() {
 				fmt.Fprintln(out)
+				if sc.Err() == nil && defaultsFrom(d, i, answers) {
+					// Input written for the questions without defaults
+					// (the nine of the contract) ends here: the rest keep
+					// their defaults.
+					return answers, nil
+				}
 				if err := sc.Err(); err != nil {
 					if errors.Is(err, bufio.ErrTooLong) {
 						return nil, &PlainError{Msg: fmt.Sprintf("question %d (%s): the answer line is longer than %d KiB", i+1, q.ID, maxLine>>10)}
@@ -151,6 +160,11 @@ func askPlain(d *advisor.Definitions, in io.Reader, out io.Writer, echo bool) (a
 				// write it after its prompt, so the transcript reads right.
 				fmt.Fprintln(out, line)
 			}
+			if strings.TrimSpace(line) == "" && q.Default != nil {
+				answers[q.ID] = *q.Default
+				fmt.Fprintf(out, "Recorded: %s\n", q.Describe(*q.Default))
+				break
+			}
 			a, err := q.ParseInput(line)
 			if err != nil {
 				fmt.Fprintf(out, "Not accepted: %s.\n", strings.TrimSuffix(err.Error(), "."))
@@ -162,4 +176,18 @@ func askPlain(d *advisor.Definitions, in io.Reader, out io.Writer, echo bool) (a
 		}
 	}
 	return answers, nil
+}
+
+// defaultsFrom answers every question from index i on with its default,
+// and reports whether they all had one.
+func defaultsFrom(d *advisor.Definitions, i int, answers advisor.Answers) bool {
+	for _, q := range d.Questions[i:] {
+		if q.Default == nil {
+			return false
+		}
+	}
+	for _, q := range d.Questions[i:] {
+		answers[q.ID] = *q.Default
+	}
+	return true
 }

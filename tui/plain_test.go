@@ -136,7 +136,7 @@ func TestPlainEndOfInputNamesTheQuestion(t *testing.T) {
 				t.Fatalf("err = %v, want InputEndedError", err)
 			}
 			q := defs.Questions[tc.index]
-			if ended.ID != q.ID || !strings.Contains(err.Error(), q.ID) || !strings.Contains(err.Error(), "question "+strconv.Itoa(tc.index+1)+" of 9") {
+			if ended.ID != q.ID || !strings.Contains(err.Error(), q.ID) || !strings.Contains(err.Error(), "question "+strconv.Itoa(tc.index+1)+" of 11") {
 				t.Fatalf("err = %v, want question %d (%s)", err, tc.index+1, q.ID)
 			}
 		})

@@ -17,10 +17,10 @@ import (
 // list or a multi-choice list. It keeps its state while the user moves
 // back and forth, so an answer is never lost.
 type questionModel struct {
-	c       *common
-	q       *advisor.Question
-	index   int
-	total   int
+	c     *common
+	q     *advisor.Question
+	index int
+	total int
 
 	input   textinput.Model // integer questions
 	cursor  int             // choice and multi-choice questions

@@ -22,6 +22,8 @@ type resultsModel struct {
 	// confirmRestart is set by r: starting over clears every answer, so it
 	// waits for a y.
 	confirmRestart bool
+	// showWhy puts the definitions' rationale under each reason (w).
+	showWhy bool
 }
 
 func newResultsModel(c *common) resultsModel { return resultsModel{c: c} }
@@ -57,6 +59,10 @@ func (m resultsModel) update(msg tea.Msg) (resultsModel, tea.Cmd) {
 	case key.Matches(km, k.Restart):
 		m.confirmRestart = true
 		m.scroll.offset = 0
+		m.render()
+		return m, nil
+	case key.Matches(km, k.Why):
+		m.showWhy = !m.showWhy
 		m.render()
 		return m, nil
 	}
@@ -138,6 +144,23 @@ func (m *resultsModel) summaryLines(w int) []string {
 	if note := d.CloseCallNote(r); note != "" {
 		add(note, s.pain)
 	}
+	// Ruled-out roles come first among the notes: they decide the advice
+	// as much as the points do.
+	mark := func(glyph, text string, st lipgloss.Style) {
+		for i, l := range wrapLines(text, max(4, w-2)) {
+			if i == 0 {
+				lines = append(lines, st.Render(glyph)+" "+st.Render(l))
+			} else {
+				lines = append(lines, "  "+st.Render(l))
+			}
+		}
+	}
+	for _, x := range r.RuledOut {
+		mark("✕", x.Reason, s.pain)
+	}
+	for _, p := range r.AlsoPlan {
+		mark("+", "Also plan: "+advisor.PlanText(p), s.accent)
+	}
 	for _, n := range r.AnswerNotes() {
 		add("Note: "+n.Text, s.pain)
 	}
@@ -186,23 +209,43 @@ func (m *resultsModel) explanationLines(w int) []string {
 			}
 		}
 	}
-	why, against := d.ReasonHeadings(r)
-	lines = append(lines, s.section.Render(strings.ToUpper(why)))
+	whyTitle, against := d.ReasonHeadings(r)
+	lines = append(lines, s.section.Render(strings.ToUpper(whyTitle)))
 	if len(r.Reasons) == 0 {
-		bullet("·", "No answer favours one role over the other.", s.faint)
+		bullet("·", d.NoReasonsText(r), s.faint)
+	}
+	why := func(c advisor.Contribution) {
+		if !m.showWhy || c.Why == "" {
+			return
+		}
+		text := c.Why
+		if c.Source != "" {
+			text += " (Source: " + c.Source + ")"
+		}
+		for _, l := range wrapLines(text, max(4, w-4)) {
+			lines = append(lines, "    "+s.faint.Render(l))
+		}
 	}
 	for _, c := range r.Reasons {
 		bullet("+", d.ReasonText(c), s.success)
+		why(c)
+	}
+	if r.MoreReasons > 0 {
+		bullet("·", advisor.MorePoints(r.MoreReasons), s.faint)
 	}
 	if len(r.Counterpoints) > 0 {
 		lines = append(lines, "", s.section.Render(strings.ToUpper(against)))
 		for _, c := range r.Counterpoints {
 			bullet("−", d.ReasonText(c), s.errorText)
+			why(c)
+		}
+		if r.MoreCounterpoints > 0 {
+			bullet("·", advisor.MorePoints(r.MoreCounterpoints), s.faint)
 		}
 	}
 	lines = append(lines, "", s.section.Render("WHAT WOULD CHANGE IT"))
 	if len(r.Changes) == 0 {
-		bullet("·", "No change of a single answer would change the advice.", s.faint)
+		bullet("·", "No plausible change of a single answer would change the advice.", s.faint)
 	}
 	for _, c := range r.Changes {
 		bullet("→", d.ChangeText(c), s.accent)
@@ -210,7 +253,7 @@ func (m *resultsModel) explanationLines(w int) []string {
 	if notes := r.RoleNotes(); len(notes) > 0 {
 		lines = append(lines, "", s.section.Render("BEFORE YOU DECIDE"))
 		for _, n := range notes {
-			bullet("·", n.Text, s.faint)
+			bullet("·", d.NoteText(r, n), s.faint)
 		}
 	}
 	return lines
@@ -225,9 +268,13 @@ func (m resultsModel) help() helpKeys {
 		}
 		return helpKeys{short: short, full: [][]key.Binding{short}}
 	}
+	why := k.Why
+	if m.showWhy {
+		why.SetHelp("w", "hide why")
+	}
 	short := []key.Binding{k.Compare, k.Answers, k.Export, k.Restart, k.Quit, k.Help}
 	scroll := []key.Binding{k.Up, k.Down, k.PageUp, k.PageDn, k.Top, k.Bottom}
-	return helpKeys{short: short, full: [][]key.Binding{{k.Compare, k.Answers, k.Export, k.Restart}, scroll, {k.Help, k.Quit, k.ForceQuit}}}
+	return helpKeys{short: short, full: [][]key.Binding{{k.Compare, k.Answers, k.Export, why, k.Restart}, scroll, {k.Help, k.Quit, k.ForceQuit}}}
 }
 
 func sum(w advisor.Weights) float64 {

@@ -159,12 +159,15 @@ An answers file is YAML, one "question-id: value" per line; run
 func (a *app) rolesCmd() *cobra.Command {
 	var format string
 	var width int
+	var all bool
 	cmd := &cobra.Command{
 		Use:   "roles",
 		Short: "Show the roles' responsibilities side by side",
 		Long: `Show each role's summary, responsibilities, when it fits and how it works
-with the other, side by side in a table that wraps at the terminal width
-(80 columns when the output is not a terminal).`,
+with the others, in a table that wraps at the terminal width (80 columns
+when the output is not a terminal). The COO and the Operations Director
+are side by side; the fractional COO joins them where the width allows
+(or with --all) and follows the table otherwise.`,
 		Example: `  coo-advisor roles
   coo-advisor roles --format markdown > roles.md
   coo-advisor roles --roles my-roles.yaml --width 120`,
@@ -183,7 +186,7 @@ with the other, side by side in a table that wraps at the terminal width
 				if w < 20 || w > 1000 {
 					return badInput(fmt.Errorf("--width: %d is out of range; give 20 to 1000 columns", w))
 				}
-				_, err = io.WriteString(a.stdout, defs.RolesTable(w))
+				_, err = io.WriteString(a.stdout, defs.RolesTable(w, all))
 			case "markdown", "md":
 				_, err = io.WriteString(a.stdout, defs.RolesMarkdown())
 			case "json":
@@ -202,6 +205,7 @@ with the other, side by side in a table that wraps at the terminal width
 	}
 	cmd.Flags().StringVarP(&format, "format", "f", "text", "output `FORMAT`: text, markdown, json")
 	cmd.Flags().IntVarP(&width, "width", "w", 0, "wrap the table at `N` columns (default: the terminal width, or 80)")
+	cmd.Flags().BoolVar(&all, "all", false, "put every role side by side, the fractional COO too (it joins by itself from 96 columns)")
 	return cmd
 }
 
@@ -254,6 +258,10 @@ the exit code is 2 when there is any.`,
 			}
 			fmt.Fprintf(a.stdout, "ok: %s: %d roles\n", a.sourceName(a.rolesPath, data.RolesFile), len(defs.Roles))
 			fmt.Fprintf(a.stdout, "ok: %s: %d questions in %d factors\n", a.sourceName(a.questionsPath, data.QuestionsFile), len(defs.Questions), len(defs.Factors))
+			if len(defs.LeftOut) > 0 {
+				fmt.Fprintf(a.stdout, "note: the built-in questions also score %s, which %s does not define; those points and rules are left out\n",
+					strings.Join(defs.LeftOut, ", "), a.sourceName(a.rolesPath, data.RolesFile))
+			}
 			if answersPath != "" {
 				answers, err := a.readAnswers(defs, answersPath)
 				if err != nil {

@@ -116,26 +116,32 @@ func TestTmuxWalkThroughAndExport(t *testing.T) {
 	s := startTmux(t, 80, 24, dir)
 	s.waitFor("Press Enter to start")
 	s.keys("Enter")
-	s.waitFor("Size · 1 of 9")
+	s.waitFor("Size · 1 of 11")
 	s.keys("2", "5", "Enter") // employees
-	s.waitFor("2 of 9")
+	s.waitFor("2 of 11")
 	s.keys("3", "Enter") // departments
-	s.waitFor("3 of 9")
+	s.waitFor("3 of 11")
 	s.keys("1", "Enter") // locations
-	s.waitFor("4 of 9")
+	s.waitFor("4 of 11")
 	s.keys("Enter") // nothing chosen yet: refused
 	s.waitFor("Choose one")
 	s.keys("1", "Enter") // regulation: light
-	s.waitFor("5 of 9")
+	s.waitFor("5 of 11")
 	s.keys("Down", "Down", "Enter") // growth: stable
-	s.waitFor("6 of 9")
+	s.waitFor("6 of 11")
 	s.keys("Enter") // expansion: none
-	s.waitFor("7 of 9")
+	s.waitFor("7 of 11")
 	s.keys("3", "Enter") // ceo_ops_time: high
-	s.waitFor("8 of 9")
+	s.waitFor("8 of 11")
 	s.keys("Enter") // leadership: none
-	s.waitFor("9 of 9")
+	s.waitFor("9 of 11")
 	s.keys("7", "9", "Enter") // pains: process-optimization, quality-assurance
+	// The questions added after the nine start on their defaults: Enter
+	// takes them.
+	s.waitFor("10 of 11", "Not given")
+	s.keys("Enter") // revenue: not given
+	s.waitFor("11 of 11")
+	s.keys("Enter") // site_model: owned
 	screen := s.waitFor("Results", "Hire an Operations Director", "Confidence")
 
 	answers := advisor.Answers{
