@@ -109,8 +109,8 @@ func (integerKind) change(s *changeSearch, qi int) *Change {
 	q := &s.d.Questions[qi]
 	cur := s.answers[q.ID].Int
 	ci := q.BandIndex(cur)
-	if ci < 0 {
-		return nil
+	if ci < 0 || q.Bands[ci].NoLever {
+		return nil // an answer that is not a lever is not changed either
 	}
 	lo := max(q.Min, int(math.Ceil(float64(cur)*s.d.Scoring.Shrink)))
 	hi := min(q.Max, int(math.Floor(float64(cur)*s.d.Scoring.Grow)))
@@ -173,7 +173,10 @@ func ratio(from, to int) float64 {
 // that changes the advice; on equal distance the one that changes it most.
 func (choiceKind) change(s *changeSearch, qi int) *Change {
 	q := &s.d.Questions[qi]
-	_, ci := q.Option(s.answers[q.ID].Choice)
+	cur, ci := q.Option(s.answers[q.ID].Choice)
+	if cur == nil || cur.NoLever {
+		return nil // an answer that is not a lever is not changed either
+	}
 	var best *Change
 	var bestLead Points
 	for j := max(0, ci-s.d.Scoring.OptionSteps); j <= min(len(q.Options)-1, ci+s.d.Scoring.OptionSteps); j++ {
@@ -402,8 +405,8 @@ func abs(x int) int {
 	return x
 }
 
-// ChangeText explains one change in a sentence: "At about 150 employees or
-// more (now 25), the advice would be Chief Operating Officer."
+// ChangeText explains one change in a sentence: "At 150 employees or more
+// (now 25), the advice would be Chief Operating Officer."
 func (d *Definitions) ChangeText(c Change) string {
 	q, ok := d.Question(c.Question)
 	if !ok {
@@ -426,9 +429,9 @@ func (integerKind) changeText(q *Question, c Change, then string) string {
 		}
 		return fmt.Sprintf("At %s %s (now %s), %s", GroupDigits(v), q.UnitFor(v), now, then)
 	case c.Open && c.Down:
-		return fmt.Sprintf("At about %s %s or fewer (now %s), %s", GroupDigits(c.Hi), q.UnitFor(c.Hi), now, then)
+		return fmt.Sprintf("At %s %s or fewer (now %s), %s", GroupDigits(c.Hi), q.UnitFor(c.Hi), now, then)
 	case c.Open:
-		return fmt.Sprintf("At about %s %s or more (now %s), %s", GroupDigits(c.Lo), q.UnitFor(c.Lo), now, then)
+		return fmt.Sprintf("At %s %s or more (now %s), %s", GroupDigits(c.Lo), q.UnitFor(c.Lo), now, then)
 	}
 	return fmt.Sprintf("At %s to %s %s (now %s), %s", GroupDigits(c.Lo), GroupDigits(c.Hi), q.Unit, now, then)
 }

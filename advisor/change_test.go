@@ -296,6 +296,9 @@ func checkNoChange(t *testing.T, d *advisor.Definitions, q *advisor.Question, cu
 	switch q.Kind {
 	case advisor.KindInteger:
 		ci := q.BandIndex(cur.Int)
+		if q.Bands[ci].NoLever {
+			return // not a lever: never changed
+		}
 		for k, b := range q.Bands {
 			if k == ci || b.NoLever || !near(abs(k-ci)) {
 				continue
@@ -307,7 +310,10 @@ func checkNoChange(t *testing.T, d *advisor.Definitions, q *advisor.Question, cu
 			}
 		}
 	case advisor.KindChoice:
-		_, ci := q.Option(cur.Choice)
+		from, ci := q.Option(cur.Choice)
+		if from.NoLever {
+			return // not a lever: never changed
+		}
 		for k, o := range q.Options {
 			if k == ci || o.NoLever || abs(k-ci) > d.Scoring.OptionSteps || !near(abs(k-ci)) {
 				continue
@@ -410,7 +416,7 @@ func TestWhatWouldChangeExamples(t *testing.T) {
 // fewer/more", with N the first value that changes the advice.
 func TestChangeTextThreshold(t *testing.T) {
 	d := builtin(t)
-	mid := parse(t, d, "employees: 100\ndepartments: 6\nlocations: 3\nregulation: moderate\ngrowth: moderate\nexpansion: [new-products]\n"+
+	mid := parse(t, d, "employees: 100\ndepartments: 7\nlocations: 3\nregulation: moderate\ngrowth: moderate\nexpansion: [new-products]\n"+
 		"ceo_ops_time: medium\nleadership: [operations-managers]\npain_points: [process-optimization]\n")
 	tests := []struct {
 		name     string
@@ -424,14 +430,14 @@ func TestChangeTextThreshold(t *testing.T) {
 			name:     "more employees",
 			answers:  mid,
 			question: "employees",
-			want:     "At about 150 employees or more (now 100), the advice would be Chief Operating Officer.",
+			want:     "At 150 employees or more (now 100), the advice would be Chief Operating Officer.",
 		},
 		{
 			// A 30-person company is told where the fractional COO starts.
 			name:     "fewer employees",
 			answers:  parse(t, d, string(example(t, "small-business.yaml"))),
 			question: "employees",
-			want:     "At about 19 employees or fewer (now 25), the advice would be Fractional COO.",
+			want:     "At 19 employees or fewer (now 25), the advice would be Fractional COO.",
 		},
 	}
 	for _, tt := range tests {

@@ -24,32 +24,20 @@ func (d *Definitions) PointsText(w Weights) string {
 	return strings.Join(parts, ", ")
 }
 
-// ReasonText explains one contribution: "Employees: 25 (fewer than 50) —
-// +3 Operations Director", with what the question's cap or another answer
-// took off.
+// ReasonText explains one contribution with the points the definitions
+// give it: "Employees: 25 (20 to 49) — +4 Operations Director". A
+// question's cap is explained once, in CapText.
 func (d *Definitions) ReasonText(c Contribution) string {
 	title := c.Question
 	if q, ok := d.Question(c.Question); ok {
 		title = q.Title
 	}
-	s := title + ": " + c.Label + " — " + d.PointsText(c.Counted)
-	switch {
-	case c.Cancelled:
-		s += " (its points do not count with another answer given)"
-	case !weightsEqual(c.Points, c.Counted):
-		s += " (of " + d.PointsText(c.Points) + ": the question counts a limited number of points)"
+	if c.Cancelled {
+		return title + ": " + c.Label + " — no points with the other answers given"
 	}
-	return s
+	return title + ": " + c.Label + " — " + d.PointsText(c.Points)
 }
 
-func weightsEqual(a, b Weights) bool {
-	for i := range a {
-		if i >= len(b) || a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
 
 func (q *Question) labels(values []string) []string {
 	out := make([]string, len(values))
@@ -123,7 +111,7 @@ func (d *Definitions) ConfidenceText(r *Result) string {
 	if r.Tie {
 		return fmt.Sprintf("a tie. %s and %s have %s %s each; a tie goes to the cheaper, more reversible hire", rec.Title, ru.Title, FormatPoints(r.scoreOf(r.Recommended)), pointsWord(r.scoreOf(r.Recommended)))
 	}
-	return fmt.Sprintf("%s. %s leads %s by %s %s (a lead of %s reads as certain)", d.ConfidenceLabel(r.Confidence), rec.Title, ru.Title, FormatPoints(r.Lead), pointsWord(r.Lead), FormatPoints(d.Scoring.FullLead))
+	return fmt.Sprintf("%s. %s leads %s by %s %s (confidence is the lead out of %s points, not a probability)", d.ConfidenceLabel(r.Confidence), rec.Title, ru.Title, FormatPoints(r.Lead), pointsWord(r.Lead), FormatPoints(d.Scoring.FullLead))
 }
 
 func (r *Result) scoreOf(role string) Points {
@@ -205,9 +193,35 @@ func (d *Definitions) ReasonHeadings(r *Result) (why, against string) {
 	return "For " + WithArticle(rec.Title), "For " + WithArticle(ru.Title)
 }
 
+// CapText explains what a question's cap took off, or is "" when it took
+// nothing: "Pain points: at most 4 points per role count; Operations
+// Director's 6 count as 4."
+func (d *Definitions) CapText(r *Result, question string) string {
+	q, ok := d.Question(question)
+	if !ok || q.Cap <= 0 {
+		return ""
+	}
+	raw := make(Weights, len(d.Roles))
+	for _, c := range r.Contributions {
+		if c.Question == question && !c.Cancelled {
+			addTo(raw, c.Points)
+		}
+	}
+	var over []string
+	for i, v := range raw {
+		if v > q.Cap {
+			over = append(over, fmt.Sprintf("%s's %s count as %s", d.Roles[i].Title, FormatPoints(v), FormatPoints(q.Cap)))
+		}
+	}
+	if len(over) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%s: at most %s points per role count; %s.", q.Title, FormatPoints(q.Cap), JoinWords(over, "and"))
+}
+
 // PlanText is a plan to hire another role as well, with the pains it would
-// take on: "Hire the COO first, then plan Operations Directors under them:
-// they would own process optimization and quality assurance."
+// take on: "Hire the COO first, then plan Operations Directors under them
+// (for process optimization and quality assurance)."
 func PlanText(p Plan) string {
 	text := strings.TrimRight(p.Text, ".")
 	if len(p.For) > 0 {
@@ -215,7 +229,7 @@ func PlanText(p Plan) string {
 		for i, n := range p.For {
 			names[i] = strings.ToLower(n)
 		}
-		text += ": they would own " + JoinWords(names, "and")
+		text += " (for " + JoinWords(names, "and") + ")"
 	}
 	return text + "."
 }

@@ -191,7 +191,7 @@ func (d *Definitions) NoteText(r *Result, n Note) string {
 // from.
 func (d *Definitions) scoringLines(r *Result) []string {
 	var out []string
-	for _, c := range r.Contributions {
+	for i, c := range r.Contributions {
 		line := d.ReasonText(c) + "."
 		if c.Why != "" {
 			line += " " + c.Why
@@ -200,6 +200,11 @@ func (d *Definitions) scoringLines(r *Result) []string {
 			line += " (Source: " + strings.TrimRight(c.Source, ".") + ".)"
 		}
 		out = append(out, line)
+		if last := i == len(r.Contributions)-1 || r.Contributions[i+1].Question != c.Question; last {
+			if cap := d.CapText(r, c.Question); cap != "" {
+				out = append(out, cap)
+			}
+		}
 	}
 	for _, x := range r.RuledOut {
 		line := x.Reason

@@ -294,13 +294,30 @@ func (d *Definitions) Recommend(in Answers) (*Result, error) {
 		_ = i
 	}
 	res.Contributions = d.contributions(answers, t)
-	if second >= 0 {
-		for i := range res.Contributions {
-			c := &res.Contributions[i]
-			c.Advantage = c.Counted[best] - c.Counted[second]
+	isReason := func(c *Contribution) bool {
+		// A reason favours the recommendation over the runner-up, and no
+		// other role in the running gains more from it ("50 to 149
+		// employees" is no reason for a COO when it gives a Director more).
+		// When the rules decide, it is the recommended role's own evidence:
+		// an answer that gives a ruled-out role more is no reason either.
+		for i := range d.Roles {
+			if (t.ruled[i] == 0 || second < 0) && c.Counted[i] > c.Counted[best] {
+				return false
+			}
 		}
-		res.Reasons, res.Counterpoints, res.MoreReasons, res.MoreCounterpoints = pickReasons(res.Contributions, d.Scoring.Reasons)
+		return c.Advantage > 0
 	}
+	for i := range res.Contributions {
+		c := &res.Contributions[i]
+		if second >= 0 {
+			c.Advantage = c.Counted[best] - c.Counted[second]
+		} else {
+			// The rules decide: the reasons are the recommended role's own
+			// evidence.
+			c.Advantage = c.Counted[best]
+		}
+	}
+	res.Reasons, res.Counterpoints, res.MoreReasons, res.MoreCounterpoints = pickReasons(res.Contributions, d.Scoring.Reasons, isReason)
 	res.Notes = d.notes(answers, best)
 	if res.Tie {
 		res.Notes = append(res.Notes, d.notes(answers, second)...)
@@ -389,23 +406,25 @@ func shareOut(cs []Contribution, r int, raw, capped Points) {
 	}
 }
 
-// ruledOut lists the roles the answers rule out, with the reasons, in
-// question order; a role ruled out twice is listed once, for its first
-// reason.
+// ruledOut lists the roles the answers rule out, with every reason, in
+// role order and then question order; the same reason given twice (by two
+// bands that say it alike) is listed once.
 func (d *Definitions) ruledOut(answers Answers) []RuledOut {
 	var out []RuledOut
-	seen := map[int]bool{}
-	for qi := range d.Questions {
-		q := &d.Questions[qi]
-		q.rules().parts(q, answers[q.ID], func(p *Part, _ bool) {
-			for _, r := range p.RulesOut {
-				if seen[r.Role] {
-					continue
+	for ri := range d.Roles {
+		seen := map[string]bool{}
+		for qi := range d.Questions {
+			q := &d.Questions[qi]
+			q.rules().parts(q, answers[q.ID], func(p *Part, _ bool) {
+				for _, r := range p.RulesOut {
+					if r.Role != ri || seen[r.Reason] {
+						continue
+					}
+					seen[r.Reason] = true
+					out = append(out, RuledOut{Role: d.Roles[ri].ID, Question: q.ID, Answer: p.Label, Reason: r.Reason, Source: r.Source})
 				}
-				seen[r.Role] = true
-				out = append(out, RuledOut{Role: d.Roles[r.Role].ID, Question: q.ID, Answer: p.Label, Reason: r.Reason, Source: r.Source})
-			}
-		})
+			})
+		}
 	}
 	return out
 }
@@ -466,15 +485,17 @@ func (d *Definitions) pointsFrom(t *tally, r int, factors []string) Points {
 	return sum
 }
 
-// pickReasons sorts contributions by advantage, keeps up to limit on each
-// side and counts the rest. Ties keep questionnaire order (a stable sort),
-// so the output is deterministic.
-func pickReasons(all []Contribution, limit int) (reasons, counter []Contribution, moreReasons, moreCounter int) {
-	for _, c := range all {
-		if c.Advantage > 0 {
-			reasons = append(reasons, c)
+// pickReasons sorts the reasons and the counterpoints (contributions with
+// a negative advantage) by advantage, keeps up to limit on each side and
+// counts the rest. Ties keep questionnaire order (a stable sort), so the
+// output is deterministic.
+func pickReasons(all []Contribution, limit int, isReason func(*Contribution) bool) (reasons, counter []Contribution, moreReasons, moreCounter int) {
+	for i := range all {
+		c := &all[i]
+		if isReason(c) {
+			reasons = append(reasons, *c)
 		} else if c.Advantage < 0 {
-			counter = append(counter, c)
+			counter = append(counter, *c)
 		}
 	}
 	sort.SliceStable(reasons, func(i, j int) bool { return reasons[i].Advantage > reasons[j].Advantage })

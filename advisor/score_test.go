@@ -87,23 +87,50 @@ func TestNoCOOWhenOneExists(t *testing.T) {
 func TestRuledOutRolesAreExplained(t *testing.T) {
 	d := builtin(t)
 	res := recommend(t, d, parse(t, d, string(example(t, "has-coo.yaml"))))
-	got := map[string]advisor.RuledOut{}
+	// Every rule of every answer given is listed, once, in role order.
+	type key struct{ role, reason string }
+	got := map[key]advisor.RuledOut{}
+	lastRole := -1
 	for _, x := range res.RuledOut {
-		if _, dup := got[x.Role]; dup {
-			t.Errorf("%s ruled out twice", x.Role)
+		k := key{x.Role, x.Reason}
+		if _, dup := got[k]; dup {
+			t.Errorf("%s ruled out twice for %q", x.Role, x.Reason)
 		}
-		got[x.Role] = x
-	}
-	lead, _ := d.Question("leadership")
-	o, _ := lead.Option(coo)
-	if len(got) != len(o.RulesOut) {
-		t.Fatalf("ruled out %+v, the existing-COO answer rules out %d roles", res.RuledOut, len(o.RulesOut))
-	}
-	for _, rule := range o.RulesOut {
-		x := got[d.Roles[rule.Role].ID]
-		if x.Reason != rule.Reason || x.Question != "leadership" || x.Answer != o.Label {
-			t.Errorf("ruled out %+v, want the reason %q of leadership %q", x, rule.Reason, o.Label)
+		got[k] = x
+		if ri := d.RoleIndex(x.Role); ri < lastRole {
+			t.Errorf("ruled-out roles not in role order: %+v", res.RuledOut)
+		} else {
+			lastRole = ri
 		}
+	}
+	want := 0
+	for _, q := range d.Questions {
+		a := res.Answers[q.ID]
+		var parts []advisor.Part
+		switch q.Kind {
+		case advisor.KindInteger:
+			parts = append(parts, q.Bands[q.BandIndex(a.Int)].Part)
+		case advisor.KindChoice:
+			o, _ := q.Option(a.Choice)
+			parts = append(parts, o.Part)
+		case advisor.KindMulti:
+			for _, v := range a.Multi {
+				o, _ := q.Option(v)
+				parts = append(parts, o.Part)
+			}
+		}
+		for _, p := range parts {
+			for _, rule := range p.RulesOut {
+				x, ok := got[key{d.Roles[rule.Role].ID, rule.Reason}]
+				if !ok || x.Question != q.ID || x.Answer != p.Label {
+					t.Errorf("rule %q of %s %q is not listed: %+v", rule.Reason, q.ID, p.Label, x)
+				}
+				want++
+			}
+		}
+	}
+	if len(res.RuledOut) != want || want < 3 {
+		t.Errorf("%d reasons listed, the answers give %d", len(res.RuledOut), want)
 	}
 	for _, s := range res.Scores {
 		if s.RuledOut != res.IsRuledOut(s.Role) || (s.RuledOut && s.Share != 0) {
@@ -603,7 +630,7 @@ func TestAlsoPlanFor(t *testing.T) {
 			t.Errorf("the plan is not for %s: %+v", name, res.AlsoPlan[0])
 		}
 	}
-	if !strings.Contains(want, "Operations Directors under them: they would own process optimization and quality assurance") {
+	if !strings.Contains(want, "Operations Directors under them (for process optimization and quality assurance)") {
 		t.Errorf("plan text %q", want)
 	}
 	for _, f := range []advisor.Format{advisor.FormatText, advisor.FormatMarkdown, advisor.FormatJSON} {
@@ -740,26 +767,35 @@ func checkContributions(t *testing.T, d *advisor.Definitions, res *advisor.Resul
 	if !slices.Equal(fsum, sum) {
 		t.Fatalf("factors give %v, the total is %v", fsum, sum)
 	}
-	if res.RunnerUp == "" {
-		if len(res.Reasons)+len(res.Counterpoints) != 0 {
-			t.Fatalf("reasons without a runner-up")
-		}
-		return
-	}
 	// Reasons are the contributions that favour the recommendation most,
-	// strongest first; counterpoints favour the runner-up.
+	// strongest first; counterpoints favour the runner-up. When the rules
+	// leave no runner-up, the reasons are the recommended role's own
+	// evidence. An answer that gives another role in the running (or,
+	// when the rules decide, any role) more is no reason.
 	rec, ru := d.RoleIndex(res.Recommended), d.RoleIndex(res.RunnerUp)
 	for _, c := range res.Contributions {
-		if c.Advantage != c.Counted[rec]-c.Counted[ru] {
+		want := c.Counted[rec]
+		if ru >= 0 {
+			want -= c.Counted[ru]
+		}
+		if c.Advantage != want {
 			t.Fatalf("advantage %v for %+v", c.Advantage, c)
 		}
 	}
 	if !slices.IsSortedFunc(res.Reasons, func(x, y advisor.Contribution) int { return int(y.Advantage - x.Advantage) }) {
 		t.Fatalf("reasons not strongest first: %+v", res.Reasons)
 	}
+	isReason := func(c advisor.Contribution) bool {
+		for i, s := range res.Scores {
+			if (!s.RuledOut || ru < 0) && c.Counted[i] > c.Counted[rec] {
+				return false
+			}
+		}
+		return c.Advantage > 0
+	}
 	positive, negative := 0, 0
 	for _, c := range res.Contributions {
-		if c.Advantage > 0 {
+		if isReason(c) {
 			positive++
 		} else if c.Advantage < 0 {
 			negative++
@@ -769,7 +805,7 @@ func checkContributions(t *testing.T, d *advisor.Definitions, res *advisor.Resul
 		t.Fatalf("%d+%d reasons and %d+%d counterpoints, want %d and %d", len(res.Reasons), res.MoreReasons, len(res.Counterpoints), res.MoreCounterpoints, positive, negative)
 	}
 	for _, c := range res.Reasons {
-		if c.Advantage <= 0 {
+		if !isReason(c) {
 			t.Fatalf("reason %+v does not favour the recommendation", c)
 		}
 	}
@@ -782,7 +818,7 @@ func checkContributions(t *testing.T, d *advisor.Definitions, res *advisor.Resul
 		weakest := res.Reasons[len(res.Reasons)-1].Advantage
 		listed := 0
 		for _, c := range res.Contributions {
-			if c.Advantage > weakest {
+			if isReason(c) && c.Advantage > weakest {
 				listed++
 			}
 		}
@@ -840,8 +876,8 @@ func TestReasonsFollowTheWeights(t *testing.T) {
 		{
 			name:     "rapid growth weighs more",
 			answers:  string(example(t, "scale-up.yaml")),
-			old:      "weights: {coo: 2, fractional-coo: 0.5}\n        why: Rapid growth",
-			new:      "weights: {coo: 7, fractional-coo: 0.5}\n        why: Rapid growth",
+			old:      "label: Rapid (over 30% a year)\n        weights: {coo: 2, fractional-coo: 0.5}",
+			new:      "label: Rapid (over 30% a year)\n        weights: {coo: 7, fractional-coo: 0.5}",
 			question: "growth", before: "— +2 Chief Operating Officer", after: "— +7 Chief Operating Officer",
 			coo: "5", od: "0", recommends: coo,
 		},
@@ -975,7 +1011,7 @@ func TestNotesFollowTheAnswersAndTheRecommendation(t *testing.T) {
 	// how the two share the work.
 	res := recommend(t, d, parse(t, d, string(example(t, "has-coo.yaml"))))
 	got := texts(res)
-	if !strings.Contains(got, "leadership: With a COO in place, the Operations Director reports to them") {
+	if !strings.Contains(got, "leadership: With a COO in place, hire an Operations Director for operational pains") {
 		t.Errorf("no note on working under the COO:\n%s", got)
 	}
 	od, _ := d.Role(director)
@@ -995,7 +1031,7 @@ func TestNotesFollowTheAnswersAndTheRecommendation(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !strings.Contains(strings.Join(strings.Fields(string(out)), " "), "With a COO in place, the Operations Director reports to them") {
+		if !strings.Contains(strings.Join(strings.Fields(string(out)), " "), "With a COO in place, hire an Operations Director for operational pains") {
 			t.Errorf("%s report lacks the note", f)
 		}
 	}
@@ -1047,5 +1083,5 @@ func TestUnknownRuleRoleIsRefused(t *testing.T) {
 
 func ExamplePlanText() {
 	fmt.Println(advisor.PlanText(advisor.Plan{Text: "Hire the COO first, then plan Operations Directors under them", For: []string{"Quality assurance"}}))
-	// Output: Hire the COO first, then plan Operations Directors under them: they would own quality assurance.
+	// Output: Hire the COO first, then plan Operations Directors under them (for quality assurance).
 }

@@ -739,7 +739,7 @@ func TestResultsShowRulesPlansAndWhy(t *testing.T) {
 	for _, x := range d.m.Result().RuledOut {
 		d.mustSeeText("✕ " + x.Reason)
 	}
-	if len(d.m.Result().RuledOut) != 2 {
+	if len(d.m.Result().RuledOut) != 3 {
 		t.Fatalf("ruled out %+v", d.m.Result().RuledOut)
 	}
 
