@@ -38,7 +38,6 @@ func (d *Definitions) ReasonText(c Contribution) string {
 	return title + ": " + c.Label + " — " + d.PointsText(c.Points)
 }
 
-
 func (q *Question) labels(values []string) []string {
 	out := make([]string, len(values))
 	for i, v := range values {
