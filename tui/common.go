@@ -28,6 +28,8 @@ type common struct {
 	styles    *styles
 	keys      keyMap
 	exportDir string
+	// protect lists the run's input files, which are never written.
+	protect []string
 
 	// pending holds the messages screens send up to the root model. The
 	// root handles them in the same Update, before the next key is read,

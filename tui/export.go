@@ -198,13 +198,13 @@ func (m *exportModel) setFormat(i int) {
 
 // write renders the report and writes it atomically, off the update loop.
 func (m exportModel) write(overwrite bool) tea.Cmd {
-	defs, res, format, path := m.c.defs, m.result, m.currentFormat(), m.resolved()
+	defs, res, format, path, protect := m.c.defs, m.result, m.currentFormat(), m.resolved(), m.c.protect
 	return func() tea.Msg {
 		data, err := defs.Report(res, format)
 		if err != nil {
 			return exportedMsg{path: path, err: err}
 		}
-		err = atomicfile.Write(path, data, overwrite)
+		err = atomicfile.Write(path, data, atomicfile.Options{Overwrite: overwrite, Protect: protect})
 		if errors.Is(err, atomicfile.ErrExists) {
 			return exportedMsg{path: path, exists: true}
 		}

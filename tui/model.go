@@ -47,7 +47,7 @@ func New(o Options) Model {
 	if dir == "" {
 		dir = "."
 	}
-	c := &common{defs: o.Defs, width: 80, height: 24, styles: newStyles(true) /* dark until the terminal says */, keys: newKeyMap(), exportDir: dir}
+	c := &common{defs: o.Defs, width: 80, height: 24, styles: newStyles(true) /* dark until the terminal says */, keys: newKeyMap(), exportDir: dir, protect: o.Protect}
 	format := o.Format
 	if format == "" {
 		format = advisor.FormatText

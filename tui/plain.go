@@ -47,7 +47,7 @@ func RunPlain(o Options) (Outcome, error) {
 	if path != "" {
 		// Before the first question: nine answers must not be lost to a
 		// file name that cannot be used.
-		if err := atomicfile.Check(path, o.Force); err != nil {
+		if err := atomicfile.Check(path, atomicfile.Options{Overwrite: o.Force, Protect: o.Protect}); err != nil {
 			return Outcome{}, plainWriteError(err)
 		}
 	}
@@ -82,7 +82,7 @@ func RunPlain(o Options) (Outcome, error) {
 		_, err := out.Write(report)
 		return Outcome{Result: res}, err
 	}
-	if err := atomicfile.Write(path, report, o.Force); err != nil {
+	if err := atomicfile.Write(path, report, atomicfile.Options{Overwrite: o.Force, Protect: o.Protect}); err != nil {
 		return Outcome{Result: res}, plainWriteError(err)
 	}
 	abs, _ := filepath.Abs(path)
@@ -90,12 +90,21 @@ func RunPlain(o Options) (Outcome, error) {
 	return Outcome{Result: res, Exported: []string{abs}}, nil
 }
 
-func plainWriteError(err error) error {
-	if errors.Is(err, atomicfile.ErrExists) {
-		return &PlainError{Msg: err.Error() + "; add --force to replace it"}
+func plainWriteError(err error) error { return &WriteError{Err: err} }
+
+// WriteError reports that the report could not be written to the output
+// file; Err is the atomicfile error, which says whether the name or the
+// write was at fault.
+type WriteError struct{ Err error }
+
+func (e *WriteError) Error() string {
+	if errors.Is(e.Err, atomicfile.ErrExists) {
+		return e.Err.Error() + "; add --force to replace it"
 	}
-	return &PlainError{Msg: err.Error()}
+	return e.Err.Error()
 }
+
+func (e *WriteError) Unwrap() error { return e.Err }
 
 func askPlain(d *advisor.Definitions, in io.Reader, out io.Writer, echo bool) (advisor.Answers, error) {
 	if in == nil {

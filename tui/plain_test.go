@@ -177,8 +177,8 @@ func TestPlainWritesOutputAndFormat(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, _, err = runPlain(t, Options{Defs: defs, ExportPath: path, Format: advisor.FormatJSON}, plainLines(defs, answers))
-	var perr *PlainError
-	if !errors.As(err, &perr) || !strings.Contains(err.Error(), "--force") {
+	var werr *WriteError
+	if !errors.As(err, &werr) || !strings.Contains(err.Error(), "--force") {
 		t.Fatalf("err = %v", err)
 	}
 	if b, _ := os.ReadFile(path); string(b) != "old" {
@@ -235,8 +235,8 @@ func TestPlainChecksTheOutputBeforeAsking(t *testing.T) {
 		var out, prompts strings.Builder
 		input := strings.NewReader(plainLines(defs, readAnswers(t, defs, "scale-up.yaml")))
 		_, err := RunPlain(Options{Defs: defs, Input: input, Output: &out, Prompts: &prompts, ExportPath: path})
-		var perr *PlainError
-		if !errors.As(err, &perr) {
+		var werr *WriteError
+		if !errors.As(err, &werr) {
 			t.Fatalf("%s: err = %v", path, err)
 		}
 		if prompts.Len() != 0 || input.Len() == 0 {

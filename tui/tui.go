@@ -36,6 +36,9 @@ type Options struct {
 	Format     advisor.Format
 	Force      bool   // plain mode: replace ExportPath if it exists
 	Dir        string // where relative export paths go
+	// Protect lists the run's input files (answers, definitions): no
+	// export ever writes over them.
+	Protect []string
 
 	// ProgramOptions are passed to Bubble Tea (tests fix the size and the
 	// colour profile with them).

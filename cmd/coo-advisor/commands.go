@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -24,8 +25,13 @@ var version = "0.1.0-dev"
 type app struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
-	rolesPath      string
-	questionsPath  string
+	// out is what stdout writes through: it keeps the first write error,
+	// so that a report lost to a full disk or a closed pipe is a failure
+	// even where nothing checks the write (help, version).
+	out           *checkedWriter
+	rolesPath     string
+	questionsPath string
+	stop          *stopper // nil in tests that run commands in-process
 }
 
 // outputFlags are the flags of commands that write a report.
@@ -63,8 +69,9 @@ func (o *outputFlags) register(cmd *cobra.Command, answersHelp string) {
 	cmd.Flags().BoolVar(&o.force, "force", false, "let --output replace an existing file")
 }
 
-func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
-	a := &app{stdin: stdin, stdout: stdout, stderr: stderr}
+func newRootCmd(stdin io.Reader, stdout, stderr io.Writer, stop *stopper) (*cobra.Command, *app) {
+	cw := &checkedWriter{w: stdout}
+	a := &app{stdin: stdin, stdout: cw, stderr: stderr, stop: stop, out: cw}
 	var out outputFlags
 	var plain bool
 	root := &cobra.Command{
@@ -89,7 +96,7 @@ this machine.`,
 		},
 	}
 	root.SetIn(stdin)
-	root.SetOut(stdout)
+	root.SetOut(cw)
 	root.SetErr(stderr)
 	root.SetVersionTemplate("coo-advisor {{.Version}}\n")
 	root.PersistentFlags().StringVar(&a.rolesPath, "roles", "", "read role definitions from `FILE` instead of the built-in ones")
@@ -112,7 +119,7 @@ this machine.`,
 			}
 		}
 	}
-	return root
+	return root, a
 }
 
 func (a *app) recommendCmd() *cobra.Command {
@@ -138,9 +145,6 @@ An answers file is YAML, one "question-id: value" per line; run
 			if err != nil {
 				return err
 			}
-			if sameFile(out.answers, out.output) {
-				return badInput(fmt.Errorf("--output %s is the answers file; choose another name for the report", out.output))
-			}
 			res, err := defs.Recommend(answers)
 			if err != nil {
 				return badInput(err)
@@ -149,7 +153,7 @@ An answers file is YAML, one "question-id: value" per line; run
 			if err != nil {
 				return failure(err)
 			}
-			return a.emit(report, out.output, out.force)
+			return a.emit(report, out.output, out.force, a.inputs(out.answers))
 		},
 	}
 	out.register(cmd, "the answers `FILE` to score (- for standard input)")
@@ -373,23 +377,30 @@ func (a *app) readAnswers(defs *advisor.Definitions, path string) (advisor.Answe
 	return answers, nil
 }
 
+// inputs lists the files this run reads, which no output may replace.
+func (a *app) inputs(answers string) []string {
+	var out []string
+	for _, p := range []string{answers, a.rolesPath, a.questionsPath} {
+		if p != "" && p != "-" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 // emit writes a report to standard output, or atomically to a file.
-func (a *app) emit(report []byte, output string, force bool) error {
+func (a *app) emit(report []byte, output string, force bool, inputs []string) error {
 	if output == "" || output == "-" {
 		if _, err := a.stdout.Write(report); err != nil {
 			return failure(err)
 		}
 		return nil
 	}
-	if err := atomicfile.Write(output, report, force); err != nil {
-		switch {
-		case errors.Is(err, atomicfile.ErrExists):
-			return badInput(fmt.Errorf("%w; add --force to replace it", err))
-		case errors.Is(err, atomicfile.ErrNoDir), errors.Is(err, atomicfile.ErrIsDir):
-			return badInput(err)
-		}
-		// Permissions, a full disk: the name was fine, the write failed.
-		return failure(err)
+	if err := atomicfile.Write(output, report, atomicfile.Options{Overwrite: force, Protect: inputs}); err != nil {
+		return writeError(err)
+	}
+	if atomicfile.IsStream(output) {
+		return nil
 	}
 	abs, err := filepath.Abs(output)
 	if err != nil {
@@ -399,17 +410,19 @@ func (a *app) emit(report []byte, output string, force bool) error {
 	return nil
 }
 
-// sameFile reports whether two paths name one existing file.
-func sameFile(a, b string) bool {
-	if a == "" || b == "" || a == "-" || b == "-" {
-		return false
+// writeError maps a failed write to its exit code: a name that cannot be
+// used is bad usage (2); a write that fails on a good name is a failure
+// (1).
+func writeError(err error) error {
+	switch {
+	case errors.Is(err, atomicfile.ErrExists):
+		return badInput(fmt.Errorf("%w; add --force to replace it", err))
+	case errors.Is(err, atomicfile.ErrNoDir), errors.Is(err, atomicfile.ErrIsDir),
+		errors.Is(err, atomicfile.ErrNotRegular), errors.Is(err, atomicfile.ErrProtected):
+		return badInput(err)
 	}
-	sa, err := os.Stat(a)
-	if err != nil {
-		return false
-	}
-	sb, err := os.Stat(b)
-	return err == nil && os.SameFile(sa, sb)
+	// Permissions, a full disk: the name was fine, the write failed.
+	return failure(err)
 }
 
 // noArgs rejects arguments to a command that takes only flags, saying so
@@ -424,10 +437,42 @@ func noArgs(cmd *cobra.Command, args []string) error {
 // terminalWidth is the width of the terminal on standard output, or 80
 // when it is not a terminal.
 func (a *app) terminalWidth() int {
-	if f, ok := a.stdout.(*os.File); ok && term.IsTerminal(f.Fd()) {
+	if f, ok := a.out.w.(*os.File); ok && term.IsTerminal(f.Fd()) {
 		if w, _, err := term.GetSize(f.Fd()); err == nil && w > 0 {
 			return w
 		}
 	}
 	return 80
+}
+
+// checkedWriter passes writes on and keeps the first error. Later writes
+// are dropped, and reported as done, so that a command does not stop half
+// way through its output for each line; the error is reported once, at
+// the end (see outputError).
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return len(p), nil
+	}
+	if _, err := c.w.Write(p); err != nil {
+		c.err = err
+	}
+	return len(p), nil
+}
+
+// outputError is the failure to write to standard output, if any.
+func (a *app) outputError() error {
+	if a.out.err == nil {
+		return nil
+	}
+	err := a.out.err
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err // "write /dev/stdout:" says nothing more
+	}
+	return failure(fmt.Errorf("cannot write to standard output: %w", err))
 }

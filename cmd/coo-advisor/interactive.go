@@ -6,10 +6,12 @@ import (
 	"io"
 	"os"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"github.com/coo-advisor/coo-advisor/advisor"
+	"github.com/coo-advisor/coo-advisor/internal/atomicfile"
 	"github.com/coo-advisor/coo-advisor/tui"
 )
 
@@ -27,23 +29,41 @@ func (a *app) runInteractive(cmd *cobra.Command, out *outputFlags, plain bool) e
 	}
 	opts := tui.Options{
 		Defs: defs, Answers: answers,
-		Input: a.stdin, Output: a.stdout, Prompts: a.stderr, Echo: !isTerminal(a.stdin),
-		ExportPath: out.output, Format: format, Force: out.force, Dir: dir,
+		Input: a.stdin, Output: a.out.w, Prompts: a.stderr, Echo: !isTerminal(a.stdin),
+		ExportPath: out.output, Format: format, Force: out.force, Dir: dir, Protect: a.inputs(out.answers),
 	}
-	if plain || os.Getenv("TERM") == "dumb" || !isTerminal(a.stdin) || !isTerminal(a.stdout) {
+	if plain || os.Getenv("TERM") == "dumb" || !isTerminal(a.stdin) || !isTerminal(a.out.w) {
+		opts.Output = a.stdout
 		_, err := tui.RunPlain(opts)
 		var ended *tui.InputEndedError
 		var perr *tui.PlainError
 		var ierr *advisor.InputError
+		var werr *tui.WriteError
 		switch {
 		case err == nil:
 			return nil
+		case errors.As(err, &werr):
+			if errors.Is(werr.Err, atomicfile.ErrExists) {
+				return badInput(werr)
+			}
+			return writeError(werr.Err)
 		case errors.As(err, &ended), errors.As(err, &perr), errors.As(err, &ierr):
 			return badInput(err)
 		}
 		return failure(err)
 	}
+	if a.stop != nil {
+		// The full-screen program owns the terminal: on a signal it is
+		// stopped through the context, so that it restores the terminal.
+		a.stop.interactive.Store(true)
+		defer a.stop.interactive.Store(false)
+		opts.ProgramOptions = append(opts.ProgramOptions, tea.WithoutSignalHandler())
+	}
 	res, err := tui.Run(cmd.Context(), opts)
+	if sig := a.stop.signal(); sig != nil {
+		summarize(a.stdout, defs, tui.Outcome{Exported: res.Exported})
+		return &codedError{code: signalCode(sig), err: errStopped, silent: true}
+	}
 	if err != nil {
 		return failure(fmt.Errorf("the interactive advisor stopped: %w", err))
 	}

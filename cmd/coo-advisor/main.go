@@ -3,13 +3,17 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"os"
 )
 
 func main() {
-	err := newRootCmd(os.Stdin, os.Stdout, os.Stderr).ExecuteContext(context.Background())
+	stop := watchSignals(os.Stderr)
+	root, a := newRootCmd(os.Stdin, os.Stdout, os.Stderr, stop)
+	err := root.ExecuteContext(stop.ctx)
+	if err == nil {
+		err = a.outputError()
+	}
 	code := exitCode(err)
 	if err != nil && code != exitAborted && !isSilent(err) {
 		fmt.Fprintln(os.Stderr, errorText(err))

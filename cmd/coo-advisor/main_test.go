@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -9,15 +10,23 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rivo/uniseg"
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/coo-advisor/coo-advisor/internal/atomicfile"
 )
 
 // TestMain lets the test binary act as coo-advisor itself, so the scripts
 // run the real main function in a separate process: exit codes, standard
 // streams and files are what a user gets.
 func TestMain(m *testing.M) {
+	// Tests that interrupt a write half-way slow it down; the real program
+	// never reads this variable.
+	if d, err := time.ParseDuration(os.Getenv("COO_ADVISOR_TEST_WRITE_DELAY")); err == nil {
+		atomicfile.Delay = d
+	}
 	testscript.Main(m, map[string]func(){
 		"coo-advisor": main,
 	})
@@ -39,6 +48,14 @@ func TestScripts(t *testing.T) {
 			env.Setenv("NO_COLOR", "1")
 			env.Setenv("COLUMNS", "")
 			return nil
+		},
+		// [exists:/dev/full] holds when the path exists on this machine.
+		Condition: func(cond string) (bool, error) {
+			if path, ok := strings.CutPrefix(cond, "exists:"); ok {
+				_, err := os.Stat(path)
+				return err == nil, nil
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"exits":       cmdExits,

@@ -63,7 +63,10 @@ func startTmux(t *testing.T, w, h int, dir string, args ...string) *tmuxSession 
 	}
 	bin := binary(t)
 	s := &tmuxSession{t: t, socket: fmt.Sprintf("coo-e2e-%d-%s", os.Getpid(), strings.ReplaceAll(t.Name(), "/", "-"))}
-	command := fmt.Sprintf("cd %q && %q %s; echo EXIT=$?; sleep 60", dir, bin, strings.Join(args, " "))
+	// The program writes its pid to .pid (for the signal tests); after it
+	// exits, the shell shows its exit code and whether the terminal is back
+	// in its normal (canonical, echoing) mode.
+	command := fmt.Sprintf("cd %q && sh -c 'echo $$ > .pid; exec \"$0\" \"$@\"' %q %s; echo EXIT=$?; echo STTY=$(stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e echo | tr '\\n' ' '); sleep 60", dir, bin, strings.Join(args, " "))
 	s.tmux("new-session", "-d", "-s", "e2e", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h),
 		"env", "TERM=xterm-256color", "COLORTERM=", "NO_COLOR=", "sh", "-c", command)
 	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
@@ -201,6 +204,44 @@ func TestTmuxResizeTo30x8AndBack(t *testing.T) {
 
 	s.keys("C-c")
 	s.waitFor("EXIT=130")
+}
+
+// TestTmuxSignalsRestoreTheTerminal: every signal that ends the program
+// leaves the terminal as it found it (out of the alternate screen, in its
+// normal mode) and exits with the conventional code: 128 + the signal.
+func TestTmuxSignalsRestoreTheTerminal(t *testing.T) {
+	for _, tc := range []struct {
+		sig  string
+		code int
+	}{{"TERM", 143}, {"HUP", 129}, {"QUIT", 131}, {"INT", 130}} {
+		t.Run(tc.sig, func(t *testing.T) {
+			dir := t.TempDir()
+			s := startTmux(t, 80, 24, dir)
+			s.waitFor("Press Enter to start")
+			s.keys("Enter")
+			s.waitFor("1 of 11")
+			pid, err := os.ReadFile(filepath.Join(dir, ".pid"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if out, err := exec.Command("kill", "-"+tc.sig, strings.TrimSpace(string(pid))).CombinedOutput(); err != nil {
+				t.Fatalf("kill: %v %s", err, out)
+			}
+			screen := s.waitFor(fmt.Sprintf("EXIT=%d", tc.code), "STTY=")
+			if !strings.Contains(screen, "STTY=icanon echo") {
+				t.Errorf("the terminal is not restored after SIG%s:\n%s", tc.sig, screen)
+			}
+			if strings.Contains(screen, "How many people") || strings.Contains(screen, "goroutine") {
+				t.Errorf("SIG%s left the program's screen or a stack dump:\n%s", tc.sig, screen)
+			}
+			entries, _ := os.ReadDir(dir)
+			for _, e := range entries {
+				if e.Name() != ".pid" {
+					t.Errorf("SIG%s left %s behind", tc.sig, e.Name())
+				}
+			}
+		})
+	}
 }
 
 func checkScreenFits(t *testing.T, screen string, w, h int) {

@@ -1,39 +1,278 @@
-// Package atomicfile writes files so that a reader never sees half of one:
-// the data goes to a temporary file in the same directory, which is then
-// moved into place in one step.
+// Package atomicfile writes files so that a reader never sees half of one
+// and nothing the user did not ask to replace is ever replaced:
+//
+//   - the data goes to a temporary file in the same directory, which is then
+//     moved into place in one step;
+//   - only regular files are replaced, and only when asked; a FIFO, a socket
+//     or a directory is refused, naming what it is;
+//   - devices (a terminal, /dev/null, /dev/stdout) are written to as streams,
+//     and a failed write to them is an error;
+//   - the program's own input files are never written;
+//   - a replaced file keeps its mode (and owner, where allowed); a new one
+//     gets 0666 less the umask, like any file a shell redirection creates;
+//   - on a signal, Abort removes the temporary files being written.
 package atomicfile
 
 import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strings"
+	"sync"
+	"time"
 )
 
-// ErrExists is returned (wrapped) when the target exists and overwriting
-// was not allowed.
-var ErrExists = errors.New("already exists")
+// Errors Write and Check return, wrapped in a message naming the path.
+var (
+	// ErrExists: a regular file is there and replacing it was not allowed.
+	ErrExists = errors.New("already exists")
+	// ErrIsDir: the path names a directory.
+	ErrIsDir = errors.New("is a directory")
+	// ErrNoDir: the directory to write in is missing or is not one.
+	ErrNoDir = errors.New("does not exist or is not a directory")
+	// ErrNotRegular: the path names something that is neither a regular
+	// file nor a device (a named pipe, a socket), which is never replaced.
+	ErrNotRegular = errors.New("is not a regular file")
+	// ErrProtected: the path is one of the program's own inputs.
+	ErrProtected = errors.New("is an input of this run (the answers or a definitions file)")
+	// ErrAborted: the program is stopping on a signal.
+	ErrAborted = errors.New("the program is stopping")
+)
 
-// ErrIsDir is returned (wrapped) when the path names a directory.
-var ErrIsDir = errors.New("is a directory")
+// Options say what Write may do.
+type Options struct {
+	// Overwrite allows replacing an existing regular file.
+	Overwrite bool
+	// Protect names files that must never be written, whatever their
+	// name: the program's inputs (an answers file, definitions).
+	Protect []string
+}
 
-// ErrNoDir is returned (wrapped) when the directory to write in is
-// missing or is not a directory.
-var ErrNoDir = errors.New("does not exist or is not a directory")
+// Delay, when set, is slept between writing the temporary file and moving
+// it into place. Only tests set it, to interrupt a write half-way.
+var Delay time.Duration
 
-// Write writes data to path atomically with mode 0644. Without overwrite it
-// refuses to replace an existing file, and the check cannot race with
-// another writer: the file is linked into place, which fails if the name is
-// taken. On any error nothing is left behind.
-func Write(path string, data []byte, overwrite bool) (err error) {
-	if err := Check(path, overwrite); err != nil {
+// registry holds the temporary files being written, for Abort.
+var registry struct {
+	sync.Mutex
+	temps   map[string]bool
+	aborted bool
+}
+
+// Abort removes every temporary file being written and makes any later
+// Write fail: a signal handler calls it before the program exits.
+func Abort() {
+	registry.Lock()
+	defer registry.Unlock()
+	registry.aborted = true
+	for name := range registry.temps {
+		os.Remove(name)
+	}
+	registry.temps = nil
+}
+
+// target is what a path names, once resolved.
+type target struct {
+	path   string      // the file to replace: symbolic links followed
+	stream bool        // a device: written in place
+	old    fs.FileInfo // the regular file replaced, or nil
+}
+
+// resolve checks path against the options and says how to write it.
+func resolve(path string, o Options) (target, error) {
+	t := target{path: path}
+	if isStreamName(path) {
+		t.stream = true
+		return t, nil
+	}
+	for _, p := range o.Protect {
+		if sameFile(p, path) {
+			return t, fmt.Errorf("%s %w; choose another name for the output", path, ErrProtected)
+		}
+	}
+	lst, lerr := os.Lstat(path)
+	st, err := os.Stat(path)
+	switch {
+	case err == nil:
+		if lst.Mode()&fs.ModeSymlink != 0 {
+			// Replace what the link points to, and keep the link.
+			if real, err := filepath.EvalSymlinks(path); err == nil {
+				t.path = real
+			}
+		}
+		switch m := st.Mode(); {
+		case m.IsDir():
+			return t, fmt.Errorf("%s %w; give a file name", path, ErrIsDir)
+		case m.IsRegular():
+			if !o.Overwrite {
+				return t, fmt.Errorf("%s %w", path, ErrExists)
+			}
+			t.old = st
+		case m&fs.ModeCharDevice != 0:
+			t.stream = true
+			return t, nil
+		default:
+			return t, fmt.Errorf("%s %w: it is %s; only regular files are replaced, so give another name", path, ErrNotRegular, describe(m))
+		}
+	case lerr == nil && lst.Mode()&fs.ModeSymlink != 0:
+		return t, fmt.Errorf("%s %w: it is a symbolic link to a missing file; give another name", path, ErrNotRegular)
+	case !errors.Is(err, fs.ErrNotExist):
+		return t, fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+	}
+	dir := filepath.Dir(t.path)
+	if st, err := os.Stat(dir); err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return t, fmt.Errorf("cannot write %s: directory %s %w", path, dir, ErrNoDir)
+		}
+		return t, fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+	} else if !st.IsDir() {
+		return t, fmt.Errorf("cannot write %s: %s %w", path, dir, ErrNoDir)
+	}
+	return t, nil
+}
+
+// IsStream reports whether Write would write path in place, as a stream:
+// the process's own streams and devices.
+func IsStream(path string) bool {
+	if isStreamName(path) {
+		return true
+	}
+	st, err := os.Stat(path)
+	return err == nil && st.Mode()&fs.ModeCharDevice != 0
+}
+
+// isStreamName reports whether path names one of the process's own
+// streams, written to as such whatever they are connected to.
+func isStreamName(path string) bool {
+	switch path {
+	case "/dev/stdout", "/dev/stderr":
+		return true
+	}
+	for _, prefix := range []string{"/dev/fd/", "/proc/self/fd/"} {
+		if n, ok := strings.CutPrefix(path, prefix); ok && n != "" && strings.Trim(n, "0123456789") == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// describe names a file type for messages.
+func describe(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a block device"
+	case m&fs.ModeIrregular != 0:
+		return "an irregular file"
+	}
+	return "not a regular file"
+}
+
+// sameFile reports whether a and b name one existing file.
+func sameFile(a, b string) bool {
+	if a == "" || b == "" || a == "-" || b == "-" {
+		return false
+	}
+	sa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	sb, err := os.Stat(b)
+	return err == nil && os.SameFile(sa, sb)
+}
+
+// Check reports, without writing anything, the reasons Write would fail
+// for path that can be known in advance. Programs that ask questions first
+// call it before the first one, so that no answers are lost to a name
+// that cannot be used.
+func Check(path string, o Options) error {
+	_, err := resolve(path, o)
+	return err
+}
+
+// Write writes data to path. A regular file is written atomically: to a
+// temporary file in the same directory, moved into place in one step; a
+// device is written in place. Without Overwrite an existing file is never
+// replaced, and the check cannot race with another writer: the file is
+// linked into place, which fails if the name is taken. On any error nothing
+// is left behind.
+func Write(path string, data []byte, o Options) error {
+	t, err := resolve(path, o)
+	if err != nil {
 		return err
 	}
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if t.stream {
+		return writeStream(path, data)
+	}
+	return writeAtomic(path, t, data, o.Overwrite)
+}
+
+func writeStream(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
 	if err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+	}
+	_, werr := f.Write(data)
+	cerr := f.Close()
+	if werr != nil {
+		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(werr))
+	}
+	if cerr != nil {
+		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(cerr))
+	}
+	return nil
+}
+
+// tempName is a short name in dir: its length does not depend on the
+// target's, so a name of 255 bytes can still be written.
+func tempName(dir string) string {
+	return filepath.Join(dir, fmt.Sprintf(".coo-advisor-%08x.tmp", rand.Uint32()))
+}
+
+// createTemp creates a temporary file in dir, registered for Abort. A new
+// file gets 0666 less the umask (the kernel applies it); one that replaces
+// a file gets its mode below.
+func createTemp(dir string) (*os.File, error) {
+	registry.Lock()
+	defer registry.Unlock()
+	if registry.aborted {
+		return nil, ErrAborted
+	}
+	for range 100 {
+		name := tempName(dir)
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		if registry.temps == nil {
+			registry.temps = map[string]bool{}
+		}
+		registry.temps[name] = true
+		return f, nil
+	}
+	return nil, errors.New("cannot find a free temporary name")
+}
+
+func unregister(name string) {
+	registry.Lock()
+	delete(registry.temps, name)
+	registry.Unlock()
+}
+
+func writeAtomic(path string, t target, data []byte, overwrite bool) (err error) {
+	fail := func(err error) error { return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err)) }
+	tmp, err := createTemp(filepath.Dir(t.path))
+	if err != nil {
+		return fail(err)
 	}
 	tmpName := tmp.Name()
 	defer func() {
@@ -41,66 +280,49 @@ func Write(path string, data []byte, overwrite bool) (err error) {
 			tmp.Close()
 			os.Remove(tmpName)
 		}
+		unregister(tmpName)
 	}()
 	if _, err = tmp.Write(data); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+		return fail(err)
+	}
+	if t.old != nil {
+		// A replaced file keeps its permissions (a 0600 report stays
+		// private) and, where the system allows, its owner.
+		if err = tmp.Chmod(t.old.Mode().Perm()); err != nil {
+			return fail(err)
+		}
+		keepOwner(tmp, t.old)
 	}
 	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
-	}
-	if err = tmp.Chmod(0o644); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+		return fail(err)
 	}
 	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+		return fail(err)
+	}
+	if Delay > 0 {
+		time.Sleep(Delay)
 	}
 	if overwrite {
-		if err = os.Rename(tmpName, path); err != nil {
-			return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+		if err = os.Rename(tmpName, t.path); err != nil {
+			return fail(err)
 		}
 		return nil
 	}
-	if err = os.Link(tmpName, path); err != nil {
+	if err = os.Link(tmpName, t.path); err != nil {
 		if errors.Is(err, fs.ErrExist) {
 			return fmt.Errorf("%s %w", path, ErrExists)
 		}
 		// Some file systems have no hard links: fall back to a checked
 		// rename, which is still atomic for readers.
-		if _, serr := os.Lstat(path); serr == nil {
+		if _, serr := os.Lstat(t.path); serr == nil {
 			return fmt.Errorf("%s %w", path, ErrExists)
 		}
-		if err = os.Rename(tmpName, path); err != nil {
-			return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+		if err = os.Rename(tmpName, t.path); err != nil {
+			return fail(err)
 		}
 		return nil
 	}
 	os.Remove(tmpName)
-	return nil
-}
-
-// Check reports, without writing anything, the reasons Write would fail
-// for path that can be known in advance: the name is a directory, the file
-// exists (without overwrite), or its directory is missing. Programs that
-// ask questions first call it before the first one, so that no answers
-// are lost to a name that cannot be used.
-func Check(path string, overwrite bool) error {
-	dir := filepath.Dir(path)
-	if st, err := os.Stat(path); err == nil {
-		if st.IsDir() {
-			return fmt.Errorf("%s %w; give a file name", path, ErrIsDir)
-		}
-		if !overwrite {
-			return fmt.Errorf("%s %w", path, ErrExists)
-		}
-	}
-	if st, err := os.Stat(dir); err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("cannot write %s: directory %s %w", path, dir, ErrNoDir)
-		}
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	} else if !st.IsDir() {
-		return fmt.Errorf("cannot write %s: %s %w", path, dir, ErrNoDir)
-	}
 	return nil
 }
 

@@ -1,0 +1,93 @@
+//go:build unix
+
+package atomicfile
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// umask reads the process's umask.
+func umask(t *testing.T) os.FileMode {
+	t.Helper()
+	m := syscall.Umask(0)
+	syscall.Umask(m)
+	return os.FileMode(m)
+}
+
+// TestModes: a replaced file keeps its mode, a new one honours the umask
+// (answers and reports are private data: under umask 077 they are 0600).
+func TestModes(t *testing.T) {
+	dir := t.TempDir()
+	private := filepath.Join(dir, "private.txt")
+	if err := os.WriteFile(private, []byte("old"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(private, []byte("new"), Options{Overwrite: true}); err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := os.Stat(private); st.Mode().Perm() != 0o600 {
+		t.Errorf("replaced 0600 file is now %v", st.Mode().Perm())
+	}
+	old := syscall.Umask(0o077)
+	defer syscall.Umask(old)
+	fresh := filepath.Join(dir, "fresh.txt")
+	if err := Write(fresh, []byte("new"), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := os.Stat(fresh); st.Mode().Perm() != 0o600 {
+		t.Errorf("new file under umask 077 is %v, want 0600", st.Mode().Perm())
+	}
+}
+
+// TestOnlyRegularFilesAreReplaced: a FIFO is refused, naming what it is,
+// and left as it was; devices are written to as streams and stay devices;
+// a write to a full device fails.
+func TestOnlyRegularFilesAreReplaced(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "pipe")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	for _, o := range []Options{{}, {Overwrite: true}} {
+		err := Write(fifo, []byte("x"), o)
+		if !errors.Is(err, ErrNotRegular) || !strings.Contains(err.Error(), "a named pipe (FIFO)") {
+			t.Errorf("FIFO with %+v: %v", o, err)
+		}
+		if err := Check(fifo, o); !errors.Is(err, ErrNotRegular) {
+			t.Errorf("Check FIFO: %v", err)
+		}
+	}
+	if st, err := os.Lstat(fifo); err != nil || st.Mode()&os.ModeNamedPipe == 0 {
+		t.Fatalf("the FIFO is gone or replaced: %v %v", st, err)
+	}
+	assertOnlyFile(t, dir, "pipe")
+
+	if err := Write("/dev/null", []byte("x"), Options{Overwrite: true}); err != nil {
+		t.Errorf("/dev/null: %v", err)
+	}
+	if st, err := os.Stat("/dev/null"); err != nil || st.Mode()&os.ModeCharDevice == 0 {
+		t.Fatalf("/dev/null is no longer a device: %v %v", st, err)
+	}
+	if _, err := os.Stat("/dev/full"); err == nil {
+		if err := Write("/dev/full", []byte("x"), Options{Overwrite: true}); err == nil || !strings.Contains(err.Error(), "no space left") {
+			t.Errorf("/dev/full: %v, want no space left", err)
+		}
+	}
+}
+
+// TestNewFilesHonourTheUmask: with the usual umask a new report is 0644.
+func TestNewFilesHonourTheUmask(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out.txt")
+	if err := Write(path, []byte("x"), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := os.Stat(path); st.Mode().Perm() != 0o666&^umask(t) {
+		t.Errorf("mode %v, want 0666 less the umask %v", st.Mode().Perm(), umask(t))
+	}
+}
