@@ -25,6 +25,7 @@ test:
 	$(GO) test -run='^$$' -fuzz='^FuzzParseAnswers$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=2s ./advisor
 	$(GO) test -run='^$$' -fuzz='^FuzzLoad$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=2s ./advisor
 	$(GO) test -run='^$$' -fuzz='^FuzzParseInput$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=2s ./advisor
+	$(GO) test -run='^$$' -fuzz='^FuzzReportsWithHostileText$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=2s ./advisor
 
 ## lint: gofmt, go vet, and golangci-lint when it is installed
 lint:
@@ -42,6 +43,7 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzParseAnswers$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=2s ./advisor
 	$(GO) test -run='^$$' -fuzz='^FuzzLoad$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=2s ./advisor
 	$(GO) test -run='^$$' -fuzz='^FuzzParseInput$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=2s ./advisor
+	$(GO) test -run='^$$' -fuzz='^FuzzReportsWithHostileText$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=2s ./advisor
 
 clean:
 	rm -rf bin

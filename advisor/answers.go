@@ -61,6 +61,10 @@ func (d *Definitions) ParseAnswers(file string, data []byte) (Answers, error) {
 		q, ok := d.Question(id)
 		if !ok {
 			hint := ""
+			if pl.full() {
+				pl.add(k.Line, id, "unknown question")
+				continue
+			}
 			if s := suggest(id, ids); s != "" {
 				hint = fmt.Sprintf("did you mean %s? ", s)
 			}

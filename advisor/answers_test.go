@@ -1,6 +1,7 @@
 package advisor_test
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -83,7 +84,7 @@ func TestParseAnswersRejects(t *testing.T) {
 		{name: "word for a number", text: edit(t, validAnswers, "employees", "employees: forty"), at: "employees", key: "employees",
 			msgs: []string{`"forty" is not a number`, "expected a whole number from 1 to 1,000,000"}},
 		{name: "float for a number", text: edit(t, validAnswers, "employees", "employees: 40.5"), at: "employees", key: "employees",
-			msgs: []string{"40.5 is not a whole number", "expected a whole number from 1 to 1,000,000"}},
+			msgs: []string{`"40.5" is not a whole number`, "expected a whole number from 1 to 1,000,000"}},
 		{name: "list for a number", text: edit(t, validAnswers, "departments", "departments: [3]"), at: "departments", key: "departments",
 			msgs: []string{"got a list", "expected a whole number from 1 to 500"}},
 		{name: "boolean for a number", text: edit(t, validAnswers, "locations", "locations: true"), at: "locations", key: "locations",
@@ -105,13 +106,21 @@ func TestParseAnswersRejects(t *testing.T) {
 		{name: "above the maximum", text: edit(t, validAnswers, "employees", "employees: 5000000"), at: "employees", key: "employees",
 			msgs: []string{"5,000,000 is out of range", "from 1 to 1,000,000"}},
 		{name: "absurdly large number", text: edit(t, validAnswers, "employees", "employees: 99999999999999999999999"), at: "employees", key: "employees",
-			msgs: []string{"99999999999999999999999 is far too large", "from 1 to 1,000,000"}},
+			msgs: []string{`"99999999999999999999999" is far too large`, "from 1 to 1,000,000"}},
 		{name: "huge number in exponent form", text: edit(t, validAnswers, "locations", "locations: 1e300"), at: "locations", key: "locations",
 			msgs: []string{"expected a whole number from 1 to 10,000"}},
 		{name: "largest int64", text: edit(t, validAnswers, "employees", "employees: 9223372036854775807"), at: "employees", key: "employees",
 			msgs: []string{"far too large"}},
 		{name: "smallest int64", text: edit(t, validAnswers, "employees", "employees: -9223372036854775808"), at: "employees", key: "employees",
-			msgs: []string{"far too large"}},
+			msgs: []string{"far too small"}},
+		{name: "digits run together with commas", text: edit(t, validAnswers, "employees", "employees: 1,2,3"), at: "employees", key: "employees",
+			msgs: []string{`"1,2,3" is not a number: groups of digits after a separator have three digits`}},
+		{name: "digits run together with spaces", text: edit(t, validAnswers, "employees", "employees: 1 2 3"), at: "employees", key: "employees",
+			msgs: []string{`"1 2 3" is not a number`}},
+		{name: "hexadecimal number", text: edit(t, validAnswers, "employees", "employees: 0x10"), at: "employees", key: "employees",
+			msgs: []string{`"0x10" is not a number`}},
+		{name: "exponent", text: edit(t, validAnswers, "employees", "employees: 1e3"), at: "employees", key: "employees",
+			msgs: []string{`"1e3" is not a whole number as written (write the digits: 1000)`}},
 
 		// Duplicate keys.
 		{name: "question answered twice", text: validAnswers + "growth: rapid # again\n", at: "# again", key: "growth",
@@ -153,7 +162,10 @@ func TestParseAnswersRejects(t *testing.T) {
 		{name: "empty file", text: "", msgs: []string{"the file is empty; expected an answers YAML file"}},
 		{name: "only comments", text: "# employees: 40\n", msgs: []string{"is empty"}},
 		{name: "binary file", text: "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", msgs: []string{"the file looks binary", "give an answers YAML file"}},
-		{name: "invalid UTF-8", text: "growth: \xc3\x28\n", msgs: []string{"the file looks binary"}},
+		{name: "invalid UTF-8", text: "growth: \xc3\x28\n", at: "growth", msgs: []string{"the file is not UTF-8 text", "save it as UTF-8"}},
+		{name: "Latin-1", text: "employees: 40\n# caf\xe9\ngrowth: rapid\n", at: "# caf", msgs: []string{"the file is not UTF-8 text", "Latin-1"}},
+		{name: "UTF-16 with a byte order mark", text: "\xff\xfee\x00m\x00p\x00", msgs: []string{"the file is UTF-16 text; save it as UTF-8"}},
+		{name: "UTF-16 without a byte order mark", text: "e\x00m\x00p\x00l\x00o\x00y\x00", msgs: []string{"UTF-16 text without a byte order mark"}},
 		{name: "file over 1 MiB", text: validAnswers + "# " + strings.Repeat("padding ", advisor.MaxFileSize/8) + "\n", msgs: []string{"larger than the 1 MiB limit", "is this the right file?"}},
 		{name: "alias bomb", text: bomb, at: "employees: &a", key: "employees", msgs: []string{"YAML anchors (&a) are not supported", "write the value out"}},
 		{name: "alias bomb alias", text: bomb, at: "departments: &b", key: "departments[0]", msgs: []string{"YAML aliases (*a) are not supported"}},
@@ -512,5 +524,48 @@ func TestTabIndentationNamesTheFix(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), "indent with spaces, not tabs") {
 			t.Errorf("%q: %v", text, err)
 		}
+	}
+}
+
+// TestMessagesNeverCarryControlCharacters: text from the user (a key of an
+// answers file, a value, a file name) comes back in messages quoted and
+// escaped, so an error can never retitle or clear a terminal.
+func TestMessagesNeverCarryControlCharacters(t *testing.T) {
+	d := builtin(t)
+	evil := "\x1b]0;PWNED\a\x1b[2J"
+	_, err := d.ParseAnswers("a\x1b[31m.yaml", []byte(`"`+strings.ReplaceAll(strings.ReplaceAll(evil, "\x1b", `\e`), "\a", `\a`)+`": 5`+"\ngrowth: \"fast\\e[2J\"\n"))
+	ie := inputError(t, err)
+	text := ie.Error()
+	if strings.ContainsAny(text, "\x1b\a") {
+		t.Fatalf("message carries control characters: %q", text)
+	}
+	for _, want := range []string{`a\x1b[31m.yaml:1: "\x1b]0;PWNED\a\x1b[2J": unknown question`, `growth: "fast\x1b[2J" is not an allowed value`} {
+		if !strings.Contains(text, want) {
+			t.Errorf("message %q lacks %q", text, want)
+		}
+	}
+	q, _ := d.Question("growth")
+	if _, err := q.ParseInput("\u202efast"); err == nil || strings.ContainsRune(err.Error(), '\u202e') || !strings.Contains(err.Error(), `"\u202efast"`) {
+		t.Errorf("typed answer: %v", err)
+	}
+}
+
+// TestManyProblemsAreCut: a file with thousands of mistakes lists the
+// first ones and counts the rest, and the list of questions in each
+// message is cut too, so a wrong file cannot flood the terminal.
+func TestManyProblemsAreCut(t *testing.T) {
+	d := builtin(t)
+	var b strings.Builder
+	for i := 0; i < 5000; i++ {
+		fmt.Fprintf(&b, "unknown_%d: 1\n", i)
+	}
+	_, err := d.ParseAnswers("many.yaml", []byte(b.String()))
+	ie := inputError(t, err)
+	text := ie.Error()
+	if len(ie.Problems) > 30 || ie.More < 4900 || !strings.Contains(text, "more problems; fix these first") {
+		t.Fatalf("%d problems listed, %d more: %s", len(ie.Problems), ie.More, text[:200])
+	}
+	if len(text) > 10000 {
+		t.Errorf("the message is %d bytes long", len(text))
 	}
 }

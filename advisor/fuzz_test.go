@@ -2,6 +2,7 @@ package advisor_test
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -25,6 +26,7 @@ func checkFuzzError(t *testing.T, err error, data []byte, files ...string) {
 	if len(ie.Problems) == 0 || strings.TrimSpace(ie.Error()) == "" {
 		t.Fatal("InputError without a message")
 	}
+	checkTerminalSafe(t, "error", ie.Error())
 	lines := yamlLines(data)
 	for _, p := range ie.Problems {
 		if strings.TrimSpace(p.Msg) == "" {
@@ -152,6 +154,100 @@ func FuzzLoad(f *testing.F) {
 	})
 }
 
+// checkTerminalSafe fails when text holds a character that could act on a
+// terminal (an escape sequence, a carriage return) or hide text: every
+// output must have them escaped or refused.
+func checkTerminalSafe(t *testing.T, what, text string) {
+	t.Helper()
+	for _, line := range strings.Split(text, "\n") {
+		if safe := advisor.SafeText(line); safe != line {
+			t.Fatalf("%s carries unsafe characters: %q", what, line)
+		}
+	}
+}
+
+// hostileDefs writes definitions with the fuzzer's text in the places a
+// user's file puts free text: a role's title and summary, a question's
+// title and an option's label.
+func hostileDefs(title, summary, label string) (roles, questions []byte) {
+	q := func(s string) string { return strconv.Quote(s) } // a YAML double-quoted scalar
+	roles = []byte(strings.NewReplacer("TITLE", q(title), "SUMMARY", q(summary)).Replace(`roles:
+  - id: coo
+    title: TITLE
+    summary: SUMMARY
+    responsibilities: [{id: strategy-alignment, name: Strategy, description: Keeps to the strategy.}]
+    fits_when: [Large companies.]
+    works_with: Sets the direction.
+  - id: operations-director
+    title: Operations Director
+    summary: Runs operations.
+    responsibilities: [{id: process-optimization, name: Processes, description: Fixes bottlenecks.}]
+    fits_when: [Small companies.]
+    works_with: Reports to the COO.
+`))
+	questions = []byte(strings.NewReplacer("TITLE", q(title), "LABEL", q(label)).Replace(`factors: [{id: size, title: Size}]
+questions:
+  - id: growth
+    factor: size
+    title: TITLE
+    prompt: How fast?
+    why: Growth needs steering.
+    kind: choice
+    options:
+      - {value: stable, label: LABEL, weights: {operations-director: 2}}
+      - {value: rapid, label: Rapid, weights: {coo: 3}}
+  - id: pains
+    factor: size
+    title: Pains
+    prompt: Where does it hurt?
+    why: Pains map onto roles.
+    kind: multi-choice
+    options:
+      - {value: strategy-alignment, label: LABEL, weights: {coo: 1}}
+      - {value: process-optimization, label: Bottlenecks, weights: {operations-director: 1}}
+`))
+	return roles, questions
+}
+
+// FuzzReportsWithHostileText: definitions whose free text holds escape
+// sequences, NUL bytes, zero-width or right-to-left characters are either
+// refused (with a message that does not carry them) or shown in every
+// report and listing without them reaching the output.
+func FuzzReportsWithHostileText(f *testing.F) {
+	for _, s := range []string{"\x1b]0;PWNED\a\x1b[2J\x1b[31mEVIL", "a\x00b", "zero\u200bwidth", "right\u202eleft", "bell\a", "cr\rlf", "plain", "tab\there", "nel\u0085", "\x9b31m"} {
+		f.Add(s, "Summary "+s, "Label "+s, uint64(1))
+	}
+	f.Fuzz(func(t *testing.T, title, summary, label string, seed uint64) {
+		roles, questions := hostileDefs(title, summary, label)
+		d, err := advisor.Load(advisor.Source{Name: "roles.yaml", Data: roles}, advisor.Source{Name: "questions.yaml", Data: questions})
+		if err != nil {
+			checkFuzzError(t, err, nil, "roles.yaml", "questions.yaml")
+			return
+		}
+		r := newRand(seed)
+		res, err := d.Recommend(randomAnswers(d, r))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range allFormats {
+			out, err := d.Report(res, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkTerminalSafe(t, string(f)+" report", string(out))
+		}
+		checkTerminalSafe(t, "roles table", d.RolesTable(80, true))
+		checkTerminalSafe(t, "roles markdown", d.RolesMarkdown())
+		js, _ := d.RolesJSON()
+		checkTerminalSafe(t, "roles json", string(js))
+		checkTerminalSafe(t, "questions", d.QuestionsText(80))
+		checkTerminalSafe(t, "template", d.Template())
+		for _, c := range res.Changes {
+			checkTerminalSafe(t, "change", d.ChangeText(c))
+		}
+	})
+}
+
 func FuzzParseInput(f *testing.F) {
 	d := builtin(f)
 	f.Fuzz(func(t *testing.T, index int, text string) {
@@ -161,6 +257,8 @@ func FuzzParseInput(f *testing.F) {
 			if strings.TrimSpace(err.Error()) == "" {
 				t.Fatal("error without a message")
 			}
+			// Typed text comes back quoted and escaped, never raw.
+			checkTerminalSafe(t, "error", err.Error())
 			return
 		}
 		if err := q.Validate(a); err != nil {

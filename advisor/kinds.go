@@ -497,7 +497,7 @@ func parseGroupedInt(s string) (int, string) {
 		}
 		if !ok || !allDigits(strings.Join(groups, "")) {
 			if sep == '.' && len(groups) == 2 && allDigits(groups[0]) && allDigits(groups[1]) {
-				return 0, fmt.Sprintf("%s is not a whole number (a number of people or places has no decimals)", quoteInput(s))
+				return 0, fmt.Sprintf("%s is not a whole number (no decimals)", quoteInput(s))
 			}
 			if allDigits(strings.Join(groups, "")) {
 				return 0, fmt.Sprintf("%s is not a number: groups of digits after a separator have three digits (1,200 or 1 200)", quoteInput(s))
@@ -510,6 +510,9 @@ func parseGroupedInt(s string) (int, string) {
 		return 0, notANumber(s)
 	}
 	if len(strings.TrimLeft(digits, "0")) > 12 {
+		if neg {
+			return 0, fmt.Sprintf("%s is far too small", quoteInput(s))
+		}
 		return 0, fmt.Sprintf("%s is far too large", quoteInput(s))
 	}
 	v, err := strconv.ParseInt(digits, 10, 64)

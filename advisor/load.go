@@ -135,6 +135,17 @@ func Load(roles, questions Source) (*Definitions, error) {
 	return d, nil
 }
 
+// Limits of a definitions file. They are far above any real
+// questionnaire, and keep a file built to exhaust the machine (thousands
+// of roles times thousands of options) to a few megabytes of memory and a
+// fraction of a second.
+const (
+	MaxRoles     = 50
+	MaxQuestions = 200
+	MaxOptions   = 5000  // bands or options of one question
+	MaxAnswers   = 20000 // bands and options of all the questions
+)
+
 var (
 	rolesTopFields   = []string{"roles", "tie_break"}
 	roleFields       = []string{"id", "title", "short", "summary", "responsibilities", "fits_when", "works_with", "before_hiring", "secondary"}
@@ -174,6 +185,10 @@ func (d *Definitions) loadRoles(src Source) error {
 	}
 	if len(list.Content) < 2 {
 		pl.add(list.Line, "roles", "needs at least two roles to choose between, found %d", len(list.Content))
+	}
+	if len(list.Content) > MaxRoles {
+		pl.add(list.Line, "roles", "%s roles is more than the %d one advice can weigh; keep the roles you are choosing between", GroupDigits(len(list.Content)), MaxRoles)
+		return pl.err()
 	}
 	d.roleIndex = map[string]int{}
 	d.respOwner = map[string][2]int{}
@@ -421,11 +436,20 @@ func (d *Definitions) loadQuestions(file string, root *yaml.Node) error {
 	if len(list.Content) == 0 {
 		pl.add(list.Line, "questions", "needs at least one question")
 	}
+	if len(list.Content) > MaxQuestions {
+		pl.add(list.Line, "questions", "%s questions is more than the %d a questionnaire may have; keep it short enough to answer", GroupDigits(len(list.Content)), MaxQuestions)
+		return pl.err()
+	}
 	d.questionIndex = map[string]int{}
+	answers := 0 // bands and options of every question so far
 	for i, qn := range list.Content {
 		q, idLine, ok := d.readQuestion(qn, i, pl)
 		if !ok {
 			continue
+		}
+		if answers += len(q.Bands) + len(q.Options); answers > MaxAnswers {
+			pl.add(idLine, "questions["+q.ID+"]", "the questions have more than %s bands and options in all; split the questionnaire or shorten its lists", GroupDigits(MaxAnswers))
+			return pl.err()
 		}
 		if prev, dup := d.questionIndex[q.ID]; dup {
 			pl.add(idLine, "questions["+q.ID+"].id", "duplicate question id %q (also question %d); question ids must be unique", q.ID, prev+1)
@@ -723,6 +747,10 @@ func (d *Definitions) readIntegerSpec(q *Question, fields map[string]entry, path
 		pl.add(n.Line, path+".bands", "needs at least one band; give each band a max (and a label and weights), leaving max out of the last")
 		return
 	}
+	if len(n.Content) > MaxOptions {
+		pl.add(n.Line, path+".bands", "%s bands is more than the %s one question may have", GroupDigits(len(n.Content)), GroupDigits(MaxOptions))
+		return
+	}
 	lo := q.Min
 	for i, bn := range n.Content {
 		p := fmt.Sprintf("%s.bands[%d]", path, i)
@@ -771,6 +799,10 @@ func (d *Definitions) readOptions(n *yaml.Node, path string, kind Kind, pl *prob
 	minOpts := 2
 	if kind == KindMulti {
 		minOpts = 1
+	}
+	if len(n.Content) > MaxOptions {
+		pl.add(n.Line, path, "%s options is more than the %s one question may have", GroupDigits(len(n.Content)), GroupDigits(MaxOptions))
+		return nil
 	}
 	if len(n.Content) < minOpts {
 		what := "options"

@@ -645,7 +645,7 @@ func TestLoadRejectsBadFiles(t *testing.T) {
 			{name: "only comments", old: valid, new: "# nothing here\n\n", msgs: []string{"is empty"}},
 			{name: "only a document marker", old: valid, new: "---\n", msgs: []string{"is empty"}},
 			{name: "binary file", old: valid, new: "\x7fELF\x02\x01\x01\x00\x00\x00", msgs: []string{"the file looks binary", "give a " + file + " YAML file"}},
-			{name: "invalid UTF-8", old: valid, new: "roles: \xff\xfe\n", msgs: []string{"the file looks binary"}},
+			{name: "invalid UTF-8", old: valid, new: "roles: \xff\xfe\n", at: "roles", msgs: []string{"the file is not UTF-8 text"}},
 			{name: "file over 1 MiB", old: valid, new: huge, msgs: []string{"larger than the 1 MiB limit", "is this the right file?"}},
 			{name: "alias bomb", old: valid, new: bomb, at: "a: &a", key: "a", msgs: []string{"YAML anchors (&a) are not supported", "write the value out"}},
 			{name: "alias bomb aliases", old: valid, new: bomb, at: "b: &b", key: "b[0]", msgs: []string{"YAML aliases (*a) are not supported"}},
@@ -782,4 +782,33 @@ func TestDefinitionLookups(t *testing.T) {
 			t.Errorf("BandIndex(%d) = %d, want %d", tt.v, got, tt.want)
 		}
 	}
+}
+
+// TestHugeDefinitionsAreRefused: files built to exhaust memory or time
+// (many roles times many options, thousands of questions) are refused
+// with a message naming the limit, quickly.
+func TestHugeDefinitionsAreRefused(t *testing.T) {
+	var roles strings.Builder
+	roles.WriteString("roles:\n")
+	for i := 0; i < 60; i++ {
+		fmt.Fprintf(&roles, "  - {id: r%d, title: Role %d, summary: S., responsibilities: [{id: x%d, name: N, description: D.}], fits_when: [F.], works_with: W.}\n", i, i, i)
+	}
+	_, err := load(roles.String(), threeQuestionsYAML)
+	requireProblem(t, err, wantProblem{file: "roles.yaml", line: 2, key: "roles", msgs: []string{"60 roles is more than the 50 one advice can weigh"}})
+
+	var q strings.Builder
+	q.WriteString("factors: [{id: f, title: F}]\nquestions:\n")
+	for i := 0; i < 300; i++ {
+		fmt.Fprintf(&q, "  - {id: q%d, factor: f, title: Q, prompt: Pick one., why: W., kind: choice, options: [{value: a, label: A}, {value: b, label: B}]}\n", i)
+	}
+	_, err = load(threeRolesYAML, q.String())
+	requireProblem(t, err, wantProblem{file: "questions.yaml", line: 3, key: "questions", msgs: []string{"300 questions is more than the 200"}})
+
+	q.Reset()
+	q.WriteString("factors: [{id: f, title: F}]\nquestions:\n  - id: pains\n    factor: f\n    title: Pains\n    prompt: P?\n    why: W.\n    kind: multi-choice\n    options:\n")
+	for i := 0; i < 6000; i++ {
+		fmt.Fprintf(&q, "      - {value: p%d, label: P}\n", i)
+	}
+	_, err = load(threeRolesYAML, q.String())
+	requireProblem(t, err, wantProblem{file: "questions.yaml", line: 10, key: "questions[pains].options", msgs: []string{"6,000 options is more than the 5,000 one question may have"}})
 }

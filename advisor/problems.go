@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Problem is one thing wrong with a user's input file: where it is and how
@@ -16,44 +17,125 @@ type Problem struct {
 	Msg  string // what is wrong and, where possible, the fix
 }
 
+// String is the problem as the user reads it: file:line: key: message.
+// The file name and the key come from the user (a key of an answers file,
+// a name on the command line): a key that is not plain text is quoted, and
+// no part can carry a control character to the terminal.
 func (p Problem) String() string {
 	var b strings.Builder
-	b.WriteString(p.File)
+	b.WriteString(SafeText(p.File))
 	if p.Line > 0 {
 		fmt.Fprintf(&b, ":%d", p.Line)
 	}
 	b.WriteString(": ")
 	if p.Key != "" {
-		b.WriteString(p.Key)
+		b.WriteString(safeKey(p.Key))
 		b.WriteString(": ")
 	}
-	b.WriteString(p.Msg)
+	b.WriteString(SafeText(p.Msg))
 	return b.String()
 }
 
+// safeKey writes a key as it is when it is plain (letters, digits and the
+// punctuation of paths like questions[growth].options[0]), quoted and
+// escaped otherwise.
+func safeKey(k string) string {
+	for _, r := range k {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_.[]", r)) {
+			return quoteInput(k)
+		}
+	}
+	if len(k) > maxQuoted {
+		return quoteInput(k)
+	}
+	return k
+}
+
+// SafeText escapes, in text bound for a terminal, every character that
+// could act on it or hide text: control characters (escape sequences
+// start with one), and invisible or direction-changing characters. They
+// come out as Go escapes (\x1b, \u202e); everything else is unchanged.
+func SafeText(s string) string {
+	clean := true
+	for _, r := range s {
+		if unsafeForTerminal(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if unsafeForTerminal(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// unsafeForTerminal reports whether r must never reach a terminal as it
+// is: a control character (but a tab), an invisible formatting character
+// or a line or paragraph separator.
+func unsafeForTerminal(r rune) bool {
+	switch {
+	case r == '\t':
+		return false
+	case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+		return true
+	case r >= 0x200b && r <= 0x200f, r >= 0x202a && r <= 0x202e, r >= 0x2060 && r <= 0x206f, r == 0xfeff:
+		return true
+	case r == 0x2028 || r == 0x2029 || r == utf8.RuneError:
+		return true
+	}
+	return false
+}
+
 // InputError reports everything wrong with a user's input at once. The
-// command line maps it to exit code 2.
+// command line maps it to exit code 2. A long list is cut: More counts the
+// problems left out.
 type InputError struct {
 	Problems []Problem
+	More     int
 }
 
 func (e *InputError) Error() string {
-	lines := make([]string, len(e.Problems))
+	lines := make([]string, len(e.Problems), len(e.Problems)+1)
 	for i, p := range e.Problems {
 		lines[i] = p.String()
 	}
+	if e.More > 0 {
+		lines = append(lines, fmt.Sprintf("... and %s more problems; fix these first", GroupDigits(e.More)))
+	}
 	return strings.Join(lines, "\n")
 }
+
+// maxProblems is how many problems one error lists: enough to fix a file
+// in one go, few enough that a wrong file does not flood the terminal.
+const maxProblems = 30
 
 // problemList gathers problems while a file is read.
 type problemList struct {
 	file     string
 	problems []Problem
+	more     int // problems beyond maxProblems, counted only
 }
 
 func (l *problemList) add(line int, key, format string, args ...any) {
+	if l.full() {
+		l.more++
+		return
+	}
 	l.problems = append(l.problems, Problem{File: l.file, Line: line, Key: key, Msg: fmt.Sprintf(format, args...)})
 }
+
+// full reports whether further problems are only counted, so that callers
+// can skip the work of a message (a suggestion) nobody will read.
+func (l *problemList) full() bool { return len(l.problems) >= maxProblems }
 
 // err returns the gathered problems, sorted by line, as an *InputError, or
 // nil when there are none.
@@ -76,18 +158,20 @@ func (l *problemList) err() error {
 		}
 		return li < lj
 	})
-	return &InputError{Problems: ps}
+	return &InputError{Problems: ps, More: l.more}
 }
 
 // joinInputErrors merges several *InputError values (nil ones are skipped).
 func joinInputErrors(errs ...error) error {
 	var all []Problem
+	more := 0
 	for _, err := range errs {
 		if err == nil {
 			continue
 		}
 		if ie, ok := err.(*InputError); ok {
 			all = append(all, ie.Problems...)
+			more += ie.More
 			continue
 		}
 		all = append(all, Problem{Msg: err.Error()})
@@ -95,20 +179,43 @@ func joinInputErrors(errs ...error) error {
 	if len(all) == 0 {
 		return nil
 	}
-	return &InputError{Problems: all}
+	if len(all) > maxProblems {
+		more += len(all) - maxProblems
+		all = all[:maxProblems]
+	}
+	return &InputError{Problems: all, More: more}
 }
 
-// quoteList renders values as `a, b, c`.
+// maxListed is how many values a message lists before "and N more".
+const maxListed = 12
+
+// quoteList renders values as `a, b, c`, cut after maxListed values.
 func quoteList(values []string) string {
+	if len(values) > maxListed {
+		return strings.Join(values[:maxListed], ", ") + fmt.Sprintf(" and %s more", GroupDigits(len(values)-maxListed))
+	}
 	return strings.Join(values, ", ")
 }
+
+// maxSuggestCandidates bounds the work of one suggestion: a typo is
+// looked for among at most this many candidates.
+const maxSuggestCandidates = 2000
 
 // suggest returns the candidate closest to s when it is close enough to be
 // a likely typo, or "".
 func suggest(s string, candidates []string) string {
 	best, bestDist := "", 3
 	ls := strings.ToLower(s)
+	if len(ls) > 64 {
+		return "" // not a typo of an id
+	}
+	if len(candidates) > maxSuggestCandidates {
+		candidates = candidates[:maxSuggestCandidates]
+	}
 	for _, c := range candidates {
+		if d := len(c) - len(ls); d > 2 || d < -2 {
+			continue // too far apart to be a typo
+		}
 		if strings.ToLower(c) == ls {
 			return c
 		}

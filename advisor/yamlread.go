@@ -31,8 +31,11 @@ func parseYAML(file string, data []byte, what string) (root *yaml.Node, err erro
 		pl.add(0, "", "the file is larger than the 1 MiB limit; is this the right file? It should be a small %s YAML file", what)
 		return nil, pl.err()
 	}
-	if bytes.IndexByte(data, 0) >= 0 || !utf8.Valid(data) {
-		pl.add(0, "", "the file looks binary, not YAML text; give %s %s YAML file", article(what), what)
+	if line, msg := encodingProblem(data); msg != "" {
+		if line == 0 && strings.Contains(msg, "binary") {
+			msg += fmt.Sprintf("; give %s %s YAML file", article(what), what)
+		}
+		pl.add(line, "", "%s", msg)
 		return nil, pl.err()
 	}
 	defer func() {
@@ -79,6 +82,34 @@ func parseYAML(file string, data []byte, what string) (root *yaml.Node, err erro
 		return nil, pl.err()
 	}
 	return root, nil
+}
+
+// encodingProblem says why data is not UTF-8 text, or "" when it is:
+// UTF-16 (as some Windows editors save), another 8-bit encoding, or binary.
+func encodingProblem(data []byte) (line int, msg string) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xff, 0xfe}), bytes.HasPrefix(data, []byte{0xfe, 0xff}):
+		return 0, "the file is UTF-16 text; save it as UTF-8"
+	case len(data) >= 4 && (data[0] == 0 && data[2] == 0 || data[1] == 0 && data[3] == 0) && bytes.Count(data, []byte{0}) >= len(data)/3:
+		return 0, "the file looks like UTF-16 text without a byte order mark; save it as UTF-8"
+	case bytes.IndexByte(data, 0) >= 0:
+		return 0, "the file looks binary, not YAML text"
+	case !utf8.Valid(data):
+		line := 1 + bytes.Count(data[:firstInvalidUTF8(data)], []byte("\n"))
+		return line, "the file is not UTF-8 text (this line has a byte UTF-8 does not allow, as Latin-1 and Windows-1252 files do); save it as UTF-8"
+	}
+	return 0, ""
+}
+
+func firstInvalidUTF8(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(data)
 }
 
 // yamlErrorLine returns the line and the message of a YAML syntax error.
@@ -354,15 +385,15 @@ func readText(n *yaml.Node, path string, pl *problemList, multiLine bool) string
 func unsafeRune(s string, multiLine bool) (rune, string) {
 	for _, r := range s {
 		switch {
-		case r == '\n' && multiLine, r == '\t':
+		case r == '\n' && multiLine:
 		case r == '\n':
 			return r, "a line break (keep it on one line)"
-		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
-			return r, "a control character"
-		case r >= 0x200b && r <= 0x200f, r >= 0x202a && r <= 0x202e, r >= 0x2060 && r <= 0x206f, r == 0xfeff:
-			return r, "an invisible formatting character"
 		case r == 0x2028 || r == 0x2029:
 			return r, "a line or paragraph separator"
+		case r >= 0x200b && r <= 0x200f, r >= 0x202a && r <= 0x202e, r >= 0x2060 && r <= 0x206f, r == 0xfeff:
+			return r, "an invisible formatting character"
+		case unsafeForTerminal(r):
+			return r, "a control character"
 		}
 	}
 	return -1, ""
@@ -393,39 +424,11 @@ func readInt(n *yaml.Node, path string, pl *problemList, allowedDesc string) (in
 	return v, true
 }
 
-// digitsOnly drops the thousands separators people write ("1,200",
-// "1 200", "1_200") when what remains is a whole number; anything else is
-// returned as it is, to be reported.
-func digitsOnly(s string) string {
-	clean := strings.NewReplacer(",", "", " ", "", "_", "").Replace(s)
-	if clean == s || clean == "" {
-		return s
-	}
-	for i, r := range clean {
-		if (r < '0' || r > '9') && !(i == 0 && (r == '-' || r == '+')) {
-			return s
-		}
-	}
-	return clean
-}
-
 func parseIntNode(n *yaml.Node) (int, string) {
 	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" || n.Tag == "!!bool" {
 		return 0, fmt.Sprintf("got %s", kindName(n))
 	}
-	s := strings.TrimSpace(n.Value)
-	v, err := strconv.ParseInt(digitsOnly(s), 10, 64)
-	if err != nil {
-		if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange {
-			return 0, fmt.Sprintf("%s is far too large", s)
-		}
-		if _, ferr := strconv.ParseFloat(s, 64); ferr == nil {
-			return 0, fmt.Sprintf("%s is not a whole number", s)
-		}
-		return 0, fmt.Sprintf("%s is not a number", strconv.Quote(s))
-	}
-	if v > 1<<40 || v < -(1<<40) {
-		return 0, fmt.Sprintf("%s is far too large", s)
-	}
-	return int(v), ""
+	// The same rules as typed answers: "1,200" and "1 200" are a number,
+	// "1,2,3" and "1 2 3" are not (they are not 123).
+	return parseGroupedInt(n.Value)
 }

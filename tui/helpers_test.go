@@ -81,7 +81,7 @@ func (d *driver) run(cmd tea.Cmd, depth int) {
 		}
 	case tea.QuitMsg:
 		d.quit = true
-	case exportedMsg, answeredMsg, backMsg, showMsg, editMsg, restartMsg, startMsg:
+	case exportedMsg, answeredMsg, backMsg, showMsg, editMsg, restartMsg, startMsg, scoredMsg:
 		next, c := d.m.Update(msg)
 		d.m = next.(Model)
 		d.run(c, depth+1)

@@ -49,6 +49,13 @@ type (
 	editMsg struct{ index int }
 	// restartMsg clears every answer and goes back to the welcome screen.
 	restartMsg struct{}
+	// scoredMsg carries a recommendation worked out off the update loop.
+	scoredMsg struct {
+		gen    int
+		res    *advisor.Result
+		err    error
+		notice func(*advisor.Result) string
+	}
 	// exportedMsg reports the end of an export.
 	exportedMsg struct {
 		path   string

@@ -37,6 +37,9 @@ type Model struct {
 	interrupted bool
 	exported    []string
 	quitting    bool
+	// scoring numbers the recommendations asked for, so that only the
+	// latest one is shown.
+	scoring int
 
 	frame string
 }
@@ -138,7 +141,11 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.questions[msg.index] = newQuestionModel(m.c, msg.index, &a)
 		m.qi, m.editing, m.screen = msg.index, true, screenQuestion
 		return nil
+	case scoredMsg:
+		m.scored(msg)
+		return nil
 	case restartMsg:
+		m.scoring++ // a result still being worked out is stale
 		m.answers = advisor.Answers{}
 		m.result = nil
 		m.editing = false
@@ -218,22 +225,53 @@ func (m *Model) answered(msg answeredMsg) tea.Cmd {
 		// Edits come from the results, so every question has an answer
 		// and a result exists to compare with.
 		m.editing = false
-		if res, err := m.c.defs.Recommend(m.answers); err == nil {
-			notice := ""
-			if q.FormatValue(before) != q.FormatValue(msg.answer) {
-				notice = m.changeNotice(&q, before, msg.answer, m.result, res)
-			}
-			m.result = res
-			m.results.setResult(res, notice)
-		}
 		m.screen = screenResults
+		was := m.result
+		changed := q.FormatValue(before) != q.FormatValue(msg.answer)
+		return m.score(func(res *advisor.Result) string {
+			if !changed {
+				return ""
+			}
+			return m.changeNotice(&q, before, msg.answer, was, res)
+		})
 	case msg.index < len(m.questions)-1:
 		m.qi = msg.index + 1
 	default:
-		m.computeResult("")
 		m.screen = screenResults
+		return m.score(nil)
 	}
 	return nil
+}
+
+// score works out the recommendation off the update loop: a user's
+// definitions may make it slow, and keys (ctrl+c above all) must still
+// work meanwhile. A newer request makes an older one's result stale;
+// notice, when given, says what the change did.
+func (m *Model) score(notice func(*advisor.Result) string) tea.Cmd {
+	m.scoring++
+	gen, defs, answers := m.scoring, m.c.defs, m.answers.Clone()
+	m.results.setWorking()
+	return func() tea.Msg {
+		res, err := defs.Recommend(answers)
+		return scoredMsg{gen: gen, res: res, err: err, notice: notice}
+	}
+}
+
+// scored takes a recommendation worked out by score.
+func (m *Model) scored(msg scoredMsg) {
+	if msg.gen != m.scoring {
+		return // answers changed since: a newer result is on its way
+	}
+	if msg.err != nil {
+		m.results.setError(msg.err.Error())
+		return
+	}
+	notice := ""
+	if msg.notice != nil {
+		notice = msg.notice(msg.res)
+	}
+	m.result = msg.res
+	m.results.setResult(msg.res, notice)
 }
 
 // changeNotice says what an edit did to the advice, from the result before

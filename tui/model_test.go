@@ -126,7 +126,7 @@ func TestNumberFieldValidatesAsYouType(t *testing.T) {
 			d.key("enter")
 			d.typeText(tc.typed)
 			d.mustBeOn(screenQuestion)
-			d.mustSee(tc.want, "1 to 1,000,000")
+			d.mustSeeText(tc.want, "1 to 1,000,000")
 			d.key("enter")
 			d.mustSee("1 of 11") // Enter does not accept it
 			if d.quit {
@@ -764,4 +764,50 @@ func TestResultsShowRulesPlansAndWhy(t *testing.T) {
 	d.mustSeeText(why)
 	d.key("w")
 	d.mustNotSee(why[:30])
+}
+
+// TestScoringIsOffTheUpdateLoop: the advice is worked out in a command,
+// not in Update, so keys keep working while it runs (a user's definitions
+// may make it slow): the screen says so, ctrl+c quits at once, and a
+// result that arrives after a restart is dropped.
+func TestScoringIsOffTheUpdateLoop(t *testing.T) {
+	defs := loadDefs(t)
+	a := readAnswers(t, defs, "close-call.yaml")
+	full, _ := defs.Complete(a)
+	m := New(Options{Defs: defs, Dir: t.TempDir()})
+	step := func(msg tea.Msg) tea.Cmd {
+		next, cmd := m.Update(msg)
+		m = next.(Model)
+		return cmd
+	}
+	step(tea.WindowSizeMsg{Width: 80, Height: 24})
+	step(startMsg{})
+	var pending tea.Cmd
+	for i, q := range defs.Questions {
+		pending = step(answeredMsg{index: i, answer: full[q.ID]})
+	}
+	if m.Screen() != "results" || m.Result() != nil || pending == nil {
+		t.Fatalf("screen %s, result %v, command %v: scoring ran inside Update", m.Screen(), m.Result(), pending)
+	}
+	if v := ansi.Strip(m.View().Content); !strings.Contains(v, "Working out the advice") {
+		t.Fatalf("no sign of the work:\n%s", v)
+	}
+	msg := pending()
+	scored, ok := msg.(scoredMsg)
+	if !ok || scored.res == nil {
+		t.Fatalf("the command returned %T", msg)
+	}
+	// A restart before the result arrives makes it stale.
+	step(restartMsg{})
+	step(scored)
+	if m.Result() != nil {
+		t.Fatal("a stale result was shown after a restart")
+	}
+	// ctrl+c while working quits at once.
+	for i, q := range defs.Questions {
+		step(answeredMsg{index: i, answer: full[q.ID]})
+	}
+	if cmd := step(keyMsg("ctrl+c")); cmd == nil || cmd() != tea.Quit() {
+		t.Fatal("ctrl+c did not quit while the advice was being worked out")
+	}
 }

@@ -15,6 +15,10 @@ import (
 // maxLine bounds one typed answer; anything longer is not an answer.
 const maxLine = 64 << 10
 
+// maxRejected is how many unacceptable answers in a row plain mode takes
+// from a file or a pipe before it stops.
+const maxRejected = 3
+
 // InputEndedError reports that plain-mode input ended before every
 // question was answered.
 type InputEndedError struct {
@@ -144,6 +148,7 @@ func askPlain(d *advisor.Definitions, in io.Reader, out io.Writer, echo bool) (a
 		if q.Default != nil {
 			fmt.Fprintf(out, "An empty line keeps the default: %s.\n", q.Describe(*q.Default))
 		}
+		rejected := 0
 		for {
 			fmt.Fprint(out, "> ")
 			if !sc.Scan() {
@@ -177,6 +182,12 @@ func askPlain(d *advisor.Definitions, in io.Reader, out io.Writer, echo bool) (a
 			a, err := q.ParseInput(line)
 			if err != nil {
 				fmt.Fprintf(out, "Not accepted: %s.\n", strings.TrimSuffix(err.Error(), "."))
+				// Input from a file or a pipe will not get better by asking
+				// again (think of `yes | coo-advisor`): after a few tries,
+				// stop and say which question it was.
+				if rejected++; echo && rejected >= maxRejected {
+					return nil, &PlainError{Msg: fmt.Sprintf("question %d of %d (%s): %d answers in a row were not accepted; the last: %s", i+1, n, q.ID, rejected, err)}
+				}
 				continue
 			}
 			answers[q.ID] = a

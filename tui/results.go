@@ -24,11 +24,28 @@ type resultsModel struct {
 	confirmRestart bool
 	// showWhy puts the definitions' rationale under each reason (w).
 	showWhy bool
+	// working is set while the advice is being worked out; err when that
+	// failed.
+	working bool
+	err     string
+}
+
+// setWorking shows that the advice is being worked out.
+func (m *resultsModel) setWorking() {
+	m.working, m.err = true, ""
+	m.render()
+}
+
+// setError shows why the advice could not be worked out.
+func (m *resultsModel) setError(msg string) {
+	m.working, m.err = false, msg
+	m.render()
 }
 
 func newResultsModel(c *common) resultsModel { return resultsModel{c: c} }
 
 func (m *resultsModel) setResult(r *advisor.Result, notice string) {
+	m.working, m.err = false, ""
 	m.result = r
 	m.notice = notice
 	m.scroll.offset = 0
@@ -41,6 +58,9 @@ func (m resultsModel) update(msg tea.Msg) (resultsModel, tea.Cmd) {
 		return m, nil
 	}
 	k := m.c.keys
+	if m.working || m.err != "" {
+		return m, nil // nothing to act on yet; q and ctrl+c still work
+	}
 	if m.confirmRestart {
 		m.confirmRestart = false
 		if km.String() == "y" || km.String() == "Y" {
@@ -74,7 +94,17 @@ func (m resultsModel) update(msg tea.Msg) (resultsModel, tea.Cmd) {
 func (m *resultsModel) setHeight(h int) { m.scroll.setHeight(h) }
 
 func (m *resultsModel) render() {
-	if m.result == nil {
+	if m.working || m.err != "" || m.result == nil {
+		s := m.c.styles
+		text := "Working out the advice…"
+		if m.err != "" {
+			text = "The advice could not be worked out: " + m.err
+		}
+		var lines []string
+		for _, l := range wrapLines(text, m.c.contentWidth()) {
+			lines = append(lines, s.faint.Render(l))
+		}
+		m.scroll.setLines(lines)
 		return
 	}
 	w := m.c.contentWidth()
@@ -261,6 +291,10 @@ func (m *resultsModel) explanationLines(w int) []string {
 
 func (m resultsModel) help() helpKeys {
 	k := m.c.keys
+	if m.working || m.err != "" {
+		short := []key.Binding{k.Quit, k.ForceQuit}
+		return helpKeys{short: short, full: [][]key.Binding{short}}
+	}
 	if m.confirmRestart {
 		short := []key.Binding{
 			key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "start over")),

@@ -49,6 +49,9 @@ func (a *app) prepare(o *outputFlags) (advisor.Format, *advisor.Definitions, adv
 	if err != nil {
 		return "", nil, nil, badInput(fmt.Errorf("--format: %w", err))
 	}
+	if err := a.oneStdinReader(map[string]string{"--answers": o.answers}); err != nil {
+		return "", nil, nil, err
+	}
 	defs, err := a.loadDefinitions()
 	if err != nil {
 		return "", nil, nil, err
@@ -256,6 +259,9 @@ the exit code is 2 when there is any.`,
   coo-advisor validate --answers client.yaml`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := a.oneStdinReader(map[string]string{"--answers": answersPath}); err != nil {
+				return err
+			}
 			defs, err := a.loadDefinitions()
 			if err != nil {
 				return err
@@ -294,9 +300,35 @@ func displayName(path string) string {
 	return path
 }
 
+// oneStdinReader refuses two flags that both read standard input ("-"):
+// the second would find it empty.
+func (a *app) oneStdinReader(more map[string]string) error {
+	var readers []string
+	flags := map[string]string{"--roles": a.rolesPath, "--questions": a.questionsPath}
+	for k, v := range more {
+		flags[k] = v
+	}
+	for _, name := range []string{"--answers", "--roles", "--questions"} {
+		if flags[name] == "-" {
+			readers = append(readers, name)
+		}
+	}
+	if len(readers) > 1 {
+		both := "all"
+		if len(readers) == 2 {
+			both = "both"
+		}
+		return badInput(fmt.Errorf("%s %s read standard input (-); only one can: give the others as files", advisor.JoinWords(readers, "and"), both))
+	}
+	return nil
+}
+
 // loadDefinitions loads the built-in definitions, or the user's files
 // where --roles or --questions name them.
 func (a *app) loadDefinitions() (*advisor.Definitions, error) {
+	if err := a.oneStdinReader(nil); err != nil {
+		return nil, err
+	}
 	if a.rolesPath == "" && a.questionsPath == "" {
 		defs, err := data.Load()
 		if err != nil {

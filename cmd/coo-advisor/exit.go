@@ -54,7 +54,13 @@ func errorText(err error) string {
 	if errors.As(err, &ie) {
 		return ie.Error()
 	}
-	msg := err.Error()
+	// Cobra's messages repeat what was typed (an unknown flag): never let
+	// it act on the terminal.
+	lines := strings.Split(err.Error(), "\n")
+	for i, l := range lines {
+		lines[i] = advisor.SafeText(l)
+	}
+	msg := strings.Join(lines, "\n")
 	var ce *codedError
 	if !errors.As(err, &ce) {
 		// Cobra's own messages (unknown flag, unknown command...).
