@@ -581,6 +581,22 @@ func TestLoadRejectsBadQuestions(t *testing.T) {
 			key: "questions[locations]", msgs: []string{`integer questions need "bands"`},
 		},
 		{
+			name: "empty bands",
+			old:  threeQuestionsYAML[strings.LastIndex(threeQuestionsYAML, "    bands:\n"):], new: "    bands: []\n", at: "bands: []",
+			key: "questions[locations].bands", msgs: []string{"needs at least one band; give each band a max"},
+		},
+		{
+			name: "option value that is null",
+			old:  "      - value: stable\n", new: "      - value: null\n", at: "value: null",
+			key: "questions[growth].options[0].value", msgs: []string{"expected an id, got nothing"},
+		},
+		{
+			name: "multi-choice question without options",
+			old:  "    kind: multi-choice\n    options:\n      - value: strategy-alignment\n        label: Strategy drift\n        weights: {coo: 2}\n      - value: process-optimization\n        label: Bottlenecks\n        weights: {operations-director: 2}\n      - value: ceo-overload\n        label: The CEO does everything\n        weights: {chief-of-staff: 2}\n",
+			new:  "    kind: multi-choice\n    options: []\n", at: "options: []",
+			key: "questions[pain_points].options", msgs: []string{"multi-choice questions need at least 1 option, found 0"},
+		},
+		{
 			name: "choice question with one option",
 			old:  "      - value: high\n        label: High\n        weights: {chief-of-staff: 3}\n", new: "", at: "      - value: low",
 			key: "questions[ceo_ops_time].options", msgs: []string{"choice questions need at least 2 options, found 1"},

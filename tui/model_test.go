@@ -285,6 +285,36 @@ func TestExportWritesAndRefusesToOverwrite(t *testing.T) {
 	}
 }
 
+// TestExportNeverOffersToReplaceTheInput: exporting to the answers file
+// the session was opened with is refused outright, not offered as
+// "Replace it? (y/n)".
+func TestExportNeverOffersToReplaceTheInput(t *testing.T) {
+	defs := loadDefs(t)
+	dir := t.TempDir()
+	input := filepath.Join(dir, "client.yaml")
+	src, _ := os.ReadFile(filepath.Join("..", "examples", "has-coo.yaml"))
+	if err := os.WriteFile(input, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	answers, err := defs.ParseAnswers(input, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, Options{Defs: defs, Answers: answers, Dir: dir, Protect: []string{input}}, 80, 24)
+	d.key("e")
+	for range len(DefaultExportName) + 4 {
+		d.key("backspace")
+	}
+	d.typeText("client.yaml")
+	d.key("enter")
+	d.mustSeeText("is an input of this run")
+	d.mustNotSee("Replace it?")
+	d.key("y")
+	if b, _ := os.ReadFile(input); string(b) != string(src) {
+		t.Fatal("the answers file was replaced")
+	}
+}
+
 func TestExportFormatSwitchChangesTheExtension(t *testing.T) {
 	defs := loadDefs(t)
 	answers := readAnswers(t, defs, "scale-up.yaml")

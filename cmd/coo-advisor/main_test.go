@@ -143,3 +143,12 @@ func cmdDirContents(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("%s holds %q, want %q", args[0], got, want)
 	}
 }
+
+// TestErrorTextEscapesWhatWasTyped: cobra's messages repeat what was typed
+// (an unknown flag); the message shown never carries it raw.
+func TestErrorTextEscapesWhatWasTyped(t *testing.T) {
+	got := errorText(errors.New("unknown flag: --\x1b]0;PWNED\a\x1b[2J"))
+	if strings.ContainsAny(got, "\x1b\a") || !strings.Contains(got, `--\x1b]0;PWNED\a\x1b[2J`) {
+		t.Fatalf("errorText = %q", got)
+	}
+}
