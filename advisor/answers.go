@@ -3,6 +3,7 @@ package advisor
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -29,11 +30,52 @@ func (a Answers) Clone() Answers {
 	return out
 }
 
+// Engagement says who a brief is for, who prepared it and when. Answers
+// files may carry it in an optional `engagement:` mapping.
+type Engagement struct {
+	Client     string // the client company
+	PreparedBy string // the consultant or person who ran the questions
+	Date       string // YYYY-MM-DD; "" when not given
+	Respondent string // who answered, when several people do
+}
+
+// Merge returns e with the fields of o that are set.
+func (e Engagement) Merge(o Engagement) Engagement {
+	for _, f := range []struct{ dst, src *string }{{&e.Client, &o.Client}, {&e.PreparedBy, &o.PreparedBy}, {&e.Date, &o.Date}, {&e.Respondent, &o.Respondent}} {
+		if *f.src != "" {
+			*f.dst = *f.src
+		}
+	}
+	return e
+}
+
+// AnswersFile is what an answers file holds.
+type AnswersFile struct {
+	Answers    Answers
+	Engagement Engagement
+	// Missing lists, in questionnaire order, the questions without an
+	// answer or a default: empty for a complete file.
+	Missing []string
+}
+
 // ParseAnswers reads an answers file (YAML, question-id: value) and checks
 // every answer against the questions. All problems are reported at once.
 // Questions with a default may be left out; the result holds only what the
 // file gives (Complete fills in defaults).
 func (d *Definitions) ParseAnswers(file string, data []byte) (Answers, error) {
+	f, err := d.ReadAnswers(file, data, false)
+	if err != nil {
+		return nil, err
+	}
+	return f.Answers, nil
+}
+
+// ReadAnswers reads an answers file with its engagement details. The file
+// may also be a JSON report of coo-advisor, whose answers and engagement
+// are read back. Without partial, every question without a default must be
+// answered; with it, the ones left out or left blank are listed in Missing
+// (a session resumes by asking them), and only wrong answers are refused.
+func (d *Definitions) ReadAnswers(file string, data []byte, partial bool) (*AnswersFile, error) {
 	root, err := parseYAML(file, data, "answers")
 	if err != nil {
 		return nil, err
@@ -43,11 +85,19 @@ func (d *Definitions) ParseAnswers(file string, data []byte) (Answers, error) {
 		pl.add(root.Line, "", "expected lines of question-id: value, got %s; run `coo-advisor questions --template` for a file to fill in", kindName(root))
 		return nil, pl.err()
 	}
-	answers := Answers{}
+	out := &AnswersFile{Answers: Answers{}}
+	body := root
+	if report, eng := jsonReportParts(root); report != nil {
+		// A JSON report: its answers (and engagement) are an answers file.
+		body = report
+		if eng != nil {
+			out.Engagement = readEngagement(eng, pl)
+		}
+	}
 	seen := map[string]int{}
 	ids := d.QuestionIDs()
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		k, v := root.Content[i], root.Content[i+1]
+	for i := 0; i+1 < len(body.Content); i += 2 {
+		k, v := body.Content[i], body.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
 			pl.add(k.Line, "", "keys must be question ids, got %s", kindName(k))
 			continue
@@ -58,6 +108,10 @@ func (d *Definitions) ParseAnswers(file string, data []byte) (Answers, error) {
 			continue
 		}
 		seen[id] = k.Line
+		if id == "engagement" && body == root {
+			out.Engagement = readEngagement(v, pl)
+			continue
+		}
 		q, ok := d.Question(id)
 		if !ok {
 			hint := ""
@@ -74,6 +128,10 @@ func (d *Definitions) ParseAnswers(file string, data []byte) (Answers, error) {
 		if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
 			// Empty means not answered, for lists too: a list left blank in
 			// a template must not quietly count as "none".
+			if partial {
+				delete(seen, id)
+				continue
+			}
 			pl.add(v.Line, id, "no answer given; expected %s", q.Allowed())
 			continue
 		}
@@ -82,17 +140,106 @@ func (d *Definitions) ParseAnswers(file string, data []byte) (Answers, error) {
 			pl.add(v.Line, id, "%s; expected %s", msg, q.Allowed())
 			continue
 		}
-		answers[id] = a
+		out.Answers[id] = a
 	}
 	for _, q := range d.Questions {
 		if _, ok := seen[q.ID]; !ok && q.Required() {
+			if partial {
+				out.Missing = append(out.Missing, q.ID)
+				continue
+			}
 			pl.add(0, q.ID, "missing answer; expected %s", q.Allowed())
 		}
 	}
 	if err := pl.err(); err != nil {
 		return nil, err
 	}
-	return answers, nil
+	return out, nil
+}
+
+// jsonReportParts returns the answers and engagement mappings of a JSON
+// report of coo-advisor (a mapping with "recommended" and an "answers"
+// mapping), or nil when root is an answers file.
+func jsonReportParts(root *yaml.Node) (answers, engagement *yaml.Node) {
+	var hasRecommended bool
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		switch k, v := root.Content[i].Value, root.Content[i+1]; k {
+		case "recommended", "schema_version":
+			hasRecommended = true
+		case "answers":
+			if v.Kind == yaml.MappingNode {
+				answers = v
+			}
+		case "engagement":
+			if v.Kind == yaml.MappingNode {
+				engagement = v
+			}
+		}
+	}
+	if !hasRecommended || answers == nil {
+		return nil, nil
+	}
+	return answers, engagement
+}
+
+var engagementFields = []string{"client", "prepared_by", "date", "respondent"}
+
+// maxEngagementText bounds a name or a client in the engagement details.
+const maxEngagementText = 200
+
+// readEngagement reads an engagement mapping: each field one line of text;
+// the date as YYYY-MM-DD.
+func readEngagement(n *yaml.Node, pl *problemList) Engagement {
+	var e Engagement
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return e
+	}
+	fields, _ := readMapping(n, "engagement", pl, engagementFields, nil)
+	text := func(key string, dst *string) {
+		f, ok := fields[key]
+		if !ok || (f.value.Kind == yaml.ScalarNode && f.value.Tag == "!!null") {
+			return
+		}
+		v := readLine(f.value, "engagement."+key, pl)
+		if len([]rune(v)) > maxEngagementText {
+			pl.add(f.value.Line, "engagement."+key, "is longer than %d characters; shorten it", maxEngagementText)
+			return
+		}
+		*dst = v
+	}
+	text("client", &e.Client)
+	text("prepared_by", &e.PreparedBy)
+	text("respondent", &e.Respondent)
+	if f, ok := fields["date"]; ok && !(f.value.Kind == yaml.ScalarNode && f.value.Tag == "!!null") {
+		v := strings.TrimSpace(f.value.Value)
+		if msg := CheckDate(v); msg != "" || f.value.Kind != yaml.ScalarNode {
+			pl.add(f.value.Line, "engagement.date", "%s", msg)
+		} else {
+			e.Date = v
+		}
+	}
+	return e
+}
+
+// CheckDate says what is wrong with a date that should be YYYY-MM-DD, or
+// "" when it is a real date in that form.
+func CheckDate(s string) string {
+	if _, err := time.Parse("2006-01-02", s); err != nil || len(s) != 10 {
+		return fmt.Sprintf("%s is not a date; write it as YYYY-MM-DD, like 2026-11-26", quoteInput(s))
+	}
+	return ""
+}
+
+// CheckEngagementText says what is wrong with a name or a client given on
+// the command line or typed in, or "" when it can be used.
+func CheckEngagementText(s string) string {
+	if bad, what := unsafeRune(s, false); bad >= 0 {
+		return fmt.Sprintf("contains %s (%U); remove it", what, bad)
+	}
+	if len([]rune(s)) > maxEngagementText {
+		return fmt.Sprintf("is longer than %d characters; shorten it", maxEngagementText)
+	}
+	return ""
 }
 
 // Complete returns the answers with defaults filled in, or an *InputError

@@ -270,6 +270,14 @@ func TestParseAnswersAccepts(t *testing.T) {
 		{"choice in capitals", edit(t, validAnswers, "regulation", "regulation: Heavy"), "regulation", advisor.Answer{Choice: "heavy"}},
 		{"multi-choice in capitals", edit(t, validAnswers, "leadership", "leadership: [COO]"), "leadership", advisor.Answer{Multi: []string{"coo"}}},
 		{"number with thousands separators", edit(t, validAnswers, "employees", "employees: 1,200"), "employees", advisor.Answer{Int: 1200}},
+		{"the label shown, for a choice", edit(t, validAnswers, "growth", "growth: Rapid (over 30% a year)"), "growth", advisor.Answer{Choice: "rapid"}},
+		{"a growth percentage", edit(t, validAnswers, "growth", "growth: 25%"), "growth", advisor.Answer{Choice: "moderate"}},
+		{"a percentage on a range's edge", edit(t, validAnswers, "growth", "growth: 30 %"), "growth", advisor.Answer{Choice: "rapid"}},
+		{"a negative percentage", edit(t, validAnswers, "growth", "growth: -5%"), "growth", advisor.Answer{Choice: "declining"}},
+		{"a CEO's share of the week", edit(t, validAnswers, "ceo_ops_time", "ceo_ops_time: 60%"), "ceo_ops_time", advisor.Answer{Choice: "high"}},
+		{"labels in a list, in any case", edit(t, validAnswers, "expansion", "expansion: new markets, International Expansion"), "expansion", advisor.Answer{Multi: []string{"new-markets", "international"}}},
+		{"a label with a comma in a list", edit(t, validAnswers, "leadership", "leadership: Operations managers, without a director above them, coo"), "leadership", advisor.Answer{Multi: []string{"coo", "operations-managers"}}},
+		{"labels as a YAML list", edit(t, validAnswers, "pain_points", "pain_points: [Processes have bottlenecks, Quality is inconsistent]"), "pain_points", advisor.Answer{Multi: []string{"process-optimization", "quality-assurance"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -2,6 +2,7 @@ package advisor
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -401,21 +402,46 @@ func (multiKind) ruleChoices(q *Question) [][]*Part {
 	return [][]*Part{all, {&q.None.Part}}
 }
 
-// optionFold finds an option by its value, in any case ("Heavy" is
-// heavy), as typed answers accept it too; -1 when none matches.
+// optionFold finds an option by what a person would write for it: its
+// value or the label they were shown, in any case ("Heavy", "New
+// markets"), or a percentage inside the option's range ("25%" is growth
+// from 10% to 30%); -1 when none matches.
 func (q *Question) optionFold(s string) int {
+	s = strings.TrimSpace(s)
 	if _, i := q.Option(s); i >= 0 {
 		return i
 	}
 	if _, i := q.Option(strings.ToLower(s)); i >= 0 {
 		return i
 	}
+	norm := strings.Join(strings.Fields(s), " ")
 	for i := range q.Options {
-		if strings.EqualFold(q.Options[i].Value, s) {
+		if strings.EqualFold(q.Options[i].Value, s) || strings.EqualFold(q.Options[i].Label, norm) {
 			return i
 		}
 	}
+	if p, ok := parsePercent(s); ok {
+		for i := range q.Options {
+			if q.Options[i].Range.holds(p) {
+				return i
+			}
+		}
+	}
 	return -1
+}
+
+// parsePercent reads "25%", "-5 %" or "12.5%".
+func parsePercent(s string) (float64, bool) {
+	num, ok := strings.CutSuffix(strings.TrimSpace(s), "%")
+	if !ok {
+		return 0, false
+	}
+	num = strings.TrimSpace(num)
+	v, err := strconv.ParseFloat(num, 64)
+	if err != nil || strings.ContainsAny(num, "eExXpP_") || math.IsInf(v, 0) || math.IsNaN(v) {
+		return 0, false
+	}
+	return v, true
 }
 
 func (q *Question) notAValue(s string) string {
@@ -437,17 +463,42 @@ func (q *Question) multiFromMask(chosen []bool) []string {
 }
 
 // splitMulti splits a typed list; "none" and "[]" (unless an option is
-// called that) mean an empty list, as people write it.
+// called that) mean an empty list, as people write it. Items are
+// separated by commas or semicolons; an item that is not a value or a
+// label as a whole ("New markets" is one) is split at its spaces
+// ("acquisitions new-products" is two).
 func (q *Question) splitMulti(s string) []string {
 	if t := strings.TrimSpace(s); t == "[]" || (strings.EqualFold(t, "none") && q.lookupInput(t) < 0) {
 		return nil
 	}
-	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == ';' })
+	// Split at commas and semicolons, but keep together the pieces that
+	// make up one label ("Operations managers, without a director above
+	// them"): the longest run of pieces that names an option wins.
+	pieces := strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' })
+	var out []string
+	for i := 0; i < len(pieces); {
+		j := len(pieces)
+		for ; j > i+1; j-- {
+			if q.optionFold(strings.Join(pieces[i:j], ",")) >= 0 {
+				break
+			}
+		}
+		piece := strings.TrimSpace(strings.Join(pieces[i:j], ","))
+		i = j
+		switch {
+		case piece == "":
+		case q.lookupInput(piece) >= 0:
+			out = append(out, piece)
+		default:
+			out = append(out, strings.Fields(piece)...)
+		}
+	}
+	return out
 }
 
 // lookupInput finds an option by 1-based number or by value (any case).
 func (q *Question) lookupInput(s string) int {
-	if n, err := strconv.Atoi(s); err == nil {
+	if n, err := strconv.Atoi(strings.TrimSpace(s)); err == nil {
 		if n >= 1 && n <= len(q.Options) {
 			return n - 1
 		}

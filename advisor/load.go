@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -160,7 +161,8 @@ var (
 	questionRequired = []string{"id", "factor", "title", "prompt", "why", "kind"}
 	partFields       = []string{"label", "weights", "notes", "rules_out", "why", "source", "lever"}
 	bandFields       = append([]string{"max"}, partFields...)
-	optionFields     = append([]string{"value", "unless"}, partFields...)
+	optionFields     = append([]string{"value", "unless", "percent"}, partFields...)
+	percentFields    = []string{"from", "below"}
 	ruleFields       = []string{"role", "reason", "source"}
 	scoringFields    = []string{"full_lead", "confidence", "close_call", "changes", "reasons"}
 	confidenceFields = []string{"below", "word"}
@@ -828,6 +830,14 @@ func (d *Definitions) readOptions(n *yaml.Node, path string, kind Kind, pl *prob
 			seen[o.Value] = e.value.Line
 		}
 		d.readPart(&o.Part, of, on.Line, p, pl)
+		if e, ok := of["percent"]; ok {
+			o.Range = readPercentRange(e.value, p+".percent", pl)
+			for _, prev := range out {
+				if overlaps(prev.Range, o.Range) {
+					pl.add(e.value.Line, p+".percent", "overlaps the range of %q; a percentage must pick one option", prev.Value)
+				}
+			}
+		}
 		if e, ok := of["unless"]; ok {
 			if kind != KindMulti {
 				pl.add(e.key.Line, p+".unless", "only multi-choice options can be cancelled by another option; remove it")
@@ -839,6 +849,65 @@ func (d *Definitions) readOptions(n *yaml.Node, path string, kind Kind, pl *prob
 		out = append(out, o)
 	}
 	return out
+}
+
+// readPercentRange reads {from, below}: the percentages an option stands
+// for, from `from` up to but not including `below`.
+func readPercentRange(n *yaml.Node, path string, pl *problemList) PercentRange {
+	var r PercentRange
+	fields, _ := readMapping(n, path, pl, percentFields, nil)
+	read := func(key string, dst *float64, has *bool) {
+		e, ok := fields[key]
+		if !ok {
+			return
+		}
+		v, msg := parseSignedDecimal(e.value)
+		if msg != "" {
+			pl.add(e.value.Line, path+"."+key, "%s; expected a percentage, like 10", msg)
+			return
+		}
+		*dst, *has = v, true
+	}
+	read("from", &r.From, &r.HasFrom)
+	read("below", &r.Below, &r.HasBelow)
+	switch {
+	case !r.HasFrom && !r.HasBelow:
+		pl.add(n.Line, path, "give from, below or both")
+	case r.HasFrom && r.HasBelow && r.Below <= r.From:
+		pl.add(n.Line, path, "below (%s) must be above from (%s)", strconv.FormatFloat(r.Below, 'f', -1, 64), strconv.FormatFloat(r.From, 'f', -1, 64))
+	}
+	return r
+}
+
+// overlaps reports whether two percentage ranges share a value.
+func overlaps(a, b PercentRange) bool {
+	if (!a.HasFrom && !a.HasBelow) || (!b.HasFrom && !b.HasBelow) {
+		return false
+	}
+	lo := func(r PercentRange) float64 {
+		if r.HasFrom {
+			return r.From
+		}
+		return math.Inf(-1)
+	}
+	hi := func(r PercentRange) float64 {
+		if r.HasBelow {
+			return r.Below
+		}
+		return math.Inf(1)
+	}
+	return lo(a) < hi(b) && lo(b) < hi(a)
+}
+
+// parseSignedDecimal reads a plain decimal that may be negative.
+func parseSignedDecimal(n *yaml.Node) (float64, string) {
+	if n.Kind == yaml.ScalarNode && strings.HasPrefix(strings.TrimSpace(n.Value), "-") {
+		c := *n
+		c.Value = strings.TrimPrefix(strings.TrimSpace(n.Value), "-")
+		v, msg := parseDecimal(&c)
+		return -v, msg
+	}
+	return parseDecimal(n)
 }
 
 // resolveUnless turns each option's `unless` values into option indexes.

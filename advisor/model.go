@@ -134,12 +134,29 @@ type Band struct {
 type Option struct {
 	Value string
 	Part
+	// Range is the span of percentages the option stands for, when it
+	// stands for one: an answer of "25%" picks the option holding 25.
+	Range PercentRange
 	// Unless lists options of the same multi-choice question whose being
 	// chosen too cancels this option's points ("an Operations Director
 	// points to a COO only when there is no COO").
 	Unless []int
 
 	unlessNode *yaml.Node // while loading: the values Unless names
+}
+
+// PercentRange is a span of percentages [From, Below); either end may be
+// open.
+type PercentRange struct {
+	From, Below       float64
+	HasFrom, HasBelow bool
+}
+
+func (r PercentRange) holds(p float64) bool {
+	if !r.HasFrom && !r.HasBelow {
+		return false
+	}
+	return (!r.HasFrom || p >= r.From) && (!r.HasBelow || p < r.Below)
 }
 
 // Notes holds, per role index, what to tell the user when an answer was

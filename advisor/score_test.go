@@ -876,8 +876,8 @@ func TestReasonsFollowTheWeights(t *testing.T) {
 		{
 			name:     "rapid growth weighs more",
 			answers:  string(example(t, "scale-up.yaml")),
-			old:      "label: Rapid (over 30% a year)\n        weights: {coo: 2, fractional-coo: 0.5}",
-			new:      "label: Rapid (over 30% a year)\n        weights: {coo: 7, fractional-coo: 0.5}",
+			old:      "percent: {from: 30}\n        weights: {coo: 2, fractional-coo: 0.5}",
+			new:      "percent: {from: 30}\n        weights: {coo: 7, fractional-coo: 0.5}",
 			question: "growth", before: "— +2 Chief Operating Officer", after: "— +7 Chief Operating Officer",
 			coo: "5", od: "0", recommends: coo,
 		},
