@@ -245,7 +245,7 @@ func (d *Definitions) RolesJSON() ([]byte, error) {
 	for _, r := range d.Roles {
 		jr := jsonRole{ID: r.ID, Title: r.Title, Short: r.Short, Summary: r.Summary, FitsWhen: r.FitsWhen, WorksWith: r.WorksWith}
 		for _, x := range r.Responsibilities {
-			jr.Responsibilities = append(jr.Responsibilities, jsonResponsibility(x))
+			jr.Responsibilities = append(jr.Responsibilities, jsonResponsibility{ID: x.ID, Name: x.Name, Description: x.Description})
 		}
 		roles = append(roles, jr)
 	}

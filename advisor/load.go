@@ -149,17 +149,22 @@ const (
 
 var (
 	rolesTopFields   = []string{"roles", "tie_break"}
-	roleFields       = []string{"id", "title", "short", "summary", "responsibilities", "fits_when", "works_with", "before_hiring", "secondary"}
+	roleFields       = []string{"id", "title", "short", "summary", "responsibilities", "fits_when", "works_with", "before_hiring", "secondary", "brief"}
+	briefFields      = []string{"mission", "reporting_line", "decision_rights", "covers", "first_90_days", "success_measures", "cost", "time_to_effect"}
+	rightsFields     = []string{"ceo_keeps", "role_owns"}
+	periodFields     = []string{"days", "title", "actions", "from_pains"}
+	figureFields     = []string{"range", "region", "source"}
 	roleRequired     = []string{"id", "title", "summary", "responsibilities", "fits_when", "works_with"}
-	respFields       = []string{"id", "name", "description"}
+	respFields       = []string{"id", "name", "description", "action", "measure"}
+	respRequired     = []string{"id", "name", "description"}
 	planFields       = []string{"recommended", "plan", "min_points", "min_confidence", "factors", "text", "why"}
 	planRequired     = []string{"recommended", "plan", "min_points", "text"}
 	questionsTop     = []string{"scoring", "factors", "questions", "also_plan_for"}
 	factorFields     = []string{"id", "title", "description"}
 	factorRequired   = []string{"id", "title"}
-	questionFields   = []string{"id", "factor", "title", "prompt", "why", "help", "kind", "unit", "unit_one", "min", "max", "bands", "options", "none", "cap", "default"}
+	questionFields   = []string{"id", "factor", "title", "prompt", "why", "help", "kind", "unit", "unit_one", "statement", "min", "max", "bands", "options", "none", "cap", "default"}
 	questionRequired = []string{"id", "factor", "title", "prompt", "why", "kind"}
-	partFields       = []string{"label", "weights", "notes", "rules_out", "why", "source", "lever"}
+	partFields       = []string{"label", "statement", "weights", "notes", "rules_out", "why", "source", "lever"}
 	bandFields       = append([]string{"max"}, partFields...)
 	optionFields     = append([]string{"value", "unless", "percent"}, partFields...)
 	percentFields    = []string{"from", "below"}
@@ -232,6 +237,9 @@ func (d *Definitions) loadRoles(src Source) error {
 		}
 		if e, ok := fields["responsibilities"]; ok {
 			r.Responsibilities = readResponsibilities(e.value, path+".responsibilities", r.ID, pl, respSeen)
+		}
+		if e, ok := fields["brief"]; ok {
+			r.Brief = readRoleBrief(e.value, path+".brief", pl)
 		}
 		if r.ID == "" {
 			continue
@@ -363,6 +371,76 @@ func (d *Definitions) readPlans(n *yaml.Node, pl *problemList) {
 	}
 }
 
+// readRoleBrief reads what a client receives about a role.
+func readRoleBrief(n *yaml.Node, path string, pl *problemList) RoleBrief {
+	var b RoleBrief
+	fields, _ := readMapping(n, path, pl, briefFields, nil)
+	if e, ok := fields["mission"]; ok {
+		b.Mission = readString(e.value, path+".mission", pl)
+	}
+	if e, ok := fields["reporting_line"]; ok {
+		b.ReportingLine = readString(e.value, path+".reporting_line", pl)
+	}
+	if e, ok := fields["decision_rights"]; ok {
+		rf, _ := readMapping(e.value, path+".decision_rights", pl, rightsFields, rightsFields)
+		if c, ok := rf["ceo_keeps"]; ok {
+			b.CEOKeeps = readStringList(c.value, path+".decision_rights.ceo_keeps", pl)
+		}
+		if c, ok := rf["role_owns"]; ok {
+			b.RoleOwns = readStringList(c.value, path+".decision_rights.role_owns", pl)
+		}
+	}
+	if e, ok := fields["covers"]; ok {
+		b.Covers = readStringList(e.value, path+".covers", pl)
+	}
+	if e, ok := fields["first_90_days"]; ok {
+		if e.value.Kind != yaml.SequenceNode {
+			pl.add(e.value.Line, path+".first_90_days", "expected a list of {days, title, actions}, got %s", kindName(e.value))
+		} else {
+			for i, c := range e.value.Content {
+				p := fmt.Sprintf("%s.first_90_days[%d]", path, i)
+				pf, _ := readMapping(c, p, pl, periodFields, []string{"days", "title"})
+				var per Period
+				if f, ok := pf["days"]; ok {
+					per.Days = readLine(f.value, p+".days", pl)
+				}
+				if f, ok := pf["title"]; ok {
+					per.Title = readLine(f.value, p+".title", pl)
+				}
+				if f, ok := pf["actions"]; ok {
+					per.Actions = readStringList(f.value, p+".actions", pl)
+				}
+				if f, ok := pf["from_pains"]; ok {
+					per.FromPains = readSmallInt(f.value, p+".from_pains", 0, 10, pl, 0)
+				}
+				b.Periods = append(b.Periods, per)
+			}
+		}
+	}
+	if e, ok := fields["success_measures"]; ok {
+		b.Measures = readStringList(e.value, path+".success_measures", pl)
+	}
+	figure := func(key string, dst *Figure) {
+		e, ok := fields[key]
+		if !ok {
+			return
+		}
+		ff, _ := readMapping(e.value, path+"."+key, pl, figureFields, []string{"range"})
+		if f, ok := ff["range"]; ok {
+			dst.Range = readString(f.value, path+"."+key+".range", pl)
+		}
+		if f, ok := ff["region"]; ok {
+			dst.Region = readLine(f.value, path+"."+key+".region", pl)
+		}
+		if f, ok := ff["source"]; ok {
+			dst.Source = readString(f.value, path+"."+key+".source", pl)
+		}
+	}
+	figure("cost", &b.Cost)
+	figure("time_to_effect", &b.Effect)
+	return b
+}
+
 func readResponsibilities(n *yaml.Node, path, roleID string, pl *problemList, seen map[string]string) []Responsibility {
 	if n.Kind != yaml.SequenceNode {
 		pl.add(n.Line, path, "expected a list of responsibilities, got %s", kindName(n))
@@ -374,7 +452,7 @@ func readResponsibilities(n *yaml.Node, path, roleID string, pl *problemList, se
 	var out []Responsibility
 	for i, c := range n.Content {
 		p := fmt.Sprintf("%s[%d]", path, i)
-		fields, _ := readMapping(c, p, pl, respFields, respFields)
+		fields, _ := readMapping(c, p, pl, respFields, respRequired)
 		if fields == nil {
 			continue
 		}
@@ -394,6 +472,12 @@ func readResponsibilities(n *yaml.Node, path, roleID string, pl *problemList, se
 		}
 		if e, ok := fields["description"]; ok {
 			r.Description = readString(e.value, p+".description", pl)
+		}
+		if e, ok := fields["action"]; ok {
+			r.Action = readString(e.value, p+".action", pl)
+		}
+		if e, ok := fields["measure"]; ok {
+			r.Measure = readString(e.value, p+".measure", pl)
 		}
 		out = append(out, r)
 	}
@@ -632,6 +716,7 @@ func (d *Definitions) readQuestion(n *yaml.Node, i int, pl *problemList) (q Ques
 	str("help", &q.Help, false)
 	str("unit", &q.Unit, true)
 	str("unit_one", &q.UnitOne, true)
+	str("statement", &q.Statement, true)
 	if q.UnitOne == "" {
 		q.UnitOne = q.Unit
 	}
@@ -950,6 +1035,9 @@ func (d *Definitions) readPart(pt *Part, fields map[string]entry, line int, path
 	}
 	if e, ok := fields["why"]; ok {
 		pt.Why = readString(e.value, path+".why", pl)
+	}
+	if e, ok := fields["statement"]; ok {
+		pt.Statement = readLine(e.value, path+".statement", pl)
 	}
 	if e, ok := fields["source"]; ok {
 		pt.Source = readString(e.value, path+".source", pl)

@@ -448,12 +448,12 @@ func TestLoadRejectsBadQuestions(t *testing.T) {
 		{
 			name: "unknown field in an option",
 			old:  "        label: Stable\n", new: "        label: Stable\n        points: 2\n", at: "points: 2",
-			key: "questions[growth].options[0].points", msgs: []string{"unknown field", "allowed fields are value, unless, percent, label, weights, notes, rules_out, why, source, lever"},
+			key: "questions[growth].options[0].points", msgs: []string{"unknown field", "allowed fields are value, unless, percent, label, statement, weights, notes, rules_out, why, source, lever"},
 		},
 		{
 			name: "unknown field in a band",
 			old:  "        label: 20 or fewer\n", new: "        label: 20 or fewer\n        min: 1\n", at: "        min: 1",
-			key: "questions[employees].bands[0].min", msgs: []string{"unknown field", "allowed fields are max, label, weights"},
+			key: "questions[employees].bands[0].min", msgs: []string{"unknown field", "allowed fields are max, label, statement, weights"},
 		},
 		{
 			name: "unknown top-level field",

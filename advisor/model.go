@@ -25,6 +25,42 @@ type Role struct {
 	// AlsoPlan says which other roles to plan for when this one is
 	// recommended and the other's own evidence is strong.
 	AlsoPlan []AlsoPlan
+	// Brief is what a client receives about the role when it is
+	// recommended (empty when the roles file gives none).
+	Brief RoleBrief
+}
+
+// RoleBrief describes the role for a client who is about to hire it.
+type RoleBrief struct {
+	Mission       string
+	ReportingLine string
+	CEOKeeps      []string // decision rights the CEO keeps
+	RoleOwns      []string // decision rights the new leader owns
+	// Covers lists other roles' responsibilities the role takes on (a
+	// fractional COO covers every pain, part-time).
+	Covers   []string
+	Periods  []Period // the first 90 days
+	Measures []string // success measures, after those of the client's pains
+	Cost     Figure
+	Effect   Figure // time to full effect
+}
+
+// Period is one stage of the first 90 days.
+type Period struct {
+	Days    string // "1-30"
+	Title   string
+	Actions []string
+	// FromPains is how many of the client's pains lead this period with
+	// their responsibility's action (before Actions).
+	FromPains int
+}
+
+// Figure is a second-hand range: a cost or a duration, where it holds,
+// and where it comes from.
+type Figure struct {
+	Range  string
+	Region string
+	Source string
 }
 
 // AlsoPlan is a second hire to plan for next to the recommended role.
@@ -47,6 +83,11 @@ type Responsibility struct {
 	ID          string
 	Name        string
 	Description string
+	// Action is what the new leader does about it in the first 90 days
+	// when it is one of the client's pains; Measure how success shows in
+	// the first year. Both optional.
+	Action  string
+	Measure string
 }
 
 // Factor groups questions for the per-factor scores (size, complexity...).
@@ -79,6 +120,10 @@ type Question struct {
 	Help   string // optional: how to answer
 	Kind   Kind
 
+	// Statement is an integer question's answer as a sentence, with
+	// {value} and {unit}: "The company has {value} {unit}".
+	Statement string
+
 	// Integer questions.
 	Unit     string // plural noun for sentences: "employees"
 	UnitOne  string // singular: "employee"; Unit when the file gives none
@@ -108,7 +153,10 @@ type Part struct {
 	Weights  Weights
 	Notes    Notes
 	RulesOut []Rule
-	Why      string // one line: why the answer gives these points
+	// Statement is the answer as a sentence for the client ("The company
+	// grows fast, over 30% a year"); "" for the question's own.
+	Statement string
+	Why       string // one line: why the answer gives these points
 	Source   string // where the reasoning comes from, second-hand, if anywhere
 	// NoLever marks an answer that "what would change the advice" never
 	// offers: one a client could neither make true nor be wrong about.

@@ -884,8 +884,8 @@ func TestReasonsFollowTheWeights(t *testing.T) {
 		{
 			name:     "a weight moves to the other role",
 			answers:  string(example(t, "small-business.yaml")),
-			old:      "label: Processes have bottlenecks\n        weights: {operations-director: 2, fractional-coo: 0.5}",
-			new:      "label: Processes have bottlenecks\n        weights: {coo: 1, operations-director: 1.75, fractional-coo: 0.5}",
+			old:      "statement: \"Processes have bottlenecks\"\n        weights: {operations-director: 2, fractional-coo: 0.5}",
+			new:      "statement: \"Processes have bottlenecks\"\n        weights: {coo: 1, operations-director: 1.75, fractional-coo: 0.5}",
 			question: "pain_points", before: "Processes have bottlenecks — +2 Operations Director", after: "Processes have bottlenecks — +1 Chief Operating Officer, +1.75 Operations Director",
 			coo: "1", od: "-0.25", recommends: director,
 		},
