@@ -2,6 +2,7 @@ package advisor
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -273,4 +274,35 @@ func (d *Definitions) Complete(a Answers) (Answers, error) {
 		return nil, err
 	}
 	return out, nil
+}
+
+// AnswersYAML writes answers, with their engagement details, as an answers
+// file that ReadAnswers reads back to the same answers: a comment with
+// each question's prompt, then its value. Text is written quoted, so a
+// client's name can hold any character YAML gives a meaning to.
+func (d *Definitions) AnswersYAML(a Answers, e Engagement) []byte {
+	var b strings.Builder
+	b.WriteString("# coo-advisor answers file: `coo-advisor --answers FILE` opens it again.\n")
+	if e != (Engagement{}) {
+		b.WriteString("\nengagement:\n")
+		for _, f := range []struct{ key, value string }{{"client", e.Client}, {"prepared_by", e.PreparedBy}, {"date", e.Date}, {"respondent", e.Respondent}} {
+			if f.value != "" {
+				fmt.Fprintf(&b, "  %s: %s\n", f.key, strconv.Quote(f.value))
+			}
+		}
+	}
+	for i := range d.Questions {
+		q := &d.Questions[i]
+		v, ok := a[q.ID]
+		b.WriteString("\n")
+		for _, l := range Wrap(q.Prompt, 76) {
+			b.WriteString("# " + l + "\n")
+		}
+		if !ok {
+			fmt.Fprintf(&b, "%s:\n", q.ID)
+			continue
+		}
+		fmt.Fprintf(&b, "%s: %s\n", q.ID, q.rules().templateValue(q, v))
+	}
+	return []byte(b.String())
 }

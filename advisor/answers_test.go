@@ -1,6 +1,7 @@
 package advisor_test
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strings"
@@ -387,6 +388,7 @@ func TestParseInput(t *testing.T) {
 		{name: "exponent", id: "employees", input: "1e3", wantErr: []string{`"1e3" is not a whole number as written (write the digits: 1000)`}},
 		{name: "hexadecimal", id: "employees", input: "0x10", wantErr: []string{`"0x10" is not a number`}},
 		{name: "millions grouped", id: "employees", input: "1,000,000", want: advisor.Answer{Int: 1000000}},
+		{name: "a dot as thousands separator", id: "employees", input: "1.000", wantErr: []string{`"1.000" is ambiguous; write the whole number without a dot`}},
 		{name: "zero", id: "employees", input: "0", wantErr: []string{"0 is out of range", "from 1 to 1,000,000"}},
 		{name: "negative", id: "locations", input: "-4", wantErr: []string{"-4 is out of range", "from 1 to 10,000"}},
 		{name: "above the maximum", id: "departments", input: "501", wantErr: []string{"501 is out of range"}},
@@ -575,5 +577,63 @@ func TestManyProblemsAreCut(t *testing.T) {
 	}
 	if len(text) > 10000 {
 		t.Errorf("the message is %d bytes long", len(text))
+	}
+}
+
+// TestAnswersYAMLRoundTrip: saved answers, with their engagement details
+// (quotes, colons and accents in a name included), read back the same,
+// for every kind of answer; an answer left out reads back as missing.
+func TestAnswersYAMLRoundTrip(t *testing.T) {
+	d := builtin(t)
+	r := newRand(21)
+	e := advisor.Engagement{Client: `Acme: "Logistics" & Co — Zürich #1`, PreparedBy: "Jane O'Neil", Date: "2026-11-26"}
+	for i := 0; i < 200; i++ {
+		a := randomAnswers(d, r)
+		text := d.AnswersYAML(a, e)
+		f, err := d.ReadAnswers("saved.yaml", text, false)
+		if err != nil {
+			t.Fatalf("saved answers do not read back: %v\n%s", err, text)
+		}
+		if f.Engagement != e {
+			t.Fatalf("engagement %+v, want %+v", f.Engagement, e)
+		}
+		for _, q := range d.Questions {
+			if !answersEqual(&q, f.Answers[q.ID], a[q.ID]) {
+				t.Fatalf("%s reads back as %+v, saved %+v\n%s", q.ID, f.Answers[q.ID], a[q.ID], text)
+			}
+		}
+	}
+	a := randomAnswers(d, r)
+	delete(a, "growth")
+	f, err := d.ReadAnswers("partial.yaml", d.AnswersYAML(a, advisor.Engagement{}), true)
+	if err != nil || !slices.Equal(f.Missing, []string{"growth"}) {
+		t.Fatalf("a partial save reads back with missing %v, %v", f.Missing, err)
+	}
+}
+
+// TestJSONReportReadsBackAsAnswers: a JSON report is an answers file too,
+// engagement included, and gives the same report again, byte for byte.
+func TestJSONReportReadsBackAsAnswers(t *testing.T) {
+	d := builtin(t)
+	opts := testReport
+	opts.Engagement.Client, opts.Engagement.PreparedBy = "Acme Logistics", "Jane Doe"
+	r := newRand(22)
+	for i := 0; i < 50; i++ {
+		res := recommend(t, d, randomAnswers(d, r))
+		js, err := d.Report(res, advisor.FormatJSON, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := d.ReadAnswers("report.json", js, false)
+		if err != nil {
+			t.Fatalf("the JSON report does not read back: %v", err)
+		}
+		if f.Engagement != opts.Engagement {
+			t.Fatalf("engagement %+v, want %+v", f.Engagement, opts.Engagement)
+		}
+		again, err := d.Report(recommend(t, d, f.Answers), advisor.FormatJSON, advisor.ReportOptions{Engagement: f.Engagement, Version: opts.Version})
+		if err != nil || !bytes.Equal(again, js) {
+			t.Fatalf("the report from the read-back answers differs")
+		}
 	}
 }

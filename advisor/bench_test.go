@@ -37,7 +37,7 @@ func BenchmarkReport(b *testing.B) {
 		b.Run(string(f), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := d.Report(res, f); err != nil {
+				if _, err := d.Report(res, f, testReport); err != nil {
 					b.Fatal(err)
 				}
 			}

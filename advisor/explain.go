@@ -182,13 +182,17 @@ func (d *Definitions) CloseCallNote(r *Result) string {
 }
 
 // ReasonHeadings are the titles of the reasons and the counterpoints:
-// "Why" and "Pointing the other way", or, for a tie, a title for each side.
+// "Why a Chief Operating Officer" and "What points to an Operations
+// Director", or, for a tie, a title for each side.
 func (d *Definitions) ReasonHeadings(r *Result) (why, against string) {
-	if !r.Tie {
-		return "Why", "Pointing the other way"
-	}
 	rec, _ := d.Role(r.Recommended)
+	if r.RunnerUp == "" {
+		return "Why " + WithArticle(rec.Title), ""
+	}
 	ru, _ := d.Role(r.RunnerUp)
+	if !r.Tie {
+		return "Why " + WithArticle(rec.Title), "What points to " + WithArticle(ru.Title)
+	}
 	return "For " + WithArticle(rec.Title), "For " + WithArticle(ru.Title)
 }
 

@@ -76,7 +76,7 @@ func FuzzParseAnswers(f *testing.F) {
 			t.Fatalf("parsed answers do not score: %v", err)
 		}
 		for _, f := range allFormats {
-			out, err := d.Report(res, f)
+			out, err := d.Report(res, f, testReport)
 			if err != nil || len(out) == 0 {
 				t.Fatalf("%s report: %v", f, err)
 			}
@@ -127,7 +127,7 @@ func FuzzLoad(f *testing.F) {
 			t.Fatalf("valid answers do not score: %v", err)
 		}
 		for _, f := range allFormats {
-			if _, err := d.Report(res, f); err != nil {
+			if _, err := d.Report(res, f, testReport); err != nil {
 				t.Fatalf("%s report: %v", f, err)
 			}
 		}
@@ -230,7 +230,7 @@ func FuzzReportsWithHostileText(f *testing.F) {
 			t.Fatal(err)
 		}
 		for _, f := range allFormats {
-			out, err := d.Report(res, f)
+			out, err := d.Report(res, f, testReport)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -403,3 +403,7 @@ func newRand(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, 0x5eed)
 func sameStrings(a, b []string) bool {
 	return len(a) == len(b) && (len(a) == 0 || slices.Equal(a, b))
 }
+
+// testReport is what reports carry in tests: a fixed date, so that they
+// are the same every day.
+var testReport = advisor.ReportOptions{Engagement: advisor.Engagement{Date: "2026-11-26"}, Version: "test"}

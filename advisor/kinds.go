@@ -546,6 +546,11 @@ func parseGroupedInt(s string) (int, string) {
 		for _, g := range groups[1:] {
 			ok = ok && len(g) == 3
 		}
+		if ok && sep == '.' && allDigits(strings.Join(groups, "")) {
+			// 1.000 is a thousand in much of Europe and one to a reader of
+			// English: too ambiguous to guess.
+			return 0, fmt.Sprintf("%s is ambiguous; write the whole number without a dot, like 1000 or 1,000", quoteInput(s))
+		}
 		if !ok || !allDigits(strings.Join(groups, "")) {
 			if sep == '.' && len(groups) == 2 && allDigits(groups[0]) && allDigits(groups[1]) {
 				return 0, fmt.Sprintf("%s is not a whole number (no decimals)", quoteInput(s))

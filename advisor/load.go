@@ -150,7 +150,7 @@ const (
 var (
 	rolesTopFields   = []string{"roles", "tie_break"}
 	roleFields       = []string{"id", "title", "short", "summary", "responsibilities", "fits_when", "works_with", "before_hiring", "secondary", "brief"}
-	briefFields      = []string{"mission", "reporting_line", "decision_rights", "covers", "first_90_days", "success_measures", "cost", "time_to_effect"}
+	briefFields      = []string{"mission", "reporting_line", "decision_rights", "covers", "first_90_days", "success_measures", "next_steps", "cost", "time_to_effect"}
 	rightsFields     = []string{"ceo_keeps", "role_owns"}
 	periodFields     = []string{"days", "title", "actions", "from_pains"}
 	figureFields     = []string{"range", "region", "source"}
@@ -420,6 +420,9 @@ func readRoleBrief(n *yaml.Node, path string, pl *problemList) RoleBrief {
 	if e, ok := fields["success_measures"]; ok {
 		b.Measures = readStringList(e.value, path+".success_measures", pl)
 	}
+	if e, ok := fields["next_steps"]; ok {
+		b.NextSteps = readStringList(e.value, path+".next_steps", pl)
+	}
 	figure := func(key string, dst *Figure) {
 		e, ok := fields[key]
 		if !ok {
@@ -556,9 +559,12 @@ func (d *Definitions) readScoring(n *yaml.Node, pl *problemList) {
 	fields, _ := readMapping(n, "scoring", pl, scoringFields, nil)
 	s := &d.Scoring
 	if e, ok := fields["full_lead"]; ok {
-		if v, msg := parsePoints(e.value); msg != "" || v <= 0 {
-			pl.add(e.value.Line, "scoring.full_lead", "expected points above 0: the lead that reads as a confidence of 100%%")
-		} else {
+		switch v, msg := parsePoints(e.value); {
+		case msg != "":
+			pl.add(e.value.Line, "scoring.full_lead", "%s; expected the lead, in points, that reads as a confidence of 100%%", msg)
+		case v <= 0:
+			pl.add(e.value.Line, "scoring.full_lead", "must be above 0: it is the lead, in points, that reads as a confidence of 100%%")
+		default:
 			s.FullLead = v
 		}
 	}
@@ -589,10 +595,12 @@ func (d *Definitions) readScoring(n *yaml.Node, pl *problemList) {
 			}
 		}
 		if c, ok := cf["grow"]; ok {
-			v, msg := parseDecimal(c.value)
-			if msg != "" || v <= 1 || v > 1000 {
-				pl.add(c.value.Line, "scoring.changes.grow", "expected a factor above 1 (2: double today's answer)")
-			} else {
+			switch v, msg := parseDecimal(c.value); {
+			case msg != "":
+				pl.add(c.value.Line, "scoring.changes.grow", "%s; expected a factor above 1 (2: double today's answer)", msg)
+			case v <= 1 || v > 1000:
+				pl.add(c.value.Line, "scoring.changes.grow", "%s is out of range; expected a factor above 1 and up to 1000 (2: double today's answer)", c.value.Value)
+			default:
 				s.Grow = v
 			}
 		}
@@ -611,8 +619,12 @@ func (d *Definitions) readScoring(n *yaml.Node, pl *problemList) {
 // readConfidence reads the confidence words, smallest lead first: every
 // step but the last has a rising bound.
 func (d *Definitions) readConfidence(n *yaml.Node, pl *problemList) {
-	if n.Kind != yaml.SequenceNode || len(n.Content) == 0 {
+	if n.Kind != yaml.SequenceNode {
 		pl.add(n.Line, "scoring.confidence", "expected a list of {below, word}, the smallest lead first, got %s", kindName(n))
+		return
+	}
+	if len(n.Content) == 0 {
+		pl.add(n.Line, "scoring.confidence", "needs at least one word; list {below, word} steps, the smallest lead first, the last without below")
 		return
 	}
 	var steps []ConfidenceStep
@@ -739,11 +751,14 @@ func (d *Definitions) readQuestion(n *yaml.Node, i int, pl *problemList) (q Ques
 		}
 	}
 	if e, ok := fields["cap"]; ok {
-		v, msg := parsePoints(e.value)
-		if msg != "" || v <= 0 {
-			pl.add(e.value.Line, path+".cap", "expected points above 0: the most one role can get from this question")
+		switch v, msg := parsePoints(e.value); {
+		case msg != "":
+			pl.add(e.value.Line, path+".cap", "%s; expected the most points one role can get from this question", msg)
+		case v <= 0:
+			pl.add(e.value.Line, path+".cap", "must be above 0: it is the most points one role can get from this question")
+		default:
+			q.Cap = v
 		}
-		q.Cap = v
 	}
 	forbid := func(keys ...string) {
 		for _, k := range keys {
@@ -909,6 +924,10 @@ func (d *Definitions) readOptions(n *yaml.Node, path string, kind Kind, pl *prob
 		var o Option
 		if e, ok := of["value"]; ok {
 			o.Value = readID(e.value, p+".value", pl)
+			if kind == KindMulti && o.Value == "none" {
+				pl.add(e.value.Line, p+".value", `"none" means an empty list in answers; call the option something else`)
+				o.Value = ""
+			}
 			if prev, dup := seen[o.Value]; dup && o.Value != "" {
 				pl.add(e.value.Line, p+".value", "duplicate value %q (also on line %d); values must be unique", o.Value, prev)
 			}
@@ -1201,8 +1220,15 @@ func parseDecimal(n *yaml.Node) (float64, string) {
 	}
 	s := strings.TrimSpace(n.Value)
 	whole, frac, _ := strings.Cut(s, ".")
-	if !allDigits(whole) || (frac != "" && !allDigits(frac)) || len(frac) > 4 {
+	switch {
+	case strings.HasPrefix(s, "-"):
+		return 0, fmt.Sprintf("%s is negative", s)
+	case !allDigits(whole) || (frac != "" && !allDigits(frac)):
 		return 0, fmt.Sprintf("%s is not a plain decimal like 0.5", quoteInput(s))
+	case len(frac) > 4:
+		return 0, fmt.Sprintf("%s has more than four decimals", s)
+	case len(strings.TrimLeft(whole, "0")) > 6:
+		return 0, fmt.Sprintf("%s is too large", s)
 	}
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil {

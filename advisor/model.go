@@ -38,11 +38,12 @@ type RoleBrief struct {
 	RoleOwns      []string // decision rights the new leader owns
 	// Covers lists other roles' responsibilities the role takes on (a
 	// fractional COO covers every pain, part-time).
-	Covers   []string
-	Periods  []Period // the first 90 days
-	Measures []string // success measures, after those of the client's pains
-	Cost     Figure
-	Effect   Figure // time to full effect
+	Covers    []string
+	Periods   []Period // the first 90 days
+	Measures  []string // success measures, after those of the client's pains
+	NextSteps []string // what the client does next to hire the role
+	Cost      Figure
+	Effect    Figure // time to full effect
 }
 
 // Period is one stage of the first 90 days.
@@ -157,7 +158,7 @@ type Part struct {
 	// grows fast, over 30% a year"); "" for the question's own.
 	Statement string
 	Why       string // one line: why the answer gives these points
-	Source   string // where the reasoning comes from, second-hand, if anywhere
+	Source    string // where the reasoning comes from, second-hand, if anywhere
 	// NoLever marks an answer that "what would change the advice" never
 	// offers: one a client could neither make true nor be wrong about.
 	NoLever bool

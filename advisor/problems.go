@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -79,17 +80,34 @@ func SafeText(s string) string {
 }
 
 // unsafeForTerminal reports whether r must never reach a terminal as it
-// is: a control character (but a tab), an invisible formatting character
-// or a line or paragraph separator.
+// is: a control character (but a tab); a format character (Unicode's Cf:
+// zero-width, direction-changing, soft hyphen, tags); a noncharacter; an
+// invisible filler; a line or paragraph separator.
 func unsafeForTerminal(r rune) bool {
 	switch {
 	case r == '\t':
 		return false
 	case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
 		return true
-	case r >= 0x200b && r <= 0x200f, r >= 0x202a && r <= 0x202e, r >= 0x2060 && r <= 0x206f, r == 0xfeff:
+	case unicode.Is(unicode.Cf, r), isNoncharacter(r), isInvisibleFiller(r):
 		return true
 	case r == 0x2028 || r == 0x2029 || r == utf8.RuneError:
+		return true
+	}
+	return false
+}
+
+// isNoncharacter reports Unicode's noncharacters: U+FDD0 to U+FDEF and the
+// last two code points of every plane.
+func isNoncharacter(r rune) bool {
+	return (r >= 0xfdd0 && r <= 0xfdef) || r&0xfffe == 0xfffe
+}
+
+// isInvisibleFiller reports the Hangul fillers and the like, letters that
+// show as nothing.
+func isInvisibleFiller(r rune) bool {
+	switch r {
+	case 0x115f, 0x1160, 0x3164, 0xffa0, 0x2800:
 		return true
 	}
 	return false
@@ -191,6 +209,9 @@ const maxListed = 12
 
 // quoteList renders values as `a, b, c`, cut after maxListed values.
 func quoteList(values []string) string {
+	if len(values) == 0 {
+		return "(none yet)"
+	}
 	if len(values) > maxListed {
 		return strings.Join(values[:maxListed], ", ") + fmt.Sprintf(" and %s more", GroupDigits(len(values)-maxListed))
 	}

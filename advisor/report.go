@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -15,23 +16,49 @@ type Format string
 const (
 	FormatText     Format = "text"
 	FormatMarkdown Format = "markdown"
+	FormatHTML     Format = "html"
 	FormatJSON     Format = "json"
 )
 
 // Formats lists the report formats, for flag help and messages.
-var Formats = []string{string(FormatText), string(FormatMarkdown), string(FormatJSON)}
+var Formats = []string{string(FormatText), string(FormatMarkdown), string(FormatHTML), string(FormatJSON)}
 
-// ParseFormat checks a format name ("md" is accepted for markdown).
+// ParseFormat checks a format name ("md", "txt" and "htm" are accepted).
 func ParseFormat(s string) (Format, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "text", "txt":
 		return FormatText, nil
 	case "markdown", "md":
 		return FormatMarkdown, nil
+	case "html", "htm":
+		return FormatHTML, nil
 	case "json":
 		return FormatJSON, nil
 	}
-	return "", fmt.Errorf("%q is not a format; formats are %s", s, quoteList(Formats))
+	return "", fmt.Errorf("%s is not a format; formats are %s", quoteInput(s), quoteList(Formats))
+}
+
+// Extensions lists the file extensions that name a format, for messages.
+var Extensions = []string{".txt", ".md", ".markdown", ".html", ".htm", ".json"}
+
+// FormatForPath is the format a file name's extension asks for: brief.md
+// is Markdown. ok is false for a name without one of Extensions.
+func FormatForPath(path string) (f Format, ok bool) {
+	ext := ""
+	if i := strings.LastIndexByte(path, '.'); i >= 0 && !strings.ContainsAny(path[i:], "/\\") {
+		ext = strings.ToLower(path[i:])
+	}
+	switch ext {
+	case ".txt", ".text":
+		return FormatText, true
+	case ".md", ".markdown":
+		return FormatMarkdown, true
+	case ".html", ".htm":
+		return FormatHTML, true
+	case ".json":
+		return FormatJSON, true
+	}
+	return "", false
 }
 
 // Extension is the usual file extension of a format.
@@ -39,125 +66,269 @@ func (f Format) Extension() string {
 	switch f {
 	case FormatMarkdown:
 		return ".md"
+	case FormatHTML:
+		return ".html"
 	case FormatJSON:
 		return ".json"
 	}
 	return ".txt"
 }
 
-// maxTitleColumn is the widest question title that still gets a column of
-// its own in the answers of a text report.
-const maxTitleColumn = 30
-
 // reportWidth is where text reports wrap: narrow enough to paste into an
 // email without the client re-wrapping it.
 const reportWidth = 72
 
 // Report renders a result in the given format. The output depends only on
-// the definitions and the result: no dates, no environment.
-func (d *Definitions) Report(r *Result, f Format) ([]byte, error) {
+// the definitions, the result and the options: the same inputs give the
+// same bytes.
+func (d *Definitions) Report(r *Result, f Format, o ReportOptions) ([]byte, error) {
 	switch f {
 	case FormatText:
-		return []byte(d.textReport(r)), nil
+		return []byte(d.Brief(r, o).Text()), nil
 	case FormatMarkdown:
-		return []byte(d.markdownReport(r)), nil
+		return []byte(d.Brief(r, o).Markdown()), nil
+	case FormatHTML:
+		return []byte(d.Brief(r, o).HTML()), nil
 	case FormatJSON:
-		return d.jsonReport(r)
+		return d.jsonReport(r, o)
 	}
-	return nil, fmt.Errorf("%q is not a format; formats are %s", f, quoteList(Formats))
+	return nil, fmt.Errorf("%s is not a format; formats are %s", quoteInput(string(f)), quoteList(Formats))
 }
 
-func (d *Definitions) textReport(r *Result) string {
-	var b strings.Builder
-	rec, _ := d.Role(r.Recommended)
-	b.WriteString("COO ADVISOR RECOMMENDATION\n\n")
-	b.WriteString(d.Headline(r) + ".\n")
-	b.WriteString(wrapIndent("Confidence: "+d.ConfidenceText(r)+".", reportWidth, "", ""))
-	b.WriteString(wrapIndent("Scores: "+d.ScoresText(r)+".", reportWidth, "", ""))
-	if note := d.CloseCallNote(r); note != "" {
-		b.WriteString(wrapIndent(note, reportWidth, "", ""))
-	}
-	for _, x := range r.RuledOut {
-		b.WriteString(wrapIndent(x.Reason, reportWidth, "Ruled out: ", "           "))
-	}
-	for _, p := range r.AlsoPlan {
-		b.WriteString(wrapIndent(PlanText(p), reportWidth, "Also plan for: ", "               "))
-	}
-	for _, n := range r.AnswerNotes() {
-		b.WriteString(wrapIndent(n.Text, reportWidth, "Note: ", "      "))
-	}
-	b.WriteString("\n")
-	b.WriteString(wrapIndent(rec.Summary, reportWidth, "", ""))
-
-	section := func(title string) { b.WriteString("\n" + title + "\n") }
-	bullet := func(text string) { b.WriteString(wrapIndent(text, reportWidth, "  - ", "    ")) }
-
-	why, against := d.ReasonHeadings(r)
-	section(why)
-	if len(r.Reasons) == 0 {
-		bullet(d.NoReasonsText(r))
-	}
-	for _, c := range r.Reasons {
-		bullet(d.ReasonText(c))
-	}
-	if r.MoreReasons > 0 {
-		bullet(MorePoints(r.MoreReasons))
-	}
-	if len(r.Counterpoints) > 0 {
-		section(against)
-		for _, c := range r.Counterpoints {
-			bullet(d.ReasonText(c))
-		}
-		if r.MoreCounterpoints > 0 {
-			bullet(MorePoints(r.MoreCounterpoints))
+// Text renders the brief as plain text for an email: wrapped at 72
+// columns, lists rather than aligned columns (which a proportional font
+// would break), no escape codes.
+func (b *Brief) Text() string {
+	var w strings.Builder
+	para := func(text, indent string) {
+		if text != "" {
+			w.WriteString(wrapIndent(text, reportWidth, indent, indent))
 		}
 	}
-	section("What would change the advice")
-	if len(r.Changes) == 0 {
-		bullet("No plausible change of a single answer would change the advice.")
+	bullets := func(items []string, indent string) {
+		for _, it := range items {
+			w.WriteString(wrapIndent(it, reportWidth, indent+"- ", indent+"  "))
+		}
 	}
-	for _, c := range r.Changes {
-		bullet(d.ChangeText(c))
+	heading := func(title string) { w.WriteString("\n" + title + "\n") }
+	section := func(s Section) {
+		if len(s.Items) == 0 && s.Empty == "" {
+			return
+		}
+		heading(s.Title)
+		items := s.Items
+		if len(items) == 0 {
+			items = []string{s.Empty}
+		}
+		if s.More != "" {
+			items = append(slices.Clone(items), s.More+".")
+		}
+		bullets(items, "  ")
 	}
-	if hiring := r.RoleNotes(); len(hiring) > 0 {
-		section("Before you decide")
-		for _, n := range hiring {
-			bullet(d.NoteText(r, n))
+
+	w.WriteString(wrapIndent(strings.ToUpper(b.Title), reportWidth, "", ""))
+	para(b.Byline, "")
+	heading("Bottom line")
+	para(b.Headline+". Confidence: "+b.Confidence+".", "  ")
+	para(b.ConfidenceText, "  ")
+	para(b.Rationale, "  ")
+	para(b.CloseCall, "  ")
+	labelled := func(label string, items []string) {
+		for _, it := range items {
+			w.WriteString(wrapIndent(it, reportWidth, "  "+label, "  "+strings.Repeat(" ", textWidth(label))))
+		}
+	}
+	labelled("Ruled out: ", b.RuledOut)
+	labelled("Also plan for: ", b.AlsoPlan)
+	labelled("Note: ", b.Notes)
+
+	section(b.Situation)
+	section(b.Why)
+	section(b.Against)
+	section(b.Changes)
+	section(b.Caveats)
+
+	if r := b.Role; r != nil {
+		heading(r.Title)
+		para(r.Summary, "  ")
+		if r.Mission != "" {
+			para("Mission: "+r.Mission, "  ")
+		}
+		if len(r.Remit) > 0 {
+			heading("  Remit (your pains first)")
+			var items []string
+			for _, x := range r.Remit {
+				items = append(items, remitText(x))
+			}
+			bullets(items, "  ")
+		}
+		if r.ReportingLine != "" {
+			heading("  Reporting line")
+			para(r.ReportingLine, "  ")
+		}
+		if len(r.CEOKeeps)+len(r.RoleOwns) > 0 {
+			heading("  Decision rights")
+			para(r.CEOTitle+":", "  ")
+			bullets(r.CEOKeeps, "  ")
+			para(r.RoleTitle+":", "  ")
+			bullets(r.RoleOwns, "  ")
+		}
+		if len(r.Days) > 0 {
+			heading("  The first 90 days")
+			for _, p := range r.Days {
+				para("Days "+p.Days+": "+p.Title, "  ")
+				bullets(p.Actions, "  ")
+			}
+		}
+		if len(r.Measures) > 0 {
+			heading("  Success measures for the first year")
+			bullets(r.Measures, "  ")
+		}
+		if r.Cost.Range != "" || r.Effect.Range != "" {
+			heading("  Cost and time to full effect")
+			var items []string
+			if t := FigureText(r.Cost); t != "" {
+				items = append(items, "Cost: "+t)
+			}
+			if t := FigureText(r.Effect); t != "" {
+				items = append(items, "Time to full effect: "+t)
+			}
+			bullets(items, "  ")
+		}
+		heading("  Working with the others")
+		para(r.WorksWith, "  ")
+		if len(r.NextSteps) > 0 {
+			heading("  Next steps")
+			bullets(r.NextSteps, "  ")
 		}
 	}
 
-	section("Scores by factor")
-	b.WriteString(d.factorTable(r))
+	heading("How this was scored")
+	para("Scores: "+strings.Join(b.Scores, "; ")+".", "  ")
+	para("By factor:", "  ")
+	bullets(b.Factors, "  ")
+	para("Each answer's points, and why:", "  ")
+	bullets(b.Scoring, "  ")
+	return w.String()
+}
 
-	section("Your answers")
-	titleW := 0
-	for _, q := range d.Questions {
-		titleW = max(titleW, textWidth(q.Title))
+// remitText is one responsibility of the remit in a sentence.
+func remitText(x RemitItem) string {
+	name := x.Name
+	if x.YourPain {
+		name += " (your pain)"
 	}
-	for _, q := range d.Questions {
-		answer := q.Describe(r.Answers[q.ID])
-		if titleW > maxTitleColumn {
-			// Long titles (a user's questions file) get a line of their own.
-			b.WriteString(wrapIndent(q.Title, reportWidth, "  ", "  "))
-			b.WriteString(wrapIndent(answer, reportWidth, "    ", "    "))
-			continue
+	return name + ": " + x.Text
+}
+
+// Markdown renders the brief as a Markdown document; the text of the
+// definitions and the engagement is escaped so that it reads as written.
+func (b *Brief) Markdown() string {
+	var w strings.Builder
+	e := mdEscape
+	list := func(items []string) {
+		for _, it := range items {
+			fmt.Fprintf(&w, "- %s\n", e(it))
 		}
-		first := "  " + padRight(q.Title, titleW) + "  "
-		b.WriteString(wrapIndent(answer, reportWidth, first, strings.Repeat(" ", textWidth(first))))
 	}
-
-	section("The roles")
-	for _, role := range d.Roles {
-		b.WriteString(wrapIndent(role.Title+": "+role.Summary, reportWidth, "  ", "  "))
-		b.WriteString(wrapIndent("Owns: "+responsibilityNames(role)+".", reportWidth, "  ", "  "))
+	section := func(level string, s Section) {
+		if len(s.Items) == 0 && s.Empty == "" {
+			return
+		}
+		fmt.Fprintf(&w, "\n%s %s\n\n", level, e(s.Title))
+		items := s.Items
+		if len(items) == 0 {
+			items = []string{s.Empty}
+		}
+		list(items)
+		if s.More != "" {
+			fmt.Fprintf(&w, "- %s.\n", e(s.More))
+		}
 	}
-	section("How this was scored")
-	for _, line := range d.scoringLines(r) {
-		bullet(line)
+	fmt.Fprintf(&w, "# %s\n", e(b.Title))
+	if b.Byline != "" {
+		fmt.Fprintf(&w, "\n*%s*\n", e(b.Byline))
 	}
-	b.WriteString("\n")
-	b.WriteString(wrapIndent("Prepared with coo-advisor, offline. Every point comes from a weight in the role and question definitions; run `coo-advisor questions` to see them.", reportWidth, "", ""))
-	return b.String()
+	w.WriteString("\n## Bottom line\n\n")
+	fmt.Fprintf(&w, "**%s.** Confidence: %s.\n", e(b.Headline), e(b.Confidence))
+	for _, p := range []string{b.ConfidenceText, b.Rationale} {
+		if p != "" {
+			fmt.Fprintf(&w, "\n%s\n", e(p))
+		}
+	}
+	if b.CloseCall != "" {
+		fmt.Fprintf(&w, "\n> %s\n", e(b.CloseCall))
+	}
+	for _, x := range b.RuledOut {
+		fmt.Fprintf(&w, "\n> **Ruled out:** %s\n", e(x))
+	}
+	for _, x := range b.AlsoPlan {
+		fmt.Fprintf(&w, "\n**Also plan for:** %s\n", e(x))
+	}
+	for _, x := range b.Notes {
+		fmt.Fprintf(&w, "\n> **Note:** %s\n", e(x))
+	}
+	section("##", b.Situation)
+	section("##", b.Why)
+	section("##", b.Against)
+	section("##", b.Changes)
+	section("##", b.Caveats)
+	if r := b.Role; r != nil {
+		fmt.Fprintf(&w, "\n## %s\n\n%s\n", e(r.Title), e(r.Summary))
+		if r.Mission != "" {
+			fmt.Fprintf(&w, "\n**Mission:** %s\n", e(r.Mission))
+		}
+		if len(r.Remit) > 0 {
+			w.WriteString("\n### Remit (your pains first)\n\n")
+			for _, x := range r.Remit {
+				name := "**" + e(x.Name) + "**"
+				if x.YourPain {
+					name += " (your pain)"
+				}
+				fmt.Fprintf(&w, "- %s: %s\n", name, e(x.Text))
+			}
+		}
+		if r.ReportingLine != "" {
+			fmt.Fprintf(&w, "\n### Reporting line\n\n%s\n", e(r.ReportingLine))
+		}
+		if len(r.CEOKeeps)+len(r.RoleOwns) > 0 {
+			fmt.Fprintf(&w, "\n### Decision rights\n\n**%s:**\n\n", e(r.CEOTitle))
+			list(r.CEOKeeps)
+			fmt.Fprintf(&w, "\n**%s:**\n\n", e(r.RoleTitle))
+			list(r.RoleOwns)
+		}
+		if len(r.Days) > 0 {
+			w.WriteString("\n### The first 90 days\n")
+			for _, p := range r.Days {
+				fmt.Fprintf(&w, "\n**Days %s: %s**\n\n", e(p.Days), e(p.Title))
+				list(p.Actions)
+			}
+		}
+		if len(r.Measures) > 0 {
+			w.WriteString("\n### Success measures for the first year\n\n")
+			list(r.Measures)
+		}
+		if r.Cost.Range != "" || r.Effect.Range != "" {
+			w.WriteString("\n### Cost and time to full effect\n\n")
+			if t := FigureText(r.Cost); t != "" {
+				fmt.Fprintf(&w, "- **Cost:** %s\n", e(t))
+			}
+			if t := FigureText(r.Effect); t != "" {
+				fmt.Fprintf(&w, "- **Time to full effect:** %s\n", e(t))
+			}
+		}
+		fmt.Fprintf(&w, "\n### Working with the others\n\n%s\n", e(r.WorksWith))
+		if len(r.NextSteps) > 0 {
+			w.WriteString("\n### Next steps\n\n")
+			list(r.NextSteps)
+		}
+	}
+	w.WriteString("\n## How this was scored\n\n")
+	fmt.Fprintf(&w, "Scores: %s.\n\nBy factor:\n\n", e(strings.Join(b.Scores, "; ")))
+	list(b.Factors)
+	w.WriteString("\nEach answer's points, and why:\n\n")
+	list(b.Scoring)
+	return w.String()
 }
 
 // NoReasonsText is what stands in for the reasons when there are none.
@@ -214,161 +385,6 @@ func (d *Definitions) scoringLines(r *Result) []string {
 		out = append(out, line)
 	}
 	return out
-}
-
-func responsibilityNames(r Role) string {
-	names := make([]string, len(r.Responsibilities))
-	for i, x := range r.Responsibilities {
-		names[i] = x.Name
-	}
-	return strings.Join(names, ", ")
-}
-
-// factorTable renders the per-factor scores as an aligned text table.
-func (d *Definitions) factorTable(r *Result) string {
-	header := []string{"Factor"}
-	for _, role := range d.Roles {
-		header = append(header, role.Short)
-	}
-	rows := [][]string{header}
-	for _, fs := range r.Factors {
-		f, _ := d.Factor(fs.Factor)
-		row := []string{f.Title}
-		for i := range d.Roles {
-			row = append(row, FormatPoints(fs.Points[i]))
-		}
-		rows = append(rows, row)
-	}
-	total := []string{"Total"}
-	for _, s := range r.Scores {
-		total = append(total, FormatPoints(s.Points))
-	}
-	rows = append(rows, total)
-	widths := make([]int, len(header))
-	for _, row := range rows {
-		for i, c := range row {
-			widths[i] = max(widths[i], textWidth(c))
-		}
-	}
-	var b strings.Builder
-	tableWidth := 2 + widths[len(widths)-1]
-	for _, w := range widths[:len(widths)-1] {
-		tableWidth += w + 3
-	}
-	if tableWidth > reportWidth {
-		// Too many roles, or titles too long, for columns on the page:
-		// one line per factor instead.
-		for _, row := range rows[1:] {
-			parts := make([]string, 0, len(d.Roles))
-			for i, role := range d.Roles {
-				parts = append(parts, role.Short+" "+row[i+1])
-			}
-			b.WriteString(wrapIndent(row[0]+": "+strings.Join(parts, ", "), reportWidth, "  ", "    "))
-		}
-		return b.String()
-	}
-	for _, row := range rows {
-		b.WriteString("  ")
-		for i, c := range row {
-			if i == len(row)-1 {
-				b.WriteString(c)
-				break
-			}
-			b.WriteString(padRight(c, widths[i]+3))
-		}
-		b.WriteByte('\n')
-	}
-	return b.String()
-}
-
-func (d *Definitions) markdownReport(r *Result) string {
-	var b strings.Builder
-	rec, _ := d.Role(r.Recommended)
-	b.WriteString("# COO advisor recommendation\n\n")
-	fmt.Fprintf(&b, "**%s.**\n\n", mdEscape(d.Headline(r)))
-	fmt.Fprintf(&b, "Confidence: %s.  \nScores: %s.\n", mdEscape(d.ConfidenceText(r)), mdEscape(d.ScoresText(r)))
-	if note := d.CloseCallNote(r); note != "" {
-		fmt.Fprintf(&b, "\n> %s\n", mdEscape(note))
-	}
-	for _, x := range r.RuledOut {
-		fmt.Fprintf(&b, "\n> **Ruled out:** %s\n", mdEscape(x.Reason))
-	}
-	for _, p := range r.AlsoPlan {
-		fmt.Fprintf(&b, "\n**Also plan for:** %s\n", mdEscape(PlanText(p)))
-	}
-	for _, n := range r.AnswerNotes() {
-		fmt.Fprintf(&b, "\n> **Note:** %s\n", mdEscape(n.Text))
-	}
-	fmt.Fprintf(&b, "\n%s\n", mdEscape(rec.Summary))
-
-	why, against := d.ReasonHeadings(r)
-	fmt.Fprintf(&b, "\n## %s\n\n", mdEscape(why))
-	if len(r.Reasons) == 0 {
-		fmt.Fprintf(&b, "- %s\n", mdEscape(d.NoReasonsText(r)))
-	}
-	for _, c := range r.Reasons {
-		fmt.Fprintf(&b, "- %s\n", mdEscape(d.ReasonText(c)))
-	}
-	if r.MoreReasons > 0 {
-		fmt.Fprintf(&b, "- %s\n", MorePoints(r.MoreReasons))
-	}
-	if len(r.Counterpoints) > 0 {
-		fmt.Fprintf(&b, "\n## %s\n\n", mdEscape(against))
-		for _, c := range r.Counterpoints {
-			fmt.Fprintf(&b, "- %s\n", mdEscape(d.ReasonText(c)))
-		}
-		if r.MoreCounterpoints > 0 {
-			fmt.Fprintf(&b, "- %s\n", MorePoints(r.MoreCounterpoints))
-		}
-	}
-	b.WriteString("\n## What would change the advice\n\n")
-	if len(r.Changes) == 0 {
-		b.WriteString("- No plausible change of a single answer would change the advice.\n")
-	}
-	for _, c := range r.Changes {
-		fmt.Fprintf(&b, "- %s\n", mdEscape(d.ChangeText(c)))
-	}
-	if hiring := r.RoleNotes(); len(hiring) > 0 {
-		b.WriteString("\n## Before you decide\n\n")
-		for _, n := range hiring {
-			fmt.Fprintf(&b, "- %s\n", mdEscape(d.NoteText(r, n)))
-		}
-	}
-
-	b.WriteString("\n## Scores by factor\n\n| Factor |")
-	for _, role := range d.Roles {
-		fmt.Fprintf(&b, " %s |", mdCell(role.Title))
-	}
-	b.WriteString("\n|---|" + strings.Repeat("---:|", len(d.Roles)) + "\n")
-	for _, fs := range r.Factors {
-		f, _ := d.Factor(fs.Factor)
-		fmt.Fprintf(&b, "| %s |", mdCell(f.Title))
-		for i := range d.Roles {
-			fmt.Fprintf(&b, " %s |", FormatPoints(fs.Points[i]))
-		}
-		b.WriteString("\n")
-	}
-	b.WriteString("| **Total** |")
-	for _, s := range r.Scores {
-		fmt.Fprintf(&b, " **%s** |", FormatPoints(s.Points))
-	}
-	b.WriteString("\n\n## Your answers\n\n| Question | Answer |\n|---|---|\n")
-	for _, q := range d.Questions {
-		fmt.Fprintf(&b, "| %s | %s |\n", mdCell(q.Title), mdCell(q.Describe(r.Answers[q.ID])))
-	}
-	b.WriteString("\n## The roles\n")
-	for _, role := range d.Roles {
-		fmt.Fprintf(&b, "\n### %s\n\n%s\n\n", mdEscape(role.Title), mdEscape(role.Summary))
-		for _, x := range role.Responsibilities {
-			fmt.Fprintf(&b, "- **%s**: %s\n", mdEscape(x.Name), mdEscape(x.Description))
-		}
-	}
-	b.WriteString("\n## How this was scored\n\n")
-	for _, line := range d.scoringLines(r) {
-		fmt.Fprintf(&b, "- %s\n", mdEscape(line))
-	}
-	b.WriteString("\n---\n\n*Prepared with coo-advisor, offline. Every point comes from a weight in the role and question definitions.*\n")
-	return b.String()
 }
 
 var mdEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`, "#", `\#`, "|", `\|`)
@@ -433,6 +449,7 @@ type jsonContribution struct {
 	Counted   ordered `json:"counted"`
 	Advantage float64 `json:"advantage"`
 	Text      string  `json:"text"`
+	Sentence  string  `json:"sentence,omitempty"`
 	Why       string  `json:"why,omitempty"`
 	Source    string  `json:"source,omitempty"`
 }
@@ -474,73 +491,155 @@ type jsonFactor struct {
 	Leaning string  `json:"leaning"`
 }
 
-func (d *Definitions) jsonReport(r *Result) ([]byte, error) {
+// SchemaVersion is the version of the JSON report's layout, documented in
+// the README. It grows when a field changes meaning or goes; new fields
+// may appear without it.
+const SchemaVersion = 1
+
+type jsonEngagement struct {
+	Client     string `json:"client,omitempty"`
+	PreparedBy string `json:"prepared_by,omitempty"`
+	Date       string `json:"date,omitempty"`
+	Respondent string `json:"respondent,omitempty"`
+}
+
+type jsonRemit struct {
+	ID          string `json:"id"`
+	Name        string `json:"name"`
+	Description string `json:"description"`
+	YourPain    bool   `json:"your_pain"`
+}
+
+type jsonPeriod struct {
+	Days    string   `json:"days"`
+	Title   string   `json:"title"`
+	Actions []string `json:"actions"`
+}
+
+type jsonFigure struct {
+	Range  string `json:"range"`
+	Region string `json:"region,omitempty"`
+	Source string `json:"source,omitempty"`
+}
+
+type jsonRights struct {
+	CEOKeeps []string `json:"ceo_keeps"`
+	RoleOwns []string `json:"role_owns"`
+}
+
+type jsonBrief struct {
+	Role            string       `json:"role"`
+	Title           string       `json:"title"`
+	Summary         string       `json:"summary"`
+	Mission         string       `json:"mission"`
+	Remit           []jsonRemit  `json:"remit"`
+	ReportingLine   string       `json:"reporting_line"`
+	DecisionRights  jsonRights   `json:"decision_rights"`
+	First90Days     []jsonPeriod `json:"first_90_days"`
+	SuccessMeasures []string     `json:"success_measures"`
+	Cost            jsonFigure   `json:"cost"`
+	TimeToEffect    jsonFigure   `json:"time_to_effect"`
+	WorksWith       string       `json:"works_with"`
+	NextSteps       []string     `json:"next_steps"`
+}
+
+// nonNil keeps empty lists as [] in JSON.
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func (d *Definitions) jsonReport(r *Result, o ReportOptions) ([]byte, error) {
 	rec, _ := d.Role(r.Recommended)
-	var o ordered
-	o.add("recommended", r.Recommended)
-	o.add("recommended_title", rec.Title)
-	o.add("runner_up", r.RunnerUp)
-	o.add("tie", r.Tie)
-	o.add("lead", r.Lead.Float())
-	o.add("confidence", round3(r.Confidence))
-	o.add("confidence_label", d.ConfidenceLabel(r.Confidence))
+	b := d.Brief(r, o)
+	var j ordered
+	j.add("schema_version", SchemaVersion)
+	j.add("tool", map[string]string{"name": "coo-advisor", "version": o.Version})
+	j.add("report_date", o.Engagement.Date)
+	e := o.Engagement
+	j.add("engagement", jsonEngagement{Client: e.Client, PreparedBy: e.PreparedBy, Date: e.Date, Respondent: e.Respondent})
+	j.add("recommended", r.Recommended)
+	j.add("recommended_title", rec.Title)
+	j.add("headline", b.Headline)
+	j.add("runner_up", r.RunnerUp)
+	j.add("tie", r.Tie)
+	j.add("lead", r.Lead.Float())
+	j.add("confidence", round3(r.Confidence))
+	j.add("confidence_label", d.ConfidenceLabel(r.Confidence))
+	j.add("confidence_text", b.ConfidenceText)
+	j.add("rationale", b.Rationale)
 	var scores, shares ordered
 	for _, s := range r.Scores {
 		scores.add(s.Role, s.Points.Float())
 		shares.add(s.Role, round3(s.Share))
 	}
-	o.add("scores", scores)
-	o.add("shares", shares)
+	j.add("scores", scores)
+	j.add("shares", shares)
 	ruled := make([]jsonRuledOut, 0, len(r.RuledOut))
 	for _, x := range r.RuledOut {
 		ruled = append(ruled, jsonRuledOut(x))
 	}
-	o.add("ruled_out", ruled)
+	j.add("ruled_out", ruled)
 	plans := make([]jsonPlan, 0, len(r.AlsoPlan))
 	for _, p := range r.AlsoPlan {
-		jp := jsonPlan{Role: p.Role, Text: PlanText(p), For: p.For, Why: p.Why}
-		if jp.For == nil {
-			jp.For = []string{}
-		}
-		plans = append(plans, jp)
+		plans = append(plans, jsonPlan{Role: p.Role, Text: PlanText(p), For: nonNil(p.For), Why: p.Why})
 	}
-	o.add("also_plan_for", plans)
+	j.add("also_plan_for", plans)
 	factors := make([]jsonFactor, 0, len(r.Factors))
 	for _, fs := range r.Factors {
 		f, _ := d.Factor(fs.Factor)
 		factors = append(factors, jsonFactor{ID: f.ID, Title: f.Title, Scores: d.roleMap(fs.Points), Leaning: d.leaningOf(fs.Points)})
 	}
-	o.add("factors", factors)
-	contrib := func(cs []Contribution) []jsonContribution {
+	j.add("factors", factors)
+	contrib := func(cs []Contribution, role string) []jsonContribution {
 		out := make([]jsonContribution, 0, len(cs))
 		for _, c := range cs {
-			out = append(out, jsonContribution{Question: c.Question, Value: c.Value, Answer: c.Label, Points: d.roleMap(c.Points), Counted: d.roleMap(c.Counted), Advantage: c.Advantage.Float(), Text: d.ReasonText(c), Why: c.Why, Source: c.Source})
+			jc := jsonContribution{Question: c.Question, Value: c.Value, Answer: c.Label, Points: d.roleMap(c.Points), Counted: d.roleMap(c.Counted), Advantage: c.Advantage.Float(), Text: d.ReasonText(c), Why: c.Why, Source: c.Source}
+			if role != "" {
+				jc.Sentence = d.ReasonSentence(r, c, role)
+			}
+			out = append(out, jc)
 		}
 		return out
 	}
-	o.add("reasons", contrib(r.Reasons))
-	o.add("more_reasons", r.MoreReasons)
-	o.add("counterpoints", contrib(r.Counterpoints))
-	o.add("more_counterpoints", r.MoreCounterpoints)
+	j.add("reasons", contrib(r.Reasons, r.Recommended))
+	j.add("more_reasons", r.MoreReasons)
+	j.add("counterpoints", contrib(r.Counterpoints, r.RunnerUp))
+	j.add("more_counterpoints", r.MoreCounterpoints)
 	changes := make([]jsonChange, 0, len(r.Changes))
 	for _, c := range r.Changes {
 		q, _ := d.Question(c.Question)
 		changes = append(changes, jsonChange{Question: c.Question, From: q.JSONValue(c.From), To: q.JSONValue(c.To), Role: c.Role, Steps: c.Steps, Text: d.ChangeText(c)})
 	}
-	o.add("what_would_change", changes)
+	j.add("what_would_change", changes)
+	notes := make([]jsonNote, 0, len(r.Notes))
+	for _, n := range r.Notes {
+		notes = append(notes, jsonNote(n))
+	}
+	j.add("notes", notes)
+	if rs := b.Role; rs != nil {
+		jb := jsonBrief{Role: rs.Role, Title: rs.Title, Summary: rs.Summary, Mission: rs.Mission, Remit: []jsonRemit{},
+			ReportingLine: rs.ReportingLine, DecisionRights: jsonRights{CEOKeeps: nonNil(rs.CEOKeeps), RoleOwns: nonNil(rs.RoleOwns)},
+			First90Days: []jsonPeriod{}, SuccessMeasures: nonNil(rs.Measures), Cost: jsonFigure(rs.Cost), TimeToEffect: jsonFigure(rs.Effect),
+			WorksWith: rs.WorksWith, NextSteps: nonNil(rs.NextSteps)}
+		for _, x := range rs.Remit {
+			jb.Remit = append(jb.Remit, jsonRemit{ID: x.ID, Name: x.Name, Description: x.Text, YourPain: x.YourPain})
+		}
+		for _, p := range rs.Days {
+			jb.First90Days = append(jb.First90Days, jsonPeriod{Days: p.Days, Title: p.Title, Actions: nonNil(p.Actions)})
+		}
+		j.add("brief", jb)
+	}
 	var answers ordered
 	for i := range d.Questions {
 		q := &d.Questions[i]
 		answers.add(q.ID, q.JSONValue(r.Answers[q.ID]))
 	}
-	notes := make([]jsonNote, 0, len(r.Notes))
-	for _, n := range r.Notes {
-		notes = append(notes, jsonNote(n))
-	}
-	o.add("notes", notes)
-	o.add("answers", answers)
-	o.add("contributions", contrib(r.Contributions))
-	out, err := json.MarshalIndent(o, "", "  ")
+	j.add("answers", answers)
+	j.add("contributions", contrib(r.Contributions, ""))
+	out, err := json.MarshalIndent(j, "", "  ")
 	if err != nil {
 		return nil, err
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -79,7 +80,7 @@ type jsonReport struct {
 func TestJSONReport(t *testing.T) {
 	for _, p := range sampleResults(t, 100) {
 		d, res := p.d, p.res
-		out, err := d.Report(res, advisor.FormatJSON)
+		out, err := d.Report(res, advisor.FormatJSON, testReport)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -211,20 +212,57 @@ func checkJSONAnswers(t *testing.T, d *advisor.Definitions, res *advisor.Result,
 		t.Fatalf("the JSON answers are not a valid answers file: %v", err)
 	}
 	again := recommend(t, d, back)
-	x, _ := d.Report(res, advisor.FormatJSON)
-	y, _ := d.Report(again, advisor.FormatJSON)
+	x, _ := d.Report(res, advisor.FormatJSON, testReport)
+	y, _ := d.Report(again, advisor.FormatJSON, testReport)
 	if !bytes.Equal(x, y) {
 		t.Error("the answers of a JSON report do not reproduce it")
 	}
 }
 
-// TestTextReport: plain text for pasting into an email: no escape codes or
-// other control characters, no line over 72 cells, and every reason and
-// change of the result in it.
+// briefTexts are the sentences a brief must carry, in every format: the
+// bottom line, every reason and change, the caveats, the situation, the
+// role brief with the client's pains first, and the appendix.
+func briefTexts(b *advisor.Brief) []string {
+	out := []string{b.Headline, b.ConfidenceText, b.Rationale, b.CloseCall}
+	out = append(out, b.RuledOut...)
+	out = append(out, b.AlsoPlan...)
+	out = append(out, b.Notes...)
+	for _, s := range []advisor.Section{b.Situation, b.Why, b.Against, b.Changes, b.Caveats} {
+		out = append(out, s.Items...)
+		if len(s.Items) > 0 {
+			out = append(out, s.Title)
+		}
+		if s.More != "" {
+			out = append(out, s.More)
+		}
+	}
+	if r := b.Role; r != nil {
+		out = append(out, r.Title, r.Summary, r.Mission, r.ReportingLine, r.WorksWith)
+		for _, x := range r.Remit {
+			out = append(out, x.Text)
+		}
+		out = append(out, r.CEOKeeps...)
+		out = append(out, r.RoleOwns...)
+		out = append(out, r.Measures...)
+		out = append(out, r.NextSteps...)
+		for _, p := range r.Days {
+			out = append(out, p.Title)
+			out = append(out, p.Actions...)
+		}
+		out = append(out, advisor.FigureText(r.Cost), advisor.FigureText(r.Effect))
+	}
+	out = append(out, b.Factors...)
+	out = append(out, b.Scoring...)
+	return slices.DeleteFunc(out, func(s string) bool { return s == "" })
+}
+
+// TestTextReport: the text brief holds every sentence of the brief, the
+// bottom line first, wrapped at 72 columns for an email, with lists rather
+// than aligned columns, no escape codes, no command-line footer, and the
+// role's summary once.
 func TestTextReport(t *testing.T) {
 	results := sampleResults(t, 100)
-	// Hard-to-wrap text, and three roles without short names, whose full
-	// titles make the factor table too wide for the page.
+	// Hard-to-wrap text, and three roles without short names.
 	noShort := mustLoad(t, regexp.MustCompile(`(?m)^    short: .*\n`).ReplaceAllString(threeRolesYAML, ""), threeQuestionsYAML)
 	for _, d := range []*advisor.Definitions{longWordDefs(t), noShort} {
 		results = append(results, struct {
@@ -232,44 +270,39 @@ func TestTextReport(t *testing.T) {
 			res *advisor.Result
 		}{d, recommend(t, d, parse(t, d, "employees: 12\ngrowth: moderate\nceo_ops_time: high\npain_points: [ceo-overload, strategy-alignment]\n"))})
 	}
+	opts := testReport
+	opts.Engagement.Client, opts.Engagement.PreparedBy = "Acme Logistics", "Jane Doe"
 	for _, p := range results {
 		d, res := p.d, p.res
-		b, err := d.Report(res, advisor.FormatText)
+		b, err := d.Report(res, advisor.FormatText, opts)
 		if err != nil {
 			t.Fatal(err)
 		}
 		out := string(b)
 		checkPlainText(t, out, 72)
-		if !strings.HasPrefix(out, "COO ADVISOR RECOMMENDATION\n\n"+d.Headline(res)+".\n") {
-			t.Errorf("report does not open with the headline:\n%s", out)
+		brief := d.Brief(res, opts)
+		lines := strings.Split(out, "\n")
+		if lines[0] != "RECOMMENDATION FOR ACME LOGISTICS" || lines[1] != "Prepared by Jane Doe · 26 November 2026" || lines[3] != "Bottom line" ||
+			!strings.HasPrefix(lines[4], "  "+d.Headline(res)+". Confidence: ") {
+			t.Errorf("the brief does not open with the client, the preparer, the date and the bottom line:\n%s", out)
 		}
-		// Wrapping moves line breaks (and breaks over-long words), so the
-		// texts are compared without white space.
 		flat := squeeze(out)
-		for _, c := range res.Reasons {
-			if !strings.Contains(flat, squeeze(d.ReasonText(c))) {
-				t.Errorf("reason %q not in the report", d.ReasonText(c))
+		for _, want := range briefTexts(brief) {
+			if !strings.Contains(flat, squeeze(want)) {
+				t.Errorf("%q not in the text brief", want)
 			}
 		}
-		for _, c := range res.Changes {
-			if !strings.Contains(flat, squeeze(d.ChangeText(c))) {
-				t.Errorf("change %q not in the report", d.ChangeText(c))
+		for _, bad := range []string{"coo-advisor questions", "Run `", "COO ADVISOR RECOMMENDATION"} {
+			if strings.Contains(out, bad) {
+				t.Errorf("the brief holds %q", bad)
 			}
 		}
-		for _, q := range d.Questions {
-			if !strings.Contains(flat, squeeze(q.Describe(res.Answers[q.ID]))) {
-				t.Errorf("answer to %s not in the report", q.ID)
-			}
+		rec, _ := d.Role(res.Recommended)
+		if n := strings.Count(flat, squeeze(rec.Summary)); n != 1 {
+			t.Errorf("the role's summary appears %d times", n)
 		}
-		if !strings.Contains(flat, squeeze("Confidence: "+d.ConfidenceText(res))) {
-			t.Errorf("confidence not in the report")
-		}
-		// Every factor is listed with every role's points.
-		for _, f := range res.Factors {
-			fac, _ := d.Factor(f.Factor)
-			if !regexp.MustCompile(`(?m)^  ` + regexp.QuoteMeta(fac.Title) + `[ :]`).MatchString(out) {
-				t.Errorf("factor %s not in the report", fac.Title)
-			}
+		if regexp.MustCompile(`\S {3,}\S`).MatchString(out) {
+			t.Errorf("text aligned with runs of spaces (a proportional font breaks it):\n%s", out)
 		}
 	}
 }
@@ -354,7 +387,7 @@ func TestMarkdownEscapesUserText(t *testing.T) {
 	if res.Recommended != "chief-of-staff" {
 		t.Fatalf("recommended %s, want chief-of-staff", res.Recommended)
 	}
-	b, err := d.Report(res, advisor.FormatMarkdown)
+	b, err := d.Report(res, advisor.FormatMarkdown, testReport)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -362,7 +395,7 @@ func TestMarkdownEscapesUserText(t *testing.T) {
 	checkEscaped(t, "roles", d.RolesMarkdown(), []string{"<b>", "*Staff*", "[x](y)", "a|b", "<img", "**loud**", "*leverage*", "[is](overloaded)", "_always_"})
 
 	// The text report shows the same text as written.
-	txt, _ := d.Report(res, advisor.FormatText)
+	txt, _ := d.Report(res, advisor.FormatText, testReport)
 	flat := strings.Join(strings.Fields(string(txt)), " ")
 	for _, s := range []string{"*Staff*", "<script>alert(1)</script>", "Pain | points"} {
 		if !strings.Contains(flat, s) {
@@ -370,7 +403,7 @@ func TestMarkdownEscapesUserText(t *testing.T) {
 		}
 	}
 	// JSON carries it unchanged.
-	js, _ := d.Report(res, advisor.FormatJSON)
+	js, _ := d.Report(res, advisor.FormatJSON, testReport)
 	var got jsonReport
 	if err := json.Unmarshal(js, &got); err != nil {
 		t.Fatal(err)
@@ -428,13 +461,17 @@ func checkEscaped(t *testing.T, what, md string, present []string) {
 func TestMarkdownReport(t *testing.T) {
 	for _, p := range sampleResults(t, 20) {
 		d, res := p.d, p.res
-		b, err := d.Report(res, advisor.FormatMarkdown)
+		b, err := d.Report(res, advisor.FormatMarkdown, testReport)
 		if err != nil {
 			t.Fatal(err)
 		}
 		md := string(b)
-		why, _ := d.ReasonHeadings(res)
-		for _, h := range []string{"# COO advisor recommendation\n", "\n## " + why + "\n", "\n## What would change the advice\n", "\n## Scores by factor\n", "\n## Your answers\n", "\n## The roles\n"} {
+		brief := d.Brief(res, testReport)
+		heads := []string{"# " + brief.Title + "\n", "\n## Bottom line\n", "\n## What would change the advice\n", "\n## The situation\n", "\n## " + brief.Role.Title + "\n", "\n## How this was scored\n"}
+		if len(brief.Role.Days) > 0 {
+			heads = append(heads, "\n### The first 90 days\n")
+		}
+		for _, h := range heads {
 			if !strings.Contains(md, h) {
 				t.Errorf("markdown lacks %q", h)
 			}
@@ -442,9 +479,10 @@ func TestMarkdownReport(t *testing.T) {
 		if strings.Contains(md, "\x1b") {
 			t.Error("escape code in markdown")
 		}
-		for _, r := range d.Roles {
-			if !strings.Contains(md, "\n### "+r.Title+"\n") {
-				t.Errorf("markdown lacks the section of %s", r.Title)
+		flat := squeeze(strings.ReplaceAll(md, `\`, ""))
+		for _, want := range briefTexts(brief) {
+			if !strings.Contains(flat, squeeze(want)) {
+				t.Errorf("%q not in the Markdown brief", want)
 			}
 		}
 		checkEscaped(t, "report", md, nil)
@@ -459,6 +497,7 @@ func TestReportFormats(t *testing.T) {
 	}{
 		{"text", advisor.FormatText, ".txt"}, {"txt", advisor.FormatText, ".txt"}, {"markdown", advisor.FormatMarkdown, ".md"},
 		{"md", advisor.FormatMarkdown, ".md"}, {"json", advisor.FormatJSON, ".json"}, {" JSON ", advisor.FormatJSON, ".json"},
+		{"html", advisor.FormatHTML, ".html"}, {"HTM", advisor.FormatHTML, ".html"},
 	}
 	for _, tt := range tests {
 		f, err := advisor.ParseFormat(tt.in)
@@ -466,15 +505,27 @@ func TestReportFormats(t *testing.T) {
 			t.Errorf("ParseFormat(%q) = %q, %v (extension %q); want %q, %q", tt.in, f, err, f.Extension(), tt.want, tt.ext)
 		}
 	}
-	for _, bad := range []string{"xml", "", "html"} {
+	for _, bad := range []string{"xml", "", "pdf"} {
 		_, err := advisor.ParseFormat(bad)
-		if err == nil || !strings.Contains(err.Error(), "formats are text, markdown, json") {
+		if err == nil || !strings.Contains(err.Error(), "formats are text, markdown, html, json") {
 			t.Errorf("ParseFormat(%q) error = %v, want the list of formats", bad, err)
+		}
+	}
+	// The file name's extension names the format.
+	for name, want := range map[string]advisor.Format{"brief.md": advisor.FormatMarkdown, "b.MARKDOWN": advisor.FormatMarkdown, "dir.d/brief.html": advisor.FormatHTML,
+		"x.htm": advisor.FormatHTML, "r.json": advisor.FormatJSON, "mail.txt": advisor.FormatText} {
+		if f, ok := advisor.FormatForPath(name); !ok || f != want {
+			t.Errorf("FormatForPath(%q) = %q, %v; want %q", name, f, ok, want)
+		}
+	}
+	for _, name := range []string{"brief.pdf", "brief", "dir.md/brief", "brief.docx"} {
+		if f, ok := advisor.FormatForPath(name); ok {
+			t.Errorf("FormatForPath(%q) = %q, want no format", name, f)
 		}
 	}
 	d := builtin(t)
 	res := recommend(t, d, parse(t, d, validAnswers))
-	if _, err := d.Report(res, advisor.Format("xml")); err == nil || !strings.Contains(err.Error(), "formats are") {
+	if _, err := d.Report(res, advisor.Format("xml"), testReport); err == nil || !strings.Contains(err.Error(), "formats are") {
 		t.Errorf("Report in xml: %v, want an error listing formats", err)
 	}
 }
@@ -678,19 +729,17 @@ func TestWrap(t *testing.T) {
 	}
 }
 
-// TestTextReportWithLongQuestionTitles: a user's questions file with long
-// titles still gives a report within 72 columns, titles on their own line.
 func TestTextReportWithLongQuestionTitles(t *testing.T) {
 	long := "How many people, counting contractors and part-timers, work here"
 	questions := replaceOnce(t, builtinSource(t, "questions.yaml"), "title: Employees", "title: "+long)
 	d := mustLoad(t, builtinSource(t, "roles.yaml"), questions)
 	res := recommend(t, d, parse(t, d, string(example(t, "has-coo.yaml"))))
-	out, err := d.Report(res, advisor.FormatText)
+	out, err := d.Report(res, advisor.FormatText, testReport)
 	if err != nil {
 		t.Fatal(err)
 	}
 	checkPlainText(t, string(out), 72)
-	if !strings.Contains(string(out), "\n  "+long+"\n    300 (150 to 499)\n") {
-		t.Fatalf("long title not on its own line:\n%s", out)
+	if !strings.Contains(squeeze(string(out)), squeeze(long+": 300 (150 to 499)")) {
+		t.Fatalf("the long title is not in the appendix:\n%s", out)
 	}
 }

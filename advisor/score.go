@@ -9,10 +9,13 @@ import (
 // integer's band, a choice, one chosen value of a multi-choice question, or
 // an empty multi-choice answer.
 type Contribution struct {
-	Question string  // question id
-	Value    string  // option value; the band label for integers; "" for an empty multi-choice answer
-	Label    string  // what the user answered, in words
-	Points   Weights // per role, as the definitions give them
+	Question string // question id
+	Value    string // option value; the band label for integers; "" for an empty multi-choice answer
+	Label    string // what the user answered, in words
+	// Statement is the answer as a sentence for the client ("The company
+	// grows fast, over 30% a year"), or "" where the definitions give none.
+	Statement string
+	Points    Weights // per role, as the definitions give them
 	// Counted is what counts of Points once the question's cap is applied
 	// (shared out over the question's parts in proportion), and nothing
 	// when another chosen value cancels this one. The roles' scores are
@@ -339,7 +342,7 @@ func (d *Definitions) contributions(answers Answers, t *tally) []Contribution {
 		start := len(out)
 		raw := make(Weights, n)
 		q.rules().parts(q, a, func(p *Part, counts bool) {
-			c := Contribution{Question: q.ID, Label: p.Label, Points: p.Weights, Counted: make(Weights, n), Cancelled: !counts, Why: p.Why, Source: p.Source}
+			c := Contribution{Question: q.ID, Label: p.Label, Statement: q.partStatement(p, a), Points: p.Weights, Counted: make(Weights, n), Cancelled: !counts, Why: p.Why, Source: p.Source}
 			if counts {
 				copy(c.Counted, p.Weights)
 				addTo(raw, p.Weights)

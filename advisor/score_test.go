@@ -395,9 +395,9 @@ func TestMultiChoiceOrderChangesNothing(t *testing.T) {
 				// Hand-built answers in any order score the same too.
 				resC := recommend(t, d, shuffled)
 				for _, f := range []advisor.Format{advisor.FormatText, advisor.FormatMarkdown, advisor.FormatJSON} {
-					x, _ := d.Report(resA, f)
-					y, _ := d.Report(resB, f)
-					z, _ := d.Report(resC, f)
+					x, _ := d.Report(resA, f, testReport)
+					y, _ := d.Report(resB, f, testReport)
+					z, _ := d.Report(resC, f, testReport)
 					if !bytes.Equal(x, y) || !bytes.Equal(x, z) {
 						t.Fatalf("%s report differs with the order of multi-choice values:\n%s", f, text)
 					}
@@ -432,7 +432,7 @@ func TestIdenticalInputIdenticalOutput(t *testing.T) {
 					defs = other
 				}
 				res := recommend(t, defs, parse(t, defs, text))
-				out, err := defs.Report(res, f)
+				out, err := defs.Report(res, f, testReport)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -534,7 +534,7 @@ func checkTieReads(t *testing.T, d *advisor.Definitions, res *advisor.Result) {
 	rec, _ := d.Role(res.Recommended)
 	ru, _ := d.Role(res.RunnerUp)
 	for _, f := range []advisor.Format{advisor.FormatText, advisor.FormatMarkdown} {
-		out, err := d.Report(res, f)
+		out, err := d.Report(res, f, testReport)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -549,7 +549,7 @@ func checkTieReads(t *testing.T, d *advisor.Definitions, res *advisor.Result) {
 			}
 		}
 	}
-	js, err := d.Report(res, advisor.FormatJSON)
+	js, err := d.Report(res, advisor.FormatJSON, testReport)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -634,7 +634,7 @@ func TestAlsoPlanFor(t *testing.T) {
 		t.Errorf("plan text %q", want)
 	}
 	for _, f := range []advisor.Format{advisor.FormatText, advisor.FormatMarkdown, advisor.FormatJSON} {
-		out, _ := d.Report(res, f)
+		out, _ := d.Report(res, f, testReport)
 		if !strings.Contains(strings.Join(strings.Fields(string(out)), " "), want) {
 			t.Errorf("%s report lacks %q", f, want)
 		}
@@ -923,7 +923,7 @@ func TestReasonsFollowTheWeights(t *testing.T) {
 			if now.Recommended != tt.recommends {
 				t.Errorf("recommends %s, want %s", now.Recommended, tt.recommends)
 			}
-			report, _ := changed.Report(now, advisor.FormatText)
+			report, _ := changed.Report(now, advisor.FormatText, testReport)
 			if !strings.Contains(strings.Join(strings.Fields(string(report)), " "), tt.after) {
 				t.Errorf("text report does not hold %q", tt.after)
 			}
@@ -1027,7 +1027,7 @@ func TestNotesFollowTheAnswersAndTheRecommendation(t *testing.T) {
 	}
 	// The notes reach every report.
 	for _, f := range []advisor.Format{advisor.FormatText, advisor.FormatMarkdown, advisor.FormatJSON} {
-		out, err := d.Report(res, f)
+		out, err := d.Report(res, f, testReport)
 		if err != nil {
 			t.Fatal(err)
 		}

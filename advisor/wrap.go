@@ -27,16 +27,17 @@ func Wrap(text string, width int) []string {
 		curW := 0
 		for _, w := range words {
 			ww := textWidth(w)
-			for ww > width {
-				// Break an over-long word (a URL, a long id) into pieces.
+			if ww > width {
+				// Break an over-long word (a URL, a long id) into pieces,
+				// in one pass over it; the last piece goes on.
 				if curW > 0 {
 					lines = append(lines, cur.String())
 					cur.Reset()
 					curW = 0
 				}
-				head, rest := splitAtWidth(w, width)
-				lines = append(lines, head)
-				w = rest
+				pieces := splitWord(w, width)
+				lines = append(lines, pieces[:len(pieces)-1]...)
+				w = pieces[len(pieces)-1]
 				ww = textWidth(w)
 			}
 			switch {
@@ -61,19 +62,23 @@ func Wrap(text string, width int) []string {
 	return lines
 }
 
-// splitAtWidth splits s after at most width cells (at least one cluster).
-func splitAtWidth(s string, width int) (string, string) {
+// splitWord cuts s into pieces of at most width cells (at least one
+// cluster each), in one pass.
+func splitWord(s string, width int) []string {
+	var out []string
 	g := uniseg.NewGraphemes(s)
-	w, end := 0, 0
+	start, w := 0, 0
 	for g.Next() {
+		from, to := g.Positions()
 		cw := g.Width()
-		if w+cw > width && end > 0 {
-			break
+		if w+cw > width && from > start {
+			out = append(out, s[start:from])
+			start, w = from, 0
 		}
 		w += cw
-		_, end = g.Positions()
+		_ = to
 	}
-	return s[:end], s[end:]
+	return append(out, s[start:])
 }
 
 // wrapIndent wraps text to width with every line after the first indented

@@ -361,6 +361,13 @@ func readLine(n *yaml.Node, path string, pl *problemList) string {
 	return readText(n, path, pl, false)
 }
 
+// Longest texts a definitions file may give: a title, a label or a name
+// on one line; a summary or a rationale.
+const (
+	maxLineText = 200
+	maxLongText = 2000
+)
+
 func readText(n *yaml.Node, path string, pl *problemList, multiLine bool) string {
 	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
 		pl.add(n.Line, path, "expected text, got %s", kindName(n))
@@ -373,6 +380,14 @@ func readText(n *yaml.Node, path string, pl *problemList, multiLine bool) string
 	}
 	if bad, what := unsafeRune(s, multiLine); bad >= 0 {
 		pl.add(n.Line, path, "contains %s (%U); definitions are shown in terminals and documents, so remove it", what, bad)
+		return ""
+	}
+	limit := maxLongText
+	if !multiLine {
+		limit = maxLineText
+	}
+	if count := utf8.RuneCountInString(s); count > limit {
+		pl.add(n.Line, path, "is %s characters long; keep it to %s", GroupDigits(count), GroupDigits(limit))
 		return ""
 	}
 	return s
@@ -390,10 +405,10 @@ func unsafeRune(s string, multiLine bool) (rune, string) {
 			return r, "a line break (keep it on one line)"
 		case r == 0x2028 || r == 0x2029:
 			return r, "a line or paragraph separator"
-		case r >= 0x200b && r <= 0x200f, r >= 0x202a && r <= 0x202e, r >= 0x2060 && r <= 0x206f, r == 0xfeff:
-			return r, "an invisible formatting character"
-		case unsafeForTerminal(r):
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
 			return r, "a control character"
+		case unsafeForTerminal(r):
+			return r, "an invisible formatting character"
 		}
 	}
 	return -1, ""

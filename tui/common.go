@@ -7,6 +7,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/coo-advisor/coo-advisor/advisor"
+	"github.com/coo-advisor/coo-advisor/internal/atomicfile"
 )
 
 // Smallest terminal the program lays itself out for.
@@ -28,8 +29,10 @@ type common struct {
 	styles    *styles
 	keys      keyMap
 	exportDir string
-	// protect lists the run's input files, which are never written.
-	protect []string
+	// protect names the run's input files, which are never written.
+	protect atomicfile.Options
+	// report is the engagement and version every report carries.
+	report advisor.ReportOptions
 
 	// pending holds the messages screens send up to the root model. The
 	// root handles them in the same Update, before the next key is read,

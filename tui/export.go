@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -28,12 +29,20 @@ const (
 // DefaultExportName is the file name the export screen suggests.
 const DefaultExportName = "coo-advisor-recommendation"
 
+// DefaultSaveName is the file name the save screen suggests for answers.
+const DefaultSaveName = "coo-advisor-answers.yaml"
+
 // exportModel writes the recommendation to a file, atomically, in text,
-// Markdown or JSON. An existing file is replaced only after the user says
-// so.
+// Markdown, HTML or JSON; or, as the save screen, the answers (with the
+// engagement details) as an answers file. An existing file is replaced
+// only after the user says so.
 type exportModel struct {
-	c       *common
-	result  *advisor.Result
+	c      *common
+	result *advisor.Result
+	// saving makes it the save screen: it writes answers, not a report.
+	saving  bool
+	answers advisor.Answers
+	back    screen // where esc and Enter go when done
 	input   textinput.Model
 	format  int // index into advisor.Formats
 	state   exportState
@@ -54,7 +63,7 @@ func newExportModel(c *common, path string, format advisor.Format) exportModel {
 	ti.Prompt = "› "
 	ti.CharLimit = 4096
 	ti.SetStyles(inputStyles(c.styles))
-	m := exportModel{c: c, input: ti}
+	m := exportModel{c: c, input: ti, back: screenResults}
 	for i, f := range advisor.Formats {
 		if advisor.Format(f) == format {
 			m.format = i
@@ -67,6 +76,25 @@ func newExportModel(c *common, path string, format advisor.Format) exportModel {
 	m.input.CursorEnd()
 	m.input.Focus()
 	return m
+}
+
+// newSaveModel is the export screen that saves answers.
+func newSaveModel(c *common, path string) exportModel {
+	m := newExportModel(c, path, advisor.FormatText)
+	m.saving = true
+	if path == "" {
+		m.input.SetValue(DefaultSaveName)
+		m.input.CursorEnd()
+	}
+	return m
+}
+
+// openSave opens the save screen for the answers as they stand, coming
+// from screen back.
+func (m *exportModel) openSave(a advisor.Answers, back screen) {
+	m.answers = a.Clone()
+	m.back = back
+	m.open(nil)
 }
 
 func (m *exportModel) open(r *advisor.Result) {
@@ -135,16 +163,29 @@ func (m exportModel) update(msg tea.Msg) (exportModel, tea.Cmd) {
 		case exportDone:
 			if key.Matches(msg, k.Enter) || key.Matches(msg, k.Back) {
 				m.state = exportEditing
-				return m, m.c.show(screenResults)
+				return m, m.c.show(m.back)
 			}
 			return m, nil
 		}
 		switch {
 		case key.Matches(msg, k.Results):
-			return m, m.c.show(screenResults)
+			return m, m.c.show(m.back)
 		case key.Matches(msg, k.Enter):
 			if m.resolved() == "" {
 				m.err = "Enter a file name."
+				m.render()
+				return m, nil
+			}
+			// The name says the format: nothing is written in a format its
+			// name does not say (brief.pdf would hold text).
+			if m.saving {
+				if ext := strings.ToLower(filepath.Ext(m.resolved())); ext != ".yaml" && ext != ".yml" {
+					m.err = "End the name in .yaml: the file is an answers file, which coo-advisor --answers opens again."
+					m.render()
+					return m, nil
+				}
+			} else if f, ok := advisor.FormatForPath(m.resolved()); !ok || f != m.currentFormat() {
+				m.err = fmt.Sprintf("End the name in %s, or press tab for a format: the name must say which format the file holds.", strings.Join(advisor.Extensions, ", "))
 				m.render()
 				return m, nil
 			}
@@ -152,10 +193,10 @@ func (m exportModel) update(msg tea.Msg) (exportModel, tea.Cmd) {
 			m.err, m.note = "", ""
 			m.render()
 			return m, m.write(false)
-		case msg.String() == "tab":
+		case msg.String() == "tab" && !m.saving:
 			m.setFormat((m.format + 1) % len(advisor.Formats))
 			return m, nil
-		case msg.String() == "shift+tab":
+		case msg.String() == "shift+tab" && !m.saving:
 			m.setFormat((m.format - 1 + len(advisor.Formats)) % len(advisor.Formats))
 			return m, nil
 		}
@@ -174,22 +215,24 @@ func (m exportModel) update(msg tea.Msg) (exportModel, tea.Cmd) {
 // formatFromName follows the file name: typing brief.md chooses Markdown,
 // so that the extension and the contents never disagree.
 func (m *exportModel) formatFromName() {
-	ext := strings.ToLower(filepath.Ext(strings.TrimSpace(m.input.Value())))
-	for i, f := range advisor.Formats {
-		if advisor.Format(f).Extension() == ext || (ext == ".markdown" && advisor.Format(f) == advisor.FormatMarkdown) {
+	f, ok := advisor.FormatForPath(strings.TrimSpace(m.input.Value()))
+	if !ok {
+		return
+	}
+	for i, name := range advisor.Formats {
+		if advisor.Format(name) == f {
 			m.format = i
 		}
 	}
 }
 
-// setFormat switches the format and, when the file name ends in the old
+// setFormat switches the format and, when the file name ends in a
 // format's extension, the extension too.
 func (m *exportModel) setFormat(i int) {
-	old := m.currentFormat().Extension()
 	m.format = i
 	v := m.input.Value()
-	if strings.HasSuffix(v, old) {
-		m.input.SetValue(strings.TrimSuffix(v, old) + m.currentFormat().Extension())
+	if _, ok := advisor.FormatForPath(v); ok {
+		m.input.SetValue(strings.TrimSuffix(v, filepath.Ext(v)) + m.currentFormat().Extension())
 		m.input.CursorEnd()
 	}
 	m.err = ""
@@ -198,17 +241,22 @@ func (m *exportModel) setFormat(i int) {
 
 // write renders the report and writes it atomically, off the update loop.
 func (m exportModel) write(overwrite bool) tea.Cmd {
-	defs, res, format, path, protect := m.c.defs, m.result, m.currentFormat(), m.resolved(), m.c.protect
+	defs, res, format, path, protect, opts := m.c.defs, m.result, m.currentFormat(), m.resolved(), m.c.protect, m.c.report
+	saving, answers := m.saving, m.answers
 	return func() tea.Msg {
-		data, err := defs.Report(res, format)
-		if err != nil {
+		var data []byte
+		var err error
+		if saving {
+			data = defs.AnswersYAML(answers, opts.Engagement)
+		} else if data, err = defs.Report(res, format, opts); err != nil {
 			return exportedMsg{path: path, err: err}
 		}
-		err = atomicfile.Write(path, data, atomicfile.Options{Overwrite: overwrite, Protect: protect})
+		protect.Overwrite = overwrite
+		err = atomicfile.Write(path, data, protect)
 		if errors.Is(err, atomicfile.ErrExists) {
-			return exportedMsg{path: path, exists: true}
+			return exportedMsg{path: path, exists: true, answers: saving}
 		}
-		return exportedMsg{path: path, err: err}
+		return exportedMsg{path: path, err: err, answers: saving, format: format}
 	}
 }
 
@@ -222,8 +270,13 @@ func (m *exportModel) render() {
 		}
 		return lines
 	}
-	m.head = append(wrapped("Export the recommendation", s.title),
-		wrapped("A text file to paste into an email, Markdown for a document, or JSON for other tools.", s.faint)...)
+	if m.saving {
+		m.head = append(wrapped("Save your answers", s.title),
+			wrapped("An answers file, with the client's details: coo-advisor --answers FILE opens it again, and any question left out is asked then.", s.faint)...)
+	} else {
+		m.head = append(wrapped("Export the recommendation", s.title),
+			wrapped("Text to paste into an email, Markdown for a document, HTML to send or print to PDF, or JSON for other tools.", s.faint)...)
+	}
 	m.input.SetWidth(max(4, w-3))
 	// After a resize the field may be scrolled for the old width: putting
 	// the cursor back where it was makes it scroll for the new one.
@@ -247,7 +300,9 @@ func (m *exportModel) render() {
 		fmts[i] = st.Render(mark + f)
 		plain += mark + f + "  "
 	}
-	if lipgloss.Width(plain+"(tab)") <= w {
+	if m.saving {
+		m.formats = nil
+	} else if lipgloss.Width(plain+"(tab)") <= w {
 		m.formats = []string{s.text.Render("Format  ") + strings.Join(fmts, "  ") + s.faint.Render("  (tab)")}
 	} else {
 		// Too narrow for the three choices side by side: the current one.
@@ -261,7 +316,7 @@ func (m *exportModel) render() {
 		status = wrapped(m.resolved()+" already exists. Replace it? (y/n)", s.pain)
 	case exportDone:
 		status = append(wrapped("✓ Saved to "+m.written, s.success),
-			wrapped("Enter to go back to the results, q to quit.", s.faint)...)
+			wrapped("Enter to go back, q to quit.", s.faint)...)
 	}
 	if m.note != "" {
 		status = append(status, wrapped(m.note, s.faint)...)

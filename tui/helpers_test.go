@@ -54,6 +54,9 @@ func newDriver(t testing.TB, o Options, w, h int) *driver {
 	if o.Dir == "" {
 		o.Dir = t.TempDir()
 	}
+	if o.Report == (advisor.ReportOptions{}) {
+		o.Report = testReport
+	}
 	d := &driver{t: t, m: New(o)}
 	d.send(tea.WindowSizeMsg{Width: w, Height: h})
 	return d
@@ -232,3 +235,7 @@ func (d *driver) mustSeeText(parts ...string) {
 		}
 	}
 }
+
+// testReport is what reports carry in tests: a fixed date, so that they
+// are the same every day.
+var testReport = advisor.ReportOptions{Engagement: advisor.Engagement{Date: "2026-11-26"}, Version: "test"}

@@ -19,6 +19,8 @@ type keyMap struct {
 	Compare        key.Binding
 	AllRoles       key.Binding
 	Why            key.Binding
+	Save           key.Binding
+	Details        key.Binding
 	Answers        key.Binding
 	Export         key.Binding
 	Restart        key.Binding
@@ -44,6 +46,8 @@ func newKeyMap() keyMap {
 		Compare:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "compare roles")),
 		AllRoles:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "all roles")),
 		Why:        key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "why each point")),
+		Save:       key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "save answers")),
+		Details:    key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "client details")),
 		Answers:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "edit answers")),
 		Export:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export")),
 		Restart:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "start over")),

@@ -12,6 +12,8 @@ const (
 	screenCompare
 	screenReview
 	screenExport
+	screenSave
+	screenDetails
 )
 
 func (s screen) String() string {
@@ -28,6 +30,10 @@ func (s screen) String() string {
 		return "review"
 	case screenExport:
 		return "export"
+	case screenSave:
+		return "save"
+	case screenDetails:
+		return "details"
 	}
 	return "unknown"
 }
@@ -49,6 +55,12 @@ type (
 	editMsg struct{ index int }
 	// restartMsg clears every answer and goes back to the welcome screen.
 	restartMsg struct{}
+	// detailsMsg carries the engagement details typed in, and the screen
+	// to go back to.
+	detailsMsg struct {
+		engagement advisor.Engagement
+		back       screen
+	}
 	// scoredMsg carries a recommendation worked out off the update loop.
 	scoredMsg struct {
 		gen    int
@@ -58,8 +70,10 @@ type (
 	}
 	// exportedMsg reports the end of an export.
 	exportedMsg struct {
-		path   string
-		err    error
-		exists bool
+		path    string
+		err     error
+		exists  bool
+		answers bool           // the save screen wrote answers
+		format  advisor.Format // the report's format
 	}
 )

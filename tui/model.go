@@ -29,6 +29,8 @@ type Model struct {
 	compare   compareModel
 	review    reviewModel
 	export    exportModel
+	save      exportModel // the export screen saving answers
+	details   detailsModel
 	help      help.Model
 
 	answers advisor.Answers
@@ -40,6 +42,13 @@ type Model struct {
 	// scoring numbers the recommendations asked for, so that only the
 	// latest one is shown.
 	scoring int
+	// resuming is set while the questions a partial answers file left
+	// open are asked: only those.
+	resuming bool
+	// dirty is set when answers were given or changed since they were
+	// last saved; q then asks before throwing them away.
+	dirty       bool
+	confirmQuit bool
 
 	frame string
 }
@@ -50,7 +59,7 @@ func New(o Options) Model {
 	if dir == "" {
 		dir = "."
 	}
-	c := &common{defs: o.Defs, width: 80, height: 24, styles: newStyles(true) /* dark until the terminal says */, keys: newKeyMap(), exportDir: dir, protect: o.Protect}
+	c := &common{defs: o.Defs, width: 80, height: 24, styles: newStyles(true) /* dark until the terminal says */, keys: newKeyMap(), exportDir: dir, protect: o.Protect, report: o.Report}
 	format := o.Format
 	if format == "" {
 		format = advisor.FormatText
@@ -62,6 +71,8 @@ func New(o Options) Model {
 		compare: newCompareModel(c),
 		review:  newReviewModel(c),
 		export:  newExportModel(c, o.ExportPath, format),
+		save:    newSaveModel(c, o.SavePath),
+		details: newDetailsModel(c),
 		help:    help.New(),
 		answers: advisor.Answers{},
 	}
@@ -71,7 +82,11 @@ func New(o Options) Model {
 	}
 	m.resetQuestions()
 	if o.Answers != nil {
-		if err := m.computeResult(""); err == nil {
+		// A partial file resumes at the first question it leaves without
+		// an answer or a default; a complete one opens at the results.
+		if i := m.firstMissing(); i >= 0 {
+			m.screen, m.qi, m.resuming = screenQuestion, i, true
+		} else if err := m.computeResult(""); err == nil {
 			m.screen = screenResults
 		}
 	}
@@ -128,7 +143,19 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.screen, m.qi, m.editing = screenQuestion, 0, false
 		return nil
 	case answeredMsg:
+		m.dirty = true
 		return m.answered(msg)
+	case detailsMsg:
+		m.c.report.Engagement = msg.engagement
+		if m.result != nil {
+			m.results.setResult(m.result, "Client details saved; every report carries them.")
+		}
+		m.dirty = true
+		m.show(msg.back)
+		if msg.back == screenWelcome {
+			m.screen = screenWelcome
+		}
+		return nil
 	case backMsg:
 		m.back()
 		return nil
@@ -146,6 +173,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case restartMsg:
 		m.scoring++ // a result still being worked out is stale
+		m.resuming = false
 		m.answers = advisor.Answers{}
 		m.result = nil
 		m.editing = false
@@ -155,6 +183,16 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case exportedMsg:
 		if msg.err == nil && !msg.exists {
 			m.exported = append(m.exported, msg.path)
+			// Saved answers, and a JSON report (it reads back as answers),
+			// keep the work.
+			if msg.answers || msg.format == advisor.FormatJSON {
+				m.dirty = false
+			}
+		}
+		if msg.answers {
+			var cmd tea.Cmd
+			m.save, cmd = m.save.update(msg)
+			return cmd
 		}
 	}
 	return m.updateScreen(msg)
@@ -164,6 +202,19 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 // key belongs to the screen.
 func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	k := m.c.keys
+	if m.confirmQuit {
+		// "Quit without saving?": y quits, s saves first, anything else
+		// stays.
+		m.confirmQuit = false
+		switch {
+		case key.Matches(msg, k.ForceQuit), msg.String() == "y", msg.String() == "Y":
+			m.quitting = true
+			return tea.Quit, true
+		case msg.String() == "s" && len(m.answers) > 0:
+			m.show(screenSave)
+		}
+		return nil, true
+	}
 	switch {
 	case key.Matches(msg, k.ForceQuit):
 		// ctrl+c is an interruption, unless the work was saved.
@@ -177,6 +228,12 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		}
 		return nil, true
 	case key.Matches(msg, k.Quit) && !m.capturesText():
+		if m.dirty {
+			// Answers nobody saved would be lost: ask first, as start
+			// over does.
+			m.confirmQuit = true
+			return nil, true
+		}
 		m.quitting = true
 		return tea.Quit, true
 	case key.Matches(msg, k.Help) && !(m.screen == screenExport && m.export.capturesText()):
@@ -193,6 +250,10 @@ func (m *Model) capturesText() bool {
 		return m.questions[m.qi].capturesText()
 	case screenExport:
 		return m.export.capturesText()
+	case screenSave:
+		return m.save.capturesText()
+	case screenDetails:
+		return true
 	}
 	return false
 }
@@ -212,6 +273,10 @@ func (m *Model) updateScreen(msg tea.Msg) tea.Cmd {
 		m.review, cmd = m.review.update(msg)
 	case screenExport:
 		m.export, cmd = m.export.update(msg)
+	case screenSave:
+		m.save, cmd = m.save.update(msg)
+	case screenDetails:
+		m.details, cmd = m.details.update(msg)
 	}
 	return cmd
 }
@@ -234,6 +299,15 @@ func (m *Model) answered(msg answeredMsg) tea.Cmd {
 			}
 			return m.changeNotice(&q, before, msg.answer, was, res)
 		})
+	case m.resuming:
+		// Resuming a partial file: only the questions it left open.
+		if next := m.nextMissing(msg.index + 1); next >= 0 {
+			m.qi = next
+			return nil
+		}
+		m.resuming = false
+		m.screen = screenResults
+		return m.score(nil)
 	case msg.index < len(m.questions)-1:
 		m.qi = msg.index + 1
 	default:
@@ -291,6 +365,22 @@ func (m *Model) changeNotice(q *advisor.Question, before, after advisor.Answer, 
 	return fmt.Sprintf("%s The advice is still %s; confidence %d%% (was %d%%).", head, title(res.Recommended), advisor.Percent(res.Confidence), advisor.Percent(was.Confidence))
 }
 
+// firstMissing is the index of the first question from start without an
+// answer or a default, or -1.
+func (m *Model) firstMissing() int {
+	return m.nextMissing(0)
+}
+
+func (m *Model) nextMissing(from int) int {
+	for i := from; i < len(m.c.defs.Questions); i++ {
+		q := &m.c.defs.Questions[i]
+		if _, ok := m.answers[q.ID]; !ok && q.Required() {
+			return i
+		}
+	}
+	return -1
+}
+
 func (m *Model) computeResult(notice string) error {
 	res, err := m.c.defs.Recommend(m.answers)
 	if err != nil {
@@ -319,6 +409,20 @@ func (m *Model) back() {
 }
 
 func (m *Model) show(s screen) {
+	switch s {
+	case screenDetails:
+		m.details.open(m.c.report.Engagement, m.screen)
+		m.screen = s
+		return
+	case screenSave:
+		back := m.screen
+		if back == screenSave || back == screenDetails {
+			back = screenResults
+		}
+		m.save.openSave(m.answers, back)
+		m.screen = s
+		return
+	}
 	if m.result == nil && s != screenWelcome && s != screenQuestion {
 		return
 	}
@@ -367,6 +471,10 @@ func (m *Model) restyle() {
 		m.questions[i].render()
 	}
 	m.export.input.SetStyles(inputStyles(m.c.styles))
+	m.save.input.SetStyles(inputStyles(m.c.styles))
+	for i := range m.details.inputs {
+		m.details.inputs[i].SetStyles(inputStyles(m.c.styles))
+	}
 	m.welcome.render()
 	m.results.render()
 	if m.compare.pains != nil {
@@ -374,6 +482,8 @@ func (m *Model) restyle() {
 	}
 	m.review.render()
 	m.export.render()
+	m.save.render()
+	m.details.render()
 	m.setHeights()
 }
 
@@ -397,6 +507,10 @@ func (m *Model) keysFor() helpKeys {
 		return m.review.help()
 	case screenExport:
 		return m.export.help()
+	case screenSave:
+		return m.save.help()
+	case screenDetails:
+		return m.details.help()
 	}
 	return m.welcome.help()
 }
@@ -414,6 +528,10 @@ func (m *Model) headerText() string {
 		return "Your answers"
 	case screenExport:
 		return "Export"
+	case screenSave:
+		return "Save answers"
+	case screenDetails:
+		return "Client details"
 	}
 	return "Welcome"
 }
@@ -435,6 +553,14 @@ func (m *Model) bodyLines(h int) []string {
 		return clip(m.review.lines, h, m.review.focus)
 	case screenExport:
 		return m.export.lines(h)
+	case screenSave:
+		return m.save.lines(h)
+	case screenDetails:
+		focus := 0
+		if m.details.focus < len(m.details.fields) {
+			focus = m.details.fields[m.details.focus]
+		}
+		return clip(m.details.lines, h, focus)
 	}
 	return clip(m.welcome.lines, h, -1)
 }
@@ -563,6 +689,10 @@ func (m *Model) compose() {
 	// Body lines are wrapped to the width when rendered (the tests check
 	// every screen at many sizes), so they are not measured again here.
 	body := m.bodyLines(bh)
+	if m.confirmQuit {
+		prompt := wrapLines(s.pain.Render("Quit without saving your answers? y quits, s saves them first, any other key stays."), cw)
+		body = append(prompt, body...)
+	}
 	for i := 0; i < bh; i++ {
 		if i < len(body) {
 			lines = append(lines, body[i])

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/coo-advisor/coo-advisor/advisor"
+	"github.com/coo-advisor/coo-advisor/internal/atomicfile"
 )
 
 func TestWalkThroughReachesTheAdvisorsResult(t *testing.T) {
@@ -251,7 +252,7 @@ func TestExportWritesAndRefusesToOverwrite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, _ := defs.Report(res, advisor.FormatText)
+	want, _ := defs.Report(res, advisor.FormatText, testReport)
 	if string(got) != string(want) {
 		t.Fatalf("exported text differs from the report:\n%s", got)
 	}
@@ -300,9 +301,9 @@ func TestExportNeverOffersToReplaceTheInput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := newDriver(t, Options{Defs: defs, Answers: answers, Dir: dir, Protect: []string{input}}, 80, 24)
-	d.key("e")
-	for range len(DefaultExportName) + 4 {
+	d := newDriver(t, Options{Defs: defs, Answers: answers, Dir: dir, Protect: atomicfile.Options{Protect: []string{input}}}, 80, 24)
+	d.key("s")
+	for range len(DefaultSaveName) {
 		d.key("backspace")
 	}
 	d.typeText("client.yaml")
@@ -323,6 +324,8 @@ func TestExportFormatSwitchChangesTheExtension(t *testing.T) {
 	d.key("e")
 	d.key("tab")
 	d.mustSee(DefaultExportName+".md", "(•) markdown")
+	d.key("tab")
+	d.mustSee(DefaultExportName+".html", "(•) html")
 	d.key("tab")
 	d.mustSee(DefaultExportName+".json", "(•) json")
 	// q is text in the path field, not quit.
@@ -373,9 +376,35 @@ func TestQuitAndInterrupt(t *testing.T) {
 		d.answer(&defs.Questions[0], answers["employees"])
 		d.answer(&defs.Questions[1], answers["departments"])
 		d.answer(&defs.Questions[2], answers["locations"])
+		// Three answers given and not saved: q asks first; any key but y
+		// stays.
+		d.key("q")
+		d.mustSee("Quit without saving your answers?")
+		d.key("n")
+		if d.quit {
+			t.Fatal("q quit without asking, throwing the answers away")
+		}
+		d.mustNotSee("Quit without saving")
+		d.key("q")
+		d.key("y")
+		if !d.quit {
+			t.Fatal("y did not quit")
+		}
+	})
+	t.Run("s on the quit question saves first", func(t *testing.T) {
+		dir := t.TempDir()
+		d := newDriver(t, Options{Defs: defs, Dir: dir}, 80, 24)
+		d.key("enter")
+		d.answerFirst(3, answers)
+		d.key("q")
+		d.key("s")
+		d.mustBeOn(screenSave)
+		d.key("enter")
+		d.mustSeeText("Saved to " + filepath.Join(dir, DefaultSaveName))
+		d.key("enter")
 		d.key("q")
 		if !d.quit {
-			t.Fatal("q did not quit")
+			t.Fatal("q asked again after the answers were saved")
 		}
 	})
 	t.Run("ctrl+c is an interruption", func(t *testing.T) {
@@ -692,8 +721,20 @@ func TestExportNameChoosesTheFormat(t *testing.T) {
 	d.mustSee("(•) markdown")
 	d.key("enter")
 	b, err := os.ReadFile(filepath.Join(dir, "brief.md"))
-	if err != nil || !strings.HasPrefix(string(b), "# COO advisor recommendation") {
+	if err != nil || !strings.HasPrefix(string(b), "# Operations leadership: our recommendation\n") || !strings.Contains(string(b), "\n## Bottom line\n") {
 		t.Fatalf("brief.md is not Markdown: %v\n%s", err, b)
+	}
+	// A name that does not say a format is refused, and nothing written.
+	d.key("enter")
+	d.key("e")
+	for range 60 {
+		d.key("backspace")
+	}
+	d.typeText("brief.pdf")
+	d.key("enter")
+	d.mustSeeText("End the name in .txt, .md, .markdown, .html, .htm, .json")
+	if _, err := os.Stat(filepath.Join(dir, "brief.pdf")); err == nil {
+		t.Fatal("brief.pdf was written")
 	}
 }
 

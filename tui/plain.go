@@ -51,18 +51,18 @@ func RunPlain(o Options) (Outcome, error) {
 	if path != "" {
 		// Before the first question: nine answers must not be lost to a
 		// file name that cannot be used.
-		if err := atomicfile.Check(path, atomicfile.Options{Overwrite: o.Force, Protect: o.Protect}); err != nil {
+		if err := atomicfile.Check(path, o.writeOptions()); err != nil {
 			return Outcome{}, plainWriteError(err)
 		}
 	}
 	answers := o.Answers
-	if answers == nil {
+	if missing(d, answers) {
 		prompts := o.Prompts
 		if prompts == nil {
 			prompts = out
 		}
 		var err error
-		answers, err = askPlain(d, o.Input, prompts, o.Echo)
+		answers, err = askPlain(d, o.Input, prompts, o.Echo, answers)
 		if err != nil {
 			return Outcome{}, err
 		}
@@ -75,7 +75,7 @@ func RunPlain(o Options) (Outcome, error) {
 	if format == "" {
 		format = advisor.FormatText
 	}
-	report, err := d.Report(res, format)
+	report, err := d.Report(res, format, o.Report)
 	if err != nil {
 		return Outcome{Result: res}, err
 	}
@@ -86,7 +86,7 @@ func RunPlain(o Options) (Outcome, error) {
 		_, err := out.Write(report)
 		return Outcome{Result: res}, err
 	}
-	if err := atomicfile.Write(path, report, atomicfile.Options{Overwrite: o.Force, Protect: o.Protect}); err != nil {
+	if err := atomicfile.Write(path, report, o.writeOptions()); err != nil {
 		return Outcome{Result: res}, plainWriteError(err)
 	}
 	abs, _ := filepath.Abs(path)
@@ -95,6 +95,13 @@ func RunPlain(o Options) (Outcome, error) {
 }
 
 func plainWriteError(err error) error { return &WriteError{Err: err} }
+
+// writeOptions are the rules plain mode writes its report by.
+func (o Options) writeOptions() atomicfile.Options {
+	w := o.Protect
+	w.Overwrite = o.Force
+	return w
+}
 
 // WriteError reports that the report could not be written to the output
 // file; Err is the atomicfile error, which says whether the name or the
@@ -110,50 +117,60 @@ func (e *WriteError) Error() string {
 
 func (e *WriteError) Unwrap() error { return e.Err }
 
-func askPlain(d *advisor.Definitions, in io.Reader, out io.Writer, echo bool) (advisor.Answers, error) {
+// missing reports whether answers leave a question without an answer or a
+// default: nil answers (a fresh session) miss them all.
+func missing(d *advisor.Definitions, a advisor.Answers) bool {
+	if a == nil {
+		return true
+	}
+	for _, q := range d.Questions {
+		if _, ok := a[q.ID]; !ok && q.Required() {
+			return true
+		}
+	}
+	return false
+}
+
+// ErrQuit reports that the user typed quit in plain mode: a deliberate
+// stop, not an error.
+var ErrQuit = errors.New("stopped on request; nothing was written")
+
+// askPlain asks the questions as line prompts. Given answers (a partial
+// answers file) it asks only what they leave without an answer or a
+// default. Besides answers, it understands back (the previous question),
+// help or ? (how to answer) and quit.
+func askPlain(d *advisor.Definitions, in io.Reader, out io.Writer, echo bool, given advisor.Answers) (advisor.Answers, error) {
 	if in == nil {
 		in = strings.NewReader("")
 	}
 	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 4096), maxLine)
 	n := len(d.Questions)
-	fmt.Fprintf(out, "COO Advisor: %d questions, about %d minutes. Your answers stay on this computer.\n", n, max(2, (n+1)/2))
+	answers := given.Clone()
+	var ask []int // the questions to ask, by index
+	for i, q := range d.Questions {
+		if _, ok := given[q.ID]; given == nil || (!ok && q.Required()) {
+			ask = append(ask, i)
+		}
+	}
+	if given == nil {
+		fmt.Fprintf(out, "COO Advisor: %d questions, about %d minutes. Your answers stay on this computer.\n", n, max(2, (n+1)/2))
+	} else {
+		fmt.Fprintf(out, "COO Advisor: %d of %d questions are answered; %d to go. Your answers stay on this computer.\n", n-len(ask), n, len(ask))
+	}
 	fmt.Fprintln(out, "Answer with the number or the value shown. Where several answers are allowed, separate them with commas; an empty line means none.")
-	answers := advisor.Answers{}
-	for i := range d.Questions {
+	fmt.Fprintln(out, "Type back for the previous question, help (or ?) for help, quit to stop.")
+	for k := 0; k < len(ask); {
+		i := ask[k]
 		q := &d.Questions[i]
-		f, _ := d.Factor(q.Factor)
-		factor := q.Factor
-		if f != nil {
-			factor = f.Title
-		}
-		fmt.Fprintf(out, "\nQuestion %d of %d, %s: %s\n", i+1, n, factor, q.Prompt)
-		fmt.Fprintf(out, "Why we ask: %s\n", q.Why)
-		if q.Help != "" {
-			fmt.Fprintln(out, q.Help)
-		}
-		switch q.Kind {
-		case advisor.KindInteger:
-			fmt.Fprintf(out, "Answer with %s.\n", q.Allowed())
-		case advisor.KindChoice, advisor.KindMulti:
-			for j, o := range q.Options {
-				fmt.Fprintf(out, "  %d. %s: %s\n", j+1, o.Value, o.Label)
-			}
-			if q.Kind == advisor.KindChoice {
-				fmt.Fprintln(out, "Answer with one number or value.")
-			} else {
-				fmt.Fprintf(out, "Answer with numbers or values separated by commas, or an empty line for none (%s).\n", q.None.Label)
-			}
-		}
-		if q.Default != nil {
-			fmt.Fprintf(out, "An empty line keeps the default: %s.\n", q.Describe(*q.Default))
-		}
+		printPlainQuestion(d, out, q, i)
 		rejected := 0
-		for {
+		moved := false
+		for !moved {
 			fmt.Fprint(out, "> ")
 			if !sc.Scan() {
 				fmt.Fprintln(out)
-				if sc.Err() == nil && defaultsFrom(d, i, answers) {
+				if sc.Err() == nil && defaultsFor(d, ask[k:], answers) {
 					// Input written for the questions without defaults
 					// (the nine of the contract) ends here: the rest keep
 					// their defaults.
@@ -172,12 +189,30 @@ func askPlain(d *advisor.Definitions, in io.Reader, out io.Writer, echo bool) (a
 			if echo {
 				// Input from a file or a pipe is not shown by a terminal:
 				// write it after its prompt, so the transcript reads right.
-				fmt.Fprintln(out, line)
+				fmt.Fprintln(out, advisor.SafeText(line))
+			}
+			switch strings.ToLower(strings.TrimSpace(line)) {
+			case "back":
+				if k == 0 {
+					fmt.Fprintln(out, "This is the first question.")
+					continue
+				}
+				k--
+				delete(answers, d.Questions[ask[k]].ID)
+				moved = true
+				continue
+			case "help", "?":
+				printPlainHelp(out, q)
+				continue
+			case "quit", "exit":
+				return nil, ErrQuit
 			}
 			if strings.TrimSpace(line) == "" && q.Default != nil {
 				answers[q.ID] = *q.Default
 				fmt.Fprintf(out, "Recorded: %s\n", q.Describe(*q.Default))
-				break
+				k++
+				moved = true
+				continue
 			}
 			a, err := q.ParseInput(line)
 			if err != nil {
@@ -192,22 +227,67 @@ func askPlain(d *advisor.Definitions, in io.Reader, out io.Writer, echo bool) (a
 			}
 			answers[q.ID] = a
 			fmt.Fprintf(out, "Recorded: %s\n", q.Describe(a))
-			break
+			k++
+			moved = true
 		}
 	}
 	return answers, nil
 }
 
-// defaultsFrom answers every question from index i on with its default,
-// and reports whether they all had one.
-func defaultsFrom(d *advisor.Definitions, i int, answers advisor.Answers) bool {
-	for _, q := range d.Questions[i:] {
-		if q.Default == nil {
+// printPlainQuestion asks question q (index i) with its allowed answers.
+func printPlainQuestion(d *advisor.Definitions, out io.Writer, q *advisor.Question, i int) {
+	f, _ := d.Factor(q.Factor)
+	factor := q.Factor
+	if f != nil {
+		factor = f.Title
+	}
+	fmt.Fprintf(out, "\nQuestion %d of %d, %s: %s\n", i+1, len(d.Questions), factor, q.Prompt)
+	fmt.Fprintf(out, "Why we ask: %s\n", q.Why)
+	if q.Help != "" {
+		fmt.Fprintln(out, q.Help)
+	}
+	switch q.Kind {
+	case advisor.KindInteger:
+		fmt.Fprintf(out, "Answer with %s.\n", q.Allowed())
+	case advisor.KindChoice, advisor.KindMulti:
+		for j, o := range q.Options {
+			fmt.Fprintf(out, "  %d. %s: %s\n", j+1, o.Value, o.Label)
+		}
+		if q.Kind == advisor.KindChoice {
+			fmt.Fprintln(out, "Answer with one number or value.")
+		} else {
+			fmt.Fprintf(out, "Answer with numbers or values separated by commas, or an empty line for none (%s).\n", q.None.Label)
+		}
+	}
+	if q.Default != nil {
+		fmt.Fprintf(out, "An empty line keeps the default: %s.\n", q.Describe(*q.Default))
+	}
+}
+
+// printPlainHelp explains how to answer question q, and the commands.
+func printPlainHelp(out io.Writer, q *advisor.Question) {
+	fmt.Fprintf(out, "Help: %s\n", q.Prompt)
+	if q.Help != "" {
+		fmt.Fprintln(out, q.Help)
+	}
+	fmt.Fprintf(out, "Allowed: %s. The labels shown are accepted too, in any case", q.Allowed())
+	if q.Kind != advisor.KindInteger {
+		fmt.Fprint(out, ", and so are the numbers in front of them")
+	}
+	fmt.Fprintln(out, ".")
+	fmt.Fprintln(out, "Commands: back (the previous question), help or ? (this help), quit (stop; nothing is written). To answer with a value called back, help or quit, type its number.")
+}
+
+// defaultsFor answers the questions at the given indexes with their
+// defaults, and reports whether they all had one.
+func defaultsFor(d *advisor.Definitions, idx []int, answers advisor.Answers) bool {
+	for _, i := range idx {
+		if d.Questions[i].Default == nil {
 			return false
 		}
 	}
-	for _, q := range d.Questions[i:] {
-		answers[q.ID] = *q.Default
+	for _, i := range idx {
+		answers[d.Questions[i].ID] = *d.Questions[i].Default
 	}
 	return true
 }

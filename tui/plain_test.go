@@ -31,6 +31,9 @@ func runPlain(t *testing.T, o Options, input string) (string, Outcome, error) {
 	if o.Defs == nil {
 		o.Defs = loadDefs(t)
 	}
+	if o.Report == (advisor.ReportOptions{}) {
+		o.Report = testReport
+	}
 	var out strings.Builder
 	o.Input = strings.NewReader(input)
 	o.Output = &out
@@ -51,7 +54,7 @@ func TestPlainAnswersEveryQuestionAndPrintsTheReport(t *testing.T) {
 			if res.Result.Recommended != want.Recommended {
 				t.Fatalf("recommended %s, want %s", res.Result.Recommended, want.Recommended)
 			}
-			report, _ := defs.Report(want, advisor.FormatText)
+			report, _ := defs.Report(want, advisor.FormatText, testReport)
 			if !strings.HasSuffix(out, string(report)) {
 				t.Fatalf("output does not end with the text report:\n%s", out)
 			}
@@ -165,7 +168,7 @@ func TestPlainWritesOutputAndFormat(t *testing.T) {
 		t.Fatal(err)
 	}
 	res, _ := defs.Recommend(answers)
-	want, _ := defs.Report(res, advisor.FormatJSON)
+	want, _ := defs.Report(res, advisor.FormatJSON, testReport)
 	if string(b) != string(want) {
 		t.Fatalf("written:\n%s", b)
 	}
@@ -200,7 +203,7 @@ func TestPlainWithAnswersPrintsTheReportOnly(t *testing.T) {
 		t.Fatal(err)
 	}
 	res, _ := defs.Recommend(answers)
-	want, _ := defs.Report(res, advisor.FormatMarkdown)
+	want, _ := defs.Report(res, advisor.FormatMarkdown, testReport)
 	if out != string(want) {
 		t.Fatalf("output:\n%s", out)
 	}
@@ -210,12 +213,12 @@ func TestPlainPromptsApartFromTheReport(t *testing.T) {
 	defs := loadDefs(t)
 	answers := readAnswers(t, defs, "small-business.yaml")
 	var out, prompts strings.Builder
-	_, err := RunPlain(Options{Defs: defs, Input: strings.NewReader("\ufeff" + plainLines(defs, answers)), Output: &out, Prompts: &prompts, Format: advisor.FormatJSON})
+	_, err := RunPlain(Options{Defs: defs, Input: strings.NewReader("\ufeff" + plainLines(defs, answers)), Output: &out, Prompts: &prompts, Format: advisor.FormatJSON, Report: testReport})
 	if err != nil {
 		t.Fatal(err)
 	}
 	res, _ := defs.Recommend(answers)
-	want, _ := defs.Report(res, advisor.FormatJSON)
+	want, _ := defs.Report(res, advisor.FormatJSON, testReport)
 	if out.String() != string(want) {
 		t.Fatalf("standard output is not the JSON report alone:\n%s", out.String())
 	}

@@ -17,7 +17,8 @@ import (
 type resultsModel struct {
 	c      *common
 	result *advisor.Result
-	notice string // what the last edit changed, shown on top
+	brief  *advisor.Brief // the explanation every report renders too
+	notice string         // what the last edit changed, shown on top
 	scroll scroller
 	// confirmRestart is set by r: starting over clears every answer, so it
 	// waits for a y.
@@ -47,6 +48,7 @@ func newResultsModel(c *common) resultsModel { return resultsModel{c: c} }
 func (m *resultsModel) setResult(r *advisor.Result, notice string) {
 	m.working, m.err = false, ""
 	m.result = r
+	m.brief = m.c.defs.Brief(r, m.c.report)
 	m.notice = notice
 	m.scroll.offset = 0
 	m.render()
@@ -70,6 +72,10 @@ func (m resultsModel) update(msg tea.Msg) (resultsModel, tea.Cmd) {
 		return m, nil
 	}
 	switch {
+	case key.Matches(km, k.Save):
+		return m, m.c.show(screenSave)
+	case key.Matches(km, k.Details):
+		return m, m.c.show(screenDetails)
 	case key.Matches(km, k.Compare):
 		return m, m.c.show(screenCompare)
 	case key.Matches(km, k.Answers):
@@ -139,10 +145,12 @@ func padTo(s string, width int) string {
 	return s
 }
 
+// summaryLines are the bottom line of the brief, and the factors as bars.
 func (m *resultsModel) summaryLines(w int) []string {
 	s := m.c.styles
 	d := m.c.defs
 	r := m.result
+	b := m.brief
 	ri := d.RoleIndex(r.Recommended)
 	var lines []string
 	add := func(text string, st lipgloss.Style) {
@@ -157,12 +165,11 @@ func (m *resultsModel) summaryLines(w int) []string {
 		add(m.notice, s.accent)
 		lines = append(lines, "")
 	}
-	add(d.Headline(r), s.role(ri).Bold(true))
-	label := d.ConfidenceLabel(r.Confidence)
+	add(b.Headline, s.role(ri).Bold(true))
 	// The percentage is a lead in points, not a probability: say so.
-	conf := fmt.Sprintf("Confidence: %s · %d%% lead", label, advisor.Percent(r.Confidence))
-	if r.Confidence <= 0 {
-		conf = "Confidence: " + label
+	conf := fmt.Sprintf("Confidence: %s · %d%% lead", b.Confidence, advisor.Percent(r.Confidence))
+	if r.Tie || r.RunnerUp == "" {
+		conf = "Confidence: " + b.Confidence
 	}
 	barW := min(20, w-lipgloss.Width(conf)-2)
 	if barW >= 5 {
@@ -170,9 +177,12 @@ func (m *resultsModel) summaryLines(w int) []string {
 	} else {
 		add(conf, s.text)
 	}
-	add(d.ScoresText(r), s.faint)
-	if note := d.CloseCallNote(r); note != "" {
-		add(note, s.pain)
+	add(b.ConfidenceText, s.faint)
+	if b.Rationale != "" {
+		add(b.Rationale, s.text)
+	}
+	if b.CloseCall != "" {
+		add(b.CloseCall, s.pain)
 	}
 	// Ruled-out roles come first among the notes: they decide the advice
 	// as much as the points do.
@@ -185,14 +195,14 @@ func (m *resultsModel) summaryLines(w int) []string {
 			}
 		}
 	}
-	for _, x := range r.RuledOut {
-		mark("✕", x.Reason, s.pain)
+	for _, x := range b.RuledOut {
+		mark("✕", x, s.pain)
 	}
-	for _, p := range r.AlsoPlan {
-		mark("+", "Also plan: "+advisor.PlanText(p), s.accent)
+	for _, x := range b.AlsoPlan {
+		mark("+", "Also plan: "+x, s.accent)
 	}
-	for _, n := range r.AnswerNotes() {
-		add("Note: "+n.Text, s.pain)
+	for _, n := range b.Notes {
+		add("Note: "+n, s.pain)
 	}
 	lines = append(lines, "")
 
@@ -225,10 +235,13 @@ func (m *resultsModel) summaryLines(w int) []string {
 	return lines
 }
 
+// explanationLines are the brief's reasons, what would change the advice
+// and what to weigh; w puts each reason's points and rationale under it.
 func (m *resultsModel) explanationLines(w int) []string {
 	s := m.c.styles
 	d := m.c.defs
 	r := m.result
+	b := m.brief
 	var lines []string
 	bullet := func(mark string, text string, st lipgloss.Style) {
 		for i, l := range wrapLines(text, max(4, w-2)) {
@@ -239,16 +252,14 @@ func (m *resultsModel) explanationLines(w int) []string {
 			}
 		}
 	}
-	whyTitle, against := d.ReasonHeadings(r)
-	lines = append(lines, s.section.Render(strings.ToUpper(whyTitle)))
-	if len(r.Reasons) == 0 {
-		bullet("·", d.NoReasonsText(r), s.faint)
-	}
 	why := func(c advisor.Contribution) {
-		if !m.showWhy || c.Why == "" {
+		if !m.showWhy {
 			return
 		}
-		text := c.Why
+		text := d.ReasonText(c)
+		if c.Why != "" {
+			text += ". " + c.Why
+		}
 		if c.Source != "" {
 			text += " (Source: " + c.Source + ")"
 		}
@@ -256,36 +267,31 @@ func (m *resultsModel) explanationLines(w int) []string {
 			lines = append(lines, "    "+s.faint.Render(l))
 		}
 	}
-	for _, c := range r.Reasons {
-		bullet("+", d.ReasonText(c), s.success)
-		why(c)
-	}
-	if r.MoreReasons > 0 {
-		bullet("·", advisor.MorePoints(r.MoreReasons), s.faint)
-	}
-	if len(r.Counterpoints) > 0 {
-		lines = append(lines, "", s.section.Render(strings.ToUpper(against)))
-		for _, c := range r.Counterpoints {
-			bullet("−", d.ReasonText(c), s.errorText)
-			why(c)
+	section := func(sec advisor.Section, mark string, st lipgloss.Style, cs []advisor.Contribution) {
+		if len(sec.Items) == 0 && sec.Empty == "" {
+			return
 		}
-		if r.MoreCounterpoints > 0 {
-			bullet("·", advisor.MorePoints(r.MoreCounterpoints), s.faint)
+		if len(lines) > 0 {
+			lines = append(lines, "")
 		}
-	}
-	lines = append(lines, "", s.section.Render("WHAT WOULD CHANGE IT"))
-	if len(r.Changes) == 0 {
-		bullet("·", "No plausible change of a single answer would change the advice.", s.faint)
-	}
-	for _, c := range r.Changes {
-		bullet("→", d.ChangeText(c), s.accent)
-	}
-	if notes := r.RoleNotes(); len(notes) > 0 {
-		lines = append(lines, "", s.section.Render("BEFORE YOU DECIDE"))
-		for _, n := range notes {
-			bullet("·", d.NoteText(r, n), s.faint)
+		lines = append(lines, s.section.Render(strings.ToUpper(sec.Title)))
+		if len(sec.Items) == 0 {
+			bullet("·", sec.Empty, s.faint)
+		}
+		for i, it := range sec.Items {
+			bullet(mark, it, st)
+			if i < len(cs) {
+				why(cs[i])
+			}
+		}
+		if sec.More != "" {
+			bullet("·", sec.More, s.faint)
 		}
 	}
+	section(b.Why, "+", s.success, r.Reasons)
+	section(b.Against, "−", s.errorText, r.Counterpoints)
+	section(b.Changes, "→", s.accent, nil)
+	section(b.Caveats, "·", s.faint, nil)
 	return lines
 }
 
@@ -306,9 +312,9 @@ func (m resultsModel) help() helpKeys {
 	if m.showWhy {
 		why.SetHelp("w", "hide why")
 	}
-	short := []key.Binding{k.Compare, k.Answers, k.Export, k.Restart, k.Quit, k.Help}
+	short := []key.Binding{k.Compare, k.Answers, k.Export, k.Save, k.Quit, k.Help}
 	scroll := []key.Binding{k.Up, k.Down, k.PageUp, k.PageDn, k.Top, k.Bottom}
-	return helpKeys{short: short, full: [][]key.Binding{{k.Compare, k.Answers, k.Export, why, k.Restart}, scroll, {k.Help, k.Quit, k.ForceQuit}}}
+	return helpKeys{short: short, full: [][]key.Binding{{k.Compare, k.Answers, k.Export, k.Save, k.Details, why, k.Restart}, scroll, {k.Help, k.Quit, k.ForceQuit}}}
 }
 
 func sum(w advisor.Weights) float64 {

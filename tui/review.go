@@ -34,6 +34,8 @@ func (m reviewModel) update(msg tea.Msg) (reviewModel, tea.Cmd) {
 	switch {
 	case key.Matches(km, k.Back):
 		return m, m.c.show(screenResults)
+	case key.Matches(km, k.Save):
+		return m, m.c.show(screenSave)
 	case key.Matches(km, k.Enter):
 		return m, m.c.send(editMsg{index: m.cursor})
 	}
@@ -90,6 +92,6 @@ func (m reviewModel) help() helpKeys {
 	edit.SetHelp("enter", "edit")
 	back := k.Back
 	back.SetHelp("esc", "results")
-	short := []key.Binding{k.Up, k.Down, edit, back, k.Quit, k.Help}
-	return helpKeys{short: short, full: [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {edit, back, k.Help, k.Quit, k.ForceQuit}}}
+	short := []key.Binding{k.Up, k.Down, edit, k.Save, back, k.Quit, k.Help}
+	return helpKeys{short: short, full: [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {edit, k.Save, back, k.Help, k.Quit, k.ForceQuit}}}
 }

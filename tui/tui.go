@@ -13,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/coo-advisor/coo-advisor/advisor"
+	"github.com/coo-advisor/coo-advisor/internal/atomicfile"
 )
 
 // Options configure a session.
@@ -34,11 +35,17 @@ type Options struct {
 	// empty means DefaultExportName in Dir.
 	ExportPath string
 	Format     advisor.Format
-	Force      bool   // plain mode: replace ExportPath if it exists
-	Dir        string // where relative export paths go
-	// Protect lists the run's input files (answers, definitions): no
-	// export ever writes over them.
-	Protect []string
+	// SavePath pre-fills the save screen; empty means DefaultSaveName.
+	SavePath string
+	Force    bool   // plain mode: replace ExportPath if it exists
+	Dir      string // where relative export paths go
+	// Protect names the run's input files (answers, definitions): no
+	// export ever writes over them. Its Overwrite is not used.
+	Protect atomicfile.Options
+
+	// Report is what every report carries beyond the result: the
+	// engagement (client, preparer, date) and the program's version.
+	Report advisor.ReportOptions
 
 	// ProgramOptions are passed to Bubble Tea (tests fix the size and the
 	// colour profile with them).

@@ -24,8 +24,13 @@ func newWelcomeModel(c *common) welcomeModel {
 }
 
 func (m welcomeModel) update(msg tea.Msg) (welcomeModel, tea.Cmd) {
-	if km, ok := msg.(tea.KeyPressMsg); ok && key.Matches(km, m.c.keys.Enter) {
-		return m, m.c.send(startMsg{})
+	if km, ok := msg.(tea.KeyPressMsg); ok {
+		switch {
+		case key.Matches(km, m.c.keys.Enter):
+			return m, m.c.send(startMsg{})
+		case key.Matches(km, m.c.keys.Details):
+			return m, m.c.show(screenDetails)
+		}
 	}
 	return m, nil
 }
@@ -56,6 +61,7 @@ func (m *welcomeModel) render() {
 		n, advisor.JoinWords(factors, "and"), minutes)))
 	para(s.success.Render("Private: ") + s.text.Render("your answers stay on this computer. Nothing is sent anywhere."))
 	lines = append(lines, s.accent.Render("Press Enter to start."))
+	lines = append(lines, wrapLines(s.faint.Render("Running this for a client? Press d first to put their name on the brief."), w)...)
 	m.lines = lines
 }
 
@@ -63,6 +69,6 @@ func (m welcomeModel) help() helpKeys {
 	k := m.c.keys
 	start := k.Enter
 	start.SetHelp("enter", "start")
-	short := []key.Binding{start, k.Help, k.Quit}
+	short := []key.Binding{start, k.Details, k.Help, k.Quit}
 	return helpKeys{short: short, full: [][]key.Binding{short}}
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
@@ -36,40 +37,112 @@ type app struct {
 
 // outputFlags are the flags of commands that write a report.
 type outputFlags struct {
-	answers string
-	format  string
-	output  string
-	force   bool
+	answers    string
+	format     string
+	output     string
+	force      bool
+	client     string
+	preparedBy string
+	date       string
+	cmd        *cobra.Command // to tell a --format given from its default
 }
 
-// prepare checks the format and loads the definitions and, when --answers
-// names a file, the answers.
-func (a *app) prepare(o *outputFlags) (advisor.Format, *advisor.Definitions, advisor.Answers, error) {
-	format, err := advisor.ParseFormat(o.format)
+// prepared is what a command that writes a report works from.
+type prepared struct {
+	format     advisor.Format
+	defs       *advisor.Definitions
+	file       *advisor.AnswersFile // nil without --answers
+	engagement advisor.Engagement   // the file's, with the flags' on top
+}
+
+// answers are the answers given, or nil.
+func (p *prepared) answers() advisor.Answers {
+	if p.file == nil {
+		return nil
+	}
+	return p.file.Answers
+}
+
+// reportOptions are the engagement (dated today when no date was given)
+// and the program's version.
+func (p *prepared) reportOptions() advisor.ReportOptions {
+	e := p.engagement
+	if e.Date == "" {
+		e.Date = today()
+	}
+	return advisor.ReportOptions{Engagement: e, Version: version}
+}
+
+// today is the date a report carries when none is given.
+func today() string { return time.Now().Format("2006-01-02") }
+
+// prepare checks the format and the engagement flags, and loads the
+// definitions and, when --answers names a file, the answers (a partial
+// file too, with partial: the interactive modes ask what is missing).
+func (a *app) prepare(o *outputFlags, partial bool) (*prepared, error) {
+	p := &prepared{}
+	format, err := o.reportFormat()
 	if err != nil {
-		return "", nil, nil, badInput(fmt.Errorf("--format: %w", err))
+		return nil, err
 	}
-	if err := a.oneStdinReader(map[string]string{"--answers": o.answers}); err != nil {
-		return "", nil, nil, err
-	}
-	defs, err := a.loadDefinitions()
-	if err != nil {
-		return "", nil, nil, err
-	}
-	var answers advisor.Answers
-	if o.answers != "" {
-		if answers, err = a.readAnswers(defs, o.answers); err != nil {
-			return "", nil, nil, err
+	p.format = format
+	flags := advisor.Engagement{Client: o.client, PreparedBy: o.preparedBy, Date: o.date}
+	for _, f := range []struct{ name, value string }{{"--client", o.client}, {"--prepared-by", o.preparedBy}} {
+		if msg := advisor.CheckEngagementText(f.value); msg != "" {
+			return nil, badInput(fmt.Errorf("%s %s", f.name, msg))
 		}
 	}
-	return format, defs, answers, nil
+	if o.date != "" {
+		if msg := advisor.CheckDate(o.date); msg != "" {
+			return nil, badInput(fmt.Errorf("--date: %s", msg))
+		}
+	}
+	if err := a.oneStdinReader(map[string]string{"--answers": o.answers}); err != nil {
+		return nil, err
+	}
+	if p.defs, err = a.loadDefinitions(); err != nil {
+		return nil, err
+	}
+	if o.answers != "" {
+		if p.file, err = a.readAnswersFile(p.defs, o.answers, partial); err != nil {
+			return nil, err
+		}
+		p.engagement = p.file.Engagement
+	}
+	p.engagement = p.engagement.Merge(flags)
+	return p, nil
+}
+
+// reportFormat is --format when given, or else the format the --output
+// file's extension names (brief.md is Markdown); text for standard output.
+// An --output name without a known extension needs --format: nothing is
+// written in a format its name does not say.
+func (o *outputFlags) reportFormat() (advisor.Format, error) {
+	if o.cmd != nil && o.cmd.Flags().Changed("format") {
+		f, err := advisor.ParseFormat(o.format)
+		if err != nil {
+			return "", badInput(fmt.Errorf("--format: %w", err))
+		}
+		return f, nil
+	}
+	if o.output == "" || o.output == "-" || atomicfile.IsStream(o.output) {
+		return advisor.FormatText, nil
+	}
+	if f, ok := advisor.FormatForPath(o.output); ok {
+		return f, nil
+	}
+	return "", badInput(fmt.Errorf("--output %s: the name does not say which format to write; end it in %s, or give --format", o.output, strings.Join(advisor.Extensions, ", ")))
 }
 
 func (o *outputFlags) register(cmd *cobra.Command, answersHelp string) {
+	o.cmd = cmd
 	cmd.Flags().StringVarP(&o.answers, "answers", "a", "", answersHelp)
-	cmd.Flags().StringVarP(&o.format, "format", "f", "text", "`FORMAT` of the report: "+strings.Join(advisor.Formats, ", "))
+	cmd.Flags().StringVarP(&o.format, "format", "f", "text", "`FORMAT` of the report: "+strings.Join(advisor.Formats, ", ")+" (default: from the --output name, or text)")
 	cmd.Flags().StringVarP(&o.output, "output", "o", "", "write the report to `FILE` (atomically) instead of standard output")
 	cmd.Flags().BoolVar(&o.force, "force", false, "let --output replace an existing file")
+	cmd.Flags().StringVar(&o.client, "client", "", "the client company the brief is for (`NAME`)")
+	cmd.Flags().StringVar(&o.preparedBy, "prepared-by", "", "who prepared the brief (`NAME`)")
+	cmd.Flags().StringVar(&o.date, "date", "", "the brief's `DATE`, as YYYY-MM-DD (default: the answers file's, or today)")
 }
 
 func newRootCmd(stdin io.Reader, stdout, stderr io.Writer, stop *stopper) (*cobra.Command, *app) {
@@ -144,15 +217,15 @@ An answers file is YAML, one "question-id: value" per line; run
 			if out.answers == "" {
 				return badInput(errors.New("recommend needs --answers FILE (or - for standard input); run 'coo-advisor questions --template > answers.yaml' for a file to fill in"))
 			}
-			format, defs, answers, err := a.prepare(&out)
+			p, err := a.prepare(&out, false)
 			if err != nil {
 				return err
 			}
-			res, err := defs.Recommend(answers)
+			res, err := p.defs.Recommend(p.answers())
 			if err != nil {
 				return badInput(err)
 			}
-			report, err := defs.Report(res, format)
+			report, err := p.defs.Report(res, p.format, p.reportOptions())
 			if err != nil {
 				return failure(err)
 			}
@@ -398,37 +471,55 @@ func (a *app) readInput(path string) ([]byte, error) {
 }
 
 func (a *app) readAnswers(defs *advisor.Definitions, path string) (advisor.Answers, error) {
+	f, err := a.readAnswersFile(defs, path, false)
+	if err != nil {
+		return nil, err
+	}
+	return f.Answers, nil
+}
+
+func (a *app) readAnswersFile(defs *advisor.Definitions, path string, partial bool) (*advisor.AnswersFile, error) {
 	b, err := a.readInput(path)
 	if err != nil {
 		return nil, err
 	}
-	answers, err := defs.ParseAnswers(displayName(path), b)
+	f, err := defs.ReadAnswers(displayName(path), b, partial)
 	if err != nil {
 		return nil, badInput(err)
 	}
-	return answers, nil
+	return f, nil
 }
 
-// inputs lists the files this run reads, which no output may replace.
-func (a *app) inputs(answers string) []string {
-	var out []string
+// inputs lists the files this run reads, which no output may replace: by
+// name, and a file redirected to standard input by what it is.
+func (a *app) inputs(answers string) atomicfile.Options {
+	var o atomicfile.Options
 	for _, p := range []string{answers, a.rolesPath, a.questionsPath} {
-		if p != "" && p != "-" {
-			out = append(out, p)
+		switch p {
+		case "":
+		case "-":
+			if f, ok := a.stdin.(*os.File); ok {
+				if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+					o.ProtectFiles = append(o.ProtectFiles, st)
+				}
+			}
+		default:
+			o.Protect = append(o.Protect, p)
 		}
 	}
-	return out
+	return o
 }
 
 // emit writes a report to standard output, or atomically to a file.
-func (a *app) emit(report []byte, output string, force bool, inputs []string) error {
+func (a *app) emit(report []byte, output string, force bool, inputs atomicfile.Options) error {
 	if output == "" || output == "-" {
 		if _, err := a.stdout.Write(report); err != nil {
 			return failure(err)
 		}
 		return nil
 	}
-	if err := atomicfile.Write(output, report, atomicfile.Options{Overwrite: force, Protect: inputs}); err != nil {
+	inputs.Overwrite = force
+	if err := atomicfile.Write(output, report, inputs); err != nil {
 		return writeError(err)
 	}
 	if atomicfile.IsStream(output) {

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
@@ -19,18 +21,19 @@ import (
 // when asked to, when TERM=dumb, or when standard input or output is not a
 // terminal.
 func (a *app) runInteractive(cmd *cobra.Command, out *outputFlags, plain bool) error {
-	format, defs, answers, err := a.prepare(out)
+	p, err := a.prepare(out, true)
 	if err != nil {
 		return err
 	}
+	defs := p.defs
 	dir, err := os.Getwd()
 	if err != nil {
 		dir = "."
 	}
 	opts := tui.Options{
-		Defs: defs, Answers: answers,
+		Defs: defs, Answers: p.answers(), Report: p.reportOptions(),
 		Input: a.stdin, Output: a.out.w, Prompts: a.stderr, Echo: !isTerminal(a.stdin),
-		ExportPath: out.output, Format: format, Force: out.force, Dir: dir, Protect: a.inputs(out.answers),
+		ExportPath: out.output, SavePath: savePath(out.answers), Format: p.format, Force: out.force, Dir: dir, Protect: a.inputs(out.answers),
 	}
 	if plain || os.Getenv("TERM") == "dumb" || !isTerminal(a.stdin) || !isTerminal(a.out.w) {
 		opts.Output = a.stdout
@@ -41,6 +44,9 @@ func (a *app) runInteractive(cmd *cobra.Command, out *outputFlags, plain bool) e
 		var werr *tui.WriteError
 		switch {
 		case err == nil:
+			return nil
+		case errors.Is(err, tui.ErrQuit):
+			fmt.Fprintln(a.stderr, "Stopped: "+err.Error()+".")
 			return nil
 		case errors.As(err, &werr):
 			if errors.Is(werr.Err, atomicfile.ErrExists) {
@@ -89,4 +95,14 @@ func summarize(w io.Writer, defs *advisor.Definitions, res tui.Outcome) {
 func isTerminal(v any) bool {
 	f, ok := v.(*os.File)
 	return ok && term.IsTerminal(f.Fd())
+}
+
+// savePath is the name the save screen suggests: next to the answers file
+// opened, never the file itself (an input is never written over).
+func savePath(answers string) string {
+	if answers == "" || answers == "-" {
+		return ""
+	}
+	ext := filepath.Ext(answers)
+	return strings.TrimSuffix(answers, ext) + "-saved.yaml"
 }

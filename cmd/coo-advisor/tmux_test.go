@@ -116,7 +116,7 @@ func TestTmuxWalkThroughAndExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	s := startTmux(t, 80, 24, dir)
+	s := startTmux(t, 80, 24, dir, "--date", "2026-11-26")
 	s.waitFor("Press Enter to start")
 	s.keys("Enter")
 	s.waitFor("Size · 1 of 11")
@@ -170,11 +170,14 @@ func TestTmuxWalkThroughAndExport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, _ := defs.Report(res, advisor.FormatText)
+	want, _ := defs.Report(res, advisor.FormatText, advisor.ReportOptions{Engagement: advisor.Engagement{Date: "2026-11-26"}})
 	if string(got) != string(want) {
 		t.Fatalf("exported file differs from the report:\n%s", got)
 	}
+	// The answers themselves were not saved: q asks before it quits.
 	s.keys("q")
+	s.waitFor("Quit without saving your answers?")
+	s.keys("y")
 	screen = s.waitFor("EXIT=0", "Exported to")
 	if !strings.Contains(strings.ReplaceAll(screen, "\n", ""), filepath.Join(dir, "coo-advisor-recommendation.txt")) {
 		t.Fatalf("the exit summary does not name the file:\n%s", screen)

@@ -20,6 +20,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -49,6 +50,24 @@ type Options struct {
 	// Protect names files that must never be written, whatever their
 	// name: the program's inputs (an answers file, definitions).
 	Protect []string
+	// ProtectFiles are inputs known by what they are rather than a name:
+	// a file redirected to standard input.
+	ProtectFiles []fs.FileInfo
+}
+
+// protects reports whether st is one of the protected inputs.
+func (o Options) protects(st fs.FileInfo) bool {
+	for _, p := range o.Protect {
+		if ps, err := os.Stat(p); err == nil && os.SameFile(ps, st) {
+			return true
+		}
+	}
+	for _, pf := range o.ProtectFiles {
+		if os.SameFile(pf, st) {
+			return true
+		}
+	}
+	return false
 }
 
 // Delay, when set, is slept between writing the temporary file and moving
@@ -78,20 +97,33 @@ func Abort() {
 type target struct {
 	path   string      // the file to replace: symbolic links followed
 	stream bool        // a device: written in place
+	fd     int         // one of the process's own streams (by name), or -1
 	old    fs.FileInfo // the regular file replaced, or nil
 }
 
 // resolve checks path against the options and says how to write it.
 func resolve(path string, o Options) (target, error) {
-	t := target{path: path}
-	if isStreamName(path) {
-		t.stream = true
-		return t, nil
-	}
-	for _, p := range o.Protect {
-		if sameFile(p, path) {
+	t := target{path: path, fd: -1}
+	if fd, ok := streamFD(path); ok {
+		// One of the process's own streams: written through the stream
+		// itself (so that a shell's >> appends), never reopened by name,
+		// and never when it is one of the inputs.
+		t.stream, t.fd = true, fd
+		f, err := fdFile(fd)
+		if err != nil {
+			return t, fmt.Errorf("cannot write %s: %w", path, err)
+		}
+		st, err := f.Stat()
+		if fd > 2 {
+			f.Close()
+		}
+		if err == nil && st.Mode().IsRegular() && o.protects(st) {
 			return t, fmt.Errorf("%s %w; choose another name for the output", path, ErrProtected)
 		}
+		return t, nil
+	}
+	if st, err := os.Stat(path); err == nil && o.protects(st) {
+		return t, fmt.Errorf("%s %w; choose another name for the output", path, ErrProtected)
 	}
 	lst, lerr := os.Lstat(path)
 	st, err := os.Stat(path)
@@ -137,26 +169,45 @@ func resolve(path string, o Options) (target, error) {
 // IsStream reports whether Write would write path in place, as a stream:
 // the process's own streams and devices.
 func IsStream(path string) bool {
-	if isStreamName(path) {
+	if _, ok := streamFD(path); ok {
 		return true
 	}
 	st, err := os.Stat(path)
 	return err == nil && st.Mode()&fs.ModeCharDevice != 0
 }
 
-// isStreamName reports whether path names one of the process's own
-// streams, written to as such whatever they are connected to.
-func isStreamName(path string) bool {
+// streamFD is the file descriptor a path names when it names one of the
+// process's own streams: /dev/stdout, /dev/stderr, /dev/fd/N or
+// /proc/self/fd/N.
+func streamFD(path string) (int, bool) {
 	switch path {
-	case "/dev/stdout", "/dev/stderr":
-		return true
+	case "/dev/stdout":
+		return 1, true
+	case "/dev/stderr":
+		return 2, true
 	}
 	for _, prefix := range []string{"/dev/fd/", "/proc/self/fd/"} {
-		if n, ok := strings.CutPrefix(path, prefix); ok && n != "" && strings.Trim(n, "0123456789") == "" {
-			return true
+		if n, ok := strings.CutPrefix(path, prefix); ok && n != "" && len(n) < 6 && strings.Trim(n, "0123456789") == "" {
+			fd, err := strconv.Atoi(n)
+			return fd, err == nil
 		}
 	}
-	return false
+	return 0, false
+}
+
+// fdFile is the open file of descriptor fd: standard output and error as
+// the program holds them, another descriptor duplicated (the caller
+// closes it).
+func fdFile(fd int) (*os.File, error) {
+	switch fd {
+	case 1:
+		return os.Stdout, nil
+	case 2:
+		return os.Stderr, nil
+	case 0:
+		return nil, errors.New("standard input is not an output")
+	}
+	return dupFile(fd)
 }
 
 // describe names a file type for messages.
@@ -172,19 +223,6 @@ func describe(m fs.FileMode) string {
 		return "an irregular file"
 	}
 	return "not a regular file"
-}
-
-// sameFile reports whether a and b name one existing file.
-func sameFile(a, b string) bool {
-	if a == "" || b == "" || a == "-" || b == "-" {
-		return false
-	}
-	sa, err := os.Stat(a)
-	if err != nil {
-		return false
-	}
-	sb, err := os.Stat(b)
-	return err == nil && os.SameFile(sa, sb)
 }
 
 // Check reports, without writing anything, the reasons Write would fail
@@ -208,9 +246,27 @@ func Write(path string, data []byte, o Options) error {
 		return err
 	}
 	if t.stream {
+		if t.fd >= 0 {
+			return writeFD(path, t.fd, data)
+		}
 		return writeStream(path, data)
 	}
 	return writeAtomic(path, t, data, o.Overwrite)
+}
+
+// writeFD writes to one of the process's own streams.
+func writeFD(path string, fd int, data []byte) error {
+	f, err := fdFile(fd)
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	if fd > 2 {
+		defer f.Close()
+	}
+	if _, err := f.Write(data); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+	}
+	return nil
 }
 
 func writeStream(path string, data []byte) error {

@@ -3,9 +3,15 @@
 package atomicfile
 
 import (
+	"errors"
 	"io/fs"
 	"os"
 )
 
 // keepOwner does nothing where files have no Unix owner.
 func keepOwner(*os.File, fs.FileInfo) {}
+
+// dupFile is only for the process's standard streams here.
+func dupFile(int) (*os.File, error) {
+	return nil, errors.New("only standard output and standard error can be named as streams here")
+}

@@ -5,6 +5,7 @@ package atomicfile
 import (
 	"io/fs"
 	"os"
+	"strconv"
 	"syscall"
 )
 
@@ -14,4 +15,14 @@ func keepOwner(f *os.File, old fs.FileInfo) {
 	if st, ok := old.Sys().(*syscall.Stat_t); ok {
 		_ = f.Chown(int(st.Uid), int(st.Gid)) // best effort: the data matters more
 	}
+}
+
+// dupFile duplicates descriptor fd, so that closing the copy leaves the
+// program's own descriptor open.
+func dupFile(fd int) (*os.File, error) {
+	nfd, err := syscall.Dup(fd)
+	if err != nil {
+		return nil, err
+	}
+	return os.NewFile(uintptr(nfd), "/dev/fd/"+strconv.Itoa(fd)), nil
 }

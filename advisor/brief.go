@@ -1,0 +1,395 @@
+package advisor
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// ReportOptions say what a report carries beyond the result: for whom, by
+// whom and when, and which program wrote it.
+type ReportOptions struct {
+	// Engagement names the client, the preparer and the date. The date
+	// is the caller's to give (today, when the user gave none): the
+	// advisor has no clock, so identical inputs give identical reports.
+	Engagement Engagement
+	// Version is the program's version, recorded in JSON reports.
+	Version string
+}
+
+// Brief is the explanation of a result: every section a client reads, in
+// order, as plain sentences. It is built once, here, and every report
+// format and the results screen render it, so the order and the wording
+// of the advice live in one place.
+type Brief struct {
+	Title    string // "Recommendation for Acme Logistics"
+	Byline   string // "Prepared by Jane Doe · 26 November 2026"
+	Date     string // YYYY-MM-DD, or ""
+	DateText string // "26 November 2026"
+
+	// The bottom line: the answer first.
+	Headline   string // "Hire an Operations Director"
+	Confidence string // the confidence in words: "clear"
+	// ConfidenceText is the lead in a sentence: "The Operations Director
+	// leads the COO by 5 of 10 points." (the full lead, not a probability).
+	ConfidenceText string
+	Rationale      string   // what weighs most, in a sentence or two
+	CloseCall      string   // a warning when the runner-up is close, or ""
+	RuledOut       []string // why each ruled-out role is
+	AlsoPlan       []string
+	Notes          []string // what the answers bring up for this role
+
+	Situation Section // the answers, as sentences
+	Why       Section // the reasons
+	Against   Section // pointing the other way
+	Changes   Section // what would change the advice
+	Caveats   Section // before you decide
+
+	Role *RoleSection // the brief for the recommended role
+
+	// The appendix: how this was scored.
+	Scores  []string // "Operations Director: 14 points"
+	Factors []string // "Size: COO 1, Operations Director 2, Fractional COO 0"
+	Scoring []string // each answer's points, why, and the rules
+
+	bars []barScore // the scores, highest first, for the HTML bars
+}
+
+// barScore is one role's score for a bar.
+type barScore struct {
+	Title    string
+	Points   Points
+	RuledOut bool
+}
+
+// Section is a titled list of sentences, with what was left out said.
+type Section struct {
+	Title string
+	Items []string
+	More  string // "and 2 smaller points", or ""
+	Empty string // said when there are no items
+}
+
+// RoleSection is the brief for the role recommended: the client's own
+// pains first.
+type RoleSection struct {
+	Role          string // role id
+	Title         string // "The role: Operations Director"
+	Summary       string
+	Mission       string
+	Remit         []RemitItem
+	ReportingLine string
+	CEOKeeps      []string
+	RoleOwns      []string
+	CEOTitle      string // "The CEO keeps"
+	RoleTitle     string // "The Operations Director owns"
+	Days          []Period
+	Measures      []string
+	NextSteps     []string
+	Cost          Figure
+	Effect        Figure
+	WorksWith     string
+}
+
+// RemitItem is one responsibility in the remit, marked when it is one of
+// the client's pains.
+type RemitItem struct {
+	ID       string
+	Name     string
+	Text     string
+	YourPain bool
+}
+
+// Brief builds the explanation of a result.
+func (d *Definitions) Brief(r *Result, o ReportOptions) *Brief {
+	b := &Brief{Date: o.Engagement.Date}
+	rec, _ := d.Role(r.Recommended)
+	e := o.Engagement
+	b.Title = "Operations leadership: our recommendation"
+	if e.Client != "" {
+		b.Title = "Recommendation for " + e.Client
+	}
+	if t, err := time.Parse("2006-01-02", e.Date); err == nil {
+		b.DateText = t.Format("2 January 2006")
+	}
+	var by []string
+	if e.PreparedBy != "" {
+		by = append(by, "Prepared by "+e.PreparedBy)
+	}
+	if e.Respondent != "" {
+		by = append(by, "Answers by "+e.Respondent)
+	}
+	if b.DateText != "" {
+		by = append(by, b.DateText)
+	}
+	b.Byline = strings.Join(by, " · ")
+
+	b.Headline = d.Headline(r)
+	b.Confidence = d.ConfidenceLabel(r.Confidence)
+	b.ConfidenceText = d.confidenceSentence(r)
+	b.Rationale = d.rationale(r)
+	b.CloseCall = d.CloseCallNote(r)
+	for _, x := range r.RuledOut {
+		b.RuledOut = append(b.RuledOut, x.Reason)
+	}
+	for _, p := range r.AlsoPlan {
+		b.AlsoPlan = append(b.AlsoPlan, PlanText(p))
+	}
+	for _, n := range r.AnswerNotes() {
+		b.Notes = append(b.Notes, d.NoteText(r, n))
+	}
+
+	b.Situation = Section{Title: "The situation"}
+	for i := range d.Questions {
+		q := &d.Questions[i]
+		b.Situation.Items = append(b.Situation.Items, q.Sentence(r.Answers[q.ID])+".")
+	}
+
+	why, against := d.ReasonHeadings(r)
+	b.Why = Section{Title: why, Empty: d.NoReasonsText(r)}
+	// The heading names the role: each reason is the client's answer as
+	// a sentence (the points and the rationale are in the appendix).
+	for _, c := range r.Reasons {
+		b.Why.Items = append(b.Why.Items, d.statementOf(c)+".")
+	}
+	if r.MoreReasons > 0 {
+		b.Why.More = MorePoints(r.MoreReasons)
+	}
+	b.Against = Section{Title: against}
+	for _, c := range r.Counterpoints {
+		b.Against.Items = append(b.Against.Items, d.statementOf(c)+".")
+	}
+	if r.MoreCounterpoints > 0 {
+		b.Against.More = MorePoints(r.MoreCounterpoints)
+	}
+	b.Changes = Section{Title: "What would change the advice", Empty: "No plausible change of a single answer would change the advice."}
+	for _, c := range r.Changes {
+		b.Changes.Items = append(b.Changes.Items, d.ChangeText(c))
+	}
+	b.Caveats = Section{Title: "Before you decide"}
+	for _, n := range r.RoleNotes() {
+		b.Caveats.Items = append(b.Caveats.Items, d.NoteText(r, n))
+	}
+
+	b.Role = d.roleSection(r, rec)
+
+	for _, s := range d.sortedScores(r) {
+		role, _ := d.Role(s.Role)
+		line := fmt.Sprintf("%s: %s %s", role.Title, FormatPoints(s.Points), pointsWord(s.Points))
+		if s.RuledOut {
+			line += " (ruled out)"
+		}
+		b.Scores = append(b.Scores, line)
+		b.bars = append(b.bars, barScore{Title: role.Title, Points: s.Points, RuledOut: s.RuledOut})
+	}
+	for _, fs := range r.Factors {
+		f, _ := d.Factor(fs.Factor)
+		parts := make([]string, len(d.Roles))
+		for i, role := range d.Roles {
+			parts[i] = role.Short + " " + FormatPoints(fs.Points[i])
+		}
+		b.Factors = append(b.Factors, f.Title+": "+strings.Join(parts, ", "))
+	}
+	b.Scoring = d.scoringLines(r)
+	return b
+}
+
+// confidenceSentence says the confidence as the lead it is.
+func (d *Definitions) confidenceSentence(r *Result) string {
+	rec, _ := d.Role(r.Recommended)
+	if r.RunnerUp == "" {
+		return "The rules decide: every other role is ruled out."
+	}
+	ru, _ := d.Role(r.RunnerUp)
+	if r.Tie {
+		return fmt.Sprintf("A tie: %s and %s have %s %s each; a tie goes to the cheaper, more reversible hire.", WithArticle(rec.Title), WithArticle(ru.Title), FormatPoints(r.scoreOf(r.Recommended)), pointsWord(r.scoreOf(r.Recommended)))
+	}
+	return fmt.Sprintf("%s leads %s by %s of %s points (a measure of the lead, not a probability).", capitalize(WithArticle(rec.Title)), WithArticle(ru.Title), FormatPoints(min(r.Lead, d.Scoring.FullLead)), FormatPoints(d.Scoring.FullLead))
+}
+
+// rationale says in a sentence what weighs most for the recommendation.
+func (d *Definitions) rationale(r *Result) string {
+	rec, _ := d.Role(r.Recommended)
+	var top []string
+	for _, c := range r.Reasons {
+		if len(top) == 3 {
+			break
+		}
+		if s := d.statementOf(c); s != "" {
+			top = append(top, lowerFirst(s))
+		}
+	}
+	if len(top) == 0 {
+		if len(r.RuledOut) > 0 {
+			return fmt.Sprintf("The answers leave %s as the only role to hire.", WithArticle(rec.Title))
+		}
+		return ""
+	}
+	lead := "What weighs most"
+	if r.Tie {
+		lead = "On its side"
+	}
+	// Statements hold commas ("grows fast, over 30% a year"): they are
+	// joined with semicolons.
+	if len(top) > 1 {
+		top[len(top)-1] = "and " + top[len(top)-1]
+	}
+	return fmt.Sprintf("%s: %s.", lead, strings.Join(top, "; "))
+}
+
+// statementOf is the answer behind a contribution as a sentence, without
+// the full stop.
+func (d *Definitions) statementOf(c Contribution) string {
+	q, ok := d.Question(c.Question)
+	if !ok {
+		return ""
+	}
+	if c.Statement != "" {
+		return c.Statement
+	}
+	return q.Title + ": " + c.Label
+}
+
+// ReasonSentence explains a contribution for a client: the answer as a
+// sentence and the role it points to: "The company grows fast, over 30%
+// a year: that points to a Chief Operating Officer."
+func (d *Definitions) ReasonSentence(r *Result, c Contribution, role string) string {
+	ro, ok := d.Role(role)
+	if !ok {
+		return d.statementOf(c) + "."
+	}
+	return d.statementOf(c) + ": that points to " + WithArticle(ro.Title) + "."
+}
+
+// Sentence is an answer as a sentence, without the full stop: the
+// statements of the answer's parts (or the question's own for a number),
+// or "Title: answer" where the definitions give none.
+func (q *Question) Sentence(a Answer) string {
+	var parts []string
+	q.rules().parts(q, a, func(p *Part, _ bool) {
+		if s := q.partStatement(p, a); s != "" {
+			parts = append(parts, s)
+		}
+	})
+	if len(parts) == 0 {
+		return q.Title + ": " + q.Describe(a)
+	}
+	if len(parts) == 1 {
+		return parts[0]
+	}
+	// A list: "Processes have bottlenecks; quality is inconsistent".
+	for i := 1; i < len(parts); i++ {
+		parts[i] = lowerFirst(parts[i])
+	}
+	return strings.Join(parts, "; ")
+}
+
+// partStatement is one part's statement, with an integer question's value
+// filled in.
+func (q *Question) partStatement(p *Part, a Answer) string {
+	s := p.Statement
+	if s == "" {
+		s = q.Statement
+	}
+	if s == "" {
+		return ""
+	}
+	return strings.NewReplacer("{value}", GroupDigits(a.Int), "{unit}", q.UnitFor(a.Int)).Replace(s)
+}
+
+// lowerFirst lowers the first letter of a sentence put inside another,
+// unless it starts an acronym or a name ("CEO", "COO").
+func lowerFirst(s string) string {
+	if len(s) >= 2 && s[0] >= 'A' && s[0] <= 'Z' && !(s[1] >= 'A' && s[1] <= 'Z') {
+		return strings.ToLower(s[:1]) + s[1:]
+	}
+	return s
+}
+
+func capitalize(s string) string {
+	if s != "" && s[0] >= 'a' && s[0] <= 'z' {
+		return strings.ToUpper(s[:1]) + s[1:]
+	}
+	return s
+}
+
+// roleSection assembles the recommended role's brief from its definition
+// and the client's answers: the client's own pains lead the remit, the
+// first 90 days and the success measures.
+func (d *Definitions) roleSection(r *Result, rec *Role) *RoleSection {
+	rs := &RoleSection{Role: rec.ID, Title: "The role: " + rec.Title, Summary: rec.Summary, Mission: rec.Brief.Mission,
+		ReportingLine: rec.Brief.ReportingLine, CEOKeeps: rec.Brief.CEOKeeps, RoleOwns: rec.Brief.RoleOwns,
+		NextSteps: rec.Brief.NextSteps, Cost: rec.Brief.Cost, Effect: rec.Brief.Effect, WorksWith: rec.WorksWith,
+		CEOTitle: "The CEO keeps", RoleTitle: "The " + rec.Title + " owns"}
+	// The client's pains this role covers: its own responsibilities and
+	// those it takes on, in the order the pains are listed.
+	covers := func(id string) bool {
+		if slices.Contains(rec.Brief.Covers, id) {
+			return true
+		}
+		for _, x := range rec.Responsibilities {
+			if x.ID == id {
+				return true
+			}
+		}
+		return false
+	}
+	var pains []*Responsibility
+	for qi := range d.Questions {
+		for _, v := range r.Answers[d.Questions[qi].ID].Multi {
+			if _, x, ok := d.ResponsibilityOwner(v); ok && covers(v) && !slices.Contains(pains, x) {
+				pains = append(pains, x)
+			}
+		}
+	}
+	for _, x := range pains {
+		rs.Remit = append(rs.Remit, RemitItem{ID: x.ID, Name: x.Name, Text: x.Description, YourPain: true})
+	}
+	for i := range rec.Responsibilities {
+		x := &rec.Responsibilities[i]
+		if !slices.Contains(pains, x) {
+			rs.Remit = append(rs.Remit, RemitItem{ID: x.ID, Name: x.Name, Text: x.Description})
+		}
+	}
+	for _, p := range rec.Brief.Periods {
+		per := Period{Days: p.Days, Title: p.Title}
+		for _, x := range pains {
+			if len(per.Actions) == p.FromPains {
+				break
+			}
+			if x.Action != "" {
+				per.Actions = append(per.Actions, x.Action)
+			}
+		}
+		per.Actions = append(per.Actions, p.Actions...)
+		rs.Days = append(rs.Days, per)
+	}
+	for _, x := range pains {
+		if x.Measure != "" {
+			rs.Measures = append(rs.Measures, x.Measure)
+		}
+	}
+	rs.Measures = append(rs.Measures, rec.Brief.Measures...)
+	return rs
+}
+
+// FigureText writes a second-hand range with where it holds and where it
+// comes from: "base salary ... (US; practitioners' quotes, second-hand)".
+func FigureText(f Figure) string {
+	if f.Range == "" {
+		return ""
+	}
+	var about []string
+	if f.Region != "" {
+		about = append(about, f.Region)
+	}
+	if f.Source != "" {
+		about = append(about, f.Source)
+	}
+	s := capitalize(f.Range)
+	if len(about) > 0 {
+		s += " (" + strings.Join(about, "; ") + ")"
+	}
+	return s + "."
+}

@@ -1,0 +1,153 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/coo-advisor/coo-advisor/advisor"
+)
+
+// detailsModel asks for the engagement details every report carries: the
+// client, who prepared it, and its date. It is optional: the reports read
+// well without a client's name.
+type detailsModel struct {
+	c      *common
+	inputs [3]textinput.Model // client, prepared by, date
+	focus  int
+	err    string
+	from   screen // where esc and Enter go back to
+	lines  []string
+	fields []int // the line of each field, to keep the focused one in view
+}
+
+var detailsLabels = [3]string{"Client (the company the brief is for)", "Prepared by", "Date (YYYY-MM-DD)"}
+
+func newDetailsModel(c *common) detailsModel {
+	m := detailsModel{c: c}
+	for i := range m.inputs {
+		ti := textinput.New()
+		ti.Prompt = "› "
+		ti.CharLimit = 200
+		ti.SetStyles(inputStyles(c.styles))
+		m.inputs[i] = ti
+	}
+	m.inputs[2].CharLimit = 10
+	return m
+}
+
+// open fills the fields with the details as they stand.
+func (m *detailsModel) open(e advisor.Engagement, from screen) {
+	m.from, m.err, m.focus = from, "", 0
+	for i, v := range []string{e.Client, e.PreparedBy, e.Date} {
+		m.inputs[i].SetValue(v)
+		m.inputs[i].CursorEnd()
+		m.inputs[i].Blur()
+	}
+	m.inputs[0].Focus()
+	m.render()
+}
+
+func (m detailsModel) capturesText() bool { return true }
+
+func (m detailsModel) update(msg tea.Msg) (detailsModel, tea.Cmd) {
+	km, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		var cmd tea.Cmd
+		m.inputs[m.focus], cmd = m.inputs[m.focus].Update(msg)
+		return m, cmd
+	}
+	k := m.c.keys
+	move := func(to int) {
+		m.inputs[m.focus].Blur()
+		m.focus = (to + len(m.inputs)) % len(m.inputs)
+		m.inputs[m.focus].Focus()
+		m.render()
+	}
+	switch {
+	case km.String() == "esc":
+		return m, m.c.show(m.from)
+	case km.String() == "tab", km.String() == "down":
+		move(m.focus + 1)
+		return m, nil
+	case km.String() == "shift+tab", km.String() == "up":
+		move(m.focus - 1)
+		return m, nil
+	case key.Matches(km, k.Enter):
+		if m.focus < len(m.inputs)-1 {
+			move(m.focus + 1)
+			return m, nil
+		}
+		e, msg := m.engagement()
+		if msg != "" {
+			m.err = msg
+			m.render()
+			return m, nil
+		}
+		return m, m.c.send(detailsMsg{engagement: e, back: m.from})
+	}
+	before := m.inputs[m.focus].Value()
+	var cmd tea.Cmd
+	m.inputs[m.focus], cmd = m.inputs[m.focus].Update(msg)
+	if m.inputs[m.focus].Value() != before {
+		m.err = ""
+	}
+	m.render()
+	return m, cmd
+}
+
+// engagement reads the fields, or says what is wrong with them.
+func (m detailsModel) engagement() (advisor.Engagement, string) {
+	e := advisor.Engagement{
+		Client:     strings.TrimSpace(m.inputs[0].Value()),
+		PreparedBy: strings.TrimSpace(m.inputs[1].Value()),
+		Date:       strings.TrimSpace(m.inputs[2].Value()),
+	}
+	for i, v := range []string{e.Client, e.PreparedBy} {
+		if msg := advisor.CheckEngagementText(v); msg != "" {
+			return e, detailsLabels[i] + " " + msg
+		}
+	}
+	if msg := advisor.CheckDate(e.Date); msg != "" {
+		return e, "Date: " + msg
+	}
+	return e, ""
+}
+
+func (m *detailsModel) render() {
+	s := m.c.styles
+	w := m.c.contentWidth()
+	var lines []string
+	lines = append(lines, wrapLines(s.title.Render("Who the brief is for"), w)...)
+	lines = append(lines, wrapLines(s.faint.Render("Every report names the client, who prepared it and its date. All optional but the date; nothing leaves this computer."), w)...)
+	m.fields = m.fields[:0]
+	for i := range m.inputs {
+		m.inputs[i].SetWidth(max(4, w-3))
+		lines = append(lines, "")
+		st := s.text
+		if i == m.focus {
+			st = s.selected
+		}
+		lines = append(lines, wrapLines(st.Render(detailsLabels[i]), w)...)
+		m.fields = append(m.fields, len(lines))
+		lines = append(lines, m.inputs[i].View())
+	}
+	if m.err != "" {
+		lines = append(lines, "")
+		lines = append(lines, wrapLines(s.errorText.Render("✗ "+m.err), w)...)
+	}
+	m.lines = lines
+}
+
+func (m detailsModel) help() helpKeys {
+	k := m.c.keys
+	next := key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field"))
+	save := k.Enter
+	save.SetHelp("enter", "next / save")
+	back := k.Back
+	back.SetHelp("esc", "cancel")
+	short := []key.Binding{next, save, back, k.ForceQuit}
+	return helpKeys{short: short, full: [][]key.Binding{short}}
+}
