@@ -551,6 +551,31 @@ func TestLoadRejectsBadQuestions(t *testing.T) {
 			key: "questions[growth].options[0].label", msgs: []string{"an invisible formatting character (U+202E)"},
 		},
 		{
+			name: "label with an Arabic letter mark",
+			old:  "        label: Stable\n", new: "        label: \"Sta\\u061Cble\"\n", at: "Sta",
+			key: "questions[growth].options[0].label", msgs: []string{"an invisible formatting character (U+061C)"},
+		},
+		{
+			name: "label with a soft hyphen",
+			old:  "        label: Stable\n", new: "        label: \"Sta\\u00ADble\"\n", at: "Sta",
+			key: "questions[growth].options[0].label", msgs: []string{"(U+00AD)"},
+		},
+		{
+			name: "label with a tag character",
+			old:  "        label: Stable\n", new: "        label: \"Stable\\U000E0041\"\n", at: "Stable\\U",
+			key: "questions[growth].options[0].label", msgs: []string{"(U+E0041)"},
+		},
+		{
+			name: "label with a Hangul filler",
+			old:  "        label: Stable\n", new: "        label: \"Stable\\u3164\"\n", at: "Stable\\u",
+			key: "questions[growth].options[0].label", msgs: []string{"(U+3164)"},
+		},
+		{
+			name: "label far too long",
+			old:  "        label: Stable\n", new: "        label: " + strings.Repeat("S", 300) + "\n", at: "SSSS",
+			key: "questions[growth].options[0].label", msgs: []string{"is 300 characters long; keep it to 200"},
+		},
+		{
 			name: "also_plan_for an unknown role",
 			old:  "factors:\n", new: "also_plan_for:\n  - {recommended: coo, plan: ceo, min_points: 2, text: Plan it}\nfactors:\n", at: "plan: ceo",
 			key: "also_plan_for[0].plan", msgs: []string{`unknown role "ceo"`},

@@ -7,7 +7,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/charmbracelet/x/term"
@@ -179,7 +182,7 @@ this machine.`,
 	root.PersistentFlags().StringVar(&a.questionsPath, "questions", "", "read questions and weights from `FILE` instead of the built-in ones")
 	out.register(root, "open at the results for the answers in `FILE` (- for standard input)")
 	root.Flags().BoolVar(&plain, "plain", false, "plain line prompts, no screen drawing (automatic when TERM=dumb or not on a terminal)")
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return err })
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return flagError(err) })
 
 	root.AddCommand(a.recommendCmd(), a.rolesCmd(), a.questionsCmd(), a.validateCmd())
 	root.InitDefaultCompletionCmd()
@@ -260,7 +263,7 @@ are side by side; the fractional COO joins them where the width allows
 			switch strings.ToLower(format) {
 			case "text", "txt":
 				w := width
-				if w == 0 {
+				if !cmd.Flags().Changed("width") {
 					w = a.terminalWidth()
 				}
 				if w < 20 || w > 1000 {
@@ -598,4 +601,20 @@ func (a *app) outputError() error {
 		err = pe.Err // "write /dev/stdout:" says nothing more
 	}
 	return failure(fmt.Errorf("cannot write to standard output: %w", err))
+}
+
+// flagValueRE matches pflag's message for a value it cannot parse:
+// `invalid argument "1e3" for "-w, --width" flag: strconv.ParseInt: ...`.
+// Compiled when first needed: start-up pays for nothing it may not use.
+var flagValueRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^invalid argument "(.*)" for "(?:-\w, )?(--[\w-]+)" flag: strconv\.Parse\w+: .*$`)
+})
+
+// flagError words pflag's errors for people: a value that is not a number
+// says so, without the parser's internals.
+func flagError(err error) error {
+	if m := flagValueRE().FindStringSubmatch(err.Error()); m != nil {
+		return badInput(fmt.Errorf("%s: %s is not a whole number", m[2], strconv.Quote(m[1])))
+	}
+	return err
 }
