@@ -15,7 +15,7 @@ import (
 	"github.com/coo-advisor/coo-advisor/advisor"
 )
 
-var allFormats = []advisor.Format{advisor.FormatText, advisor.FormatMarkdown, advisor.FormatJSON}
+var allFormats = []advisor.Format{advisor.FormatText, advisor.FormatMarkdown, advisor.FormatHTML, advisor.FormatJSON}
 
 // sampleResults are the results of the examples and of random answers,
 // on the built-in definitions and on three roles.
