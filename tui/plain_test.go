@@ -250,3 +250,83 @@ func TestPlainChecksTheOutputBeforeAsking(t *testing.T) {
 		t.Fatal("existing file changed")
 	}
 }
+
+// TestPlainBackHelpAndQuit: plain mode understands back (the previous
+// question, whose answer is asked again), help or ? (how to answer) and
+// quit (stop; nothing written).
+func TestPlainBackHelpAndQuit(t *testing.T) {
+	defs := loadDefs(t)
+	answers := readAnswers(t, defs, "small-business.yaml")
+	lines := strings.Split(strings.TrimSuffix(plainLines(defs, answers), "\n"), "\n")
+	// 999 employees, then back, then the right number; help on the second.
+	input := strings.Join(append([]string{"999", "back", lines[0], "?", "help"}, lines[1:]...), "\n") + "\n"
+	out, res, err := runPlain(t, Options{Defs: defs}, input)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := res.Result.Answers["employees"].Int; got != answers["employees"].Int {
+		t.Errorf("employees = %d after back, want %d", got, answers["employees"].Int)
+	}
+	if strings.Count(out, "Question 1 of 11") != 2 || strings.Count(out, "Help: "+defs.Questions[1].Prompt) != 2 {
+		t.Errorf("back did not ask question 1 again, or help was not given twice:\n%s", out)
+	}
+	if !strings.Contains(out, "Commands: back (the previous question)") {
+		t.Error("help does not list the commands")
+	}
+	// back on the first question says so.
+	out, _, _ = runPlain(t, Options{Defs: defs}, "back\n")
+	if !strings.Contains(out, "This is the first question.") {
+		t.Errorf("back on question 1:\n%s", out)
+	}
+	// quit stops at once, with nothing written.
+	dir := t.TempDir()
+	path := filepath.Join(dir, "brief.txt")
+	_, _, err = runPlain(t, Options{Defs: defs, ExportPath: path}, lines[0]+"\nquit\n"+strings.Join(lines[1:], "\n"))
+	if !errors.Is(err, ErrQuit) {
+		t.Fatalf("quit: %v", err)
+	}
+	if _, err := os.Stat(path); err == nil {
+		t.Fatal("quit wrote the report")
+	}
+}
+
+// TestPlainAcceptsLabelsAndPercentages: the labels people see, in any
+// case, and a percentage for growth are answers too.
+func TestPlainAcceptsLabelsAndPercentages(t *testing.T) {
+	defs := loadDefs(t)
+	input := strings.Join([]string{"1 200", "8", "3", "Moderate", "25%", "New markets, international expansion", "60%",
+		"Operations managers, without a director above them", "Quality is inconsistent; processes have bottlenecks", "", ""}, "\n") + "\n"
+	_, res, err := runPlain(t, Options{Defs: defs}, input)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := res.Result.Answers
+	if a["employees"].Int != 1200 || a["regulation"].Choice != "moderate" || a["growth"].Choice != "moderate" ||
+		strings.Join(a["expansion"].Multi, ",") != "new-markets,international" || a["ceo_ops_time"].Choice != "high" ||
+		strings.Join(a["leadership"].Multi, ",") != "operations-managers" ||
+		strings.Join(a["pain_points"].Multi, ",") != "process-optimization,quality-assurance" {
+		t.Errorf("answers %+v", a)
+	}
+}
+
+// TestPlainResumesAPartialFile: given a partial answers file, plain mode
+// asks only the questions it leaves open, then prints the report.
+func TestPlainResumesAPartialFile(t *testing.T) {
+	defs := loadDefs(t)
+	full := readAnswers(t, defs, "close-call.yaml")
+	partial := full.Clone()
+	delete(partial, "growth")
+	delete(partial, "pain_points")
+	delete(partial, "revenue") // has a default: not asked
+	out, res, err := runPlain(t, Options{Defs: defs, Answers: partial}, "rapid\nperformance-monitoring, operational-efficiency, process-optimization\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "9 of 11 questions are answered; 2 to go") || strings.Count(out, "\nQuestion ") != 2 {
+		t.Errorf("resume asked more than the two open questions:\n%s", out)
+	}
+	want, _ := defs.Recommend(full)
+	if res.Result.Recommended != want.Recommended || res.Result.Confidence != want.Confidence {
+		t.Errorf("resumed to %s %v, want %s %v", res.Result.Recommended, res.Result.Confidence, want.Recommended, want.Confidence)
+	}
+}
