@@ -882,3 +882,89 @@ func TestScoringIsOffTheUpdateLoop(t *testing.T) {
 		t.Fatal("ctrl+c did not quit while the advice was being worked out")
 	}
 }
+
+// TestPartialAnswersResumeAtTheFirstOpenQuestion: a partial answers file
+// opens at the first question it leaves without an answer or a default,
+// asks only the open ones, then shows the results.
+func TestPartialAnswersResumeAtTheFirstOpenQuestion(t *testing.T) {
+	defs := loadDefs(t)
+	full := readAnswers(t, defs, "close-call.yaml")
+	partial := full.Clone()
+	delete(partial, "growth")
+	delete(partial, "pain_points")
+	delete(partial, "revenue") // has a default: not asked
+	d := newDriver(t, Options{Defs: defs, Answers: partial}, 100, 30)
+	d.mustBeOn(screenQuestion)
+	growth, _ := defs.Question("growth")
+	pains, _ := defs.Question("pain_points")
+	d.mustSee(growth.Prompt)
+	d.answer(growth, full["growth"])
+	d.mustBeOn(screenQuestion)
+	d.mustSee(pains.Prompt)
+	d.answer(pains, full["pain_points"])
+	d.mustBeOn(screenResults)
+	// revenue, not asked, takes its default.
+	given := full.Clone()
+	delete(given, "revenue")
+	want, err := defs.Recommend(given)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.m.result == nil || d.m.result.Recommended != want.Recommended || d.m.result.Confidence != want.Confidence {
+		t.Fatalf("resumed result %+v, want %s at %v", d.m.result, want.Recommended, want.Confidence)
+	}
+	if _, asked := d.m.answers["revenue"]; asked {
+		t.Error("revenue, which has a default, was asked")
+	}
+}
+
+// TestDetailsNameTheClientInEveryReport: d on the results asks for the
+// client, the preparer and the date; a bad date is explained and kept
+// from the report; the details then head the results and the export.
+func TestDetailsNameTheClientInEveryReport(t *testing.T) {
+	defs := loadDefs(t)
+	dir := t.TempDir()
+	d := newDriver(t, Options{Defs: defs, Answers: readAnswers(t, defs, "small-business.yaml"), Dir: dir}, 100, 30)
+	d.mustBeOn(screenResults)
+	d.mustNotSee("Acme Ltd")
+	d.key("d")
+	d.mustBeOn(screenDetails)
+	d.typeText("Acme Ltd")
+	d.key("tab")
+	d.typeText("Jane Doe")
+	d.key("tab")
+	for range 10 {
+		d.key("backspace")
+	}
+	d.typeText("2026-02-30")
+	d.key("enter")
+	d.mustBeOn(screenDetails)
+	d.mustSee("Date:")
+	for range 2 {
+		d.key("backspace")
+	}
+	d.typeText("27")
+	d.key("enter")
+	d.mustBeOn(screenResults)
+	d.mustSeeText("For Acme Ltd · Prepared by Jane Doe · 27 February 2026")
+
+	// esc leaves the details as they were.
+	d.key("d")
+	d.typeText(" Group")
+	d.key("esc")
+	d.mustBeOn(screenResults)
+	d.mustNotSee("Acme Ltd Group")
+
+	d.key("e")
+	d.mustBeOn(screenExport)
+	d.key("enter")
+	b, err := os.ReadFile(filepath.Join(dir, DefaultExportName+".txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"RECOMMENDATION FOR ACME LTD", "Prepared by Jane Doe", "27 February 2026"} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("exported brief lacks %q", want)
+		}
+	}
+}

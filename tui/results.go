@@ -165,6 +165,15 @@ func (m *resultsModel) summaryLines(w int) []string {
 		add(m.notice, s.accent)
 		lines = append(lines, "")
 	}
+	// Once the client or the preparer is named, the results say who the
+	// brief is for, as every report does.
+	if e := m.c.report.Engagement; e.Client != "" || e.PreparedBy != "" {
+		head := b.Byline
+		if e.Client != "" {
+			head = strings.TrimSuffix("For "+e.Client+" · "+b.Byline, " · ")
+		}
+		add(head, s.faint)
+	}
 	add(b.Headline, s.role(ri).Bold(true))
 	// The percentage is a lead in points, not a probability: say so.
 	conf := fmt.Sprintf("Confidence: %s · %d%% lead", b.Confidence, advisor.Percent(r.Confidence))
