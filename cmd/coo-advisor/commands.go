@@ -140,7 +140,7 @@ func (o *outputFlags) reportFormat() (advisor.Format, error) {
 func (o *outputFlags) register(cmd *cobra.Command, answersHelp string) {
 	o.cmd = cmd
 	cmd.Flags().StringVarP(&o.answers, "answers", "a", "", answersHelp)
-	cmd.Flags().StringVarP(&o.format, "format", "f", "text", "`FORMAT` of the report: "+strings.Join(advisor.Formats, ", ")+" (default: from the --output name, or text)")
+	cmd.Flags().StringVarP(&o.format, "format", "f", "", "`FORMAT` of the report: "+strings.Join(advisor.Formats, ", ")+" (default: from the --output name, or text)")
 	cmd.Flags().StringVarP(&o.output, "output", "o", "", "write the report to `FILE` (atomically) instead of standard output")
 	cmd.Flags().BoolVar(&o.force, "force", false, "let --output replace an existing file")
 	cmd.Flags().StringVar(&o.client, "client", "", "the client company the brief is for (`NAME`)")
