@@ -299,6 +299,13 @@ func (d *Definitions) AnswersYAML(a Answers, e Engagement) []byte {
 			b.WriteString("# " + l + "\n")
 		}
 		if !ok {
+			// Not answered: left blank, to be asked on resuming, or to
+			// take its default, which the comment names.
+			if q.Default != nil {
+				for _, l := range Wrap("Not asked: the default, "+q.Describe(*q.Default)+" ("+q.rules().templateValue(q, *q.Default)+"), applies.", 76) {
+					b.WriteString("# " + l + "\n")
+				}
+			}
 			fmt.Fprintf(&b, "%s:\n", q.ID)
 			continue
 		}

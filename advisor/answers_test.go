@@ -605,9 +605,19 @@ func TestAnswersYAMLRoundTrip(t *testing.T) {
 	}
 	a := randomAnswers(d, r)
 	delete(a, "growth")
-	f, err := d.ReadAnswers("partial.yaml", d.AnswersYAML(a, advisor.Engagement{}), true)
+	delete(a, "revenue")
+	text := d.AnswersYAML(a, advisor.Engagement{})
+	f, err := d.ReadAnswers("partial.yaml", text, true)
 	if err != nil || !slices.Equal(f.Missing, []string{"growth"}) {
 		t.Fatalf("a partial save reads back with missing %v, %v", f.Missing, err)
+	}
+	// A question left out that has a default says which applies.
+	rev, _ := d.Question("revenue")
+	if !strings.Contains(string(text), "# Not asked: the default, "+rev.Describe(*rev.Default)) {
+		t.Errorf("the save does not name revenue's default:\n%s", text)
+	}
+	if _, ok := f.Answers["revenue"]; ok {
+		t.Error("a question left out reads back as answered")
 	}
 }
 

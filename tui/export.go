@@ -283,7 +283,8 @@ func (m *exportModel) render() {
 	m.input.SetCursor(m.input.Position())
 	m.field = m.input.View()
 	m.path = nil
-	if p := m.resolved(); p != "" {
+	// The full path, when it says more than the name typed.
+	if p := m.resolved(); p != "" && p != strings.TrimSpace(m.input.Value()) {
 		if lipgloss.Width(p)+2 <= w {
 			p = "  " + p
 		}
@@ -358,7 +359,10 @@ func (m exportModel) help() helpKeys {
 	save := k.Enter
 	save.SetHelp("enter", "save")
 	back := k.Results
-	back.SetHelp("esc", "results")
+	back.SetHelp("esc", "back")
+	if m.back == screenResults {
+		back.SetHelp("esc", "results")
+	}
 	var short []key.Binding
 	switch m.state {
 	case exportConfirm:
@@ -372,6 +376,10 @@ func (m exportModel) help() helpKeys {
 		short = []key.Binding{done, k.Quit}
 	default:
 		short = []key.Binding{save, k.NextFormat, back, k.ForceQuit}
+		if m.saving {
+			// Answers have one format: tab does nothing here.
+			short = []key.Binding{save, back, k.ForceQuit}
+		}
 	}
 	return helpKeys{short: short, full: [][]key.Binding{short}}
 }

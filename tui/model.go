@@ -37,7 +37,8 @@ type Model struct {
 	result  *advisor.Result
 
 	interrupted bool
-	exported    []string
+	exported    []string // reports written
+	saved       []string // answers files written
 	quitting    bool
 	// scoring numbers the recommendations asked for, so that only the
 	// latest one is shown.
@@ -182,7 +183,11 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case exportedMsg:
 		if msg.err == nil && !msg.exists {
-			m.exported = append(m.exported, msg.path)
+			if msg.answers {
+				m.saved = append(m.saved, msg.path)
+			} else {
+				m.exported = append(m.exported, msg.path)
+			}
 			// Saved answers, and a JSON report (it reads back as answers),
 			// keep the work.
 			if msg.answers || msg.format == advisor.FormatJSON {
@@ -218,7 +223,7 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	switch {
 	case key.Matches(msg, k.ForceQuit):
 		// ctrl+c is an interruption, unless the work was saved.
-		m.interrupted = len(m.exported) == 0
+		m.interrupted = len(m.exported)+len(m.saved) == 0
 		m.quitting = true
 		return tea.Quit, true
 	case m.tooSmall():
@@ -672,6 +677,15 @@ func (m *Model) compose() {
 		right = m.results.scroll.position()
 	case screenCompare:
 		right = m.compare.scroll.position()
+	case screenQuestion:
+		if m.resuming {
+			// Resuming a partial file: how many of its gaps are left.
+			left := 0
+			for i := m.nextMissing(m.qi); i >= 0; i = m.nextMissing(i + 1) {
+				left++
+			}
+			right = fmt.Sprintf("resuming · %d to go", max(1, left))
+		}
 	}
 	headerLine := brand + " " + ctx
 	if lipgloss.Width(headerLine) > cw {

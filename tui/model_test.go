@@ -4,6 +4,7 @@ import (
 	"image/color"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -405,6 +406,10 @@ func TestQuitAndInterrupt(t *testing.T) {
 		d.key("q")
 		if !d.quit {
 			t.Fatal("q asked again after the answers were saved")
+		}
+		// The answers file is told apart from the reports on the way out.
+		if want := []string{filepath.Join(dir, DefaultSaveName)}; !slices.Equal(d.m.saved, want) || len(d.m.exported) != 0 {
+			t.Errorf("saved %q, exported %q; want saved %q", d.m.saved, d.m.exported, want)
 		}
 	})
 	t.Run("ctrl+c is an interruption", func(t *testing.T) {
@@ -897,10 +902,10 @@ func TestPartialAnswersResumeAtTheFirstOpenQuestion(t *testing.T) {
 	d.mustBeOn(screenQuestion)
 	growth, _ := defs.Question("growth")
 	pains, _ := defs.Question("pain_points")
-	d.mustSee(growth.Prompt)
+	d.mustSee(growth.Prompt, "resuming · 2 to go")
 	d.answer(growth, full["growth"])
 	d.mustBeOn(screenQuestion)
-	d.mustSee(pains.Prompt)
+	d.mustSee(pains.Prompt, "resuming · 1 to go")
 	d.answer(pains, full["pain_points"])
 	d.mustBeOn(screenResults)
 	// revenue, not asked, takes its default.

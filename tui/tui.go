@@ -55,8 +55,9 @@ type Options struct {
 // Outcome is how a session ended.
 type Outcome struct {
 	Result      *advisor.Result // nil if the user left before the results
-	Exported    []string        // files written
-	Interrupted bool            // ctrl+c before anything was exported
+	Exported    []string        // reports written
+	Saved       []string        // answers files written
+	Interrupted bool            // ctrl+c before anything was exported or saved
 }
 
 // Run runs the interactive program until the user quits.
@@ -71,9 +72,9 @@ func Run(ctx context.Context, o Options) (Outcome, error) {
 	p := tea.NewProgram(New(o), opts...)
 	final, err := p.Run()
 	m, _ := final.(Model)
-	out := Outcome{Result: m.result, Exported: m.exported, Interrupted: m.interrupted}
+	out := Outcome{Result: m.result, Exported: m.exported, Saved: m.saved, Interrupted: m.interrupted}
 	if errors.Is(err, tea.ErrInterrupted) {
-		out.Interrupted = len(out.Exported) == 0
+		out.Interrupted = len(out.Exported)+len(out.Saved) == 0
 		return out, nil
 	}
 	return out, err

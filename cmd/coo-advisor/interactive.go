@@ -67,7 +67,7 @@ func (a *app) runInteractive(cmd *cobra.Command, out *outputFlags, plain bool) e
 	}
 	res, err := tui.Run(cmd.Context(), opts)
 	if sig := a.stop.signal(); sig != nil {
-		summarize(a.stdout, defs, tui.Outcome{Exported: res.Exported})
+		summarize(a.stdout, defs, tui.Outcome{Exported: res.Exported, Saved: res.Saved})
 		return &codedError{code: signalCode(sig), err: errStopped, silent: true}
 	}
 	if err != nil {
@@ -88,7 +88,10 @@ func summarize(w io.Writer, defs *advisor.Definitions, res tui.Outcome) {
 			defs.ConfidenceLabel(res.Result.Confidence), advisor.Percent(res.Result.Confidence))
 	}
 	for _, p := range res.Exported {
-		fmt.Fprintf(w, "Exported to %s\n", p)
+		fmt.Fprintf(w, "Exported to %s\n", advisor.SafeText(p))
+	}
+	for _, p := range res.Saved {
+		fmt.Fprintf(w, "Answers saved to %s (open them again with --answers)\n", advisor.SafeText(p))
 	}
 }
 
