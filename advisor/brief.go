@@ -362,6 +362,9 @@ func (d *Definitions) roleSection(r *Result, rec *Role) *RoleSection {
 				per.Actions = append(per.Actions, x.Action)
 			}
 		}
+		if len(per.Actions) == 0 {
+			per.Actions = append(per.Actions, p.WithoutPains...)
+		}
 		per.Actions = append(per.Actions, p.Actions...)
 		rs.Days = append(rs.Days, per)
 	}

@@ -12,14 +12,16 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden briefs in testdata/")
 
 // goldenBriefs are the briefs kept in testdata/brief-*: a consultant's
-// client with every engagement detail, a company with a COO (the rules
+// 140-person client with every engagement detail (a close call), a small
+// company where a rule rules the COO out, a company with a COO (the rules
 // decide), and a close call without a client's name.
 var goldenBriefs = []struct {
 	name    string
 	example string
 	e       advisor.Engagement
 }{
-	{"logistics", "small-business.yaml", advisor.Engagement{Client: "Harbour Logistics", PreparedBy: "Jane Doe, Northwind Advisory", Date: "2026-11-26"}},
+	{"logistics", "logistics.yaml", advisor.Engagement{Client: "Harbour Logistics", PreparedBy: "Jane Doe, Northwind Advisory", Date: "2026-11-26"}},
+	{"small-business", "small-business.yaml", advisor.Engagement{PreparedBy: "Sam Lee", Date: "2026-11-26"}},
 	{"has-coo", "has-coo.yaml", advisor.Engagement{Client: "Alder Manufacturing", Date: "2026-11-26"}},
 	{"close-call", "close-call.yaml", advisor.Engagement{Date: "2026-11-26"}},
 }

@@ -152,7 +152,7 @@ var (
 	roleFields       = []string{"id", "title", "short", "summary", "responsibilities", "fits_when", "works_with", "before_hiring", "secondary", "brief"}
 	briefFields      = []string{"mission", "reporting_line", "decision_rights", "covers", "first_90_days", "success_measures", "next_steps", "cost", "time_to_effect"}
 	rightsFields     = []string{"ceo_keeps", "role_owns"}
-	periodFields     = []string{"days", "title", "actions", "from_pains"}
+	periodFields     = []string{"days", "title", "actions", "from_pains", "without_pains"}
 	figureFields     = []string{"range", "region", "source"}
 	roleRequired     = []string{"id", "title", "summary", "responsibilities", "fits_when", "works_with"}
 	respFields       = []string{"id", "name", "description", "action", "measure"}
@@ -412,6 +412,12 @@ func readRoleBrief(n *yaml.Node, path string, pl *problemList) RoleBrief {
 				}
 				if f, ok := pf["from_pains"]; ok {
 					per.FromPains = readSmallInt(f.value, p+".from_pains", 0, 10, pl, 0)
+				}
+				if f, ok := pf["without_pains"]; ok {
+					per.WithoutPains = readStringList(f.value, p+".without_pains", pl)
+				}
+				if len(per.Actions) == 0 && len(per.WithoutPains) == 0 {
+					pl.add(c.Line, p, "a period needs actions, or without_pains (the actions used when the client's pains give none)")
 				}
 				b.Periods = append(b.Periods, per)
 			}

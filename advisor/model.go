@@ -54,6 +54,9 @@ type Period struct {
 	// FromPains is how many of the client's pains lead this period with
 	// their responsibility's action (before Actions).
 	FromPains int
+	// WithoutPains are the actions that take the pains' place when none
+	// of the client's pains gives one (they would repeat them otherwise).
+	WithoutPains []string
 }
 
 // Figure is a second-hand range: a cost or a duration, where it holds,

@@ -743,3 +743,65 @@ func TestTextReportWithLongQuestionTitles(t *testing.T) {
 		t.Fatalf("the long title is not in the appendix:\n%s", out)
 	}
 }
+
+// TestFirst90DaysNeverRepeatThemselves: over many answer sets, every
+// period of the first 90 days has actions and none appears twice; the
+// client's pains lead the period that takes them, and the period's
+// stand-in actions show only when no pain gives one.
+func TestFirst90DaysNeverRepeatThemselves(t *testing.T) {
+	d := builtin(t)
+	r := newRand(90)
+	sawPains, sawNone := false, false
+	for range 500 {
+		a := randomAnswers(d, r)
+		if r.IntN(4) == 0 {
+			a["pain_points"] = advisor.Answer{Multi: []string{}}
+		}
+		res := recommend(t, d, a)
+		b := d.Brief(res, advisor.ReportOptions{})
+		if b.Role == nil {
+			continue
+		}
+		role, _ := d.Role(res.Recommended)
+		var pains []string
+		for _, x := range b.Role.Remit {
+			if x.YourPain {
+				pains = append(pains, x.ID)
+			}
+		}
+		seen := map[string]bool{}
+		for i, p := range b.Role.Days {
+			if len(p.Actions) == 0 {
+				t.Fatalf("%s: days %s have no action (pains %v)", res.Recommended, p.Days, pains)
+			}
+			for _, x := range p.Actions {
+				if seen[x] {
+					t.Fatalf("%s: %q appears twice in the first 90 days (pains %v)", res.Recommended, x, pains)
+				}
+				seen[x] = true
+			}
+			def := role.Brief.Periods[i]
+			if def.FromPains == 0 {
+				continue
+			}
+			stand := slices.Contains(p.Actions, def.WithoutPains[0])
+			if len(pains) > 0 {
+				sawPains = true
+				if _, x, _ := d.ResponsibilityOwner(pains[0]); p.Actions[0] != x.Action {
+					t.Fatalf("%s: days %s start with %q, not the first pain's action %q", res.Recommended, p.Days, p.Actions[0], x.Action)
+				}
+				if stand {
+					t.Fatalf("%s: stand-in action shown next to the pains %v", res.Recommended, pains)
+				}
+			} else {
+				sawNone = true
+				if !stand {
+					t.Fatalf("%s: no pains, and days %s lack the stand-in action: %q", res.Recommended, p.Days, p.Actions)
+				}
+			}
+		}
+	}
+	if !sawPains || !sawNone {
+		t.Fatal("the answer sets did not cover both briefs with and without pains")
+	}
+}

@@ -41,7 +41,7 @@ func TestHTMLBriefPrintsInABrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	example, _ := filepath.Abs(filepath.Join("..", "..", "examples", "small-business.yaml"))
+	example, _ := filepath.Abs(filepath.Join("..", "..", "examples", "logistics.yaml"))
 	html := filepath.Join(dir, "brief.html")
 	out, err := exec.Command(bin, "recommend", "--answers", example, "--output", html,
 		"--client", "Harbour Logistics", "--prepared-by", "Jane Doe", "--date", "2026-11-26").CombinedOutput()
