@@ -119,6 +119,7 @@ func isInvisibleFiller(r rune) bool {
 type InputError struct {
 	Problems []Problem
 	More     int
+	Hint     string // a last line, when there is a better way to go about it
 }
 
 func (e *InputError) Error() string {
@@ -128,6 +129,9 @@ func (e *InputError) Error() string {
 	}
 	if e.More > 0 {
 		lines = append(lines, fmt.Sprintf("... and %s more problems; fix these first", GroupDigits(e.More)))
+	}
+	if e.Hint != "" {
+		lines = append(lines, SafeText(e.Hint))
 	}
 	return strings.Join(lines, "\n")
 }

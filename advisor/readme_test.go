@@ -1,0 +1,96 @@
+package advisor_test
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/coo-advisor/coo-advisor/advisor"
+)
+
+func readme(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestREADMESampleBriefIsCurrent: the sample brief in the README is the
+// beginning of the golden brief, so it shows what the program writes.
+func TestREADMESampleBriefIsCurrent(t *testing.T) {
+	m := regexp.MustCompile("(?s)<!-- sample-brief: (\\S+) -->\n```\n(.*?)\n```").FindStringSubmatch(readme(t))
+	if m == nil {
+		t.Fatal("the README has no sample brief")
+	}
+	golden, err := os.ReadFile(filepath.Join("..", m[1]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m[2]) < 500 || !strings.HasPrefix(string(golden), m[2]+"\n") {
+		t.Errorf("the README's sample is not the beginning of %s; copy it again", m[1])
+	}
+}
+
+// TestREADMEDocumentsTheJSONReport: every field of the JSON report, nested
+// ones included, is named in the README's section on it.
+func TestREADMEDocumentsTheJSONReport(t *testing.T) {
+	text := readme(t)
+	start := strings.Index(text, "### The JSON report")
+	if start < 0 {
+		t.Fatal("the README has no section on the JSON report")
+	}
+	section := text[start:]
+	if end := strings.Index(section[1:], "\n#"); end > 0 {
+		section = section[:end+1]
+	}
+	d := builtin(t)
+	// A report with every optional part: a client, a ruled-out role, a plan.
+	res := recommend(t, d, parse(t, d, "employees: 10000\ndepartments: 20\nlocations: 40\nregulation: heavy\ngrowth: rapid\nexpansion: [acquisitions]\nceo_ops_time: medium\nleadership: []\npain_points: [strategy-alignment, quality-assurance, process-optimization]\n"))
+	if len(res.AlsoPlan) == 0 || len(res.RuledOut) == 0 {
+		t.Fatal("the sample answers no longer give a plan and a ruled-out role; pick others")
+	}
+	out, err := d.Report(res, advisor.FormatJSON, advisor.ReportOptions{Engagement: advisor.Engagement{Client: "A", PreparedBy: "B", Date: "2026-11-26", Respondent: "C"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v any
+	if err := json.Unmarshal(out, &v); err != nil {
+		t.Fatal(err)
+	}
+	keys := map[string]bool{}
+	// Maps keyed by role or question ids are data, not fields.
+	data := map[string]bool{"scores": true, "shares": true, "points": true, "counted": true, "answers": true}
+	var walk func(any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			for k, x := range v {
+				keys[k] = true
+				if !data[k] {
+					walk(x)
+				}
+			}
+		case []any:
+			for _, x := range v {
+				walk(x)
+			}
+		}
+	}
+	walk(v)
+	var missing []string
+	for k := range keys {
+		if !regexp.MustCompile("[`{ ,]" + regexp.QuoteMeta(k) + "[`}, ]").MatchString(section) {
+			missing = append(missing, k)
+		}
+	}
+	sort.Strings(missing)
+	if len(missing) > 0 {
+		t.Errorf("the README's JSON section does not name %s", strings.Join(missing, ", "))
+	}
+}
