@@ -276,6 +276,11 @@ func (m *exportModel) render() {
 	} else {
 		m.head = append(wrapped("Export the recommendation", s.title),
 			wrapped("Text to paste into an email, Markdown for a document, HTML to send or print to PDF, or JSON for other tools.", s.faint)...)
+		if m.c.report.Engagement.Client == "" {
+			// The client's name is optional, but a brief to send usually
+			// wants it: say where it goes.
+			m.head = append(m.head, wrapped("The brief names no client: esc, then d on the results, to add one.", s.faint)...)
+		}
 	}
 	m.input.SetWidth(max(4, w-3))
 	// After a resize the field may be scrolled for the old width: putting

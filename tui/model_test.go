@@ -932,6 +932,9 @@ func TestDetailsNameTheClientInEveryReport(t *testing.T) {
 	d := newDriver(t, Options{Defs: defs, Answers: readAnswers(t, defs, "small-business.yaml"), Dir: dir}, 100, 30)
 	d.mustBeOn(screenResults)
 	d.mustNotSee("Acme Ltd")
+	d.key("e")
+	d.mustSeeText("The brief names no client: esc, then d on the results, to add one.")
+	d.key("esc")
 	d.key("d")
 	d.mustBeOn(screenDetails)
 	d.typeText("Acme Ltd")
@@ -962,6 +965,7 @@ func TestDetailsNameTheClientInEveryReport(t *testing.T) {
 
 	d.key("e")
 	d.mustBeOn(screenExport)
+	d.mustNotSee("names no client")
 	d.key("enter")
 	b, err := os.ReadFile(filepath.Join(dir, DefaultExportName+".txt"))
 	if err != nil {
