@@ -3,7 +3,6 @@ package tui
 import (
 	"strings"
 
-	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
 	"github.com/coo-advisor/coo-advisor/advisor"
@@ -34,10 +33,9 @@ type common struct {
 	// report is the engagement and version every report carries.
 	report advisor.ReportOptions
 
-	// pending holds the messages screens send up to the root model. The
-	// root handles them in the same Update, before the next key is read,
-	// so that fast typing or a paste can never reach the wrong screen.
-	pending []tea.Msg
+	// answers are the session's answers so far (every question's, once
+	// the results show).
+	answers advisor.Answers
 
 	// helpCache keeps the rendered footer: it only changes with the screen,
 	// the width or the help mode, not with every key.
@@ -46,16 +44,6 @@ type common struct {
 		lines []string
 	}
 }
-
-// send queues a message for the root model. It returns a nil command so
-// that screens can write `return m, m.c.send(msg)`.
-func (c *common) send(msg tea.Msg) tea.Cmd {
-	c.pending = append(c.pending, msg)
-	return nil
-}
-
-// show asks the root model to switch screens.
-func (c *common) show(s screen) tea.Cmd { return c.send(showMsg{to: s}) }
 
 // contentWidth is the width inside the app's side padding.
 func (c *common) contentWidth() int { return max(1, c.width-2) }

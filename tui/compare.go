@@ -33,7 +33,20 @@ const (
 	wideColumn       = 30
 )
 
-func newCompareModel(c *common) compareModel { return compareModel{c: c} }
+func newCompareModel(c *common) *compareModel { return &compareModel{c: c} }
+
+func (m *compareModel) body(int) []string        { return m.scroll.window() }
+func (m *compareModel) header() (string, string) { return "Compare the roles", m.scroll.position() }
+func (m *compareModel) typing() typing           { return typingNone }
+func (m *compareModel) setHeight(h int)          { m.scroll.setHeight(h) }
+
+// relayout renders the roles again, once a result has said which pains
+// to mark.
+func (m *compareModel) relayout() {
+	if m.pains != nil {
+		m.render()
+	}
+}
 
 // setResult marks the responsibilities named in any answer (the pain
 // points question uses responsibility ids as its values) and the role
@@ -55,19 +68,19 @@ func (m *compareModel) setResult(r *advisor.Result) {
 	m.render()
 }
 
-func (m compareModel) update(msg tea.Msg) (compareModel, tea.Cmd) {
+func (m *compareModel) update(msg tea.Msg) (tea.Cmd, tea.Msg) {
 	if km, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
 		case key.Matches(km, m.c.keys.Back):
-			return m, m.c.show(screenResults)
+			return nil, showMsg{to: screenResults}
 		case key.Matches(km, m.c.keys.AllRoles) && m.hasHidden(m.c.contentWidth()):
 			m.all = !m.all
 			m.render()
-			return m, nil
+			return nil, nil
 		}
 		m.scroll.handleKey(m.c.keys, km)
 	}
-	return m, nil
+	return nil, nil
 }
 
 // shown lists the roles on the screen, in file order: the primary roles,
@@ -238,7 +251,7 @@ func (m *compareModel) render() {
 	m.scroll.setLines(lines)
 }
 
-func (m compareModel) help() helpKeys {
+func (m *compareModel) help() helpKeys {
 	k := m.c.keys
 	back := k.Back
 	back.SetHelp("esc", "results")

@@ -25,8 +25,8 @@ type detailsModel struct {
 
 var detailsLabels = [3]string{"Client (the company the brief is for)", "Prepared by", "Date (YYYY-MM-DD)"}
 
-func newDetailsModel(c *common) detailsModel {
-	m := detailsModel{c: c}
+func newDetailsModel(c *common) *detailsModel {
+	m := &detailsModel{c: c}
 	for i := range m.inputs {
 		ti := textinput.New()
 		ti.Prompt = "› "
@@ -50,14 +50,31 @@ func (m *detailsModel) open(e advisor.Engagement, from screen) {
 	m.render()
 }
 
-func (m detailsModel) capturesText() bool { return true }
+func (m *detailsModel) typing() typing           { return typingText }
+func (m *detailsModel) header() (string, string) { return "Client details", "" }
 
-func (m detailsModel) update(msg tea.Msg) (detailsModel, tea.Cmd) {
+// body keeps the focused field in view.
+func (m *detailsModel) body(h int) []string {
+	focus := 0
+	if m.focus < len(m.fields) {
+		focus = m.fields[m.focus]
+	}
+	return clip(m.lines, h, focus)
+}
+
+func (m *detailsModel) relayout() {
+	for i := range m.inputs {
+		m.inputs[i].SetStyles(inputStyles(m.c.styles))
+	}
+	m.render()
+}
+
+func (m *detailsModel) update(msg tea.Msg) (tea.Cmd, tea.Msg) {
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		var cmd tea.Cmd
 		m.inputs[m.focus], cmd = m.inputs[m.focus].Update(msg)
-		return m, cmd
+		return cmd, nil
 	}
 	k := m.c.keys
 	move := func(to int) {
@@ -68,25 +85,25 @@ func (m detailsModel) update(msg tea.Msg) (detailsModel, tea.Cmd) {
 	}
 	switch {
 	case km.String() == "esc":
-		return m, m.c.show(m.from)
+		return nil, showMsg{to: m.from}
 	case km.String() == "tab", km.String() == "down":
 		move(m.focus + 1)
-		return m, nil
+		return nil, nil
 	case km.String() == "shift+tab", km.String() == "up":
 		move(m.focus - 1)
-		return m, nil
+		return nil, nil
 	case key.Matches(km, k.Enter):
 		if m.focus < len(m.inputs)-1 {
 			move(m.focus + 1)
-			return m, nil
+			return nil, nil
 		}
 		e, msg := m.engagement()
 		if msg != "" {
 			m.err = msg
 			m.render()
-			return m, nil
+			return nil, nil
 		}
-		return m, m.c.send(detailsMsg{engagement: e, back: m.from})
+		return nil, detailsMsg{engagement: e, back: m.from}
 	}
 	before := m.inputs[m.focus].Value()
 	var cmd tea.Cmd
@@ -95,11 +112,11 @@ func (m detailsModel) update(msg tea.Msg) (detailsModel, tea.Cmd) {
 		m.err = ""
 	}
 	m.render()
-	return m, cmd
+	return cmd, nil
 }
 
 // engagement reads the fields, or says what is wrong with them.
-func (m detailsModel) engagement() (advisor.Engagement, string) {
+func (m *detailsModel) engagement() (advisor.Engagement, string) {
 	e := advisor.Engagement{
 		Client:     strings.TrimSpace(m.inputs[0].Value()),
 		PreparedBy: strings.TrimSpace(m.inputs[1].Value()),
@@ -141,7 +158,7 @@ func (m *detailsModel) render() {
 	m.lines = lines
 }
 
-func (m detailsModel) help() helpKeys {
+func (m *detailsModel) help() helpKeys {
 	k := m.c.keys
 	next := key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field"))
 	save := k.Enter

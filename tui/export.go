@@ -58,12 +58,12 @@ type exportModel struct {
 	status  []string
 }
 
-func newExportModel(c *common, path string, format advisor.Format) exportModel {
+func newExportModel(c *common, path string, format advisor.Format) *exportModel {
 	ti := textinput.New()
 	ti.Prompt = "› "
 	ti.CharLimit = 4096
 	ti.SetStyles(inputStyles(c.styles))
-	m := exportModel{c: c, input: ti, back: screenResults}
+	m := &exportModel{c: c, input: ti, back: screenResults}
 	for i, f := range advisor.Formats {
 		if advisor.Format(f) == format {
 			m.format = i
@@ -79,7 +79,7 @@ func newExportModel(c *common, path string, format advisor.Format) exportModel {
 }
 
 // newSaveModel is the export screen that saves answers.
-func newSaveModel(c *common, path string) exportModel {
+func newSaveModel(c *common, path string) *exportModel {
 	m := newExportModel(c, path, advisor.FormatText)
 	m.saving = true
 	if path == "" {
@@ -105,10 +105,12 @@ func (m *exportModel) open(r *advisor.Result) {
 	m.render()
 }
 
-func (m exportModel) currentFormat() advisor.Format { return advisor.Format(advisor.Formats[m.format]) }
+func (m *exportModel) currentFormat() advisor.Format {
+	return advisor.Format(advisor.Formats[m.format])
+}
 
 // resolved is the absolute path the file would be written to.
-func (m exportModel) resolved() string {
+func (m *exportModel) resolved() string {
 	p := strings.TrimSpace(m.input.Value())
 	if p == "" {
 		return ""
@@ -124,9 +126,29 @@ func (m exportModel) resolved() string {
 	return filepath.Clean(p)
 }
 
-func (m exportModel) capturesText() bool { return m.state == exportEditing }
+// typing: the file name is free text while it is being edited.
+func (m *exportModel) typing() typing {
+	if m.state == exportEditing {
+		return typingText
+	}
+	return typingNone
+}
 
-func (m exportModel) update(msg tea.Msg) (exportModel, tea.Cmd) {
+func (m *exportModel) header() (string, string) {
+	if m.saving {
+		return "Save answers", ""
+	}
+	return "Export", ""
+}
+
+func (m *exportModel) body(h int) []string { return m.lines(h) }
+
+func (m *exportModel) relayout() {
+	m.input.SetStyles(inputStyles(m.c.styles))
+	m.render()
+}
+
+func (m *exportModel) update(msg tea.Msg) (tea.Cmd, tea.Msg) {
 	k := m.c.keys
 	switch msg := msg.(type) {
 	case exportedMsg:
@@ -142,39 +164,39 @@ func (m exportModel) update(msg tea.Msg) (exportModel, tea.Cmd) {
 			m.err = ""
 		}
 		m.render()
-		return m, nil
+		return nil, nil
 	case tea.KeyPressMsg:
 		switch m.state {
 		case exportWriting:
-			return m, nil
+			return nil, nil
 		case exportConfirm:
 			switch msg.String() {
 			case "y", "Y":
 				m.state = exportWriting
 				m.render()
-				return m, m.write(true)
+				return m.write(true), nil
 			case "n", "N", "esc":
 				m.state = exportEditing
 				m.err = ""
 				m.note = "Not saved: the existing file is unchanged. Change the name, or press Enter to ask again."
 				m.render()
 			}
-			return m, nil
+			return nil, nil
 		case exportDone:
 			if key.Matches(msg, k.Enter) || key.Matches(msg, k.Back) {
 				m.state = exportEditing
-				return m, m.c.show(m.back)
+				return nil, showMsg{to: m.back}
 			}
-			return m, nil
+			return nil, nil
 		}
 		switch {
 		case key.Matches(msg, k.Results):
-			return m, m.c.show(m.back)
+			return nil, showMsg{to: m.back}
 		case key.Matches(msg, k.Enter):
 			if m.resolved() == "" {
 				m.err = "Enter a file name."
 				m.render()
-				return m, nil
+				return nil, nil
 			}
 			// The name says the format: nothing is written in a format its
 			// name does not say (brief.pdf would hold text).
@@ -182,23 +204,23 @@ func (m exportModel) update(msg tea.Msg) (exportModel, tea.Cmd) {
 				if ext := strings.ToLower(filepath.Ext(m.resolved())); ext != ".yaml" && ext != ".yml" {
 					m.err = "End the name in .yaml: the file is an answers file, which coo-advisor --answers opens again."
 					m.render()
-					return m, nil
+					return nil, nil
 				}
 			} else if f, ok := advisor.FormatForPath(m.resolved()); !ok || f != m.currentFormat() {
 				m.err = fmt.Sprintf("End the name in %s, or press tab for a format: the name must say which format the file holds.", strings.Join(advisor.Extensions, ", "))
 				m.render()
-				return m, nil
+				return nil, nil
 			}
 			m.state = exportWriting
 			m.err, m.note = "", ""
 			m.render()
-			return m, m.write(false)
+			return m.write(false), nil
 		case msg.String() == "tab" && !m.saving:
 			m.setFormat((m.format + 1) % len(advisor.Formats))
-			return m, nil
+			return nil, nil
 		case msg.String() == "shift+tab" && !m.saving:
 			m.setFormat((m.format - 1 + len(advisor.Formats)) % len(advisor.Formats))
-			return m, nil
+			return nil, nil
 		}
 	}
 	var cmd tea.Cmd
@@ -209,7 +231,7 @@ func (m exportModel) update(msg tea.Msg) (exportModel, tea.Cmd) {
 		m.formatFromName()
 	}
 	m.render()
-	return m, cmd
+	return cmd, nil
 }
 
 // formatFromName follows the file name: typing brief.md chooses Markdown,
@@ -240,7 +262,7 @@ func (m *exportModel) setFormat(i int) {
 }
 
 // write renders the report and writes it atomically, off the update loop.
-func (m exportModel) write(overwrite bool) tea.Cmd {
+func (m *exportModel) write(overwrite bool) tea.Cmd {
 	defs, res, format, path, protect, opts := m.c.defs, m.result, m.currentFormat(), m.resolved(), m.c.protect, m.c.report
 	saving, answers := m.saving, m.answers
 	return func() tea.Msg {
@@ -336,7 +358,7 @@ func (m *exportModel) render() {
 // lines lays the screen out in at most h lines. The field being typed in
 // and the status always show; the title, the full path and the spacing
 // give way on small terminals.
-func (m exportModel) lines(h int) []string {
+func (m *exportModel) lines(h int) []string {
 	var out []string
 	full := len(m.head) + 1 + 2 + len(m.path) + 1 + len(m.formats) + 1 + len(m.status)
 	if full <= h {
@@ -359,7 +381,7 @@ func (m exportModel) lines(h int) []string {
 	return clip(out, h, 0)
 }
 
-func (m exportModel) help() helpKeys {
+func (m *exportModel) help() helpKeys {
 	k := m.c.keys
 	save := k.Enter
 	save.SetHelp("enter", "save")

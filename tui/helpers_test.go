@@ -214,8 +214,8 @@ func (d *driver) walk(a advisor.Answers) {
 	for i := range d.m.c.defs.Questions {
 		q := &d.m.c.defs.Questions[i]
 		d.mustBeOn(screenQuestion)
-		if d.m.qi != i {
-			d.t.Fatalf("on question %d, want %d", d.m.qi, i)
+		if d.m.questions.qi != i {
+			d.t.Fatalf("on question %d, want %d", d.m.questions.qi, i)
 		}
 		d.answer(q, a[q.ID])
 	}

@@ -14,6 +14,7 @@ const (
 	screenExport
 	screenSave
 	screenDetails
+	numScreens // the number of screens
 )
 
 func (s screen) String() string {

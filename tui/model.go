@@ -20,21 +20,23 @@ import (
 type Model struct {
 	c      *common
 	screen screen
+	// screens holds every screen, by the screen it is: the root reaches
+	// them through the component interface. The typed fields below are
+	// the same screens, for what only the root does (opening them with
+	// data).
+	screens [numScreens]component
 
-	welcome   welcomeModel
-	questions []questionModel
-	qi        int  // current question
-	editing   bool // a question opened from the review screen
-	results   resultsModel
-	compare   compareModel
-	review    reviewModel
-	export    exportModel
-	save      exportModel // the export screen saving answers
-	details   detailsModel
+	welcome   *welcomeModel
+	questions *questionsScreen
+	results   *resultsModel
+	compare   *compareModel
+	review    *reviewModel
+	export    *exportModel
+	save      *exportModel // the export screen saving answers
+	details   *detailsModel
 	help      help.Model
 
-	answers advisor.Answers
-	result  *advisor.Result
+	result *advisor.Result
 
 	interrupted bool
 	exported    []string // reports written
@@ -43,9 +45,6 @@ type Model struct {
 	// scoring numbers the recommendations asked for, so that only the
 	// latest one is shown.
 	scoring int
-	// resuming is set while the questions a partial answers file left
-	// open are asked: only those.
-	resuming bool
 	// dirty is set when answers were given or changed since they were
 	// last saved; q then asks before throwing them away.
 	dirty       bool
@@ -65,28 +64,32 @@ func New(o Options) Model {
 	if format == "" {
 		format = advisor.FormatText
 	}
+	c.answers = advisor.Answers{}
+	if o.Answers != nil {
+		c.answers = o.Answers.Clone()
+	}
 	m := Model{
-		c:       c,
-		welcome: newWelcomeModel(c),
-		results: newResultsModel(c),
-		compare: newCompareModel(c),
-		review:  newReviewModel(c),
-		export:  newExportModel(c, o.ExportPath, format),
-		save:    newSaveModel(c, o.SavePath),
-		details: newDetailsModel(c),
-		help:    help.New(),
-		answers: advisor.Answers{},
+		c:         c,
+		welcome:   newWelcomeModel(c),
+		questions: newQuestionsScreen(c),
+		results:   newResultsModel(c),
+		compare:   newCompareModel(c),
+		review:    newReviewModel(c),
+		export:    newExportModel(c, o.ExportPath, format),
+		save:      newSaveModel(c, o.SavePath),
+		details:   newDetailsModel(c),
+		help:      help.New(),
+	}
+	m.screens = [numScreens]component{
+		screenWelcome: m.welcome, screenQuestion: m.questions, screenResults: m.results, screenCompare: m.compare,
+		screenReview: m.review, screenExport: m.export, screenSave: m.save, screenDetails: m.details,
 	}
 	m.help.Styles = c.styles.help
 	if o.Answers != nil {
-		m.answers = o.Answers.Clone()
-	}
-	m.resetQuestions()
-	if o.Answers != nil {
 		// A partial file resumes at the first question it leaves without
 		// an answer or a default; a complete one opens at the results.
-		if i := m.firstMissing(); i >= 0 {
-			m.screen, m.qi, m.resuming = screenQuestion, i, true
+		if i := m.questions.nextMissing(0); i >= 0 {
+			m.screen, m.questions.qi, m.questions.resuming = screenQuestion, i, true
 		} else if err := m.computeResult(""); err == nil {
 			m.screen = screenResults
 		}
@@ -95,34 +98,18 @@ func New(o Options) Model {
 	return m
 }
 
-func (m *Model) resetQuestions() {
-	m.questions = make([]questionModel, len(m.c.defs.Questions))
-	for i, q := range m.c.defs.Questions {
-		// A question with a default starts on it, so Enter takes it.
-		prev := q.Default
-		if a, ok := m.answers[q.ID]; ok {
-			prev = &a
-		}
-		m.questions[i] = newQuestionModel(m.c, i, prev)
-	}
-	m.qi = 0
-}
-
 // Init asks the terminal for its background colour, to pick the palette.
 func (m Model) Init() tea.Cmd { return tea.RequestBackgroundColor }
 
 // Update handles a message and renders the new frame.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	cmds := []tea.Cmd{m.update(msg)}
-	for len(m.c.pending) > 0 {
-		next := m.c.pending[0]
-		m.c.pending = m.c.pending[1:]
-		cmds = append(cmds, m.update(next))
-	}
+	cmd := m.update(msg)
 	m.compose()
-	return m, tea.Batch(cmds...)
+	return m, cmd
 }
 
+// update handles a message: the root's own, or the screen's. A screen's
+// message for the root is handled at once, in the same Update.
 func (m *Model) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
@@ -141,7 +128,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			return cmd
 		}
 	case startMsg:
-		m.screen, m.qi, m.editing = screenQuestion, 0, false
+		m.questions.qi, m.questions.editing = 0, false
+		m.screen = screenQuestion
 		return nil
 	case answeredMsg:
 		m.dirty = true
@@ -164,21 +152,17 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.show(msg.to)
 		return nil
 	case editMsg:
-		q := m.c.defs.Questions[msg.index]
-		a := m.answers[q.ID]
-		m.questions[msg.index] = newQuestionModel(m.c, msg.index, &a)
-		m.qi, m.editing, m.screen = msg.index, true, screenQuestion
+		m.questions.edit(msg.index)
+		m.screen = screenQuestion
 		return nil
 	case scoredMsg:
 		m.scored(msg)
 		return nil
 	case restartMsg:
 		m.scoring++ // a result still being worked out is stale
-		m.resuming = false
-		m.answers = advisor.Answers{}
+		m.c.answers = advisor.Answers{}
 		m.result = nil
-		m.editing = false
-		m.resetQuestions()
+		m.questions.reset()
 		m.screen = screenWelcome
 		return nil
 	case exportedMsg:
@@ -194,13 +178,25 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 				m.dirty = false
 			}
 		}
+		// The screen that started the write hears how it went, wherever
+		// the user is now.
+		to := m.export
 		if msg.answers {
-			var cmd tea.Cmd
-			m.save, cmd = m.save.update(msg)
-			return cmd
+			to = m.save
 		}
+		cmd, up := to.update(msg)
+		return tea.Batch(cmd, m.up(up))
 	}
-	return m.updateScreen(msg)
+	cmd, up := m.screens[m.screen].update(msg)
+	return tea.Batch(cmd, m.up(up))
+}
+
+// up handles a screen's message for the root, if any.
+func (m *Model) up(msg tea.Msg) tea.Cmd {
+	if msg == nil {
+		return nil
+	}
+	return m.update(msg)
 }
 
 // globalKey handles the keys that work everywhere. done is false when the
@@ -215,11 +211,12 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		case key.Matches(msg, k.ForceQuit), msg.String() == "y", msg.String() == "Y":
 			m.quitting = true
 			return tea.Quit, true
-		case msg.String() == "s" && len(m.answers) > 0:
+		case msg.String() == "s" && len(m.c.answers) > 0:
 			m.show(screenSave)
 		}
 		return nil, true
 	}
+	typing := m.screens[m.screen].typing()
 	switch {
 	case key.Matches(msg, k.ForceQuit):
 		// ctrl+c is an interruption, unless the work was saved.
@@ -232,7 +229,7 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			return tea.Quit, true
 		}
 		return nil, true
-	case key.Matches(msg, k.Quit) && !m.capturesText():
+	case key.Matches(msg, k.Quit) && typing == typingNone:
 		if m.dirty {
 			// Answers nobody saved would be lost: ask first, as start
 			// over does.
@@ -241,7 +238,7 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		}
 		m.quitting = true
 		return tea.Quit, true
-	case key.Matches(msg, k.Help) && !(m.screen == screenExport && m.export.capturesText()):
+	case key.Matches(msg, k.Help) && typing != typingText:
 		m.help.ShowAll = !m.help.ShowAll
 		m.setHeights()
 		return nil, true
@@ -249,52 +246,16 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	return nil, false
 }
 
-func (m *Model) capturesText() bool {
-	switch m.screen {
-	case screenQuestion:
-		return m.questions[m.qi].capturesText()
-	case screenExport:
-		return m.export.capturesText()
-	case screenSave:
-		return m.save.capturesText()
-	case screenDetails:
-		return true
-	}
-	return false
-}
-
-func (m *Model) updateScreen(msg tea.Msg) tea.Cmd {
-	var cmd tea.Cmd
-	switch m.screen {
-	case screenWelcome:
-		m.welcome, cmd = m.welcome.update(msg)
-	case screenQuestion:
-		m.questions[m.qi], cmd = m.questions[m.qi].update(msg)
-	case screenResults:
-		m.results, cmd = m.results.update(msg)
-	case screenCompare:
-		m.compare, cmd = m.compare.update(msg)
-	case screenReview:
-		m.review, cmd = m.review.update(msg)
-	case screenExport:
-		m.export, cmd = m.export.update(msg)
-	case screenSave:
-		m.save, cmd = m.save.update(msg)
-	case screenDetails:
-		m.details, cmd = m.details.update(msg)
-	}
-	return cmd
-}
-
 func (m *Model) answered(msg answeredMsg) tea.Cmd {
+	qs := m.questions
 	q := m.c.defs.Questions[msg.index]
-	before := m.answers[q.ID]
-	m.answers[q.ID] = msg.answer
+	before := m.c.answers[q.ID]
+	m.c.answers[q.ID] = msg.answer
 	switch {
-	case m.editing:
+	case qs.editing:
 		// Edits come from the results, so every question has an answer
 		// and a result exists to compare with.
-		m.editing = false
+		qs.editing = false
 		m.screen = screenResults
 		was := m.result
 		changed := q.FormatValue(before) != q.FormatValue(msg.answer)
@@ -304,18 +265,7 @@ func (m *Model) answered(msg answeredMsg) tea.Cmd {
 			}
 			return m.changeNotice(&q, before, msg.answer, was, res)
 		})
-	case m.resuming:
-		// Resuming a partial file: only the questions it left open.
-		if next := m.nextMissing(msg.index + 1); next >= 0 {
-			m.qi = next
-			return nil
-		}
-		m.resuming = false
-		m.screen = screenResults
-		return m.score(nil)
-	case msg.index < len(m.questions)-1:
-		m.qi = msg.index + 1
-	default:
+	case qs.advance(msg.index):
 		m.screen = screenResults
 		return m.score(nil)
 	}
@@ -328,7 +278,7 @@ func (m *Model) answered(msg answeredMsg) tea.Cmd {
 // notice, when given, says what the change did.
 func (m *Model) score(notice func(*advisor.Result) string) tea.Cmd {
 	m.scoring++
-	gen, defs, answers := m.scoring, m.c.defs, m.answers.Clone()
+	gen, defs, answers := m.scoring, m.c.defs, m.c.answers.Clone()
 	m.results.setWorking()
 	return func() tea.Msg {
 		res, err := defs.Recommend(answers)
@@ -370,24 +320,8 @@ func (m *Model) changeNotice(q *advisor.Question, before, after advisor.Answer, 
 	return fmt.Sprintf("%s The advice is still %s; confidence %d%% (was %d%%).", head, title(res.Recommended), advisor.Percent(res.Confidence), advisor.Percent(was.Confidence))
 }
 
-// firstMissing is the index of the first question from start without an
-// answer or a default, or -1.
-func (m *Model) firstMissing() int {
-	return m.nextMissing(0)
-}
-
-func (m *Model) nextMissing(from int) int {
-	for i := from; i < len(m.c.defs.Questions); i++ {
-		q := &m.c.defs.Questions[i]
-		if _, ok := m.answers[q.ID]; !ok && q.Required() {
-			return i
-		}
-	}
-	return -1
-}
-
 func (m *Model) computeResult(notice string) error {
-	res, err := m.c.defs.Recommend(m.answers)
+	res, err := m.c.defs.Recommend(m.c.answers)
 	if err != nil {
 		return err
 	}
@@ -397,22 +331,14 @@ func (m *Model) computeResult(notice string) error {
 }
 
 func (m *Model) back() {
-	switch {
-	case m.screen != screenQuestion:
+	if m.screen != screenQuestion {
 		m.screen = screenResults
-	case m.editing:
-		m.editing = false
-		// Drop the unsaved edit: the answer stays what it was.
-		a := m.answers[m.c.defs.Questions[m.qi].ID]
-		m.questions[m.qi] = newQuestionModel(m.c, m.qi, &a)
-		m.show(screenReview)
-	case m.qi > 0:
-		m.qi--
-	default:
-		m.screen = screenWelcome
+		return
 	}
+	m.show(m.questions.back())
 }
 
+// show opens screen s with what it shows.
 func (m *Model) show(s screen) {
 	switch s {
 	case screenDetails:
@@ -424,7 +350,7 @@ func (m *Model) show(s screen) {
 		if back == screenSave || back == screenDetails {
 			back = screenResults
 		}
-		m.save.openSave(m.answers, back)
+		m.save.openSave(m.c.answers, back)
 		m.screen = s
 		return
 	}
@@ -435,7 +361,7 @@ func (m *Model) show(s screen) {
 	case screenCompare:
 		m.compare.setResult(m.result)
 	case screenReview:
-		m.review.setAnswers(m.answers)
+		m.review.setAnswers(m.c.answers)
 	case screenExport:
 		m.export.open(m.result)
 	}
@@ -471,24 +397,9 @@ func (m *Model) layout() {
 
 // restyle renders every screen again (size or palette changed).
 func (m *Model) restyle() {
-	for i := range m.questions {
-		m.questions[i].input.SetStyles(inputStyles(m.c.styles))
-		m.questions[i].render()
+	for _, c := range m.screens {
+		c.relayout()
 	}
-	m.export.input.SetStyles(inputStyles(m.c.styles))
-	m.save.input.SetStyles(inputStyles(m.c.styles))
-	for i := range m.details.inputs {
-		m.details.inputs[i].SetStyles(inputStyles(m.c.styles))
-	}
-	m.welcome.render()
-	m.results.render()
-	if m.compare.pains != nil {
-		m.compare.render()
-	}
-	m.review.render()
-	m.export.render()
-	m.save.render()
-	m.details.render()
 	m.setHeights()
 }
 
@@ -496,159 +407,14 @@ func (m *Model) restyle() {
 // and the help, which is all a help toggle changes.
 func (m *Model) setHeights() {
 	h := m.bodyHeight()
-	m.results.setHeight(h)
-	m.compare.scroll.setHeight(h)
+	for _, c := range m.screens {
+		if s, ok := c.(scrolling); ok {
+			s.setHeight(h)
+		}
+	}
 }
 
-func (m *Model) keysFor() helpKeys {
-	switch m.screen {
-	case screenQuestion:
-		return m.questions[m.qi].help(m.editing)
-	case screenResults:
-		return m.results.help()
-	case screenCompare:
-		return m.compare.help()
-	case screenReview:
-		return m.review.help()
-	case screenExport:
-		return m.export.help()
-	case screenSave:
-		return m.save.help()
-	case screenDetails:
-		return m.details.help()
-	}
-	return m.welcome.help()
-}
-
-// headerText is the context shown next to the brand.
-func (m *Model) headerText() string {
-	switch m.screen {
-	case screenQuestion:
-		return m.questions[m.qi].header(m.editing)
-	case screenResults:
-		return "Results"
-	case screenCompare:
-		return "Compare the roles"
-	case screenReview:
-		return "Your answers"
-	case screenExport:
-		return "Export"
-	case screenSave:
-		return "Save answers"
-	case screenDetails:
-		return "Client details"
-	}
-	return "Welcome"
-}
-
-// bodyLines returns the screen's lines for a body of the given height.
-func (m *Model) bodyLines(h int) []string {
-	switch m.screen {
-	case screenQuestion:
-		lines := m.questions[m.qi].lines(h)
-		if m.c.width >= sidePanelMin {
-			return m.withPanel(lines, h)
-		}
-		return lines
-	case screenResults:
-		return m.results.scroll.window()
-	case screenCompare:
-		return m.compare.scroll.window()
-	case screenReview:
-		return clip(m.review.lines, h, m.review.focus)
-	case screenExport:
-		return m.export.lines(h)
-	case screenSave:
-		return m.save.lines(h)
-	case screenDetails:
-		focus := 0
-		if m.details.focus < len(m.details.fields) {
-			focus = m.details.fields[m.details.focus]
-		}
-		return clip(m.details.lines, h, focus)
-	}
-	return clip(m.welcome.lines, h, -1)
-}
-
-// withPanel puts the live leaning beside the question.
-func (m *Model) withPanel(question []string, h int) []string {
-	panel := strings.Split(m.leaningPanel(), "\n")
-	qw := m.questions[m.qi].width()
-	out := make([]string, 0, h)
-	for i := 0; i < min(h, max(len(question), len(panel))); i++ {
-		l, r := "", ""
-		if i < len(question) {
-			l = question[i]
-		}
-		if i < len(panel) {
-			r = panel[i]
-		}
-		out = append(out, padTo(l, qw)+"  "+r)
-	}
-	return out
-}
-
-// leaningPanel shows how the answers so far, with the one on screen,
-// share out between the roles.
-func (m *Model) leaningPanel() string {
-	s := m.c.styles
-	d := m.c.defs
-	q := &m.questions[m.qi]
-	answers := m.answers.Clone()
-	cur, ok := q.tentative()
-	if ok {
-		answers[q.q.ID] = cur
-	} else {
-		delete(answers, q.q.ID)
-	}
-	scores := d.Leaning(answers)
-	inner := panelWidth - 4
-	nameW := 0
-	for _, r := range d.Roles {
-		nameW = max(nameW, lipgloss.Width(r.Short))
-	}
-	nameW = min(nameW, inner/2)
-	var lines []string
-	lines = append(lines, s.section.Render("LIVE LEANING"))
-	total := 0.0
-	for _, sc := range scores {
-		total += sc.Points.Float()
-	}
-	for i, sc := range scores {
-		pct := fmt.Sprintf("%3d%%", advisor.Percent(sc.Share))
-		barW := inner - nameW - 6
-		name := ansi.Truncate(d.Roles[i].Short, nameW, "…")
-		if total == 0 {
-			lines = append(lines, s.text.Render(padTo(name, nameW))+" "+s.barEmpty.Render(strings.Repeat("·", max(1, barW)))+" "+s.faint.Render(" --%"))
-			continue
-		}
-		lines = append(lines, s.text.Render(padTo(name, nameW))+" "+m.c.bar(sc.Share, max(1, barW), roleGlyph(i), s.role(i))+" "+s.text.Render(pct))
-	}
-	answered := len(answers)
-	lines = append(lines, "", s.faint.Render(fmt.Sprintf("%d of %d answered", answered, len(d.Questions))))
-	if ok {
-		pts := make(advisor.Weights, len(d.Roles))
-		for i, sc := range d.Leaning(advisor.Answers{q.q.ID: cur}) {
-			pts[i] = sc.Points
-		}
-		lines = append(lines, wrapLines(s.faint.Render("This answer: ")+s.text.Render(shortPoints(d, pts)), inner)...)
-	}
-	return m.c.box(lines, panelWidth)
-}
-
-// shortPoints is "+3 Ops Director" with the roles' short names.
-func shortPoints(d *advisor.Definitions, w advisor.Weights) string {
-	var parts []string
-	for i, r := range d.Roles {
-		if w[i] != 0 {
-			parts = append(parts, "+"+advisor.FormatPoints(w[i])+" "+r.Short)
-		}
-	}
-	if len(parts) == 0 {
-		return "no points"
-	}
-	return strings.Join(parts, ", ")
-}
+func (m *Model) keysFor() helpKeys { return m.screens[m.screen].help() }
 
 // compose renders the whole frame: header, body and help footer.
 func (m *Model) compose() {
@@ -670,23 +436,8 @@ func (m *Model) compose() {
 
 	lines := make([]string, 0, h)
 	brand := s.brand.Render("COO Advisor")
-	ctx := s.header.Render(m.headerText())
-	right := ""
-	switch m.screen {
-	case screenResults:
-		right = m.results.scroll.position()
-	case screenCompare:
-		right = m.compare.scroll.position()
-	case screenQuestion:
-		if m.resuming {
-			// Resuming a partial file: how many of its gaps are left.
-			left := 0
-			for i := m.nextMissing(m.qi); i >= 0; i = m.nextMissing(i + 1) {
-				left++
-			}
-			right = fmt.Sprintf("resuming · %d to go", max(1, left))
-		}
-	}
+	title, right := m.screens[m.screen].header()
+	ctx := s.header.Render(title)
 	headerLine := brand + " " + ctx
 	if lipgloss.Width(headerLine) > cw {
 		headerLine = ctx // narrow: the context matters more than the name
@@ -702,7 +453,7 @@ func (m *Model) compose() {
 	}
 	// Body lines are wrapped to the width when rendered (the tests check
 	// every screen at many sizes), so they are not measured again here.
-	body := m.bodyLines(bh)
+	body := m.screens[m.screen].body(bh)
 	if m.confirmQuit {
 		prompt := wrapLines(s.pain.Render("Quit without saving your answers? y quits, s saves them first, any other key stays."), cw)
 		body = append(prompt, body...)

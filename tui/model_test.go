@@ -107,7 +107,7 @@ func TestMultiChoiceTogglesAndKeepsChoices(t *testing.T) {
 	d.key("esc")
 	d.mustSee("[x] New markets", "[x] Acquisitions", "2 chosen")
 	d.key("enter")
-	if got := d.m.answers["expansion"].Multi; strings.Join(got, ",") != "new-markets,acquisitions" {
+	if got := d.m.c.answers["expansion"].Multi; strings.Join(got, ",") != "new-markets,acquisitions" {
 		t.Fatalf("expansion = %v", got)
 	}
 }
@@ -150,8 +150,8 @@ func TestNumberFieldValidatesAsYouType(t *testing.T) {
 		d.mustSee("1,200 employees")
 		d.key("enter")
 		d.mustSee("2 of 11")
-		if d.m.answers["employees"].Int != 1200 {
-			t.Fatalf("employees = %d", d.m.answers["employees"].Int)
+		if d.m.c.answers["employees"].Int != 1200 {
+			t.Fatalf("employees = %d", d.m.c.answers["employees"].Int)
 		}
 	})
 }
@@ -190,7 +190,7 @@ func TestEditingAnAnswerRecomputesTheResults(t *testing.T) {
 		d.mustSee("Editing · " + q.Title)
 		if q.Kind == advisor.KindMulti {
 			// Untick what is there, then tick the new values.
-			for i, on := range d.m.questions[d.m.qi].checked {
+			for i, on := range d.m.questions.qs[d.m.questions.qi].checked {
 				if on {
 					d.key(string(rune('1' + i)))
 				}
@@ -220,8 +220,8 @@ func TestEditCanBeCancelled(t *testing.T) {
 	d.key("esc")
 	d.mustBeOn(screenReview)
 	d.mustSee("90 (50 to 149)")
-	if d.m.answers["employees"].Int != 90 {
-		t.Fatalf("a cancelled edit changed the answer to %d", d.m.answers["employees"].Int)
+	if d.m.c.answers["employees"].Int != 90 {
+		t.Fatalf("a cancelled edit changed the answer to %d", d.m.c.answers["employees"].Int)
 	}
 	d.key("esc")
 	d.mustBeOn(screenResults)
@@ -538,7 +538,7 @@ func TestRestartClearsAnswers(t *testing.T) {
 	d.key("n")
 	d.mustBeOn(screenResults)
 	d.mustNotSee("Start over?")
-	if len(d.m.answers) == 0 {
+	if len(d.m.c.answers) == 0 {
 		t.Fatal("n cleared the answers")
 	}
 	d.key("r")
@@ -546,8 +546,8 @@ func TestRestartClearsAnswers(t *testing.T) {
 	d.mustBeOn(screenWelcome)
 	d.key("enter")
 	d.mustSee("1 of 11")
-	if len(d.m.answers) != 0 || d.m.questions[0].input.Value() != "" {
-		t.Fatalf("answers kept after restart: %v", d.m.answers)
+	if len(d.m.c.answers) != 0 || d.m.questions.qs[0].input.Value() != "" {
+		t.Fatalf("answers kept after restart: %v", d.m.c.answers)
 	}
 }
 
@@ -689,7 +689,7 @@ func TestChoiceNeedsAPick(t *testing.T) {
 	d.mustNotSee("(•)")
 	d.key("enter")
 	d.mustSee("4 of 11", "Choose one")
-	if _, ok := d.m.answers["regulation"]; ok {
+	if _, ok := d.m.c.answers["regulation"]; ok {
 		t.Fatal("Enter alone recorded an answer")
 	}
 	d.key("up") // from nothing, up is the last option
@@ -697,7 +697,7 @@ func TestChoiceNeedsAPick(t *testing.T) {
 	d.mustNotSee("Choose one")
 	d.key("enter")
 	d.mustSee("5 of 11")
-	if got := d.m.answers["regulation"].Choice; got != "heavy" {
+	if got := d.m.c.answers["regulation"].Choice; got != "heavy" {
 		t.Fatalf("regulation = %q", got)
 	}
 }
@@ -918,7 +918,7 @@ func TestPartialAnswersResumeAtTheFirstOpenQuestion(t *testing.T) {
 	if d.m.result == nil || d.m.result.Recommended != want.Recommended || d.m.result.Confidence != want.Confidence {
 		t.Fatalf("resumed result %+v, want %s at %v", d.m.result, want.Recommended, want.Confidence)
 	}
-	if _, asked := d.m.answers["revenue"]; asked {
+	if _, asked := d.m.c.answers["revenue"]; asked {
 		t.Error("revenue, which has a default, was asked")
 	}
 }

@@ -86,8 +86,13 @@ func inputStyles(s *styles) textinput.Styles {
 	return st
 }
 
-// capturesText reports whether typed letters belong to a text field.
-func (m questionModel) capturesText() bool { return m.q.Kind == advisor.KindInteger }
+// typing: a number field takes letters (to say they are not a number).
+func (m *questionModel) typing() typing {
+	if m.q.Kind == advisor.KindInteger {
+		return typingNumber
+	}
+	return typingNone
+}
 
 // tentative is the answer as it stands on screen, for the live leaning.
 func (m questionModel) tentative() (advisor.Answer, bool) {
@@ -112,15 +117,15 @@ func (m questionModel) tentative() (advisor.Answer, bool) {
 	return advisor.Answer{}, false
 }
 
-func (m questionModel) update(msg tea.Msg) (questionModel, tea.Cmd) {
+func (m *questionModel) update(msg tea.Msg) (tea.Cmd, tea.Msg) {
 	k := m.c.keys
 	km, isKey := msg.(tea.KeyPressMsg)
 	if isKey {
 		switch {
 		case key.Matches(km, k.Back):
-			return m, m.c.send(backMsg{})
+			return nil, backMsg{}
 		case key.Matches(km, k.Enter):
-			return m.submit()
+			return nil, m.submit()
 		}
 	}
 	var cmd tea.Cmd
@@ -134,7 +139,7 @@ func (m questionModel) update(msg tea.Msg) (questionModel, tea.Cmd) {
 		}
 	case advisor.KindChoice, advisor.KindMulti:
 		if !isKey {
-			return m, nil
+			return nil, nil
 		}
 		n := len(m.q.Options)
 		if m.cursor < 0 && key.Matches(km, k.Up) {
@@ -156,11 +161,11 @@ func (m questionModel) update(msg tea.Msg) (questionModel, tea.Cmd) {
 		case m.q.Kind == advisor.KindMulti && key.Matches(km, k.Toggle):
 			m.checked[m.cursor] = !m.checked[m.cursor]
 		default:
-			return m, nil
+			return nil, nil
 		}
 	}
 	m.renderField()
-	return m, cmd
+	return cmd, nil
 }
 
 // validate checks the number field as the user types; an empty field is
@@ -175,7 +180,9 @@ func (m *questionModel) validate() {
 	}
 }
 
-func (m questionModel) submit() (questionModel, tea.Cmd) {
+// submit checks the answer on screen: an answeredMsg for the root, or
+// nil with the error shown.
+func (m *questionModel) submit() tea.Msg {
 	var (
 		a   advisor.Answer
 		err error
@@ -189,9 +196,9 @@ func (m questionModel) submit() (questionModel, tea.Cmd) {
 		m.touched = true
 		m.err = capitalize(err.Error())
 		m.renderField()
-		return m, nil
+		return nil
 	}
-	return m, m.c.send(answeredMsg{index: m.index, answer: a})
+	return answeredMsg{index: m.index, answer: a}
 }
 
 // pickIndex is the option a number key picks: 1-9, and 0 for the tenth.

@@ -43,7 +43,12 @@ func (m *resultsModel) setError(msg string) {
 	m.render()
 }
 
-func newResultsModel(c *common) resultsModel { return resultsModel{c: c} }
+func newResultsModel(c *common) *resultsModel { return &resultsModel{c: c} }
+
+func (m *resultsModel) body(int) []string        { return m.scroll.window() }
+func (m *resultsModel) header() (string, string) { return "Results", m.scroll.position() }
+func (m *resultsModel) typing() typing           { return typingNone }
+func (m *resultsModel) relayout()                { m.render() }
 
 func (m *resultsModel) setResult(r *advisor.Result, notice string) {
 	m.working, m.err = false, ""
@@ -54,49 +59,49 @@ func (m *resultsModel) setResult(r *advisor.Result, notice string) {
 	m.render()
 }
 
-func (m resultsModel) update(msg tea.Msg) (resultsModel, tea.Cmd) {
+func (m *resultsModel) update(msg tea.Msg) (tea.Cmd, tea.Msg) {
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
-		return m, nil
+		return nil, nil
 	}
 	k := m.c.keys
 	if m.working || m.err != "" {
-		return m, nil // nothing to act on yet; q and ctrl+c still work
+		return nil, nil // nothing to act on yet; q and ctrl+c still work
 	}
 	if m.confirmRestart {
 		m.confirmRestart = false
 		if km.String() == "y" || km.String() == "Y" {
-			return m, m.c.send(restartMsg{})
+			return nil, restartMsg{}
 		}
 		m.render()
-		return m, nil
+		return nil, nil
 	}
 	switch {
 	case key.Matches(km, k.Save):
-		return m, m.c.show(screenSave)
+		return nil, showMsg{to: screenSave}
 	case key.Matches(km, k.Details):
-		return m, m.c.show(screenDetails)
+		return nil, showMsg{to: screenDetails}
 	case key.Matches(km, k.Compare):
-		return m, m.c.show(screenCompare)
+		return nil, showMsg{to: screenCompare}
 	case key.Matches(km, k.Answers):
-		return m, m.c.show(screenReview)
+		return nil, showMsg{to: screenReview}
 	case key.Matches(km, k.Export):
-		return m, m.c.show(screenExport)
+		return nil, showMsg{to: screenExport}
 	case key.Matches(km, k.Restart):
 		m.confirmRestart = true
 		m.scroll.offset = 0
 		m.render()
-		return m, nil
+		return nil, nil
 	case key.Matches(km, k.Why):
 		m.showWhy = !m.showWhy
 		m.render()
-		return m, nil
+		return nil, nil
 	}
 	m.scroll.handleKey(k, km)
-	return m, nil
+	return nil, nil
 }
 
-// bodyHeight is set by the root model before render.
+// setHeight is the body's height, set by the root model.
 func (m *resultsModel) setHeight(h int) { m.scroll.setHeight(h) }
 
 func (m *resultsModel) render() {
@@ -304,7 +309,7 @@ func (m *resultsModel) explanationLines(w int) []string {
 	return lines
 }
 
-func (m resultsModel) help() helpKeys {
+func (m *resultsModel) help() helpKeys {
 	k := m.c.keys
 	if m.working || m.err != "" {
 		short := []key.Binding{k.Quit, k.ForceQuit}

@@ -18,32 +18,37 @@ type reviewModel struct {
 	focus   int
 }
 
-func newReviewModel(c *common) reviewModel { return reviewModel{c: c} }
+func newReviewModel(c *common) *reviewModel { return &reviewModel{c: c} }
+
+func (m *reviewModel) body(h int) []string      { return clip(m.lines, h, m.focus) }
+func (m *reviewModel) header() (string, string) { return "Your answers", "" }
+func (m *reviewModel) typing() typing           { return typingNone }
+func (m *reviewModel) relayout()                { m.render() }
 
 func (m *reviewModel) setAnswers(a advisor.Answers) {
 	m.answers = a
 	m.render()
 }
 
-func (m reviewModel) update(msg tea.Msg) (reviewModel, tea.Cmd) {
+func (m *reviewModel) update(msg tea.Msg) (tea.Cmd, tea.Msg) {
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
-		return m, nil
+		return nil, nil
 	}
 	k := m.c.keys
 	switch {
 	case key.Matches(km, k.Back):
-		return m, m.c.show(screenResults)
+		return nil, showMsg{to: screenResults}
 	case key.Matches(km, k.Save):
-		return m, m.c.show(screenSave)
+		return nil, showMsg{to: screenSave}
 	case key.Matches(km, k.Enter):
-		return m, m.c.send(editMsg{index: m.cursor})
+		return nil, editMsg{index: m.cursor}
 	}
 	var moved bool
 	if m.cursor, moved = k.moveCursor(km, m.cursor, len(m.c.defs.Questions)); moved {
 		m.render()
 	}
-	return m, nil
+	return nil, nil
 }
 
 func (m *reviewModel) render() {
@@ -86,7 +91,7 @@ func (m *reviewModel) render() {
 	m.lines = lines
 }
 
-func (m reviewModel) help() helpKeys {
+func (m *reviewModel) help() helpKeys {
 	k := m.c.keys
 	edit := k.Enter
 	edit.SetHelp("enter", "edit")

@@ -17,23 +17,28 @@ type welcomeModel struct {
 	lines []string
 }
 
-func newWelcomeModel(c *common) welcomeModel {
-	m := welcomeModel{c: c}
+func newWelcomeModel(c *common) *welcomeModel {
+	m := &welcomeModel{c: c}
 	m.render()
 	return m
 }
 
-func (m welcomeModel) update(msg tea.Msg) (welcomeModel, tea.Cmd) {
+func (m *welcomeModel) update(msg tea.Msg) (tea.Cmd, tea.Msg) {
 	if km, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
 		case key.Matches(km, m.c.keys.Enter):
-			return m, m.c.send(startMsg{})
+			return nil, startMsg{}
 		case key.Matches(km, m.c.keys.Details):
-			return m, m.c.show(screenDetails)
+			return nil, showMsg{to: screenDetails}
 		}
 	}
-	return m, nil
+	return nil, nil
 }
+
+func (m *welcomeModel) body(h int) []string      { return clip(m.lines, h, -1) }
+func (m *welcomeModel) header() (string, string) { return "Welcome", "" }
+func (m *welcomeModel) typing() typing           { return typingNone }
+func (m *welcomeModel) relayout()                { m.render() }
 
 func (m *welcomeModel) render() {
 	s := m.c.styles
@@ -65,7 +70,7 @@ func (m *welcomeModel) render() {
 	m.lines = lines
 }
 
-func (m welcomeModel) help() helpKeys {
+func (m *welcomeModel) help() helpKeys {
 	k := m.c.keys
 	start := k.Enter
 	start.SetHelp("enter", "start")
