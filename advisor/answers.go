@@ -128,8 +128,9 @@ func (d *Definitions) ReadAnswers(file string, data []byte, partial bool) (*Answ
 		}
 		if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
 			// Empty means not answered, for lists too: a list left blank in
-			// a template must not quietly count as "none".
-			if partial {
+			// a template must not quietly count as "none". A question with
+			// a default then takes it, as when it is left out.
+			if partial || q.Default != nil {
 				delete(seen, id)
 				continue
 			}

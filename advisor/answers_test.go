@@ -64,6 +64,8 @@ func TestParseAnswersRejects(t *testing.T) {
 		// Values outside the allowed set; the message lists the allowed ones.
 		{name: "choice outside the set", text: edit(t, validAnswers, "growth", "growth: fast"), at: "growth", key: "growth",
 			msgs: []string{`"fast" is not an allowed value`, "expected one of declining, stable, moderate, rapid"}},
+		{name: "a percentage outside every range", text: edit(t, validAnswers, "ceo_ops_time", "ceo_ops_time: 101%"), at: "ceo_ops_time", key: "ceo_ops_time",
+			msgs: []string{`"101%" fits none of the options' ranges`, "expected one of low, medium, high"}},
 		{name: "misspelt choice gets a suggestion", text: edit(t, validAnswers, "growth", "growth: rapd"), at: "growth", key: "growth",
 			msgs: []string{`"rapd" is not an allowed value (did you mean rapid?)`, "expected one of declining, stable, moderate, rapid"}},
 		{name: "choice close to a value", text: edit(t, validAnswers, "regulation", "regulation: heavvy"), at: "regulation", key: "regulation",
@@ -273,7 +275,13 @@ func TestParseAnswersAccepts(t *testing.T) {
 		{"number with thousands separators", edit(t, validAnswers, "employees", "employees: 1,200"), "employees", advisor.Answer{Int: 1200}},
 		{"the label shown, for a choice", edit(t, validAnswers, "growth", "growth: Rapid (over 30% a year)"), "growth", advisor.Answer{Choice: "rapid"}},
 		{"a growth percentage", edit(t, validAnswers, "growth", "growth: 25%"), "growth", advisor.Answer{Choice: "moderate"}},
-		{"a percentage on a range's edge", edit(t, validAnswers, "growth", "growth: 30 %"), "growth", advisor.Answer{Choice: "rapid"}},
+		// The edges follow the labels: "Moderate (10-30%)" holds 30,
+		// "Stable (0-10%)" holds 10, "Medium (25-50%)" holds 50.
+		{"a percentage on a range's upper edge", edit(t, validAnswers, "growth", "growth: 30 %"), "growth", advisor.Answer{Choice: "moderate"}},
+		{"just over a range's edge", edit(t, validAnswers, "growth", "growth: 30.5%"), "growth", advisor.Answer{Choice: "rapid"}},
+		{"ten per cent is still stable", edit(t, validAnswers, "growth", "growth: 10%"), "growth", advisor.Answer{Choice: "stable"}},
+		{"half the CEO's week is medium", edit(t, validAnswers, "ceo_ops_time", "ceo_ops_time: 50%"), "ceo_ops_time", advisor.Answer{Choice: "medium"}},
+		{"all of the CEO's week", edit(t, validAnswers, "ceo_ops_time", "ceo_ops_time: 100%"), "ceo_ops_time", advisor.Answer{Choice: "high"}},
 		{"a negative percentage", edit(t, validAnswers, "growth", "growth: -5%"), "growth", advisor.Answer{Choice: "declining"}},
 		{"a CEO's share of the week", edit(t, validAnswers, "ceo_ops_time", "ceo_ops_time: 60%"), "ceo_ops_time", advisor.Answer{Choice: "high"}},
 		{"labels in a list, in any case", edit(t, validAnswers, "expansion", "expansion: new markets, International Expansion"), "expansion", advisor.Answer{Multi: []string{"new-markets", "international"}}},
@@ -310,6 +318,17 @@ func TestParseAnswersDefaults(t *testing.T) {
 	q, _ := d.Question("locations")
 	if got := full["locations"]; got.Int != q.Default.Int {
 		t.Errorf("locations = %d, want the default %d", got.Int, q.Default.Int)
+	}
+	// Left blank, as a saved file leaves a question not asked, it takes
+	// the default too; a required question left blank is still refused.
+	b := parse(t, d, "employees: 12\ngrowth: stable\nceo_ops_time: low\npain_points: []\nlocations:\n")
+	if _, ok := b["locations"]; ok {
+		t.Error("a blank answer with a default parsed as an answer")
+	}
+	if _, err := d.ParseAnswers("a.yaml", []byte("employees: 12\ngrowth:\nceo_ops_time: low\npain_points: []\n")); err == nil {
+		t.Error("a required question left blank parsed")
+	} else {
+		requireProblem(t, err, wantProblem{file: "a.yaml", line: 2, key: "growth", msgs: []string{"no answer given"}})
 	}
 	if _, err := d.ParseAnswers("a.yaml", []byte("employees: 12\n")); err == nil {
 		t.Error("answers without required questions parsed")

@@ -130,8 +130,20 @@ func (d *Definitions) Brief(r *Result, o ReportOptions) *Brief {
 	b.ConfidenceText = d.confidenceSentence(r)
 	b.Rationale = d.rationale(r)
 	b.CloseCall = d.CloseCallNote(r)
+	// One reason per ruled-out role is enough for the bottom line (the
+	// appendix lists them all); a reason that does not say "ruled out"
+	// itself is labelled.
+	seen := map[string]bool{}
 	for _, x := range r.RuledOut {
-		b.RuledOut = append(b.RuledOut, x.Reason)
+		if seen[x.Role] {
+			continue
+		}
+		seen[x.Role] = true
+		text := x.Reason
+		if !strings.Contains(strings.ToLower(text), "ruled out") {
+			text = "Ruled out: " + text
+		}
+		b.RuledOut = append(b.RuledOut, text)
 	}
 	for _, p := range r.AlsoPlan {
 		b.AlsoPlan = append(b.AlsoPlan, PlanText(p))
@@ -278,6 +290,13 @@ func (q *Question) Sentence(a Answer) string {
 	if len(parts) == 1 {
 		return parts[0]
 	}
+	// A list the question words as one sentence: "Planned for the next
+	// two years: new markets and acquisitions".
+	if strings.Contains(q.Statement, "{list}") {
+		var labels []string
+		q.rules().parts(q, a, func(p *Part, _ bool) { labels = append(labels, lowerFirst(p.Label)) })
+		return strings.ReplaceAll(q.Statement, "{list}", JoinWords(labels, "and"))
+	}
 	// A list: "Processes have bottlenecks; quality is inconsistent".
 	for i := 1; i < len(parts); i++ {
 		parts[i] = lowerFirst(parts[i])
@@ -295,7 +314,7 @@ func (q *Question) partStatement(p *Part, a Answer) string {
 	if s == "" {
 		return ""
 	}
-	return strings.NewReplacer("{value}", GroupDigits(a.Int), "{unit}", q.UnitFor(a.Int)).Replace(s)
+	return strings.NewReplacer("{value}", GroupDigits(a.Int), "{unit}", q.UnitFor(a.Int), "{list}", lowerFirst(p.Label)).Replace(s)
 }
 
 // lowerFirst lowers the first letter of a sentence put inside another,
@@ -318,10 +337,28 @@ func capitalize(s string) string {
 // and the client's answers: the client's own pains lead the remit, the
 // first 90 days and the success measures.
 func (d *Definitions) roleSection(r *Result, rec *Role) *RoleSection {
+	// The reporting line and the manager follow the answers: an
+	// Operations Director reports to the COO where there is one.
+	line, manager := rec.Brief.ReportingLine, rec.Brief.Manager
+	ruled := make([]int, len(d.Roles))
+	for i, sc := range r.Scores {
+		if sc.RuledOut {
+			ruled[i] = 1
+		}
+	}
+	for _, v := range rec.Brief.Variants {
+		if v.If.holds(d, r.Answers, ruled) {
+			line, manager = v.ReportingLine, v.Manager
+			break
+		}
+	}
+	if manager == "" {
+		manager = "CEO"
+	}
 	rs := &RoleSection{Role: rec.ID, Title: "The role: " + rec.Title, Summary: rec.Summary, Mission: rec.Brief.Mission,
-		ReportingLine: rec.Brief.ReportingLine, CEOKeeps: rec.Brief.CEOKeeps, RoleOwns: rec.Brief.RoleOwns,
+		ReportingLine: line, CEOKeeps: rec.Brief.CEOKeeps, RoleOwns: rec.Brief.RoleOwns,
 		NextSteps: rec.Brief.NextSteps, Cost: rec.Brief.Cost, Effect: rec.Brief.Effect, WorksWith: rec.WorksWith,
-		CEOTitle: "The CEO keeps", RoleTitle: "The " + rec.Title + " owns"}
+		CEOTitle: "The " + manager + " keeps", RoleTitle: "The " + rec.Title + " owns"}
 	// The client's pains this role covers: its own responsibilities and
 	// those it takes on, in the order the pains are listed.
 	covers := func(id string) bool {

@@ -297,7 +297,7 @@ func (d *Definitions) QuestionsText(width int) string {
 			for _, r := range e.part.RulesOut {
 				text := "Rules out " + d.Roles[r.Role].Title + ": " + r.Reason
 				if r.Source != "" {
-					text += " (Source: " + r.Source + ")"
+					text += " Source: " + strings.TrimRight(r.Source, ".") + "."
 				}
 				b.WriteString(wrapIndent(text, width, "     ", "     "))
 			}

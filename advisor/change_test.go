@@ -507,7 +507,12 @@ func TestWhatWouldChangeManyOptions(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprint(tt.options, " options"), func(t *testing.T) {
-			d := mustLoad(t, roles, manyOptionsQuestions(tt.options))
+			// The built-in roles with a user's questions, as --questions
+			// alone gives them.
+			d, err := advisor.Load(advisor.Source{Name: "roles.yaml", Data: []byte(roles), BuiltIn: true}, advisor.Source{Name: "questions.yaml", Data: []byte(manyOptionsQuestions(tt.options))})
+			if err != nil {
+				t.Fatal(err)
+			}
 			res := recommend(t, d, parse(t, d, tt.answer))
 			if tt.full {
 				checkChanges(t, d, res)

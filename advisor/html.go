@@ -114,10 +114,10 @@ func (b *Brief) HTML() string {
 		fmt.Fprintf(&w, "<p class=\"callout\">%s</p>\n", e(b.CloseCall))
 	}
 	for _, x := range b.RuledOut {
-		fmt.Fprintf(&w, "<p class=\"callout\"><strong>Ruled out:</strong> %s</p>\n", e(x))
+		fmt.Fprintf(&w, "<p class=\"callout\">%s</p>\n", e(x))
 	}
 	for _, x := range b.AlsoPlan {
-		fmt.Fprintf(&w, "<p class=\"plan\"><strong>Also plan for:</strong> %s</p>\n", e(x))
+		fmt.Fprintf(&w, "<p class=\"plan\"><strong>Plan:</strong> %s</p>\n", e(x))
 	}
 	for _, x := range b.Notes {
 		fmt.Fprintf(&w, "<p class=\"callout\"><strong>Note:</strong> %s</p>\n", e(x))

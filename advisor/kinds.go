@@ -445,6 +445,13 @@ func parsePercent(s string) (float64, bool) {
 }
 
 func (q *Question) notAValue(s string) string {
+	if _, ok := parsePercent(s); ok {
+		for i := range q.Options {
+			if r := q.Options[i].Range; r.HasLo || r.HasHi {
+				return fmt.Sprintf("%s fits none of the options' ranges", quoteInput(s))
+			}
+		}
+	}
 	msg := fmt.Sprintf("%s is not an allowed value", quoteInput(s))
 	if sg := suggest(s, q.Values()); sg != "" {
 		msg += fmt.Sprintf(" (did you mean %s?)", sg)

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -117,7 +116,7 @@ func Load(roles, questions Source) (*Definitions, error) {
 		root, err := parseYAML(questions.Name, questions.Data, "questions")
 		qc <- parsed{root, err}
 	}()
-	d := &Definitions{lenient: questions.BuiltIn && !roles.BuiltIn}
+	d := &Definitions{lenient: questions.BuiltIn && !roles.BuiltIn, builtInRoles: roles.BuiltIn && !questions.BuiltIn}
 	rerr := d.loadRoles(roles)
 	q := <-qc
 	if rerr != nil && len(d.Roles) == 0 {
@@ -127,6 +126,12 @@ func Load(roles, questions Source) (*Definitions, error) {
 	qerr := q.err
 	if qerr == nil {
 		qerr = d.loadQuestions(questions.Name, q.root)
+	}
+	if qerr == nil {
+		// The roles' conditions name questions: check them now.
+		pl := &problemList{file: roles.Name}
+		d.checkConditions(pl)
+		rerr = joinInputErrors(rerr, pl.err())
 	}
 	if err := joinInputErrors(rerr, qerr); err != nil {
 		return nil, err
@@ -150,7 +155,7 @@ const (
 var (
 	rolesTopFields   = []string{"roles", "tie_break"}
 	roleFields       = []string{"id", "title", "short", "summary", "responsibilities", "fits_when", "works_with", "before_hiring", "secondary", "brief"}
-	briefFields      = []string{"mission", "reporting_line", "decision_rights", "covers", "first_90_days", "success_measures", "next_steps", "cost", "time_to_effect"}
+	briefFields      = []string{"mission", "reporting_line", "manager", "variants", "decision_rights", "covers", "first_90_days", "success_measures", "next_steps", "cost", "time_to_effect"}
 	rightsFields     = []string{"ceo_keeps", "role_owns"}
 	periodFields     = []string{"days", "title", "actions", "from_pains", "without_pains"}
 	figureFields     = []string{"range", "region", "source"}
@@ -167,7 +172,7 @@ var (
 	partFields       = []string{"label", "statement", "weights", "notes", "rules_out", "why", "source", "lever"}
 	bandFields       = append([]string{"max"}, partFields...)
 	optionFields     = append([]string{"value", "unless", "percent"}, partFields...)
-	percentFields    = []string{"from", "below"}
+	percentFields    = []string{"from", "over", "below", "upto"}
 	ruleFields       = []string{"role", "reason", "source"}
 	scoringFields    = []string{"full_lead", "confidence", "close_call", "changes", "reasons"}
 	confidenceFields = []string{"below", "word"}
@@ -230,7 +235,7 @@ func (d *Definitions) loadRoles(src Source) error {
 			r.FitsWhen = readStringList(e.value, path+".fits_when", pl)
 		}
 		if e, ok := fields["before_hiring"]; ok {
-			r.BeforeHiring = readStringList(e.value, path+".before_hiring", pl)
+			r.BeforeHiring = readConditionals(e.value, path+".before_hiring", pl)
 		}
 		if e, ok := fields["secondary"]; ok {
 			r.Secondary = readBool(e.value, path+".secondary", pl)
@@ -380,6 +385,31 @@ func readRoleBrief(n *yaml.Node, path string, pl *problemList) RoleBrief {
 	}
 	if e, ok := fields["reporting_line"]; ok {
 		b.ReportingLine = readString(e.value, path+".reporting_line", pl)
+	}
+	b.Manager = "CEO"
+	if e, ok := fields["manager"]; ok {
+		b.Manager = readLine(e.value, path+".manager", pl)
+	}
+	if e, ok := fields["variants"]; ok {
+		if e.value.Kind != yaml.SequenceNode {
+			pl.add(e.value.Line, path+".variants", "expected a list of {when, reporting_line, manager}, got %s", kindName(e.value))
+		} else {
+			for i, c := range e.value.Content {
+				p := fmt.Sprintf("%s.variants[%d]", path, i)
+				vf, _ := readMapping(c, p, pl, variantFields, nil)
+				if vf == nil {
+					continue
+				}
+				v := BriefVariant{If: readCondition(vf, p, pl), ReportingLine: b.ReportingLine, Manager: b.Manager}
+				if f, ok := vf["reporting_line"]; ok {
+					v.ReportingLine = readString(f.value, p+".reporting_line", pl)
+				}
+				if f, ok := vf["manager"]; ok {
+					v.Manager = readLine(f.value, p+".manager", pl)
+				}
+				b.Variants = append(b.Variants, v)
+			}
+		}
 	}
 	if e, ok := fields["decision_rights"]; ok {
 		rf, _ := readMapping(e.value, path+".decision_rights", pl, rightsFields, rightsFields)
@@ -961,52 +991,61 @@ func (d *Definitions) readOptions(n *yaml.Node, path string, kind Kind, pl *prob
 	return out
 }
 
-// readPercentRange reads {from, below}: the percentages an option stands
-// for, from `from` up to but not including `below`.
+// readPercentRange reads the percentages an option stands for: a lower
+// bound, from (included) or over (not included), an upper bound, below
+// (not included) or upto (included), or both.
 func readPercentRange(n *yaml.Node, path string, pl *problemList) PercentRange {
 	var r PercentRange
 	fields, _ := readMapping(n, path, pl, percentFields, nil)
-	read := func(key string, dst *float64, has *bool) {
+	read := func(key string) (float64, bool) {
 		e, ok := fields[key]
 		if !ok {
-			return
+			return 0, false
 		}
 		v, msg := parseSignedDecimal(e.value)
 		if msg != "" {
 			pl.add(e.value.Line, path+"."+key, "%s; expected a percentage, like 10", msg)
-			return
+			return 0, false
 		}
-		*dst, *has = v, true
+		return v, true
 	}
-	read("from", &r.From, &r.HasFrom)
-	read("below", &r.Below, &r.HasBelow)
+	both := func(a, b string) {
+		if _, ok := fields[a]; ok {
+			if _, ok := fields[b]; ok {
+				pl.add(n.Line, path, "give %s or %s, not both", a, b)
+			}
+		}
+	}
+	both("from", "over")
+	both("below", "upto")
+	if v, ok := read("from"); ok {
+		r.Lo, r.HasLo = v, true
+	}
+	if v, ok := read("over"); ok {
+		r.Lo, r.HasLo, r.LoExcluded = v, true, true
+	}
+	if v, ok := read("below"); ok {
+		r.Hi, r.HasHi = v, true
+	}
+	if v, ok := read("upto"); ok {
+		r.Hi, r.HasHi, r.HiIncluded = v, true, true
+	}
+	num := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 	switch {
-	case !r.HasFrom && !r.HasBelow:
-		pl.add(n.Line, path, "give from, below or both")
-	case r.HasFrom && r.HasBelow && r.Below <= r.From:
-		pl.add(n.Line, path, "below (%s) must be above from (%s)", strconv.FormatFloat(r.Below, 'f', -1, 64), strconv.FormatFloat(r.From, 'f', -1, 64))
+	case !r.HasLo && !r.HasHi:
+		pl.add(n.Line, path, "give a lower bound (from or over), an upper bound (below or upto), or both")
+	case r.HasLo && r.HasHi && (r.Hi < r.Lo || r.Hi == r.Lo && !(r.HiIncluded && !r.LoExcluded)):
+		pl.add(n.Line, path, "the range from %s to %s holds no percentage; the upper bound must be above the lower", num(r.Lo), num(r.Hi))
 	}
 	return r
 }
 
 // overlaps reports whether two percentage ranges share a value.
 func overlaps(a, b PercentRange) bool {
-	if (!a.HasFrom && !a.HasBelow) || (!b.HasFrom && !b.HasBelow) {
+	if (!a.HasLo && !a.HasHi) || (!b.HasLo && !b.HasHi) {
 		return false
 	}
-	lo := func(r PercentRange) float64 {
-		if r.HasFrom {
-			return r.From
-		}
-		return math.Inf(-1)
-	}
-	hi := func(r PercentRange) float64 {
-		if r.HasBelow {
-			return r.Below
-		}
-		return math.Inf(1)
-	}
-	return lo(a) < hi(b) && lo(b) < hi(a)
+	return !a.endsBefore(b) && !b.endsBefore(a)
 }
 
 // parseSignedDecimal reads a plain decimal that may be negative.

@@ -17,7 +17,7 @@ type Role struct {
 	Responsibilities []Responsibility
 	FitsWhen         []string
 	WorksWith        string
-	BeforeHiring     []string // points to weigh before hiring this role (optional)
+	BeforeHiring     []Conditional // points to weigh before hiring this role (optional)
 	// Secondary roles are shown beside the others only when the width
 	// allows it, on request, or when they are recommended: the COO and the
 	// Operations Director stay the heart of the comparison.
@@ -34,8 +34,15 @@ type Role struct {
 type RoleBrief struct {
 	Mission       string
 	ReportingLine string
-	CEOKeeps      []string // decision rights the CEO keeps
-	RoleOwns      []string // decision rights the new leader owns
+	// Manager is who the role reports to and who keeps the decisions the
+	// role does not own: "CEO" unless a variant says otherwise.
+	Manager string
+	// Variants change the reporting line and the manager for some answers
+	// (an Operations Director reports to the COO where there is one); the
+	// first that holds applies.
+	Variants []BriefVariant
+	CEOKeeps []string // decision rights the CEO keeps
+	RoleOwns []string // decision rights the new leader owns
 	// Covers lists other roles' responsibilities the role takes on (a
 	// fractional COO covers every pain, part-time).
 	Covers    []string
@@ -44,6 +51,14 @@ type RoleBrief struct {
 	NextSteps []string // what the client does next to hire the role
 	Cost      Figure
 	Effect    Figure // time to full effect
+}
+
+// BriefVariant is the reporting line and the manager of a role brief
+// for the answers its condition fits.
+type BriefVariant struct {
+	If            Condition
+	ReportingLine string
+	Manager       string
 }
 
 // Period is one stage of the first 90 days.
@@ -197,18 +212,36 @@ type Option struct {
 	unlessNode *yaml.Node // while loading: the values Unless names
 }
 
-// PercentRange is a span of percentages [From, Below); either end may be
-// open.
+// PercentRange is a span of percentages an option stands for. Each end
+// may be open (no bound), and each bound includes its value or not: from
+// 10 (10 included) or over 10 (10 not included); below 30 (not included)
+// or up to 30 (included).
 type PercentRange struct {
-	From, Below       float64
-	HasFrom, HasBelow bool
+	Lo, Hi       float64
+	HasLo, HasHi bool
+	LoExcluded   bool // "over": Lo itself is not in the range
+	HiIncluded   bool // "upto": Hi itself is in the range
 }
 
 func (r PercentRange) holds(p float64) bool {
-	if !r.HasFrom && !r.HasBelow {
+	if !r.HasLo && !r.HasHi {
 		return false
 	}
-	return (!r.HasFrom || p >= r.From) && (!r.HasBelow || p < r.Below)
+	if r.HasLo && (p < r.Lo || p == r.Lo && r.LoExcluded) {
+		return false
+	}
+	if r.HasHi && (p > r.Hi || p == r.Hi && !r.HiIncluded) {
+		return false
+	}
+	return true
+}
+
+// endsBefore reports whether every value of a is below every value of b.
+func (a PercentRange) endsBefore(b PercentRange) bool {
+	if !a.HasHi || !b.HasLo {
+		return false
+	}
+	return a.Hi < b.Lo || a.Hi == b.Lo && (!a.HiIncluded || b.LoExcluded)
 }
 
 // Notes holds, per role index, what to tell the user when an answer was
@@ -311,7 +344,10 @@ type Definitions struct {
 	// left out.
 	LeftOut []string
 
-	lenient       bool
+	lenient bool
+	// builtInRoles is set when the built-in roles meet a user's own
+	// questions: their conditions on questions not asked never hold.
+	builtInRoles  bool
 	roleIndex     map[string]int
 	questionIndex map[string]int
 	factorIndex   map[string]int

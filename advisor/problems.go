@@ -46,7 +46,9 @@ func safeKey(k string) string {
 			return quoteInput(k)
 		}
 	}
-	if len(k) > maxQuoted {
+	// A path of ours (roles[operations-director].before_hiring[0].when)
+	// may be long; a key much longer than any path is someone's text.
+	if len(k) > 2*maxQuoted {
 		return quoteInput(k)
 	}
 	return k

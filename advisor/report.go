@@ -138,8 +138,10 @@ func (b *Brief) Text() string {
 			w.WriteString(wrapIndent(it, reportWidth, "  "+label, "  "+strings.Repeat(" ", textWidth(label))))
 		}
 	}
-	labelled("Ruled out: ", b.RuledOut)
-	labelled("Also plan for: ", b.AlsoPlan)
+	for _, x := range b.RuledOut {
+		para(x, "  ")
+	}
+	labelled("Plan: ", b.AlsoPlan)
 	labelled("Note: ", b.Notes)
 
 	section(b.Situation)
@@ -260,10 +262,10 @@ func (b *Brief) Markdown() string {
 		fmt.Fprintf(&w, "\n> %s\n", e(b.CloseCall))
 	}
 	for _, x := range b.RuledOut {
-		fmt.Fprintf(&w, "\n> **Ruled out:** %s\n", e(x))
+		fmt.Fprintf(&w, "\n> %s\n", e(x))
 	}
 	for _, x := range b.AlsoPlan {
-		fmt.Fprintf(&w, "\n**Also plan for:** %s\n", e(x))
+		fmt.Fprintf(&w, "\n**Plan:** %s\n", e(x))
 	}
 	for _, x := range b.Notes {
 		fmt.Fprintf(&w, "\n> **Note:** %s\n", e(x))
@@ -368,7 +370,7 @@ func (d *Definitions) scoringLines(r *Result) []string {
 			line += " " + c.Why
 		}
 		if c.Source != "" {
-			line += " (Source: " + strings.TrimRight(c.Source, ".") + ".)"
+			line += " Source: " + strings.TrimRight(c.Source, ".") + "."
 		}
 		out = append(out, line)
 		if last := i == len(r.Contributions)-1 || r.Contributions[i+1].Question != c.Question; last {
@@ -380,7 +382,7 @@ func (d *Definitions) scoringLines(r *Result) []string {
 	for _, x := range r.RuledOut {
 		line := x.Reason
 		if x.Source != "" {
-			line += " (Source: " + strings.TrimRight(x.Source, ".") + ".)"
+			line += " Source: " + strings.TrimRight(x.Source, ".") + "."
 		}
 		out = append(out, line)
 	}

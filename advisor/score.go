@@ -321,9 +321,9 @@ func (d *Definitions) Recommend(in Answers) (*Result, error) {
 		}
 	}
 	res.Reasons, res.Counterpoints, res.MoreReasons, res.MoreCounterpoints = pickReasons(res.Contributions, d.Scoring.Reasons, isReason)
-	res.Notes = d.notes(answers, best)
+	res.Notes = d.notes(answers, t.ruled, best)
 	if res.Tie {
-		res.Notes = append(res.Notes, d.notes(answers, second)...)
+		res.Notes = append(res.Notes, d.notes(answers, t.ruled, second)...)
 	}
 	res.AlsoPlan = d.alsoPlan(answers, t, best, res.Confidence)
 	res.Changes = d.whatWouldChange(answers, t, best)
@@ -434,7 +434,7 @@ func (d *Definitions) ruledOut(answers Answers) []RuledOut {
 
 // notes lists the notes the answers bring up for role i, then its own
 // before_hiring points.
-func (d *Definitions) notes(answers Answers, i int) []Note {
+func (d *Definitions) notes(answers Answers, ruled []int, i int) []Note {
 	var out []Note
 	role := d.Roles[i].ID
 	for qi := range d.Questions {
@@ -445,8 +445,10 @@ func (d *Definitions) notes(answers Answers, i int) []Note {
 			}
 		})
 	}
-	for _, text := range d.Roles[i].BeforeHiring {
-		out = append(out, Note{Role: role, Text: text})
+	for _, x := range d.Roles[i].BeforeHiring {
+		if x.If.holds(d, answers, ruled) {
+			out = append(out, Note{Role: role, Text: x.Text})
+		}
 	}
 	return out
 }

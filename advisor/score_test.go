@@ -876,8 +876,8 @@ func TestReasonsFollowTheWeights(t *testing.T) {
 		{
 			name:     "rapid growth weighs more",
 			answers:  string(example(t, "scale-up.yaml")),
-			old:      "percent: {from: 30}\n        weights: {coo: 2, fractional-coo: 0.5}",
-			new:      "percent: {from: 30}\n        weights: {coo: 7, fractional-coo: 0.5}",
+			old:      "percent: {over: 30}\n        weights: {coo: 2, fractional-coo: 0.5}",
+			new:      "percent: {over: 30}\n        weights: {coo: 7, fractional-coo: 0.5}",
 			question: "growth", before: "— +2 Chief Operating Officer", after: "— +7 Chief Operating Officer",
 			coo: "5", od: "0", recommends: coo,
 		},
@@ -1014,16 +1014,23 @@ func TestNotesFollowTheAnswersAndTheRecommendation(t *testing.T) {
 	if !strings.Contains(got, "leadership: With a COO in place, hire an Operations Director for operational pains") {
 		t.Errorf("no note on working under the COO:\n%s", got)
 	}
+	// The Director's own point about the CEO's time is for a company
+	// without a COO: with one, the note above says how the two share.
 	od, _ := d.Role(director)
-	for _, b := range od.BeforeHiring {
-		if !strings.Contains(got, ": "+b+"\n") {
-			t.Errorf("the Operations Director's before_hiring %q is missing:\n%s", b, got)
-		}
+	ceoTime := od.BeforeHiring[0].Text
+	if len(od.BeforeHiring[0].If.Unless) == 0 || strings.Contains(got, ceoTime) {
+		t.Errorf("the note on the CEO's time shows with a COO in place:\n%s", got)
 	}
-	// Without a COO the note goes.
+	// Without a COO the note goes, and the point on the CEO's time shows.
 	without := recommend(t, d, parse(t, d, strings.Replace(string(example(t, "has-coo.yaml")), "leadership: [coo, operations-managers]", "leadership: [operations-managers]", 1)))
+	if without.Recommended != director {
+		t.Fatalf("without a COO the example gets %s; pick other answers", without.Recommended)
+	}
 	if strings.Contains(texts(without), "With a COO in place") {
 		t.Error("the note on working under the COO shows without a COO")
+	}
+	if !strings.Contains(texts(without), ": "+ceoTime+"\n") {
+		t.Errorf("without a COO, the note on the CEO's time is missing:\n%s", texts(without))
 	}
 	// The notes reach every report.
 	for _, f := range []advisor.Format{advisor.FormatText, advisor.FormatMarkdown, advisor.FormatJSON} {
@@ -1082,6 +1089,6 @@ func TestUnknownRuleRoleIsRefused(t *testing.T) {
 }
 
 func ExamplePlanText() {
-	fmt.Println(advisor.PlanText(advisor.Plan{Text: "Hire the COO first, then plan Operations Directors under them", For: []string{"Quality assurance"}}))
-	// Output: Hire the COO first, then plan Operations Directors under them (for quality assurance).
+	fmt.Println(advisor.PlanText(advisor.Plan{Text: "Hire the COO first, then Operations Directors under them", For: []string{"Quality assurance"}}))
+	// Output: Hire the COO first, then Operations Directors under them (for quality assurance).
 }

@@ -105,7 +105,7 @@ func TestPlainAcceptsNumbersAndExplainsBadAnswers(t *testing.T) {
 		"Recorded: Heavy",
 		"Recorded: Rapid",
 		"Recorded: New markets; International expansion",
-		"Recorded: None of these",
+		"Recorded: Nobody in these roles",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q", want)

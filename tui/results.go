@@ -213,7 +213,7 @@ func (m *resultsModel) summaryLines(w int) []string {
 		mark("✕", x, s.pain)
 	}
 	for _, x := range b.AlsoPlan {
-		mark("+", "Also plan: "+x, s.accent)
+		mark("+", "Plan: "+x, s.accent)
 	}
 	for _, n := range b.Notes {
 		add("Note: "+n, s.pain)
