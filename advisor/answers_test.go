@@ -64,6 +64,10 @@ func TestParseAnswersRejects(t *testing.T) {
 		// Values outside the allowed set; the message lists the allowed ones.
 		{name: "choice outside the set", text: edit(t, validAnswers, "growth", "growth: fast"), at: "growth", key: "growth",
 			msgs: []string{`"fast" is not an allowed value`, "expected one of declining, stable, moderate, rapid"}},
+		{name: "a start that fits two labels", text: edit(t, validAnswers, "expansion", "expansion: new"), at: "expansion", key: "expansion",
+			msgs: []string{`"new" is not an allowed value`}},
+		{name: "words that are not a label are quoted whole", text: edit(t, validAnswers, "expansion", "expansion: new widgets"), at: "expansion", key: "expansion",
+			msgs: []string{`"new widgets" is not an allowed value`}},
 		{name: "a percentage outside every range", text: edit(t, validAnswers, "ceo_ops_time", "ceo_ops_time: 101%"), at: "ceo_ops_time", key: "ceo_ops_time",
 			msgs: []string{`"101%" fits none of the options' ranges`, "expected one of low, medium, high"}},
 		{name: "misspelt choice gets a suggestion", text: edit(t, validAnswers, "growth", "growth: rapd"), at: "growth", key: "growth",
@@ -284,6 +288,7 @@ func TestParseAnswersAccepts(t *testing.T) {
 		{"all of the CEO's week", edit(t, validAnswers, "ceo_ops_time", "ceo_ops_time: 100%"), "ceo_ops_time", advisor.Answer{Choice: "high"}},
 		{"a negative percentage", edit(t, validAnswers, "growth", "growth: -5%"), "growth", advisor.Answer{Choice: "declining"}},
 		{"a CEO's share of the week", edit(t, validAnswers, "ceo_ops_time", "ceo_ops_time: 60%"), "ceo_ops_time", advisor.Answer{Choice: "high"}},
+		{"the start of a label, in whole words", edit(t, validAnswers, "expansion", "expansion: new products, international"), "expansion", advisor.Answer{Multi: []string{"new-products", "international"}}},
 		{"labels in a list, in any case", edit(t, validAnswers, "expansion", "expansion: new markets, International Expansion"), "expansion", advisor.Answer{Multi: []string{"new-markets", "international"}}},
 		{"a label with a comma in a list", edit(t, validAnswers, "leadership", "leadership: Operations managers, without a director above them, coo"), "leadership", advisor.Answer{Multi: []string{"coo", "operations-managers"}}},
 		{"labels as a YAML list", edit(t, validAnswers, "pain_points", "pain_points: [Processes have bottlenecks, Quality is inconsistent]"), "pain_points", advisor.Answer{Multi: []string{"process-optimization", "quality-assurance"}}},

@@ -427,7 +427,19 @@ func (q *Question) optionFold(s string) int {
 			}
 		}
 	}
-	return -1
+	// The start of one label, in whole words ("new products" for "New
+	// products or services"); "new" alone, which starts two, is no answer.
+	found := -1
+	for i := range q.Options {
+		l := strings.ToLower(q.Options[i].Label)
+		if n := strings.ToLower(norm); len(n) >= 3 && strings.HasPrefix(l, n) && (len(l) == len(n) || l[len(n)] == ' ') {
+			if found >= 0 {
+				return -1
+			}
+			found = i
+		}
+	}
+	return found
 }
 
 // parsePercent reads "25%", "-5 %" or "12.5%".
@@ -469,6 +481,17 @@ func (q *Question) multiFromMask(chosen []bool) []string {
 	return out
 }
 
+// allKnown reports whether every field names an option (by number or
+// value).
+func allKnown(q *Question, fields []string) bool {
+	for _, f := range fields {
+		if q.lookupInput(f) < 0 {
+			return false
+		}
+	}
+	return len(fields) > 0
+}
+
 // splitMulti splits a typed list; "none" and "[]" (unless an option is
 // called that) mean an empty list, as people write it. Items are
 // separated by commas or semicolons; an item that is not a value or a
@@ -496,8 +519,12 @@ func (q *Question) splitMulti(s string) []string {
 		case piece == "":
 		case q.lookupInput(piece) >= 0:
 			out = append(out, piece)
-		default:
+		case allKnown(q, strings.Fields(piece)):
+			// "1 2 3" or "coo operations-managers": values apart.
 			out = append(out, strings.Fields(piece)...)
+		default:
+			// Kept whole, so that the message quotes what was typed.
+			out = append(out, piece)
 		}
 	}
 	return out

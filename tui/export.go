@@ -257,7 +257,7 @@ func (m *exportModel) setFormat(i int) {
 		m.input.SetValue(strings.TrimSuffix(v, filepath.Ext(v)) + m.currentFormat().Extension())
 		m.input.CursorEnd()
 	}
-	m.err = ""
+	m.err, m.note = "", ""
 	m.render()
 }
 

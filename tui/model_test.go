@@ -985,3 +985,30 @@ func TestDetailsNameTheClientInEveryReport(t *testing.T) {
 		}
 	}
 }
+
+// TestFactorBarsShareOneWidth: at any width, the bars by factor are all
+// as long, so that they compare (a factor with longer numbers once got a
+// shorter bar).
+func TestFactorBarsShareOneWidth(t *testing.T) {
+	defs := loadDefs(t)
+	for _, w := range []int{50, 64, 80} {
+		d := newDriver(t, Options{Defs: defs, Answers: readAnswers(t, defs, "logistics.yaml")}, w, 60)
+		lengths := map[int]bool{}
+		for _, l := range strings.Split(d.view(), "\n") {
+			n := 0
+			for _, r := range l {
+				if strings.ContainsRune("█▒▓·", r) {
+					n++
+				}
+			}
+			for _, f := range defs.Factors {
+				if strings.HasPrefix(strings.TrimSpace(l), f.Title+" ") && n > 0 {
+					lengths[n] = true
+				}
+			}
+		}
+		if len(lengths) != 1 {
+			t.Errorf("at %d columns the factor bars have lengths %v:\n%s", w, lengths, d.view())
+		}
+	}
+}

@@ -133,7 +133,7 @@ func missing(d *advisor.Definitions, a advisor.Answers) bool {
 
 // ErrQuit reports that the user typed quit in plain mode: a deliberate
 // stop, not an error.
-var ErrQuit = errors.New("stopped on request; nothing was written")
+var ErrQuit = errors.New("nothing was written")
 
 // askPlain asks the questions as line prompts. Given answers (a partial
 // answers file) it asks only what they leave without an answer or a

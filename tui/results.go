@@ -232,18 +232,24 @@ func (m *resultsModel) summaryLines(w int) []string {
 	for _, fs := range r.Factors {
 		largest = max(largest, sum(fs.Points))
 	}
-	for _, fs := range r.Factors {
-		f, _ := d.Factor(fs.Factor)
+	// One bar width for every factor, so that the bars compare.
+	numTexts := make([]string, len(r.Factors))
+	numW := 0
+	for j, fs := range r.Factors {
 		nums := make([]string, len(fs.Points))
 		for i, p := range fs.Points {
 			nums[i] = advisor.FormatPoints(p)
 		}
-		numText := strings.Join(nums, " · ")
-		barW := min(24, w-titleW-lipgloss.Width(numText)-4)
+		numTexts[j] = strings.Join(nums, " · ")
+		numW = max(numW, lipgloss.Width(numTexts[j]))
+	}
+	barW = min(24, w-titleW-numW-4)
+	for j, fs := range r.Factors {
+		f, _ := d.Factor(fs.Factor)
 		if barW >= 4 {
-			lines = append(lines, s.text.Render(padTo(f.Title, titleW))+"  "+m.c.stackedBar(fs.Points, barW, largest)+"  "+s.faint.Render(numText))
+			lines = append(lines, s.text.Render(padTo(f.Title, titleW))+"  "+m.c.stackedBar(fs.Points, barW, largest)+"  "+s.faint.Render(numTexts[j]))
 		} else {
-			add(f.Title+": "+numText, s.text)
+			add(f.Title+": "+numTexts[j], s.text)
 		}
 	}
 	return lines

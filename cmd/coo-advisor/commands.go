@@ -157,8 +157,10 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer, stop *stopper) (*cobr
 		Use:   "coo-advisor",
 		Short: "Decide whether your next operations leader is a COO or an Operations Director",
 		Long: `coo-advisor asks about your company's size, complexity, growth, leadership
-and pains, and recommends a Chief Operating Officer or an Operations
-Director, with its confidence, the reasons and what would change the advice.
+and pains, and recommends a Chief Operating Officer, an Operations
+Director or, when it is too early for either, a fractional COO: with its
+confidence, the reasons, what would change the advice, and a brief to hand
+over.
 
 Run it without a command for the interactive advisor. Everything stays on
 this machine.`,
