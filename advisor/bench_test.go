@@ -80,3 +80,32 @@ func BenchmarkChangeSearchManyOptions(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkTeam50 is a team of 50: merging their answers, scoring each
+// person and the team, finding the disagreements, and rendering the text
+// and JSON briefs. The budget is 50 ms.
+func BenchmarkTeam50(b *testing.B) {
+	d := builtin(b)
+	r := newRand(50)
+	people := make([]advisor.Respondent, 50)
+	for i := range people {
+		people[i] = advisor.Respondent{Name: fmt.Sprintf("Person %d", i+1), File: fmt.Sprintf("p%d.yaml", i), Answers: randomAnswers(d, r)}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		t, err := d.Team(people, advisor.TeamOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(t.Disagreements) == 0 {
+			b.Fatal("fifty random people agree on everything")
+		}
+		o := testReport
+		o.Team = t
+		for _, f := range []advisor.Format{advisor.FormatText, advisor.FormatJSON} {
+			if _, err := d.Report(t.Result, f, o); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

@@ -16,6 +16,10 @@ type ReportOptions struct {
 	Engagement Engagement
 	// Version is the program's version, recorded in JSON reports.
 	Version string
+	// Team, when set, makes the report a team's: the result is the team's
+	// (Team.Result), and the brief adds who answered and where they
+	// disagree.
+	Team *TeamResult
 }
 
 // Brief is the explanation of a result: every section a client reads, in
@@ -39,6 +43,11 @@ type Brief struct {
 	RuledOut       []string // why each ruled-out role is
 	AlsoPlan       []string
 	Notes          []string // what the answers bring up for this role
+
+	// A team's brief: who answered, and where they disagree (empty
+	// otherwise).
+	Team     Section
+	Disagree Section
 
 	Situation Section // the answers, as sentences
 	Why       Section // the reasons
@@ -117,7 +126,12 @@ func (d *Definitions) Brief(r *Result, o ReportOptions) *Brief {
 	if e.PreparedBy != "" {
 		by = append(by, "Prepared by "+e.PreparedBy)
 	}
-	if e.Respondent != "" {
+	switch {
+	case o.Team != nil && len(o.Team.Members) > 1:
+		by = append(by, fmt.Sprintf("Answers from %d people", len(o.Team.Members)))
+	case o.Team != nil:
+		by = append(by, "Answers by "+o.Team.Members[0].Name)
+	case e.Respondent != "":
 		by = append(by, "Answers by "+e.Respondent)
 	}
 	if b.DateText != "" {
@@ -125,6 +139,9 @@ func (d *Definitions) Brief(r *Result, o ReportOptions) *Brief {
 	}
 	b.Byline = strings.Join(by, " · ")
 
+	if o.Team != nil {
+		b.Team, b.Disagree = d.teamSections(o.Team)
+	}
 	b.Headline = d.Headline(r)
 	b.Confidence = d.ConfidenceLabel(r.Confidence)
 	b.ConfidenceText = d.confidenceSentence(r)
@@ -153,6 +170,9 @@ func (d *Definitions) Brief(r *Result, o ReportOptions) *Brief {
 	}
 
 	b.Situation = Section{Title: "The situation"}
+	if o.Team != nil && len(o.Team.Members) > 1 {
+		b.Situation.Title = "The situation, in the team's answers"
+	}
 	for i := range d.Questions {
 		q := &d.Questions[i]
 		b.Situation.Items = append(b.Situation.Items, q.Sentence(r.Answers[q.ID])+".")

@@ -124,6 +124,8 @@ func (b *Brief) HTML() string {
 	}
 	w.WriteString("</section>\n")
 
+	section(b.Team)
+	section(b.Disagree)
 	section(b.Situation)
 	section(b.Why)
 	section(b.Against)

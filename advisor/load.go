@@ -131,9 +131,9 @@ func Load(roles, questions Source) (*Definitions, error) {
 		// The roles' conditions name questions: check them now.
 		pl := &problemList{file: roles.Name}
 		d.checkConditions(pl)
-		rerr = joinInputErrors(rerr, pl.err())
+		rerr = JoinInputErrors(rerr, pl.err())
 	}
-	if err := joinInputErrors(rerr, qerr); err != nil {
+	if err := JoinInputErrors(rerr, qerr); err != nil {
 		return nil, err
 	}
 	slices.Sort(d.LeftOut)
@@ -174,7 +174,8 @@ var (
 	optionFields     = append([]string{"value", "unless", "percent"}, partFields...)
 	percentFields    = []string{"from", "over", "below", "upto"}
 	ruleFields       = []string{"role", "reason", "source"}
-	scoringFields    = []string{"full_lead", "confidence", "close_call", "changes", "reasons"}
+	scoringFields    = []string{"full_lead", "confidence", "close_call", "changes", "reasons", "team"}
+	teamFields       = []string{"list_share", "spread", "camp_share", "max_listed"}
 	confidenceFields = []string{"below", "word"}
 	changesFields    = []string{"shrink", "grow", "option_steps", "toggles", "max_listed"}
 )
@@ -648,6 +649,31 @@ func (d *Definitions) readScoring(n *yaml.Node, pl *problemList) {
 		}
 		if c, ok := cf["max_listed"]; ok {
 			s.MaxChanges = readSmallInt(c.value, "scoring.changes.max_listed", 0, 100, pl, s.MaxChanges)
+		}
+	}
+	if e, ok := fields["team"]; ok {
+		tf, _ := readMapping(e.value, "scoring.team", pl, teamFields, nil)
+		t := &s.Team
+		positiveShare := func(key string, dst *float64) {
+			c, ok := tf[key]
+			if !ok {
+				return
+			}
+			if v, ok := readShare(c.value, "scoring.team."+key, pl); ok {
+				if v <= 0 {
+					pl.add(c.value.Line, "scoring.team."+key, "expected a share above 0 and up to 1 (0.5: half the team)")
+				} else {
+					*dst = v
+				}
+			}
+		}
+		positiveShare("list_share", &t.ListShare)
+		positiveShare("camp_share", &t.CampShare)
+		if c, ok := tf["spread"]; ok {
+			t.Spread = readSmallInt(c.value, "scoring.team.spread", 1, 100, pl, t.Spread)
+		}
+		if c, ok := tf["max_listed"]; ok {
+			t.MaxListed = readSmallInt(c.value, "scoring.team.max_listed", 1, 1000, pl, t.MaxListed)
 		}
 	}
 }

@@ -310,6 +310,25 @@ type Scoring struct {
 	// Reasons is how many reasons each side lists before "and N smaller
 	// points".
 	Reasons int
+	// Team is how several people's answers become the team's.
+	Team TeamScoring
+}
+
+// TeamScoring says how a team's answers are merged, and which of its
+// differences are worth a discussion.
+type TeamScoring struct {
+	// ListShare is the share of the team that must choose a list value
+	// for it to be the team's (0.5: at least half).
+	ListShare float64
+	// Spread is how many bands or options apart answers must be to be a
+	// disagreement in their own right.
+	Spread int
+	// CampShare is the share of the team each side of such a gap must
+	// hold for the answers to be a split into two camps (1, 1, 5, 5).
+	CampShare float64
+	// MaxListed is how many disagreements a brief lists before "and N
+	// smaller differences".
+	MaxListed int
 }
 
 // ConfidenceStep is one word for a range of confidence.
@@ -327,6 +346,7 @@ func defaultScoring() Scoring {
 			{0.15, "a close call"}, {0.35, "moderate"}, {0.6, "clear"}, {0, "strong"},
 		},
 		CloseCall: 0.15, Shrink: 0.5, Grow: 2, OptionSteps: 1, Toggles: 3, MaxChanges: 5, Reasons: 5,
+		Team: TeamScoring{ListShare: 0.5, Spread: 2, CampShare: 0.3, MaxListed: 8},
 	}
 }
 

@@ -185,8 +185,8 @@ func (l *problemList) err() error {
 	return &InputError{Problems: ps, More: l.more}
 }
 
-// joinInputErrors merges several *InputError values (nil ones are skipped).
-func joinInputErrors(errs ...error) error {
+// JoinInputErrors merges several *InputError values (nil ones are skipped).
+func JoinInputErrors(errs ...error) error {
 	var all []Problem
 	more := 0
 	for _, err := range errs {

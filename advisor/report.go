@@ -144,6 +144,8 @@ func (b *Brief) Text() string {
 	labelled("Plan: ", b.AlsoPlan)
 	labelled("Note: ", b.Notes)
 
+	section(b.Team)
+	section(b.Disagree)
 	section(b.Situation)
 	section(b.Why)
 	section(b.Against)
@@ -270,6 +272,8 @@ func (b *Brief) Markdown() string {
 	for _, x := range b.Notes {
 		fmt.Fprintf(&w, "\n> **Note:** %s\n", e(x))
 	}
+	section("##", b.Team)
+	section("##", b.Disagree)
 	section("##", b.Situation)
 	section("##", b.Why)
 	section("##", b.Against)
@@ -634,6 +638,9 @@ func (d *Definitions) jsonReport(r *Result, o ReportOptions) ([]byte, error) {
 		}
 		j.add("brief", jb)
 	}
+	if t := o.Team; t != nil {
+		d.jsonTeam(&j, t)
+	}
 	var answers ordered
 	for i := range d.Questions {
 		q := &d.Questions[i]
@@ -663,4 +670,74 @@ func (d *Definitions) leaningOf(w Weights) string {
 		}
 	}
 	return d.Roles[best].ID
+}
+
+type jsonRespondent struct {
+	Name            string  `json:"name"`
+	Recommended     string  `json:"recommended"`
+	Confidence      float64 `json:"confidence"`
+	ConfidenceLabel string  `json:"confidence_label"`
+}
+
+type jsonTie struct {
+	Question string   `json:"question"`
+	Options  []string `json:"options"`
+	Each     int      `json:"each"`
+	Taken    string   `json:"taken"`
+}
+
+type jsonDisagreement struct {
+	Question      string   `json:"question"`
+	Value         string   `json:"value,omitempty"`
+	Summary       string   `json:"summary"`
+	Answers       *ordered `json:"answers,omitempty"`
+	Spread        int      `json:"spread"`
+	Of            int      `json:"of"`
+	Split         bool     `json:"split"`
+	ChangesAdvice bool     `json:"changes_advice"`
+	Changes       []string `json:"changes"`
+}
+
+// jsonTeam adds a team's parts to a JSON report: the team (its size, how
+// its answers were combined and whether the two ways agree), each
+// person's own recommendation, and the disagreements, most important
+// first. Per-person parts are left out when they may not be shown.
+func (d *Definitions) jsonTeam(j *ordered, t *TeamResult) {
+	var team ordered
+	team.add("size", len(t.Members))
+	team.add("anonymous", t.Anonymous)
+	team.add("per_person", t.Detail)
+	team.add("mean_recommended", t.MeanRecommended)
+	var mean ordered
+	for _, sc := range t.Mean {
+		mean.add(sc.Role, sc.Points.Float())
+	}
+	team.add("mean_scores", mean)
+	team.add("methods_agree", t.MeanRecommended == t.Result.Recommended)
+	ties := make([]jsonTie, 0, len(t.Ties))
+	for _, x := range t.Ties {
+		ties = append(ties, jsonTie(x))
+	}
+	team.add("ties", ties)
+	j.add("team", team)
+	people := make([]jsonRespondent, 0, len(t.Members))
+	if t.Detail {
+		for _, m := range t.Members {
+			people = append(people, jsonRespondent{Name: m.Name, Recommended: m.Result.Recommended, Confidence: round3(m.Result.Confidence), ConfidenceLabel: d.ConfidenceLabel(m.Result.Confidence)})
+		}
+	}
+	j.add("respondents", people)
+	dis := make([]jsonDisagreement, 0, len(t.Disagreements))
+	for _, x := range t.Disagreements {
+		jd := jsonDisagreement{Question: x.Question, Value: x.Value, Summary: x.Summary, Spread: x.Spread, Of: x.Of, Split: x.Split, ChangesAdvice: x.ChangesAdvice, Changes: nonNil(x.Changes)}
+		if t.Detail && len(x.Values) == len(t.Members) {
+			var a ordered
+			for i, v := range x.Values {
+				a.add(t.Members[i].Name, v)
+			}
+			jd.Answers = &a
+		}
+		dis = append(dis, jd)
+	}
+	j.add("disagreements", dis)
 }

@@ -36,6 +36,8 @@ type common struct {
 	// answers are the session's answers so far (every question's, once
 	// the results show).
 	answers advisor.Answers
+	// team is set in a leadership team's session.
+	team *advisor.TeamResult
 
 	// helpCache keeps the rendered footer: it only changes with the screen,
 	// the width or the help mode, not with every key.

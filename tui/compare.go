@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -20,6 +21,8 @@ type compareModel struct {
 	scroll scroller
 	// recommended is the role the advice names: always shown.
 	recommended string
+	// counts is, in a team's session, how many people named each pain.
+	counts map[string]int
 	// all shows the secondary roles (the fractional COO) beside the COO
 	// and the Operations Director even where they would not fit.
 	all bool
@@ -62,6 +65,23 @@ func (m *compareModel) setResult(r *advisor.Result) {
 		for _, v := range a[q.ID].Multi {
 			if _, _, ok := m.c.defs.ResponsibilityOwner(v); ok {
 				m.pains[v] = true
+			}
+		}
+	}
+	if t := m.c.team; t != nil {
+		// A team's pains: every one anyone named, with how many did.
+		m.counts = map[string]int{}
+		for _, q := range m.c.defs.Questions {
+			if q.Kind != advisor.KindMulti {
+				continue
+			}
+			for _, o := range q.Options {
+				if _, _, ok := m.c.defs.ResponsibilityOwner(o.Value); ok {
+					if n := t.Held(m.c.defs, q.ID, o.Value); n > 0 {
+						m.counts[o.Value] = n
+						m.pains[o.Value] = true
+					}
+				}
 			}
 		}
 	}
@@ -154,7 +174,11 @@ func (m *compareModel) render() {
 	perRole(func(i int, r advisor.Role) []string {
 		lines := cell(strings.ToUpper(r.Title), s.role(i).Bold(true), "", "")
 		if r.ID == m.recommended {
-			lines = append(lines, s.success.Render("✓ recommended for you"))
+			who := "you"
+			if m.c.team != nil {
+				who = "the team"
+			}
+			lines = append(lines, s.success.Render("✓ recommended for "+who))
 		}
 		return lines
 	})
@@ -177,7 +201,11 @@ func (m *compareModel) render() {
 			lines := []string{""}
 			lines = append(lines, cell(x.Name, nameStyle, nameStyle.Render(mark), "  ")...)
 			if m.pains[x.ID] {
-				lines = append(lines, "  "+s.pain.Render("your pain point"))
+				note := "your pain point"
+				if m.c.team != nil {
+					note = fmt.Sprintf("%d of %d named it", m.counts[x.ID], len(m.c.team.Members))
+				}
+				lines = append(lines, "  "+s.pain.Render(note))
 			}
 			lines = append(lines, cell(x.Description, s.text, "  ", "  ")...)
 			return lines
@@ -196,7 +224,11 @@ func (m *compareModel) render() {
 
 	var lines []string
 	if len(m.pains) > 0 {
-		lines = append(lines, wrapLines(s.pain.Render("◆")+s.faint.Render(" marks the responsibilities that match your pain points."), w)...)
+		what := " marks the responsibilities that match your pain points."
+		if m.c.team != nil {
+			what = " marks the pain points the team named, with how many named each."
+		}
+		lines = append(lines, wrapLines(s.pain.Render("◆")+s.faint.Render(what), w)...)
 	}
 	if m.hasHidden(w) {
 		var names []string

@@ -21,6 +21,7 @@ type keyMap struct {
 	Why            key.Binding
 	Save           key.Binding
 	Details        key.Binding
+	Team           key.Binding
 	Answers        key.Binding
 	Export         key.Binding
 	Restart        key.Binding
@@ -48,6 +49,7 @@ func newKeyMap() keyMap {
 		Why:        key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "why each point")),
 		Save:       key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "save answers")),
 		Details:    key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "client details")),
+		Team:       key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "where the team disagrees")),
 		Answers:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "edit answers")),
 		Export:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export")),
 		Restart:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "start over")),

@@ -14,6 +14,7 @@ const (
 	screenExport
 	screenSave
 	screenDetails
+	screenTeam
 	numScreens // the number of screens
 )
 
@@ -35,6 +36,8 @@ func (s screen) String() string {
 		return "save"
 	case screenDetails:
 		return "details"
+	case screenTeam:
+		return "team"
 	}
 	return "unknown"
 }

@@ -34,6 +34,7 @@ type Model struct {
 	export    *exportModel
 	save      *exportModel // the export screen saving answers
 	details   *detailsModel
+	team      *teamModel
 	help      help.Model
 
 	result *advisor.Result
@@ -78,14 +79,24 @@ func New(o Options) Model {
 		export:    newExportModel(c, o.ExportPath, format),
 		save:      newSaveModel(c, o.SavePath),
 		details:   newDetailsModel(c),
+		team:      newTeamModel(c),
 		help:      help.New(),
 	}
 	m.screens = [numScreens]component{
 		screenWelcome: m.welcome, screenQuestion: m.questions, screenResults: m.results, screenCompare: m.compare,
 		screenReview: m.review, screenExport: m.export, screenSave: m.save, screenDetails: m.details,
+		screenTeam: m.team,
 	}
 	m.help.Styles = c.styles.help
-	if o.Answers != nil {
+	if o.Team != nil {
+		// A team's session opens at the team's results.
+		c.team = o.Team
+		c.report.Team = o.Team
+		c.answers = o.Team.Consensus.Clone()
+		m.result = o.Team.Result
+		m.results.setResult(o.Team.Result, "")
+		m.screen = screenResults
+	} else if o.Answers != nil {
 		// A partial file resumes at the first question it leaves without
 		// an answer or a default; a complete one opens at the results.
 		if i := m.questions.nextMissing(0); i >= 0 {

@@ -77,6 +77,12 @@ func (m *resultsModel) update(msg tea.Msg) (tea.Cmd, tea.Msg) {
 		return nil, nil
 	}
 	switch {
+	case m.c.team != nil && key.Matches(km, k.Team):
+		return nil, showMsg{to: screenTeam}
+	case m.c.team != nil && (key.Matches(km, k.Save) || key.Matches(km, k.Answers) || key.Matches(km, k.Restart)):
+		// A team's answers are the team's: they are not edited, saved or
+		// cleared here.
+		return nil, nil
 	case key.Matches(km, k.Save):
 		return nil, showMsg{to: screenSave}
 	case key.Matches(km, k.Details):
@@ -281,7 +287,7 @@ func (m *resultsModel) explanationLines(w int) []string {
 			text += ". " + c.Why
 		}
 		if c.Source != "" {
-			text += " (Source: " + c.Source + ")"
+			text += " Source: " + strings.TrimRight(c.Source, ".") + "."
 		}
 		for _, l := range wrapLines(text, max(4, w-4)) {
 			lines = append(lines, "    "+s.faint.Render(l))
@@ -307,6 +313,9 @@ func (m *resultsModel) explanationLines(w int) []string {
 		if sec.More != "" {
 			bullet("·", sec.More, s.faint)
 		}
+	}
+	if t := m.teamLines(w); t != nil {
+		lines = append(lines, t...)
 	}
 	section(b.Why, "+", s.success, r.Reasons)
 	section(b.Against, "−", s.errorText, r.Counterpoints)
@@ -334,6 +343,12 @@ func (m *resultsModel) help() helpKeys {
 	}
 	short := []key.Binding{k.Compare, k.Answers, k.Export, k.Save, k.Quit, k.Help}
 	scroll := []key.Binding{k.Up, k.Down, k.PageUp, k.PageDn, k.Top, k.Bottom}
+	if m.c.team != nil {
+		team := k.Team
+		team.SetHelp("t", "team")
+		short = []key.Binding{team, k.Compare, k.Export, k.Quit, k.Help}
+		return helpKeys{short: short, full: [][]key.Binding{{k.Team, k.Compare, k.Export, k.Details, why}, scroll, {k.Help, k.Quit, k.ForceQuit}}}
+	}
 	return helpKeys{short: short, full: [][]key.Binding{{k.Compare, k.Answers, k.Export, k.Save, k.Details, why, k.Restart}, scroll, {k.Help, k.Quit, k.ForceQuit}}}
 }
 

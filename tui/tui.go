@@ -20,6 +20,10 @@ import (
 type Options struct {
 	Defs    *advisor.Definitions
 	Answers advisor.Answers // when set, open straight at the results
+	// Team, when set, makes the session a leadership team's: it opens at
+	// the team's results (whose answers are the team's, not edited here),
+	// with a screen of where the team disagrees.
+	Team *advisor.TeamResult
 
 	Input  io.Reader
 	Output io.Writer

@@ -186,7 +186,7 @@ this machine.`,
 	root.Flags().BoolVar(&plain, "plain", false, "plain line prompts, no screen drawing (automatic when TERM=dumb or not on a terminal)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return flagError(err) })
 
-	root.AddCommand(a.recommendCmd(), a.rolesCmd(), a.questionsCmd(), a.validateCmd())
+	root.AddCommand(a.recommendCmd(), a.teamCmd(), a.rolesCmd(), a.questionsCmd(), a.validateCmd())
 	root.InitDefaultCompletionCmd()
 	for _, c := range root.Commands() {
 		if c.Name() == "completion" {

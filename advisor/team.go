@@ -1,0 +1,522 @@
+package advisor
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+)
+
+// MinAnonymousDetail is the smallest team whose answers may be shown per
+// person when the team asked for anonymity: with fewer, "Person 1" and
+// "Person 2" would still tell who said what (360-degree practice).
+const MinAnonymousDetail = 3
+
+// MaxTeam is the largest team one report weighs: far above a leadership
+// team, and small enough to stay quick.
+const MaxTeam = 500
+
+// Respondent is one person's answers.
+type Respondent struct {
+	Name    string // engagement.respondent, or the file's name without its extension
+	File    string // where the answers came from, for messages
+	Answers Answers
+}
+
+// TeamOptions says how a team's report is shown.
+type TeamOptions struct {
+	// Anonymous replaces the names with "Person 1".."Person N" (in the
+	// order given), and keeps per-person answers out of every output
+	// when fewer than MinAnonymousDetail people answered.
+	Anonymous bool
+}
+
+// Member is one person's own recommendation.
+type Member struct {
+	Name   string
+	Result *Result
+}
+
+// ConsensusTie is a question on which the team divides evenly: the
+// team's answer takes one side, and the report says so.
+type ConsensusTie struct {
+	Question string
+	Options  []string // the tied answers, in words, in the question's order
+	Each     int      // how many people gave each
+	Taken    string   // the answer the team's answers take
+}
+
+// Disagreement is a question, or a value of a list, on which the team's
+// answers differ enough to discuss.
+type Disagreement struct {
+	Question string
+	// Value is the list value some chose and others did not ("" for a
+	// number or a choice).
+	Value string
+	// Answers are each person's answers in words (in member order), nil
+	// when per-person detail may not be shown; Values the same as an
+	// answers file writes them.
+	Answers []string
+	Values  []any
+	// Spread is how many bands or options lie between the furthest
+	// answers; for a list value, how many people chose it.
+	Spread int
+	// positions are each person's band or option index (a number or a
+	// choice), to list the answers in the question's order.
+	positions []int
+	Of        int  // the team's size
+	Split     bool // two camps, each holding a good share of the team
+	// Summary says it in a line: "Answers run from Stable (0-10% a year)
+	// to Rapid (over 30% a year)", "3 of 5 see: Quality is inconsistent".
+	Summary string
+	// Changes are the answers that, were the team to agree on them, would
+	// change the advice: "If the team agreed with Ana and Ben on growth
+	// (Rapid (over 30% a year)), the advice would be Chief Operating
+	// Officer."
+	Changes       []string
+	ChangesAdvice bool
+	impact        Points // how far the closest such answer moves the lead
+	order         int    // question order, for equal impacts
+}
+
+// TeamResult is a team's recommendation and the differences behind it.
+type TeamResult struct {
+	Members   []Member
+	Anonymous bool
+	// Detail is whether per-person answers may be shown.
+	Detail bool
+	// Consensus are the team's answers: the median band of a number, the
+	// most common option of a choice, the list values at least
+	// Scoring.Team.ListShare of the team chose.
+	Consensus Answers
+	Result    *Result // the recommendation for the consensus answers
+	Ties      []ConsensusTie
+	// Mean is each role's average points over everyone's own scores (a
+	// role a person's answers rule out counts 0 from them), and
+	// MeanRecommended the role it puts first.
+	Mean            []RoleScore
+	MeanRecommended string
+	Disagreements   []Disagreement
+}
+
+// Team merges several people's answers into the team's, recommends a role
+// for them, and finds where the team disagrees, most important first. It
+// fails with an *InputError for an empty team, two files for the same
+// person, or answers that do not fit the questions.
+func (d *Definitions) Team(people []Respondent, o TeamOptions) (*TeamResult, error) {
+	pl := &problemList{file: "team"}
+	switch {
+	case len(people) == 0:
+		pl.add(0, "", "no answers files; give one per person: coo-advisor team ana.yaml ben.yaml ...")
+		return nil, pl.err()
+	case len(people) > MaxTeam:
+		pl.add(0, "", "%s answers files is more than the %d one team report weighs; split the team", GroupDigits(len(people)), MaxTeam)
+		return nil, pl.err()
+	}
+	seen := map[string]string{}
+	for _, p := range people {
+		key := strings.ToLower(strings.TrimSpace(p.Name))
+		if first, dup := seen[key]; dup {
+			pl.file = p.File
+			pl.add(0, "engagement.respondent", "answers for %s again (also in %s); keep one file per person, or name each in engagement.respondent", quoteInput(p.Name), SafeText(first))
+			pl.file = "team"
+			continue
+		}
+		seen[key] = p.File
+	}
+	if err := pl.err(); err != nil {
+		return nil, err
+	}
+	t := &TeamResult{Anonymous: o.Anonymous, Detail: !o.Anonymous || len(people) >= MinAnonymousDetail}
+	complete := make([]Answers, len(people))
+	for i, p := range people {
+		a, err := d.Complete(p.Answers)
+		if err != nil {
+			return nil, err
+		}
+		complete[i] = a
+		res, err := d.Recommend(a)
+		if err != nil {
+			return nil, err
+		}
+		name := p.Name
+		if o.Anonymous {
+			name = fmt.Sprintf("Person %d", i+1)
+		}
+		t.Members = append(t.Members, Member{Name: name, Result: res})
+	}
+	t.Consensus, t.Ties = d.consensus(complete)
+	res, err := d.Recommend(t.Consensus)
+	if err != nil {
+		return nil, err
+	}
+	t.Result = res
+	t.mean(d)
+	t.Disagreements = d.disagreements(t, complete)
+	return t, nil
+}
+
+// consensus merges complete answers question by question.
+func (d *Definitions) consensus(all []Answers) (Answers, []ConsensusTie) {
+	n := len(all)
+	out := Answers{}
+	var ties []ConsensusTie
+	for qi := range d.Questions {
+		q := &d.Questions[qi]
+		switch q.Kind {
+		case KindInteger:
+			// The median: for an even team, the lower of the two middle
+			// answers (the smaller, cheaper reading), named as a tie when
+			// the two fall in different bands.
+			vals := make([]int, n)
+			for i, a := range all {
+				vals[i] = a[q.ID].Int
+			}
+			slices.Sort(vals)
+			lo := vals[(n-1)/2]
+			out[q.ID] = Answer{Int: lo}
+			if n%2 == 0 {
+				if hi := vals[n/2]; q.BandIndex(hi) != q.BandIndex(lo) {
+					ties = append(ties, ConsensusTie{Question: q.ID, Options: []string{q.Bands[q.BandIndex(lo)].Label, q.Bands[q.BandIndex(hi)].Label}, Each: n / 2, Taken: q.Describe(Answer{Int: lo})})
+				}
+			}
+		case KindChoice:
+			counts := make([]int, len(q.Options))
+			idx := make([]int, n)
+			for i, a := range all {
+				_, idx[i] = q.Option(a[q.ID].Choice)
+				counts[idx[i]]++
+			}
+			best := slices.Max(counts)
+			var tied []int
+			for i, c := range counts {
+				if c == best {
+					tied = append(tied, i)
+				}
+			}
+			pick := tied[0]
+			if len(tied) > 1 {
+				// The tied option nearest the middle of all the answers;
+				// between two as near, the earlier.
+				slices.Sort(idx)
+				mid := idx[(n-1)/2]
+				for _, i := range tied[1:] {
+					if abs(i-mid) < abs(pick-mid) {
+						pick = i
+					}
+				}
+				labels := make([]string, len(tied))
+				for j, i := range tied {
+					labels[j] = q.Options[i].Label
+				}
+				ties = append(ties, ConsensusTie{Question: q.ID, Options: labels, Each: best, Taken: q.Options[pick].Label})
+			}
+			out[q.ID] = Answer{Choice: q.Options[pick].Value}
+		case KindMulti:
+			vals := []string{}
+			for _, o := range q.Options {
+				held := 0
+				for _, a := range all {
+					if slices.Contains(a[q.ID].Multi, o.Value) {
+						held++
+					}
+				}
+				if float64(held) >= d.Scoring.Team.ListShare*float64(n)-1e-9 {
+					vals = append(vals, o.Value)
+				}
+			}
+			out[q.ID] = Answer{Multi: vals}
+		}
+	}
+	return out, ties
+}
+
+// mean averages everyone's points per role; a role a person's answers
+// rule out counts 0 from them.
+func (t *TeamResult) mean(d *Definitions) {
+	sum := make(Weights, len(d.Roles))
+	for _, m := range t.Members {
+		for i, sc := range m.Result.Scores {
+			if !sc.RuledOut {
+				sum[i] += sc.Points
+			}
+		}
+	}
+	n := Points(len(t.Members))
+	avg := make(Weights, len(d.Roles))
+	ruled := make([]int, len(d.Roles))
+	for i := range sum {
+		// To the hundredth, rounding halves up, so that the mean is as
+		// exact as the points.
+		avg[i] = (sum[i]*2 + n) / (2 * n)
+		ruled[i] = 1
+		for _, m := range t.Members {
+			if !m.Result.Scores[i].RuledOut {
+				ruled[i] = 0
+			}
+		}
+	}
+	// A role ruled out for everyone cannot come first on the mean either.
+	best, _ := d.rank(avg, ruled)
+	if best < 0 {
+		best, _ = d.rank(avg, make([]int, len(d.Roles)))
+	}
+	t.Mean = d.roleScores(avg, ruled)
+	t.MeanRecommended = d.Roles[best].ID
+}
+
+// quick scores answers without explaining them: the recommended role's
+// index and its lead over the best other role in the running.
+func (d *Definitions) quick(a Answers) (best int, lead Points) {
+	tl := d.tally(a, false)
+	best, second := d.rank(tl.total, tl.ruled)
+	if best < 0 {
+		return -1, 0
+	}
+	if second < 0 {
+		return best, Points(math.MaxInt32)
+	}
+	return best, tl.total[best] - tl.total[second]
+}
+
+// disagreements finds the questions and list values the team differs on,
+// and what each would do to the advice, most important first.
+func (d *Definitions) disagreements(t *TeamResult, all []Answers) []Disagreement {
+	n := len(all)
+	if n < 2 {
+		return nil
+	}
+	cfg := d.Scoring.Team
+	teamBest := d.roleIndex[t.Result.Recommended]
+	teamLead := t.Result.Lead
+	if t.Result.RunnerUp == "" {
+		teamLead = Points(math.MaxInt32)
+	}
+	names := make([]string, n)
+	for i, m := range t.Members {
+		names[i] = m.Name
+	}
+	// try scores the team's answers with one answer changed, and says what
+	// that does: whether the advice changes, and how far the lead moves.
+	try := func(qid string, a Answer) (changed bool, role string, impact Points) {
+		alt := t.Consensus.Clone()
+		alt[qid] = a
+		best, lead := d.quick(alt)
+		if best != teamBest {
+			return true, d.Roles[best].ID, teamLead + lead
+		}
+		return false, "", teamLead - lead
+	}
+	who := func(idx []int) string {
+		if !t.Detail {
+			return ""
+		}
+		ns := make([]string, len(idx))
+		for i, j := range idx {
+			ns[i] = names[j]
+		}
+		return JoinWords(ns, "and")
+	}
+	roleTitle := func(id string) string {
+		r, _ := d.Role(id)
+		return WithArticle(r.Title)
+	}
+	var out []Disagreement
+	for qi := range d.Questions {
+		q := &d.Questions[qi]
+		switch q.Kind {
+		case KindInteger, KindChoice:
+			pos := make([]int, n)
+			for i, a := range all {
+				if q.Kind == KindInteger {
+					pos[i] = q.BandIndex(a[q.ID].Int)
+				} else {
+					_, pos[i] = q.Option(a[q.ID].Choice)
+				}
+			}
+			lo, hi := slices.Min(pos), slices.Max(pos)
+			if lo == hi {
+				continue
+			}
+			dis := Disagreement{Question: q.ID, Spread: hi - lo, Of: n, order: qi}
+			label := func(p int) string {
+				if q.Kind == KindInteger {
+					return q.Bands[p].Label
+				}
+				return q.Options[p].Label
+			}
+			// Two camps: a gap of at least the spread, with a good share
+			// of the team on each side.
+			sorted := slices.Clone(pos)
+			slices.Sort(sorted)
+			camp := int(math.Ceil(cfg.CampShare*float64(n) - 1e-9))
+			for i := 1; i < n; i++ {
+				if sorted[i]-sorted[i-1] >= cfg.Spread && i >= camp && n-i >= camp {
+					dis.Split = true
+				}
+			}
+			if dis.Split {
+				dis.Summary = fmt.Sprintf("Two camps: %s and %s", campText(sorted, label, true), campText(sorted, label, false))
+			} else {
+				dis.Summary = fmt.Sprintf("Answers run from %s to %s", label(lo), label(hi))
+			}
+			// Each answer given that the team's answers do not hold.
+			teamPos := pos[0]
+			if q.Kind == KindInteger {
+				teamPos = q.BandIndex(t.Consensus[q.ID].Int)
+			} else {
+				_, teamPos = q.Option(t.Consensus[q.ID].Choice)
+			}
+			for p := lo; p <= hi; p++ {
+				var holders []int
+				for i, x := range pos {
+					if x == p {
+						holders = append(holders, i)
+					}
+				}
+				if len(holders) == 0 || p == teamPos {
+					continue
+				}
+				// The middle answer of those in that band stands for them.
+				var a Answer
+				if q.Kind == KindInteger {
+					vals := make([]int, len(holders))
+					for j, i := range holders {
+						vals[j] = all[i][q.ID].Int
+					}
+					slices.Sort(vals)
+					a = Answer{Int: vals[(len(vals)-1)/2]}
+				} else {
+					a = Answer{Choice: q.Options[p].Value}
+				}
+				changed, role, impact := try(q.ID, a)
+				dis.impact = max(dis.impact, impact)
+				if changed {
+					dis.ChangesAdvice = true
+					dis.Changes = append(dis.Changes, changeText(who(holders), strings.ToLower(q.Title), label(p), roleTitle(role)))
+				}
+			}
+			if dis.Spread < cfg.Spread && !dis.ChangesAdvice {
+				continue // neighbours that change nothing: not worth a meeting
+			}
+			if t.Detail {
+				for _, a := range all {
+					dis.Answers = append(dis.Answers, q.Describe(a[q.ID]))
+					dis.Values = append(dis.Values, q.JSONValue(a[q.ID]))
+				}
+				dis.positions = pos
+			}
+			out = append(out, dis)
+		case KindMulti:
+			for _, o := range q.Options {
+				var holders, others []int
+				for i, a := range all {
+					if slices.Contains(a[q.ID].Multi, o.Value) {
+						holders = append(holders, i)
+					} else {
+						others = append(others, i)
+					}
+				}
+				if len(holders) == 0 || len(holders) == n {
+					continue
+				}
+				dis := Disagreement{Question: q.ID, Value: o.Value, Spread: len(holders), Of: n, order: qi}
+				if o.Statement != "" {
+					dis.Summary = fmt.Sprintf("%d of %d %s %s", len(holders), n, plural(len(holders), "says", "say"), lowerFirst(o.Statement))
+				} else {
+					dis.Summary = fmt.Sprintf("%d of %d chose %s", len(holders), n, quoteLabel(o.Label))
+				}
+				// The team's answers hold the value or not; agreeing with
+				// the other side toggles it.
+				inTeam := slices.Contains(t.Consensus[q.ID].Multi, o.Value)
+				side := holders
+				alt := slices.Clone(t.Consensus[q.ID].Multi)
+				if inTeam {
+					side = others
+					alt = slices.DeleteFunc(alt, func(v string) bool { return v == o.Value })
+				} else {
+					alt = append(alt, o.Value)
+				}
+				changed, role, impact := try(q.ID, q.Normalize(Answer{Multi: alt}))
+				dis.impact = impact
+				if changed {
+					dis.ChangesAdvice = true
+					dis.Changes = append(dis.Changes, listChangeText(who(side), strings.ToLower(q.Title), !inTeam, o.Label, roleTitle(role)))
+				}
+				if t.Detail {
+					for _, a := range all {
+						has := slices.Contains(a[q.ID].Multi, o.Value)
+						dis.Values = append(dis.Values, has)
+						dis.Answers = append(dis.Answers, map[bool]string{true: "yes", false: "no"}[has])
+					}
+				}
+				out = append(out, dis)
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.ChangesAdvice != b.ChangesAdvice {
+			return a.ChangesAdvice
+		}
+		if a.impact != b.impact {
+			return a.impact > b.impact
+		}
+		if a.Split != b.Split {
+			return a.Split
+		}
+		return a.order < b.order
+	})
+	return out
+}
+
+// campText names the answers on one side of the widest gap, with their
+// counts: "Stable (0-10% a year) (2)".
+func campText(sorted []int, label func(int) string, low bool) string {
+	gap, at := 0, 0
+	for i := 1; i < len(sorted); i++ {
+		if g := sorted[i] - sorted[i-1]; g > gap {
+			gap, at = g, i
+		}
+	}
+	side := sorted[at:]
+	if low {
+		side = sorted[:at]
+	}
+	var parts []string
+	for i := 0; i < len(side); {
+		j := i
+		for j < len(side) && side[j] == side[i] {
+			j++
+		}
+		parts = append(parts, fmt.Sprintf("%s (%d)", label(side[i]), j-i))
+		i = j
+	}
+	return strings.Join(parts, ", ")
+}
+
+func quoteLabel(s string) string { return "“" + s + "”" }
+
+// changeText: "If the team agreed with Ana and Ben on growth (Rapid (over
+// 30% a year)), the advice would be a Chief Operating Officer."
+func changeText(who, subject, answer, role string) string {
+	if who == "" {
+		return fmt.Sprintf("If the team agreed on %s for %s, the advice would be %s.", quoteLabel(answer), subject, role)
+	}
+	return fmt.Sprintf("If the team agreed with %s on %s (%s), the advice would be %s.", who, subject, quoteLabel(answer), role)
+}
+
+// listChangeText: "If the team agreed with Ana and Ben and counted
+// “Quality is inconsistent” among the pain points, the advice would be
+// ...", or "... and left “...” out of the pain points ...".
+func listChangeText(who, subject string, add bool, value, role string) string {
+	what := fmt.Sprintf("counted %s among the %s", quoteLabel(value), subject)
+	if !add {
+		what = fmt.Sprintf("left %s out of the %s", quoteLabel(value), subject)
+	}
+	if who == "" {
+		return fmt.Sprintf("If the team %s, the advice would be %s.", what, role)
+	}
+	return fmt.Sprintf("If the team agreed with %s and %s, the advice would be %s.", who, what, role)
+}

@@ -1,0 +1,173 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/spf13/cobra"
+
+	"github.com/coo-advisor/coo-advisor/advisor"
+	"github.com/coo-advisor/coo-advisor/internal/atomicfile"
+	"github.com/coo-advisor/coo-advisor/tui"
+)
+
+func (a *app) teamCmd() *cobra.Command {
+	var out outputFlags
+	var anonymous, plain bool
+	cmd := &cobra.Command{
+		Use:   "team FILE...",
+		Short: "One recommendation for a leadership team, and where its members disagree",
+		Long: `Each member of a leadership team answers on their own (saving their
+answers with s, in plain mode, or by filling in 'coo-advisor questions
+--template'); team reads their answers files and shows the team's
+recommendation, what each person would hire on their own answers, and
+where the team disagrees, most important first, with what agreeing would
+do to the advice.
+
+The team's answers are the middle answer to each number, the most common
+choice (an even split is named) and the list values at least half the
+team chose; the average of everyone's own scores is shown beside them.
+
+A person's name is engagement.respondent in their file, or else the
+file's name. --anonymous shows "Person 1".."Person N" instead, and keeps
+per-person answers out when fewer than three people answered.
+
+On a terminal, team opens the interactive results; with --output,
+--format or --plain, or when not on a terminal, it prints the brief.`,
+		Example: `  coo-advisor team ana.yaml ben.yaml cy.yaml dee.yaml eve.yaml
+  coo-advisor team answers/*.yaml --anonymous -o team-brief.html
+  coo-advisor team answers/*.yaml --format json | jq .disagreements`,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, files []string) error {
+			if len(files) == 0 {
+				return badInput(errors.New("team needs the answers files, one per person: coo-advisor team ana.yaml ben.yaml ...; each person saves theirs with s, or fills in 'coo-advisor questions --template'"))
+			}
+			p, err := a.prepare(&out, false)
+			if err != nil {
+				return err
+			}
+			people, eng, err := a.readTeam(p.defs, files)
+			if err != nil {
+				return err
+			}
+			tr, err := p.defs.Team(people, advisor.TeamOptions{Anonymous: anonymous})
+			if err != nil {
+				return badInput(err)
+			}
+			// The brief is for the client the files name, unless the flags
+			// say otherwise; it is dated today unless --date says so.
+			p.engagement = advisor.Engagement{Client: eng.Client, PreparedBy: eng.PreparedBy}.Merge(advisor.Engagement{Client: out.client, PreparedBy: out.preparedBy, Date: out.date})
+			opts := p.reportOptions()
+			opts.Team = tr
+			inputs := a.inputs("")
+			inputs.Protect = append(inputs.Protect, files...)
+			interactive := !plain && out.output == "" && !cmd.Flags().Changed("format") &&
+				os.Getenv("TERM") != "dumb" && isTerminal(a.stdin) && isTerminal(a.out.w)
+			if !interactive {
+				report, err := p.defs.Report(tr.Result, p.format, opts)
+				if err != nil {
+					return failure(err)
+				}
+				return a.emit(report, out.output, out.force, inputs)
+			}
+			return a.runTeamInteractive(cmd, p, opts, inputs)
+		},
+	}
+	out.cmd = cmd
+	cmd.Flags().StringVarP(&out.format, "format", "f", "", "`FORMAT` of the brief: "+strings.Join(advisor.Formats, ", ")+" (default: from the --output name, or text)")
+	cmd.Flags().StringVarP(&out.output, "output", "o", "", "write the brief to `FILE` (atomically) instead of standard output")
+	cmd.Flags().BoolVar(&out.force, "force", false, "let --output replace an existing file")
+	cmd.Flags().StringVar(&out.client, "client", "", "the client company the brief is for (`NAME`; default: the files')")
+	cmd.Flags().StringVar(&out.preparedBy, "prepared-by", "", "who prepared the brief (`NAME`)")
+	cmd.Flags().StringVar(&out.date, "date", "", "the brief's `DATE`, as YYYY-MM-DD (default: today)")
+	cmd.Flags().BoolVar(&anonymous, "anonymous", false, `show "Person 1".."Person N" instead of names; no per-person answers under three people`)
+	cmd.Flags().BoolVar(&plain, "plain", false, "print the brief instead of opening the interactive results")
+	return cmd
+}
+
+// readTeam reads every person's answers file, listing the problems of
+// all the bad ones at once. A person's name is engagement.respondent, or
+// the file's name without its extension. eng is the first client and
+// preparer the files name.
+func (a *app) readTeam(defs *advisor.Definitions, files []string) ([]advisor.Respondent, advisor.Engagement, error) {
+	var people []advisor.Respondent
+	var eng advisor.Engagement
+	var errs []error
+	if len(files) > advisor.MaxTeam {
+		return nil, eng, badInput(fmt.Errorf("%s answers files is more than the %d one team report weighs; split the team", advisor.GroupDigits(len(files)), advisor.MaxTeam))
+	}
+	given := map[string]string{}
+	for _, f := range files {
+		if f == "-" {
+			return nil, eng, badInput(errors.New("team reads each person's answers from a file; standard input (-) cannot tell one person from the next"))
+		}
+		// The same file twice, under any name, is one person twice.
+		if st, err := os.Stat(f); err == nil {
+			id := fmt.Sprint(st.Sys())
+			if abs, err := filepath.EvalSymlinks(f); err == nil {
+				if a2, err := filepath.Abs(abs); err == nil {
+					id = a2
+				}
+			}
+			if first, dup := given[id]; dup {
+				return nil, eng, badInput(fmt.Errorf("%s is the same file as %s; give each person's answers once", advisor.SafeText(f), advisor.SafeText(first)))
+			}
+			given[id] = f
+		}
+		af, err := a.readAnswersFile(defs, f, false)
+		if err != nil {
+			var ie *advisor.InputError
+			if errors.As(err, &ie) {
+				errs = append(errs, ie)
+				continue
+			}
+			return nil, eng, err
+		}
+		name := af.Engagement.Respondent
+		if name == "" {
+			name = strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))
+		}
+		if eng.Client == "" {
+			eng.Client = af.Engagement.Client
+		}
+		if eng.PreparedBy == "" {
+			eng.PreparedBy = af.Engagement.PreparedBy
+		}
+		people = append(people, advisor.Respondent{Name: name, File: f, Answers: af.Answers})
+	}
+	if err := advisor.JoinInputErrors(errs...); err != nil {
+		return nil, eng, badInput(err)
+	}
+	return people, eng, nil
+}
+
+// runTeamInteractive opens the team's results in the full-screen program.
+func (a *app) runTeamInteractive(cmd *cobra.Command, p *prepared, opts advisor.ReportOptions, inputs atomicfile.Options) error {
+	dir, err := os.Getwd()
+	if err != nil {
+		dir = "."
+	}
+	o := tui.Options{Defs: p.defs, Team: opts.Team, Report: opts, Input: a.stdin, Output: a.out.w, Format: p.format, Dir: dir, Protect: inputs}
+	if a.stop != nil {
+		a.stop.interactive.Store(true)
+		defer a.stop.interactive.Store(false)
+		o.ProgramOptions = append(o.ProgramOptions, tea.WithoutSignalHandler())
+	}
+	res, err := tui.Run(cmd.Context(), o)
+	if sig := a.stop.signal(); sig != nil {
+		summarize(a.stdout, p.defs, tui.Outcome{Exported: res.Exported})
+		return &codedError{code: signalCode(sig), err: errStopped, silent: true}
+	}
+	if err != nil {
+		return failure(fmt.Errorf("the interactive advisor stopped: %w", err))
+	}
+	summarize(a.stdout, p.defs, res)
+	if res.Interrupted {
+		return &codedError{code: exitAborted, err: errors.New("interrupted"), silent: true}
+	}
+	return nil
+}

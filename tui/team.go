@@ -1,0 +1,145 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/coo-advisor/coo-advisor/advisor"
+)
+
+// teamModel shows a leadership team's side of the advice: who answered
+// and what each would hire on their own answers, whether the two ways of
+// combining the answers agree, and every disagreement, most important
+// first, with what agreeing would do to the advice.
+type teamModel struct {
+	c      *common
+	scroll scroller
+}
+
+func newTeamModel(c *common) *teamModel { return &teamModel{c: c} }
+
+func (m *teamModel) header() (string, string) { return "Where the team disagrees", m.scroll.position() }
+func (m *teamModel) typing() typing           { return typingNone }
+func (m *teamModel) body(int) []string        { return m.scroll.window() }
+func (m *teamModel) setHeight(h int)          { m.scroll.setHeight(h) }
+func (m *teamModel) relayout()                { m.render() }
+
+func (m *teamModel) update(msg tea.Msg) (tea.Cmd, tea.Msg) {
+	if km, ok := msg.(tea.KeyPressMsg); ok {
+		if key.Matches(km, m.c.keys.Back) || key.Matches(km, m.c.keys.Team) {
+			return nil, showMsg{to: screenResults}
+		}
+		m.scroll.handleKey(m.c.keys, km)
+	}
+	return nil, nil
+}
+
+func (m *teamModel) render() {
+	t := m.c.team
+	if t == nil {
+		m.scroll.setLines(nil)
+		return
+	}
+	s := m.c.styles
+	d := m.c.defs
+	w := m.c.contentWidth()
+	var lines []string
+	para := func(mark, text string, st lipgloss.Style) {
+		for i, l := range wrapLines(text, max(4, w-2)) {
+			if i == 0 {
+				lines = append(lines, st.Render(mark)+" "+s.text.Render(l))
+			} else {
+				lines = append(lines, "  "+s.text.Render(l))
+			}
+		}
+	}
+	team := d.Brief(t.Result, m.c.report).Team
+	lines = append(lines, s.section.Render("THE TEAM"))
+	for _, it := range team.Items {
+		para("·", it, s.faint)
+	}
+	lines = append(lines, "", s.section.Render("WHERE THE TEAM DISAGREES"))
+	if len(t.Disagreements) == 0 {
+		para("·", "The team agrees on every answer that matters.", s.faint)
+	}
+	legend := false
+	for _, x := range t.Disagreements {
+		mark, st := "·", s.faint
+		switch {
+		case x.ChangesAdvice:
+			mark, st = "!", s.pain
+		case x.Split:
+			mark, st = "⇄", s.accent
+		}
+		if x.ChangesAdvice || x.Split {
+			legend = true
+		}
+		lines = append(lines, "")
+		para(mark, d.DisagreementText(t, x), st)
+	}
+	if legend {
+		lines = append(lines, "", s.faint.Render("! would change the advice  ⇄ two camps"))
+	}
+	m.scroll.setLines(lines)
+}
+
+func (m *teamModel) help() helpKeys {
+	k := m.c.keys
+	back := k.Back
+	back.SetHelp("esc", "results")
+	short := []key.Binding{k.Up, k.Down, back, k.Quit, k.Help}
+	return helpKeys{short: short, full: [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDn, k.Top, k.Bottom}, {back, k.Help, k.Quit, k.ForceQuit}}}
+}
+
+// teamLines is the results screen's short view of the team: what each
+// would hire, whether the two ways of combining agree, and the
+// disagreements that would change the advice.
+func (m *resultsModel) teamLines(w int) []string {
+	t := m.c.team
+	s := m.c.styles
+	if t == nil {
+		return nil
+	}
+	var lines []string
+	add := func(mark, text string, st lipgloss.Style) {
+		for i, l := range wrapLines(text, max(4, w-2)) {
+			if i == 0 {
+				lines = append(lines, st.Render(mark)+" "+s.text.Render(l))
+			} else {
+				lines = append(lines, "  "+s.text.Render(l))
+			}
+		}
+	}
+	lines = append(lines, s.section.Render("THE TEAM"))
+	for i, it := range m.brief.Team.Items {
+		// Who answered and the agreement of the two ways of combining;
+		// the rest is on the team screen.
+		if i == 0 || strings.HasPrefix(it, "On their own answers") || strings.Contains(it, "ways of combining") {
+			add("·", it, s.faint)
+		}
+	}
+	changing := 0
+	for _, x := range t.Disagreements {
+		if x.ChangesAdvice {
+			changing++
+		}
+	}
+	if n := len(t.Disagreements); n > 0 {
+		text := advisor.GroupDigits(n) + " " + pluralWord(n, "difference", "differences") + " between the answers"
+		if changing > 0 {
+			text += ", " + advisor.GroupDigits(changing) + " of which would change the advice"
+		}
+		add("!", text+": press t to see them.", s.pain)
+	}
+	return lines
+}
+
+func pluralWord(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
