@@ -375,6 +375,8 @@ func (m *Model) show(s screen) {
 		m.review.setAnswers(m.c.answers)
 	case screenExport:
 		m.export.open(m.result)
+	case screenTeam:
+		m.team.open()
 	}
 	m.screen = s
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"image/color"
 	"os"
 	"path/filepath"
@@ -1010,5 +1011,80 @@ func TestFactorBarsShareOneWidth(t *testing.T) {
 		if len(lengths) != 1 {
 			t.Errorf("at %d columns the factor bars have lengths %v:\n%s", w, lengths, d.view())
 		}
+	}
+}
+
+// exampleTeam is the five answers files of examples/team.
+func exampleTeam(t *testing.T, defs *advisor.Definitions, anonymous bool) *advisor.TeamResult {
+	t.Helper()
+	var people []advisor.Respondent
+	for _, n := range []string{"ana", "ben", "cy", "dee", "eve"} {
+		path := filepath.Join("..", "examples", "team", n+".yaml")
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := defs.ReadAnswers(path, b, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		people = append(people, advisor.Respondent{Name: f.Engagement.Respondent, File: path, Answers: f.Answers})
+	}
+	tr, err := defs.Team(people, advisor.TeamOptions{Anonymous: anonymous})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tr
+}
+
+// TestTeamSession: a team's session opens at the team's results, t shows
+// who answered and every disagreement, compare counts who named each
+// pain, the team's answers are not edited, saved or cleared, and the
+// export is the team's brief.
+func TestTeamSession(t *testing.T) {
+	defs := loadDefs(t)
+	tr := exampleTeam(t, defs, false)
+	dir := t.TempDir()
+	report := testReport
+	report.Team = tr
+	d := newDriver(t, Options{Defs: defs, Team: tr, Report: report, Dir: dir}, 100, 60)
+	d.mustBeOn(screenResults)
+	d.mustSeeText("Answers from 5 people", "THE TEAM", "On their own answers, 2 would hire a Chief Operating Officer and 3 an Operations Director.")
+	d.mustSee("t team")
+
+	d.key("t")
+	d.mustBeOn(screenTeam)
+	d.mustSeeText("Ana (CEO): an Operations Director (moderate)", "WHERE THE TEAM DISAGREES")
+	d.mustSeeText(defs.DisagreementText(tr, tr.Disagreements[0]))
+	d.key("esc")
+	d.mustBeOn(screenResults)
+
+	d.key("c")
+	d.mustBeOn(screenCompare)
+	want := tr.Held(defs, "pain_points", "performance-monitoring")
+	d.mustSeeText(fmt.Sprintf("%d of 5 named it", want), "recommended for the team")
+	d.key("esc")
+
+	// a, s and r do nothing: the answers are the team's.
+	for _, k := range []string{"a", "s", "r"} {
+		d.key(k)
+		d.mustBeOn(screenResults)
+	}
+	d.mustNotSee("Start over?")
+
+	d.key("e")
+	d.key("enter")
+	b, err := os.ReadFile(filepath.Join(dir, DefaultExportName+".txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), "Where the team disagrees") || !strings.Contains(string(b), "Answers from 5 people") {
+		t.Errorf("the export is not the team's brief:\n%s", b)
+	}
+	// Nothing to lose: q quits at once.
+	d.key("enter")
+	d.key("q")
+	if !d.quit {
+		t.Error("q did not quit a team's session")
 	}
 }

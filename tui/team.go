@@ -21,11 +21,17 @@ type teamModel struct {
 
 func newTeamModel(c *common) *teamModel { return &teamModel{c: c} }
 
-func (m *teamModel) header() (string, string) { return "Where the team disagrees", m.scroll.position() }
+func (m *teamModel) header() (string, string) { return "The team", m.scroll.position() }
 func (m *teamModel) typing() typing           { return typingNone }
 func (m *teamModel) body(int) []string        { return m.scroll.window() }
 func (m *teamModel) setHeight(h int)          { m.scroll.setHeight(h) }
 func (m *teamModel) relayout()                { m.render() }
+
+// open shows the team from the top.
+func (m *teamModel) open() {
+	m.scroll.offset = 0
+	m.render()
+}
 
 func (m *teamModel) update(msg tea.Msg) (tea.Cmd, tea.Msg) {
 	if km, ok := msg.(tea.KeyPressMsg); ok {
@@ -132,7 +138,11 @@ func (m *resultsModel) teamLines(w int) []string {
 		if changing > 0 {
 			text += ", " + advisor.GroupDigits(changing) + " of which would change the advice"
 		}
-		add("!", text+": press t to see them.", s.pain)
+		mark, st := "·", s.accent
+		if changing > 0 {
+			mark, st = "!", s.pain
+		}
+		add(mark, text+": press t to see them.", st)
 	}
 	return lines
 }

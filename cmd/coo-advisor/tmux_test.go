@@ -259,3 +259,54 @@ func checkScreenFits(t *testing.T, screen string, w, h int) {
 		}
 	}
 }
+
+// TestTmuxTeam: a facilitator runs coo-advisor team on five people's
+// files in a terminal: the team's results, the team screen with every
+// disagreement, the roles with pains counted, and an HTML brief, at 80x24
+// and after a resize to 50x15.
+func TestTmuxTeam(t *testing.T) {
+	dir := t.TempDir()
+	var files []string
+	for _, n := range []string{"ana", "ben", "cy", "dee", "eve"} {
+		f, _ := filepath.Abs(filepath.Join("..", "..", "examples", "team", n+".yaml"))
+		files = append(files, f)
+	}
+	s := startTmux(t, 80, 24, dir, append([]string{"team"}, files...)...)
+	screen := s.waitFor("Answers from 5 people", "Hire a Chief Operating Officer", "t team")
+	checkScreenFits(t, screen, 80, 24)
+
+	s.keys("t")
+	screen = s.waitFor("The team", "5 people answered, each on their own")
+	checkScreenFits(t, screen, 80, 24)
+	s.keys("G")
+	s.waitFor("Agreeing either way would not change")
+	// Escape and a letter sent together read as alt+letter: wait between.
+	s.keys("Escape")
+	s.waitFor("t team")
+	s.keys("c")
+	s.waitFor("of 5 named it", "recommended for the team")
+
+	s.tmux("resize-window", "-t", "e2e", "-x", "50", "-y", "15")
+	s.keys("Escape")
+	s.waitFor("Results")
+	s.keys("t")
+	screen = s.waitFor("THE TEAM")
+	checkScreenFits(t, screen, 50, 15)
+	s.tmux("resize-window", "-t", "e2e", "-x", "80", "-y", "24")
+
+	s.keys("Escape")
+	s.waitFor("Results")
+	s.keys("e")
+	s.waitFor("Export the recommendation")
+	s.keys("Tab", "Tab", "Enter")
+	s.waitFor("Saved to")
+	b, err := os.ReadFile(filepath.Join(dir, "coo-advisor-recommendation.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), "<h2>Where the team disagrees</h2>") {
+		t.Error("the exported HTML is not the team's brief")
+	}
+	s.keys("Enter", "q")
+	s.waitFor("EXIT=0", "Exported to")
+}
