@@ -59,13 +59,26 @@ func TestREADMEDocumentsTheJSONReport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var v any
+	// And a team's report, with its own fields.
+	b := logisticsBase
+	tr := teamOf(t, d, advisor.TeamOptions{}, person(t, d, "Ana", b, "growth: declining"), person(t, d, "Ben", b, "employees: 40", "growth: rapid"), person(t, d, "Cy", b))
+	if len(tr.Ties) == 0 {
+		t.Fatal("the sample team has no tie; pick other answers")
+	}
+	teamOut, err := d.Report(tr.Result, advisor.FormatJSON, advisor.ReportOptions{Team: tr})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v, tv any
 	if err := json.Unmarshal(out, &v); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(teamOut, &tv); err != nil {
 		t.Fatal(err)
 	}
 	keys := map[string]bool{}
 	// Maps keyed by role or question ids are data, not fields.
-	data := map[string]bool{"scores": true, "shares": true, "points": true, "counted": true, "answers": true}
+	data := map[string]bool{"scores": true, "shares": true, "points": true, "counted": true, "answers": true, "mean_scores": true}
 	var walk func(any)
 	walk = func(v any) {
 		switch v := v.(type) {
@@ -83,6 +96,7 @@ func TestREADMEDocumentsTheJSONReport(t *testing.T) {
 		}
 	}
 	walk(v)
+	walk(tv)
 	var missing []string
 	for k := range keys {
 		if !regexp.MustCompile("[`{ ,]" + regexp.QuoteMeta(k) + "[`}, ]").MatchString(section) {

@@ -15,7 +15,7 @@ import (
 // well without a client's name.
 type detailsModel struct {
 	c      *common
-	inputs [3]textinput.Model // client, prepared by, date
+	inputs [4]textinput.Model // client, prepared by, date, respondent
 	focus  int
 	err    string
 	from   screen // where esc and Enter go back to
@@ -23,7 +23,7 @@ type detailsModel struct {
 	fields []int // the line of each field, to keep the focused one in view
 }
 
-var detailsLabels = [3]string{"Client (the company the brief is for)", "Prepared by", "Date (YYYY-MM-DD)"}
+var detailsLabels = [4]string{"Client (the company the brief is for)", "Prepared by", "Date (YYYY-MM-DD)", "Your name, when you answer as one of a leadership team"}
 
 func newDetailsModel(c *common) *detailsModel {
 	m := &detailsModel{c: c}
@@ -41,7 +41,7 @@ func newDetailsModel(c *common) *detailsModel {
 // open fills the fields with the details as they stand.
 func (m *detailsModel) open(e advisor.Engagement, from screen) {
 	m.from, m.err, m.focus = from, "", 0
-	for i, v := range []string{e.Client, e.PreparedBy, e.Date} {
+	for i, v := range []string{e.Client, e.PreparedBy, e.Date, e.Respondent} {
 		m.inputs[i].SetValue(v)
 		m.inputs[i].CursorEnd()
 		m.inputs[i].Blur()
@@ -121,10 +121,14 @@ func (m *detailsModel) engagement() (advisor.Engagement, string) {
 		Client:     strings.TrimSpace(m.inputs[0].Value()),
 		PreparedBy: strings.TrimSpace(m.inputs[1].Value()),
 		Date:       strings.TrimSpace(m.inputs[2].Value()),
+		Respondent: strings.TrimSpace(m.inputs[3].Value()),
 	}
-	for i, v := range []string{e.Client, e.PreparedBy} {
+	for i, v := range []string{e.Client, e.PreparedBy, e.Date, e.Respondent} {
+		if i == 2 {
+			continue // the date is checked below
+		}
 		if msg := advisor.CheckEngagementText(v); msg != "" {
-			return e, detailsLabels[i] + " " + msg
+			return e, [4]string{"The client's name", "Who prepared it", "", "Your name"}[i] + " " + msg
 		}
 	}
 	if msg := advisor.CheckDate(e.Date); msg != "" {
@@ -138,7 +142,7 @@ func (m *detailsModel) render() {
 	w := m.c.contentWidth()
 	var lines []string
 	lines = append(lines, wrapLines(s.title.Render("Who the brief is for"), w)...)
-	lines = append(lines, wrapLines(s.faint.Render("Every report names the client, who prepared it and its date. All optional but the date; nothing leaves this computer."), w)...)
+	lines = append(lines, wrapLines(s.faint.Render("Every report names the client, who prepared it and its date; a team member adds their own name, for coo-advisor team. All optional but the date; nothing leaves this computer."), w)...)
 	m.fields = m.fields[:0]
 	for i := range m.inputs {
 		m.inputs[i].SetWidth(max(4, w-3))

@@ -954,16 +954,20 @@ func TestDetailsNameTheClientInEveryReport(t *testing.T) {
 		d.key("backspace")
 	}
 	d.typeText("2026-02-30")
+	d.key("tab")
+	d.typeText("Ana (CEO)")
 	d.key("enter")
 	d.mustBeOn(screenDetails)
 	d.mustSee("Date:")
+	d.key("shift+tab")
 	for range 2 {
 		d.key("backspace")
 	}
 	d.typeText("27")
+	d.key("enter") // on to the last field
 	d.key("enter")
 	d.mustBeOn(screenResults)
-	d.mustSeeText("For Acme Ltd · Prepared by Jane Doe · 27 February 2026")
+	d.mustSeeText("For Acme Ltd · Prepared by Jane Doe · Answers by Ana (CEO) · 27 February 2026")
 
 	// esc leaves the details as they were.
 	d.key("d")

@@ -178,7 +178,7 @@ func (m *resultsModel) summaryLines(w int) []string {
 	}
 	// Once the client or the preparer is named, the results say who the
 	// brief is for, as every report does.
-	if e := m.c.report.Engagement; e.Client != "" || e.PreparedBy != "" || m.c.team != nil {
+	if e := m.c.report.Engagement; e.Client != "" || e.PreparedBy != "" || e.Respondent != "" || m.c.team != nil {
 		head := b.Byline
 		if e.Client != "" {
 			head = strings.TrimSuffix("For "+e.Client+" · "+b.Byline, " · ")

@@ -66,7 +66,7 @@ func (m *welcomeModel) render() {
 		n, advisor.JoinWords(factors, "and"), minutes)))
 	para(s.success.Render("Private: ") + s.text.Render("your answers stay on this computer. Nothing is sent anywhere."))
 	lines = append(lines, s.accent.Render("Press Enter to start."))
-	lines = append(lines, wrapLines(s.faint.Render("Running this for a client? Press d first to put their name on the brief."), w)...)
+	lines = append(lines, wrapLines(s.faint.Render("Running this for a client, or answering as one of a leadership team? Press d first to add the names."), w)...)
 	m.lines = lines
 }
 

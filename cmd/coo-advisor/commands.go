@@ -47,6 +47,7 @@ type outputFlags struct {
 	client     string
 	preparedBy string
 	date       string
+	respondent string
 	cmd        *cobra.Command // to tell a --format given from its default
 }
 
@@ -89,8 +90,8 @@ func (a *app) prepare(o *outputFlags, partial bool) (*prepared, error) {
 		return nil, err
 	}
 	p.format = format
-	flags := advisor.Engagement{Client: o.client, PreparedBy: o.preparedBy, Date: o.date}
-	for _, f := range []struct{ name, value string }{{"--client", o.client}, {"--prepared-by", o.preparedBy}} {
+	flags := advisor.Engagement{Client: o.client, PreparedBy: o.preparedBy, Date: o.date, Respondent: o.respondent}
+	for _, f := range []struct{ name, value string }{{"--client", o.client}, {"--prepared-by", o.preparedBy}, {"--respondent", o.respondent}} {
 		if msg := advisor.CheckEngagementText(f.value); msg != "" {
 			return nil, badInput(fmt.Errorf("%s %s", f.name, msg))
 		}
@@ -146,6 +147,7 @@ func (o *outputFlags) register(cmd *cobra.Command, answersHelp string) {
 	cmd.Flags().StringVar(&o.client, "client", "", "the client company the brief is for (`NAME`)")
 	cmd.Flags().StringVar(&o.preparedBy, "prepared-by", "", "who prepared the brief (`NAME`)")
 	cmd.Flags().StringVar(&o.date, "date", "", "the brief's `DATE`, as YYYY-MM-DD (default: the answers file's, or today)")
+	cmd.Flags().StringVar(&o.respondent, "respondent", "", "your `NAME`, when you answer as one of a leadership team (see team)")
 }
 
 func newRootCmd(stdin io.Reader, stdout, stderr io.Writer, stop *stopper) (*cobra.Command, *app) {
