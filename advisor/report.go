@@ -648,11 +648,7 @@ func (d *Definitions) jsonReport(r *Result, o ReportOptions) ([]byte, error) {
 	}
 	j.add("answers", answers)
 	j.add("contributions", contrib(r.Contributions, ""))
-	out, err := json.MarshalIndent(j, "", "  ")
-	if err != nil {
-		return nil, err
-	}
-	return append(out, '\n'), nil
+	return append(indentJSON(j), '\n'), nil
 }
 
 // leaningOf is the role a factor's points favour, or "" when no role has

@@ -7,7 +7,15 @@ import (
 )
 
 // textWidth is the display width of s in terminal cells.
-func textWidth(s string) int { return uniseg.StringWidth(s) }
+func textWidth(s string) int {
+	// Plain ASCII, most of a report, is one cell a byte.
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || c < 0x20 || c == 0x7f {
+			return uniseg.StringWidth(s)
+		}
+	}
+	return len(s)
+}
 
 // Wrap breaks text into lines of at most width cells, between words. A
 // word longer than width is broken where it must be. Existing newlines are

@@ -181,7 +181,6 @@ this machine.`,
 	root.SetIn(stdin)
 	root.SetOut(cw)
 	root.SetErr(stderr)
-	root.SetVersionTemplate("coo-advisor {{.Version}}\n")
 	root.PersistentFlags().StringVar(&a.rolesPath, "roles", "", "read role definitions from `FILE` instead of the built-in ones")
 	root.PersistentFlags().StringVar(&a.questionsPath, "questions", "", "read questions and weights from `FILE` instead of the built-in ones")
 	out.register(root, "open at the results for the answers in `FILE` (- for standard input)")
