@@ -54,6 +54,9 @@ func (e Engagement) Merge(o Engagement) Engagement {
 type AnswersFile struct {
 	Answers    Answers
 	Engagement Engagement
+	// TeamReport is set for a team's JSON brief: its answers are the
+	// team's, not one person's.
+	TeamReport bool
 	// Missing lists, in questionnaire order, the questions without an
 	// answer or a default: empty for a complete file.
 	Missing []string
@@ -88,9 +91,10 @@ func (d *Definitions) ReadAnswers(file string, data []byte, partial bool) (*Answ
 	}
 	out := &AnswersFile{Answers: Answers{}}
 	body := root
-	if report, eng := jsonReportParts(root); report != nil {
+	if report, eng, team := jsonReportParts(root); report != nil {
 		// A JSON report: its answers (and engagement) are an answers file.
 		body = report
+		out.TeamReport = team
 		if eng != nil {
 			out.Engagement = readEngagement(eng, pl)
 		}
@@ -162,12 +166,14 @@ func (d *Definitions) ReadAnswers(file string, data []byte, partial bool) (*Answ
 // jsonReportParts returns the answers and engagement mappings of a JSON
 // report of coo-advisor (a mapping with "recommended" and an "answers"
 // mapping), or nil when root is an answers file.
-func jsonReportParts(root *yaml.Node) (answers, engagement *yaml.Node) {
+func jsonReportParts(root *yaml.Node) (answers, engagement *yaml.Node, team bool) {
 	var hasRecommended bool
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		switch k, v := root.Content[i].Value, root.Content[i+1]; k {
 		case "recommended", "schema_version":
 			hasRecommended = true
+		case "team":
+			team = true
 		case "answers":
 			if v.Kind == yaml.MappingNode {
 				answers = v
@@ -179,9 +185,9 @@ func jsonReportParts(root *yaml.Node) (answers, engagement *yaml.Node) {
 		}
 	}
 	if !hasRecommended || answers == nil {
-		return nil, nil
+		return nil, nil, false
 	}
-	return answers, engagement
+	return answers, engagement, team
 }
 
 var engagementFields = []string{"client", "prepared_by", "date", "respondent"}

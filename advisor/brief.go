@@ -141,6 +141,7 @@ func (d *Definitions) Brief(r *Result, o ReportOptions) *Brief {
 
 	if o.Team != nil {
 		b.Team, b.Disagree = d.teamSections(o.Team)
+		b.Notes = append(b.Notes, d.teamNotes(o.Team)...)
 	}
 	b.Headline = d.Headline(r)
 	b.Confidence = d.ConfidenceLabel(r.Confidence)

@@ -406,7 +406,7 @@ func abs(x int) int {
 }
 
 // ChangeText explains one change in a sentence: "At 150 employees or more
-// (now 25), the advice would be Chief Operating Officer."
+// (now 25), the advice would be a Chief Operating Officer."
 func (d *Definitions) ChangeText(c Change) string {
 	q, ok := d.Question(c.Question)
 	if !ok {
@@ -414,7 +414,7 @@ func (d *Definitions) ChangeText(c Change) string {
 	}
 	role := c.Role
 	if r, ok := d.Role(c.Role); ok {
-		role = r.Title
+		role = WithArticle(r.Title)
 	}
 	return q.rules().changeText(q, c, "the advice would be "+role+".")
 }

@@ -430,14 +430,14 @@ func TestChangeTextThreshold(t *testing.T) {
 			name:     "more employees",
 			answers:  mid,
 			question: "employees",
-			want:     "At 150 employees or more (now 100), the advice would be Chief Operating Officer.",
+			want:     "At 150 employees or more (now 100), the advice would be a Chief Operating Officer.",
 		},
 		{
 			// A 30-person company is told where the fractional COO starts.
 			name:     "fewer employees",
 			answers:  parse(t, d, string(example(t, "small-business.yaml"))),
 			question: "employees",
-			want:     "At 19 employees or fewer (now 25), the advice would be Fractional COO.",
+			want:     "At 19 employees or fewer (now 25), the advice would be a Fractional COO.",
 		},
 	}
 	for _, tt := range tests {

@@ -171,7 +171,7 @@ var (
 	questionRequired = []string{"id", "factor", "title", "prompt", "why", "kind"}
 	partFields       = []string{"label", "statement", "weights", "notes", "rules_out", "why", "source", "lever"}
 	bandFields       = append([]string{"max"}, partFields...)
-	optionFields     = append([]string{"value", "unless", "percent"}, partFields...)
+	optionFields     = append([]string{"value", "unless", "percent", "off_scale"}, partFields...)
 	percentFields    = []string{"from", "over", "below", "upto"}
 	ruleFields       = []string{"role", "reason", "source"}
 	scoringFields    = []string{"full_lead", "confidence", "close_call", "changes", "reasons", "team"}
@@ -996,6 +996,9 @@ func (d *Definitions) readOptions(n *yaml.Node, path string, kind Kind, pl *prob
 			seen[o.Value] = e.value.Line
 		}
 		d.readPart(&o.Part, of, on.Line, p, pl)
+		if e, ok := of["off_scale"]; ok {
+			o.OffScale = readBool(e.value, p+".off_scale", pl)
+		}
 		if e, ok := of["percent"]; ok {
 			o.Range = readPercentRange(e.value, p+".percent", pl)
 			for _, prev := range out {

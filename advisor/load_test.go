@@ -448,7 +448,7 @@ func TestLoadRejectsBadQuestions(t *testing.T) {
 		{
 			name: "unknown field in an option",
 			old:  "        label: Stable\n", new: "        label: Stable\n        points: 2\n", at: "points: 2",
-			key: "questions[growth].options[0].points", msgs: []string{"unknown field", "allowed fields are value, unless, percent, label, statement, weights, notes, rules_out, why, source, lever"},
+			key: "questions[growth].options[0].points", msgs: []string{"unknown field", "allowed fields are value, unless, percent, off_scale, label, statement, weights, notes, rules_out, why, source, lever"},
 		},
 		{
 			name: "unknown field in a band",

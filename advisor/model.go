@@ -208,6 +208,9 @@ type Option struct {
 	// chosen too cancels this option's points ("an Operations Director
 	// points to a COO only when there is no COO").
 	Unless []int
+	// OffScale marks a choice that is no point on the question's scale
+	// ("Not given" for revenue): a team's spread of answers leaves it out.
+	OffScale bool
 
 	unlessNode *yaml.Node // while loading: the values Unless names
 }

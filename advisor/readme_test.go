@@ -108,3 +108,37 @@ func TestREADMEDocumentsTheJSONReport(t *testing.T) {
 		t.Errorf("the README's JSON section does not name %s", strings.Join(missing, ", "))
 	}
 }
+
+// TestREADMETeamSampleIsCurrent: the team excerpt in the README is what
+// coo-advisor team writes for examples/team.
+func TestREADMETeamSampleIsCurrent(t *testing.T) {
+	m := regexp.MustCompile("(?s)five people at Harbour Logistics:\n\n```\n(.*?)\n```").FindStringSubmatch(readme(t))
+	if m == nil {
+		t.Fatal("the README has no team sample")
+	}
+	d := builtin(t)
+	var people []advisor.Respondent
+	for _, n := range []string{"ana", "ben", "cy", "dee", "eve"} {
+		path := filepath.Join("..", "examples", "team", n+".yaml")
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := d.ReadAnswers(path, b, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		people = append(people, advisor.Respondent{Name: f.Engagement.Respondent, File: path, Answers: f.Answers})
+	}
+	tr, err := d.Team(people, advisor.TeamOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := d.Report(tr.Result, advisor.FormatText, advisor.ReportOptions{Team: tr, Engagement: advisor.Engagement{Client: "Harbour Logistics", Date: "2026-11-26"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m[1]) < 500 || !strings.Contains(string(out), m[1]+"\n") {
+		t.Errorf("the README's team sample is not what the team brief says; copy it again")
+	}
+}

@@ -565,6 +565,11 @@ func (d *Definitions) jsonReport(r *Result, o ReportOptions) ([]byte, error) {
 	j.add("tool", map[string]string{"name": "coo-advisor", "version": o.Version})
 	j.add("report_date", o.Engagement.Date)
 	e := o.Engagement
+	if o.Team != nil {
+		// A team's brief answers for the team: a name typed for one person
+		// must not make it read as theirs.
+		e.Respondent = ""
+	}
 	j.add("engagement", jsonEngagement{Client: e.Client, PreparedBy: e.PreparedBy, Date: e.Date, Respondent: e.Respondent})
 	j.add("recommended", r.Recommended)
 	j.add("recommended_title", rec.Title)
@@ -680,6 +685,7 @@ type jsonTie struct {
 	Options  []string `json:"options"`
 	Each     int      `json:"each"`
 	Taken    string   `json:"taken"`
+	AsNear   bool     `json:"as_near"`
 }
 
 type jsonDisagreement struct {

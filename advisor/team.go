@@ -2,6 +2,7 @@ package advisor
 
 import (
 	"fmt"
+	"hash/fnv"
 	"math"
 	"slices"
 	"sort"
@@ -45,6 +46,9 @@ type ConsensusTie struct {
 	Options  []string // the tied answers, in words, in the question's order
 	Each     int      // how many people gave each
 	Taken    string   // the answer the team's answers take
+	// AsNear is set when two tied answers are as near the middle of all
+	// the answers: the first in the question's order is taken.
+	AsNear bool
 }
 
 // Disagreement is a question, or a value of a list, on which the team's
@@ -62,11 +66,8 @@ type Disagreement struct {
 	// Spread is how many bands or options lie between the furthest
 	// answers; for a list value, how many people chose it.
 	Spread int
-	// positions are each person's band or option index (a number or a
-	// choice), to list the answers in the question's order.
-	positions []int
-	Of        int  // the team's size
-	Split     bool // two camps, each holding a good share of the team
+	Of     int  // the team's size
+	Split  bool // two camps, each holding a good share of the team
 	// Summary says it in a line: "Answers run from Stable (0-10% a year)
 	// to Rapid (over 30% a year)", "3 of 5 see: Quality is inconsistent".
 	Summary string
@@ -76,8 +77,12 @@ type Disagreement struct {
 	// Officer."
 	Changes       []string
 	ChangesAdvice bool
-	impact        Points // how far the closest such answer moves the lead
-	order         int    // question order, for equal impacts
+	impact        Points  // how far the closest such answer moves the lead
+	weight        float64 // impact weighed by the share that dissents: the rank
+	order         int     // question order, for equal weights
+	// ranks order the answers for listing: the band or option, and the
+	// number itself within a band.
+	ranks []int
 }
 
 // TeamResult is a team's recommendation and the differences behind it.
@@ -116,7 +121,8 @@ func (d *Definitions) Team(people []Respondent, o TeamOptions) (*TeamResult, err
 	}
 	seen := map[string]string{}
 	for _, p := range people {
-		key := strings.ToLower(strings.TrimSpace(p.Name))
+		// The same name in another case or spacing is the same person.
+		key := strings.ToLower(strings.Join(strings.Fields(p.Name), " "))
 		if first, dup := seen[key]; dup {
 			pl.file = p.File
 			pl.add(0, "engagement.respondent", "answers for %s again (also in %s); keep one file per person, or name each in engagement.respondent", quoteInput(p.Name), SafeText(first))
@@ -129,6 +135,21 @@ func (d *Definitions) Team(people []Respondent, o TeamOptions) (*TeamResult, err
 		return nil, err
 	}
 	t := &TeamResult{Anonymous: o.Anonymous, Detail: !o.Anonymous || len(people) >= MinAnonymousDetail}
+	if o.Anonymous {
+		// "Person 1".."Person N" in an order that neither the files' order
+		// nor their names tell: a hash of each person's name.
+		people = slices.Clone(people)
+		slices.SortStableFunc(people, func(a, b Respondent) int {
+			ha, hb := nameHash(a.Name), nameHash(b.Name)
+			switch {
+			case ha < hb:
+				return -1
+			case ha > hb:
+				return 1
+			}
+			return 0
+		})
+	}
 	complete := make([]Answers, len(people))
 	for i, p := range people {
 		a, err := d.Complete(p.Answers)
@@ -140,7 +161,7 @@ func (d *Definitions) Team(people []Respondent, o TeamOptions) (*TeamResult, err
 		if err != nil {
 			return nil, err
 		}
-		name := p.Name
+		name := strings.Join(strings.Fields(p.Name), " ")
 		if o.Anonymous {
 			name = fmt.Sprintf("Person %d", i+1)
 		}
@@ -166,20 +187,18 @@ func (d *Definitions) consensus(all []Answers) (Answers, []ConsensusTie) {
 		q := &d.Questions[qi]
 		switch q.Kind {
 		case KindInteger:
-			// The median: for an even team, the lower of the two middle
-			// answers (the smaller, cheaper reading), named as a tie when
-			// the two fall in different bands.
+			// The median: for an even team, halfway between the two middle
+			// answers, named as a split when they fall in different bands.
 			vals := make([]int, n)
 			for i, a := range all {
 				vals[i] = a[q.ID].Int
 			}
 			slices.Sort(vals)
-			lo := vals[(n-1)/2]
-			out[q.ID] = Answer{Int: lo}
-			if n%2 == 0 {
-				if hi := vals[n/2]; q.BandIndex(hi) != q.BandIndex(lo) {
-					ties = append(ties, ConsensusTie{Question: q.ID, Options: []string{q.Bands[q.BandIndex(lo)].Label, q.Bands[q.BandIndex(hi)].Label}, Each: n / 2, Taken: q.Describe(Answer{Int: lo})})
-				}
+			lo, hi := vals[(n-1)/2], vals[n/2]
+			med := lo + (hi-lo)/2
+			out[q.ID] = Answer{Int: med}
+			if q.BandIndex(hi) != q.BandIndex(lo) {
+				ties = append(ties, ConsensusTie{Question: q.ID, Options: []string{q.Bands[q.BandIndex(lo)].Label, q.Bands[q.BandIndex(hi)].Label}, Each: n / 2, Taken: q.Describe(Answer{Int: med})})
 			}
 		case KindChoice:
 			counts := make([]int, len(q.Options))
@@ -197,20 +216,26 @@ func (d *Definitions) consensus(all []Answers) (Answers, []ConsensusTie) {
 			}
 			pick := tied[0]
 			if len(tied) > 1 {
-				// The tied option nearest the middle of all the answers;
-				// between two as near, the earlier.
+				// The tied option nearest the middle of all the answers
+				// (twice the median, to stay in whole numbers); between two
+				// as near, the earlier in the question's order, and the
+				// report says so.
 				slices.Sort(idx)
-				mid := idx[(n-1)/2]
+				mid2 := idx[(n-1)/2] + idx[n/2]
+				asNear := false
 				for _, i := range tied[1:] {
-					if abs(i-mid) < abs(pick-mid) {
-						pick = i
+					switch d, dp := abs(2*i-mid2), abs(2*pick-mid2); {
+					case d < dp:
+						pick, asNear = i, false
+					case d == dp:
+						asNear = true
 					}
 				}
 				labels := make([]string, len(tied))
 				for j, i := range tied {
 					labels[j] = q.Options[i].Label
 				}
-				ties = append(ties, ConsensusTie{Question: q.ID, Options: labels, Each: best, Taken: q.Options[pick].Label})
+				ties = append(ties, ConsensusTie{Question: q.ID, Options: labels, Each: best, Taken: q.Options[pick].Label, AsNear: asNear})
 			}
 			out[q.ID] = Answer{Choice: q.Options[pick].Value}
 		case KindMulti:
@@ -281,7 +306,11 @@ func (d *Definitions) quick(a Answers) (best int, lead Points) {
 }
 
 // disagreements finds the questions and list values the team differs on,
-// and what each would do to the advice, most important first.
+// and what each would do to the advice. They are ranked by how much they
+// matter: first those on which agreeing would change the advice, then by
+// how far agreeing would move the lead, weighed by the share of the team
+// that does not hold the team's answer (a pain one person in six named
+// matters less than one the team splits on).
 func (d *Definitions) disagreements(t *TeamResult, all []Answers) []Disagreement {
 	n := len(all)
 	if n < 2 {
@@ -327,15 +356,31 @@ func (d *Definitions) disagreements(t *TeamResult, all []Answers) []Disagreement
 		q := &d.Questions[qi]
 		switch q.Kind {
 		case KindInteger, KindChoice:
+			// Each person's place on the question's scale (-1 off it),
+			// and a finer order within a band: the number itself.
 			pos := make([]int, n)
+			rank := make([]int, n)
 			for i, a := range all {
 				if q.Kind == KindInteger {
-					pos[i] = q.BandIndex(a[q.ID].Int)
+					pos[i], rank[i] = q.BandIndex(a[q.ID].Int), a[q.ID].Int
 				} else {
-					_, pos[i] = q.Option(a[q.ID].Choice)
+					o, j := q.Option(a[q.ID].Choice)
+					pos[i], rank[i] = j, j
+					if o != nil && o.OffScale {
+						pos[i] = -1
+					}
 				}
 			}
-			lo, hi := slices.Min(pos), slices.Max(pos)
+			var on []int
+			for _, p := range pos {
+				if p >= 0 {
+					on = append(on, p)
+				}
+			}
+			if len(on) < 2 {
+				continue
+			}
+			lo, hi := slices.Min(on), slices.Max(on)
 			if lo == hi {
 				continue
 			}
@@ -348,26 +393,33 @@ func (d *Definitions) disagreements(t *TeamResult, all []Answers) []Disagreement
 			}
 			// Two camps: a gap of at least the spread, with a good share
 			// of the team on each side.
-			sorted := slices.Clone(pos)
+			sorted := slices.Clone(on)
 			slices.Sort(sorted)
 			camp := int(math.Ceil(cfg.CampShare*float64(n) - 1e-9))
-			for i := 1; i < n; i++ {
-				if sorted[i]-sorted[i-1] >= cfg.Spread && i >= camp && n-i >= camp {
-					dis.Split = true
+			gapAt := 0
+			for i := 1; i < len(sorted); i++ {
+				if sorted[i]-sorted[i-1] >= cfg.Spread && i >= camp && len(sorted)-i >= camp {
+					dis.Split, gapAt = true, i
 				}
 			}
 			if dis.Split {
-				dis.Summary = fmt.Sprintf("Two camps: %s and %s", campText(sorted, label, true), campText(sorted, label, false))
+				dis.Summary = fmt.Sprintf("two camps: %s against %s", campText(sorted[:gapAt], label), campText(sorted[gapAt:], label))
 			} else {
-				dis.Summary = fmt.Sprintf("Answers run from %s to %s", label(lo), label(hi))
+				dis.Summary = fmt.Sprintf("answers run from %s to %s", quoteLabel(label(lo)), quoteLabel(label(hi)))
 			}
-			// Each answer given that the team's answers do not hold.
-			teamPos := pos[0]
+			teamPos := -1
 			if q.Kind == KindInteger {
 				teamPos = q.BandIndex(t.Consensus[q.ID].Int)
 			} else {
 				_, teamPos = q.Option(t.Consensus[q.ID].Choice)
 			}
+			dissent := 0
+			for _, p := range pos {
+				if p >= 0 && p != teamPos {
+					dissent++
+				}
+			}
+			// Each answer on the scale that the team's answers do not hold.
 			for p := lo; p <= hi; p++ {
 				var holders []int
 				for i, x := range pos {
@@ -400,12 +452,13 @@ func (d *Definitions) disagreements(t *TeamResult, all []Answers) []Disagreement
 			if dis.Spread < cfg.Spread && !dis.ChangesAdvice {
 				continue // neighbours that change nothing: not worth a meeting
 			}
+			dis.weight = float64(dis.impact) * float64(dissent) / float64(n)
 			if t.Detail {
 				for _, a := range all {
 					dis.Answers = append(dis.Answers, q.Describe(a[q.ID]))
 					dis.Values = append(dis.Values, q.JSONValue(a[q.ID]))
 				}
-				dis.positions = pos
+				dis.ranks = rank
 			}
 			out = append(out, dis)
 		case KindMulti:
@@ -440,6 +493,7 @@ func (d *Definitions) disagreements(t *TeamResult, all []Answers) []Disagreement
 				}
 				changed, role, impact := try(q.ID, q.Normalize(Answer{Multi: alt}))
 				dis.impact = impact
+				dis.weight = float64(impact) * float64(len(side)) / float64(n)
 				if changed {
 					dis.ChangesAdvice = true
 					dis.Changes = append(dis.Changes, listChangeText(who(side), strings.ToLower(q.Title), !inTeam, o.Label, roleTitle(role)))
@@ -460,8 +514,8 @@ func (d *Definitions) disagreements(t *TeamResult, all []Answers) []Disagreement
 		if a.ChangesAdvice != b.ChangesAdvice {
 			return a.ChangesAdvice
 		}
-		if a.impact != b.impact {
-			return a.impact > b.impact
+		if a.weight != b.weight {
+			return a.weight > b.weight
 		}
 		if a.Split != b.Split {
 			return a.Split
@@ -471,29 +525,27 @@ func (d *Definitions) disagreements(t *TeamResult, all []Answers) []Disagreement
 	return out
 }
 
-// campText names the answers on one side of the widest gap, with their
-// counts: "Stable (0-10% a year) (2)".
-func campText(sorted []int, label func(int) string, low bool) string {
-	gap, at := 0, 0
-	for i := 1; i < len(sorted); i++ {
-		if g := sorted[i] - sorted[i-1]; g > gap {
-			gap, at = g, i
-		}
-	}
-	side := sorted[at:]
-	if low {
-		side = sorted[:at]
-	}
-	var parts []string
+// campText names one camp's answers, with how many gave them:
+// "“Declining” and “Stable” (3)".
+func campText(side []int, label func(int) string) string {
+	var labels []string
 	for i := 0; i < len(side); {
 		j := i
 		for j < len(side) && side[j] == side[i] {
 			j++
 		}
-		parts = append(parts, fmt.Sprintf("%s (%d)", label(side[i]), j-i))
+		labels = append(labels, quoteLabel(label(side[i])))
 		i = j
 	}
-	return strings.Join(parts, ", ")
+	return fmt.Sprintf("%s (%d)", JoinWords(labels, "or"), len(side))
+}
+
+// nameHash orders anonymous people by their names, which nobody reading
+// the report sees.
+func nameHash(name string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(strings.ToLower(strings.Join(strings.Fields(name), " "))))
+	return h.Sum64()
 }
 
 func quoteLabel(s string) string { return "“" + s + "”" }

@@ -53,8 +53,9 @@ func disagreement(tr *advisor.TeamResult, question, value string) *advisor.Disag
 	return nil
 }
 
-// TestTeamConsensus: numbers take the median (the lower middle one for an
-// even team, named when the two middles fall in different bands), choices
+// TestTeamConsensus: numbers take the median (halfway between the two
+// middle answers for an even team, named when they fall in different
+// bands), choices
 // the most common option (a tie named, and settled by the option nearest
 // the middle of all the answers), lists the values at least half chose.
 func TestTeamConsensus(t *testing.T) {
@@ -96,8 +97,8 @@ func TestTeamConsensus(t *testing.T) {
 		person(t, d, "Cy", b, "employees: 200", "pain_points: []"),
 		person(t, d, "Dee", b, "employees: 300", "pain_points: []"),
 	)
-	if even.Consensus["employees"].Int != 45 {
-		t.Errorf("even team: employees = %d, want the lower middle 45", even.Consensus["employees"].Int)
+	if even.Consensus["employees"].Int != 122 {
+		t.Errorf("even team: employees = %d, want 122, halfway between the middle answers 45 and 200", even.Consensus["employees"].Int)
 	}
 	if len(even.Ties) != 1 || even.Ties[0].Question != "employees" || !strings.Contains(strings.Join(even.Ties[0].Options, " "), "150") {
 		t.Errorf("even team: ties %+v, want employees between two bands", even.Ties)
@@ -124,7 +125,7 @@ func TestTeamDisagreements(t *testing.T) {
 	if g == nil || !g.Split || g.Spread != 3 {
 		t.Fatalf("growth 1/1/4/4: %+v, want a split with a spread of 3", g)
 	}
-	if !strings.HasPrefix(g.Summary, "Two camps: Declining") || !strings.Contains(g.Summary, "(2)") {
+	if g.Summary != "two camps: “Declining (shrinking)” (2) against “Rapid (over 30% a year)” (2)" {
 		t.Errorf("split summary %q", g.Summary)
 	}
 	if disagreement(tr, "locations", "") != nil {
@@ -145,7 +146,7 @@ func TestTeamDisagreements(t *testing.T) {
 		person(t, d, "Cy", b, "growth: moderate"),
 		person(t, d, "Dee", b, "growth: rapid"),
 	)
-	if g := disagreement(spread, "growth", ""); g == nil || g.Split || g.Spread != 3 || !strings.HasPrefix(g.Summary, "Answers run from Declining") {
+	if g := disagreement(spread, "growth", ""); g == nil || g.Split || g.Spread != 3 || !strings.HasPrefix(g.Summary, "answers run from “Declining") {
 		t.Errorf("growth 1/3/3/4: %+v, want a spread, not a split", g)
 	}
 
@@ -331,5 +332,54 @@ func TestTeamJSON(t *testing.T) {
 	again, _ := d.Report(teamOf(t, d, advisor.TeamOptions{}, people...).Result, advisor.FormatJSON, advisor.ReportOptions{Team: teamOf(t, d, advisor.TeamOptions{}, people...), Engagement: advisor.Engagement{Date: "2026-11-26"}})
 	if string(again) != string(out) {
 		t.Error("the same team gives different bytes")
+	}
+}
+
+// TestTeamReviewFixes: answers off the scale are no spread; two tied
+// answers as near the middle are disclosed; names in another spacing are
+// the same person; anonymous numbering does not follow the files' order;
+// a split team and a difference that changes the advice head the bottom
+// line; list values under half are listed.
+func TestTeamReviewFixes(t *testing.T) {
+	d := builtin(t)
+	b := logisticsBase
+	// Revenue: two give a band, one does not know: no disagreement.
+	off := teamOf(t, d, advisor.TeamOptions{},
+		person(t, d, "Ana", b), person(t, d, "Ben", b, "revenue: not-given"), person(t, d, "Cy", b))
+	if x := disagreement(off, "revenue", ""); x != nil {
+		t.Errorf("revenue not given counted as a spread: %+v", x)
+	}
+	// Declining and rapid, one each: as near the middle; the first taken.
+	two := teamOf(t, d, advisor.TeamOptions{}, person(t, d, "Ana", b, "growth: declining"), person(t, d, "Ben", b, "growth: rapid"))
+	if len(two.Ties) != 1 || !two.Ties[0].AsNear || two.Consensus["growth"].Choice != "declining" {
+		t.Errorf("ties %+v, growth %q", two.Ties, two.Consensus["growth"].Choice)
+	}
+	brief := d.Brief(two.Result, advisor.ReportOptions{Team: two})
+	if all := strings.Join(brief.Team.Items, "\n"); !strings.Contains(all, "as near the middle of all the answers: settle it together") {
+		t.Errorf("the even tie is not disclosed:\n%s", all)
+	}
+	if !strings.Contains(strings.Join(brief.Notes, "\n"), "The team is split: on their own answers,") {
+		if two.Members[0].Result.Recommended != two.Members[1].Result.Recommended {
+			t.Errorf("a split team is not in the bottom line: %q", brief.Notes)
+		}
+	}
+	// Spacing.
+	if _, err := d.Team([]advisor.Respondent{person(t, d, "Maya Chen", b), person(t, d, "  Maya   chen ", b)}, advisor.TeamOptions{}); err == nil {
+		t.Error("the same name in other spacing made two people")
+	}
+	// Anonymous numbering is the same whatever the files' order.
+	p := []advisor.Respondent{person(t, d, "Ana", b, "growth: declining"), person(t, d, "Ben", b, "growth: rapid"), person(t, d, "Cy", b)}
+	a1 := teamOf(t, d, advisor.TeamOptions{Anonymous: true}, p...)
+	a2 := teamOf(t, d, advisor.TeamOptions{Anonymous: true}, p[2], p[0], p[1])
+	for i := range a1.Members {
+		if a1.Members[i].Result.Answers["growth"].Choice != a2.Members[i].Result.Answers["growth"].Choice {
+			t.Fatal("Person numbers follow the order the files were given")
+		}
+	}
+	// Thin list values are listed.
+	thin := teamOf(t, d, advisor.TeamOptions{}, person(t, d, "Ana", b, "pain_points: [quality-assurance]"), person(t, d, "Ben", b, "pain_points: []"), person(t, d, "Cy", b, "pain_points: []"))
+	items := strings.Join(d.Brief(thin.Result, advisor.ReportOptions{Team: thin}).Team.Items, "\n")
+	if !strings.Contains(items, "Pain points: quality is inconsistent (1 of 3) was named by fewer than half the team") {
+		t.Errorf("thin pains not listed:\n%s", items)
 	}
 }

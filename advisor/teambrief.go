@@ -2,6 +2,7 @@ package advisor
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -32,23 +33,14 @@ func (d *Definitions) teamSections(t *TeamResult) (team, disagree Section) {
 	}
 	// What each would hire on their own answers: counts always, names
 	// when they may be shown.
-	counts := map[string]int{}
-	for _, m := range t.Members {
-		counts[m.Result.Recommended]++
-	}
-	var parts []string
-	for _, r := range d.Roles {
-		if c := counts[r.ID]; c > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", c, title(r.ID)))
-		}
-	}
-	if len(parts) > 0 {
-		parts[0] = strings.Replace(parts[0], " ", " would hire ", 1)
-	}
-	team.Items = append(team.Items, "On their own answers, "+JoinWords(parts, "and")+".")
+	team.Items = append(team.Items, d.TeamSplit(t)+".")
 	if t.Detail {
 		var each []string
 		for _, m := range t.Members {
+			if m.Result.Tie {
+				each = append(each, fmt.Sprintf("%s: a tie between %s and %s", m.Name, title(m.Result.Recommended), title(m.Result.RunnerUp)))
+				continue
+			}
 			each = append(each, fmt.Sprintf("%s: %s (%s)", m.Name, title(m.Result.Recommended), d.ConfidenceLabel(m.Result.Confidence)))
 		}
 		team.Items = append(team.Items, strings.Join(each, "; ")+".")
@@ -63,12 +55,34 @@ func (d *Definitions) teamSections(t *TeamResult) (team, disagree Section) {
 	for _, tie := range t.Ties {
 		q, _ := d.Question(tie.Question)
 		if q.Kind == KindInteger {
-			team.Items = append(team.Items, fmt.Sprintf("%s splits the team down the middle (%d in %s, %d in %s); the team's answers take the lower middle answer, %s.",
-				q.Title, tie.Each, quoteLabel(tie.Options[0]), tie.Each, quoteLabel(tie.Options[1]), tie.Taken))
+			team.Items = append(team.Items, fmt.Sprintf("%s splits the team down the middle (the two middle answers fall in %s and %s); the team's answers take halfway between them, %s.",
+				q.Title, quoteLabel(tie.Options[0]), quoteLabel(tie.Options[1]), tie.Taken))
 			continue
 		}
-		team.Items = append(team.Items, fmt.Sprintf("%s has no single most common answer (%d each for %s); the team's answers take %s, nearest the middle of all the answers.",
-			q.Title, tie.Each, JoinWords(quoteAll(tie.Options), "and"), quoteLabel(tie.Taken)))
+		how := "nearest the middle of all the answers"
+		if tie.AsNear {
+			how = "the first in the question's order, as the tied answers are as near the middle of all the answers: settle it together"
+		}
+		team.Items = append(team.Items, fmt.Sprintf("%s has no single most common answer (%d each for %s); the team's answers take %s, %s.",
+			q.Title, tie.Each, JoinWords(quoteAll(tie.Options), "and"), quoteLabel(tie.Taken), how))
+	}
+
+	// List values some named but fewer than half: not the team's, and
+	// worth seeing all the same.
+	for i := range d.Questions {
+		q := &d.Questions[i]
+		if q.Kind != KindMulti {
+			continue
+		}
+		var thin []string
+		for _, o := range q.Options {
+			if h := t.Held(d, q.ID, o.Value); h > 0 && !slices.Contains(t.Consensus[q.ID].Multi, o.Value) {
+				thin = append(thin, fmt.Sprintf("%s (%d of %d)", lowerFirst(o.Label), h, n))
+			}
+		}
+		if len(thin) > 0 {
+			team.Items = append(team.Items, fmt.Sprintf("%s: %s %s named by fewer than half the team, so the team's answers leave %s out.", q.Title, joinList(thin), plural(len(thin), "was", "were"), plural(len(thin), "it", "them")))
+		}
 	}
 
 	disagree.Title = "Where the team disagrees"
@@ -106,8 +120,8 @@ func (d *Definitions) DisagreementText(t *TeamResult, x Disagreement) string {
 			for i := range order {
 				order[i] = i
 			}
-			if len(x.positions) == len(order) {
-				sort.SliceStable(order, func(a, b int) bool { return x.positions[order[a]] < x.positions[order[b]] })
+			if len(x.ranks) == len(order) {
+				sort.SliceStable(order, func(a, b int) bool { return x.ranks[order[a]] < x.ranks[order[b]] })
 			}
 			var groups []string
 			for k := 0; k < len(order); {
@@ -124,10 +138,13 @@ func (d *Definitions) DisagreementText(t *TeamResult, x Disagreement) string {
 		}
 	}
 	text += "."
-	if len(x.Changes) > 0 {
+	switch {
+	case len(x.Changes) > 0:
 		text += " " + strings.Join(x.Changes, " ")
-	} else {
+	case x.Value != "":
 		text += " Agreeing either way would not change the advice."
+	default:
+		text += " Agreeing on any of these answers would not change the advice."
 	}
 	return text
 }
@@ -160,4 +177,75 @@ func (t *TeamResult) Held(d *Definitions, question, value string) int {
 		}
 	}
 	return n
+}
+
+// TeamSplit says what each would hire on their own answers: "On their
+// own answers, 2 would hire a Chief Operating Officer, 3 an Operations
+// Director and 1 is a tie".
+func (d *Definitions) TeamSplit(t *TeamResult) string {
+	counts := map[string]int{}
+	ties := 0
+	for _, m := range t.Members {
+		if m.Result.Tie {
+			ties++
+			continue
+		}
+		counts[m.Result.Recommended]++
+	}
+	var parts []string
+	for _, r := range d.Roles {
+		if c := counts[r.ID]; c > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", c, WithArticle(r.Title)))
+		}
+	}
+	if len(parts) > 0 {
+		parts[0] = strings.Replace(parts[0], " ", " would hire ", 1)
+	}
+	if ties > 0 {
+		parts = append(parts, fmt.Sprintf("%d %s a tie", ties, plural(ties, "is", "are")))
+	}
+	return "On their own answers, " + JoinWords(parts, "and")
+}
+
+// teamNotes are the bottom line's warnings for a team: a team split on
+// its own answers, and a disagreement that would change the advice.
+func (d *Definitions) teamNotes(t *TeamResult) []string {
+	var out []string
+	first := ""
+	split := false
+	for _, m := range t.Members {
+		r := m.Result.Recommended
+		if m.Result.Tie {
+			r = "tie"
+		}
+		if first == "" {
+			first = r
+		} else if r != first {
+			split = true
+		}
+	}
+	if split {
+		out = append(out, "The team is split: "+lowerFirst(d.TeamSplit(t))+". Weigh the disagreements below before deciding.")
+	}
+	changing := 0
+	for _, x := range t.Disagreements {
+		if x.ChangesAdvice {
+			changing++
+		}
+	}
+	if changing > 0 {
+		out = append(out, fmt.Sprintf("%d %s between the team's answers would change the advice: settle %s first.", changing, plural(changing, "difference", "differences"), plural(changing, "it", "them")))
+	}
+	return out
+}
+
+// joinList joins items that may hold commas themselves with semicolons,
+// others as words: "a, b and c".
+func joinList(items []string) string {
+	for _, it := range items {
+		if strings.Contains(it, ",") {
+			return strings.Join(items, "; ")
+		}
+	}
+	return JoinWords(items, "and")
 }

@@ -526,12 +526,12 @@ func builtin() *advisor.Definitions {
 								advisor.Rule{
 									Reason: "A full-time COO is ruled out below 20 people: the founders still run operations, and a full-time executive this early is rare and usually premature.",
 									Source: "practitioners' common advice on company stages (second-hand)",
-									Line:   166,
+									Line:   168,
 								},
 							},
 							Why:    "Below about 20 people the founders still run operations; a few days a month of senior help is usually all the work needs.",
 							Source: "practitioners' common advice on company stages (second-hand)",
-							Line:   158,
+							Line:   160,
 						},
 					},
 					advisor.Band{
@@ -548,12 +548,12 @@ func builtin() *advisor.Definitions {
 								advisor.Rule{
 									Reason: "A full-time COO is ruled out below 50 people: at this stage advisers recommend a Head or Director of Operations, or a fractional COO when the need is strategic but part-time.",
 									Source: "practitioners' rule of thumb, under about 50 people (second-hand)",
-									Line:   186,
+									Line:   188,
 								},
 							},
 							Why:    "From about 20 people a Head or Director of Operations is the usual first operations leader; a fractional COO fits when the need is strategic but part-time.",
 							Source: "practitioners' common advice on company stages (second-hand)",
-							Line:   177,
+							Line:   179,
 						},
 					},
 					advisor.Band{
@@ -568,7 +568,7 @@ func builtin() *advisor.Definitions {
 							},
 							Why:    "Between about 50 and 150 people the choice is real; a Director is the cheaper default, and complexity, growth and the CEO's load decide whether a COO is needed.",
 							Source: "practitioners' common advice on company stages (second-hand)",
-							Line:   192,
+							Line:   194,
 						},
 					},
 					advisor.Band{
@@ -585,12 +585,12 @@ func builtin() *advisor.Definitions {
 								advisor.Rule{
 									Role:   2,
 									Reason: "A fractional COO is ruled out from 150 people: a few days a month cannot lead operations at this size.",
-									Line:   208,
+									Line:   210,
 								},
 							},
 							Why:    "From about 150 people, with several functions, a COO becomes common.",
 							Source: "practitioners' common advice on company stages (second-hand)",
-							Line:   200,
+							Line:   202,
 						},
 					},
 					advisor.Band{
@@ -607,11 +607,11 @@ func builtin() *advisor.Definitions {
 								advisor.Rule{
 									Role:   2,
 									Reason: "A fractional COO is ruled out from 150 people: a few days a month cannot lead operations at this size.",
-									Line:   219,
+									Line:   221,
 								},
 							},
 							Why:  "Companies this size need full-time executive leadership across their functions.",
-							Line: 212,
+							Line: 214,
 						},
 					},
 					advisor.Band{
@@ -628,11 +628,11 @@ func builtin() *advisor.Definitions {
 								advisor.Rule{
 									Role:   2,
 									Reason: "A fractional COO is ruled out from 150 people: a few days a month cannot lead operations at this size.",
-									Line:   229,
+									Line:   231,
 								},
 							},
 							Why:  "Large organisations need an executive who holds the whole together; they often have both a COO and Operations Directors.",
-							Line: 223,
+							Line: 225,
 						},
 					},
 				},
@@ -662,7 +662,7 @@ func builtin() *advisor.Definitions {
 								advisor.Points(100),
 							},
 							Why:  "A few functions can be run by one operations leader without an executive above them.",
-							Line: 249,
+							Line: 251,
 						},
 					},
 					advisor.Band{
@@ -676,7 +676,7 @@ func builtin() *advisor.Definitions {
 								advisor.Points(0),
 							},
 							Why:  "A handful of functions can still be run by one operations leader.",
-							Line: 253,
+							Line: 255,
 						},
 					},
 					advisor.Band{
@@ -690,7 +690,7 @@ func builtin() *advisor.Definitions {
 								advisor.Points(0),
 							},
 							Why:  "Coordinating seven or more functions is cross-department work, a COO's remit.",
-							Line: 257,
+							Line: 259,
 						},
 					},
 					advisor.Band{
@@ -705,7 +705,7 @@ func builtin() *advisor.Definitions {
 							},
 							Why:    "A dozen functions or more need someone with authority across all of them.",
 							Source: "practitioners: a Director owns one function, a COO has authority across all (second-hand)",
-							Line:   261,
+							Line:   263,
 						},
 					},
 				},
@@ -736,7 +736,7 @@ func builtin() *advisor.Definitions {
 							},
 							Statement: "The company works from a single site",
 							Why:       "One site keeps operations within a single operational leader's sight.",
-							Line:      281,
+							Line:      283,
 						},
 					},
 					advisor.Band{
@@ -750,7 +750,7 @@ func builtin() *advisor.Definitions {
 								advisor.Points(0),
 							},
 							Why:  "A few sites add coordination, not yet a layer of leadership.",
-							Line: 286,
+							Line: 288,
 						},
 					},
 					advisor.Band{
@@ -764,7 +764,7 @@ func builtin() *advisor.Definitions {
 								advisor.Points(0),
 							},
 							Why:  "Many sites need someone above the sites who makes them work alike.",
-							Line: 290,
+							Line: 292,
 						},
 					},
 					advisor.Band{
@@ -778,7 +778,7 @@ func builtin() *advisor.Definitions {
 								advisor.Points(0),
 							},
 							Why:  "A network of twenty or more sites is a company-wide coordination job.",
-							Line: 294,
+							Line: 296,
 						},
 					},
 				},
@@ -802,7 +802,7 @@ func builtin() *advisor.Definitions {
 							},
 							Statement: "Regulation is light",
 							Why:       "Light regulation adds nothing either way.",
-							Line:      307,
+							Line:      309,
 						},
 					},
 					advisor.Option{
@@ -816,7 +816,7 @@ func builtin() *advisor.Definitions {
 							},
 							Statement: "Regulation is moderate",
 							Why:       "Some regulation adds company-wide risk to manage.",
-							Line:      312,
+							Line:      314,
 						},
 					},
 					advisor.Option{
@@ -830,7 +830,7 @@ func builtin() *advisor.Definitions {
 							},
 							Statement: "The business is heavily regulated",
 							Why:       "Heavy regulation makes risk a company-wide, executive-level job.",
-							Line:      317,
+							Line:      319,
 						},
 					},
 				},
@@ -866,7 +866,7 @@ func builtin() *advisor.Definitions {
 							Statement: "The company is shrinking",
 							Why:       "A shrinking company needs costs and processes under control first.",
 							NoLever:   true,
-							Line:      333,
+							Line:      335,
 						},
 						Range: advisor.PercentRange{
 							HasHi: true,
@@ -883,7 +883,7 @@ func builtin() *advisor.Definitions {
 							},
 							Statement: "Growth is steady, under 10% a year",
 							Why:       "Steady times reward running operations well.",
-							Line:      340,
+							Line:      342,
 						},
 						Range: advisor.PercentRange{
 							Hi:         10.0,
@@ -903,7 +903,7 @@ func builtin() *advisor.Definitions {
 							},
 							Statement: "The company grows 10-30% a year",
 							Why:       "Solid growth starts to stretch the way the company is run.",
-							Line:      346,
+							Line:      348,
 						},
 						Range: advisor.PercentRange{
 							Lo:         10.0,
@@ -926,7 +926,7 @@ func builtin() *advisor.Definitions {
 							Statement: "The company grows fast, over 30% a year",
 							Why:       "Rapid growth calls for someone who steers the whole organisation through the change (part-time, in a small company).",
 							Source:    "practitioners on growth and expansion (second-hand)",
-							Line:      352,
+							Line:      354,
 						},
 						Range: advisor.PercentRange{
 							Lo:         30.0,
@@ -966,7 +966,7 @@ func builtin() *advisor.Definitions {
 							},
 							Statement: "New markets are planned",
 							Why:       "A new market is a change the whole company has to absorb.",
-							Line:      373,
+							Line:      375,
 						},
 					},
 					advisor.Option{
@@ -980,7 +980,7 @@ func builtin() *advisor.Definitions {
 							},
 							Statement: "New products or services are planned",
 							Why:       "A new line of products is a change the whole company has to absorb.",
-							Line:      378,
+							Line:      380,
 						},
 					},
 					advisor.Option{
@@ -994,7 +994,7 @@ func builtin() *advisor.Definitions {
 							},
 							Statement: "Acquisitions are planned",
 							Why:       "Integrating acquired companies is cross-company executive work.",
-							Line:      383,
+							Line:      385,
 						},
 					},
 					advisor.Option{
@@ -1008,7 +1008,7 @@ func builtin() *advisor.Definitions {
 							},
 							Statement: "International expansion is planned",
 							Why:       "New countries multiply the coordination across the company.",
-							Line:      388,
+							Line:      390,
 						},
 					},
 				},
@@ -1022,7 +1022,7 @@ func builtin() *advisor.Definitions {
 						},
 						Statement: "No expansion is planned",
 						Why:       "With no expansion planned, the priority is running what exists well.",
-						Line:      394,
+						Line:      396,
 					},
 				},
 				Cap: advisor.Points(300),
@@ -1046,7 +1046,7 @@ func builtin() *advisor.Definitions {
 							},
 							Statement: "The CEO spends under a quarter of the week on day-to-day operations",
 							Why:       "A CEO with time for the direction leaves an operations-shaped gap, not a strategic one.",
-							Line:      408,
+							Line:      410,
 						},
 						Range: advisor.PercentRange{
 							Hi:    25.0,
@@ -1065,7 +1065,7 @@ func builtin() *advisor.Definitions {
 							},
 							Statement: "The CEO spends a quarter to half of the week on day-to-day operations",
 							Why:       "A CEO half-taken by operations is starting to lose the company's direction; senior operations help, full or part time, gives it back.",
-							Line:      414,
+							Line:      416,
 						},
 						Range: advisor.PercentRange{
 							Lo:         25.0,
@@ -1087,7 +1087,7 @@ func builtin() *advisor.Definitions {
 							Statement: "The CEO spends over half the week on day-to-day operations",
 							Why:       "A CEO who spends over half the week on operations is a classic sign that an operations leader is overdue: any of them takes some of the daily load, but the gap is mostly COO-shaped, and a fractional COO covers it part-time in a small company.",
 							Source:    "practitioners' rule of thumb (second-hand)",
-							Line:      422,
+							Line:      424,
 						},
 						Range: advisor.PercentRange{
 							Lo:         50.0,
@@ -1136,18 +1136,18 @@ func builtin() *advisor.Definitions {
 							RulesOut: []advisor.Rule{
 								advisor.Rule{
 									Reason: "A second COO is ruled out: you already have one. If the current COO's remit is the problem, that is a conversation, not a hire.",
-									Line:   451,
+									Line:   453,
 								},
 								advisor.Rule{
 									Role:   2,
 									Reason: "A fractional COO is ruled out too: with a COO in place, senior operations leadership is already there. The next hire works under the COO.",
-									Line:   455,
+									Line:   457,
 								},
 							},
 							Statement: "There is already a Chief Operating Officer",
 							Why:       "The company already has its COO; the next operations hire works under them.",
 							NoLever:   true,
-							Line:      444,
+							Line:      446,
 						},
 					},
 					advisor.Option{
@@ -1167,7 +1167,7 @@ func builtin() *advisor.Definitions {
 							Statement: "There is already an Operations Director",
 							Why:       "An Operations Director already runs operations: what is missing is more likely the level above (full or part time); with a COO in place it counts nothing.",
 							NoLever:   true,
-							Line:      466,
+							Line:      468,
 						},
 						Unless: []int{
 							0,
@@ -1186,7 +1186,7 @@ func builtin() *advisor.Definitions {
 							Why:       "Managers with nobody above them leave a Director-shaped gap first; with a Director or a COO above them they count nothing.",
 							Source:    "practitioners on existing leadership (second-hand)",
 							NoLever:   true,
-							Line:      481,
+							Line:      483,
 						},
 						Unless: []int{
 							1,
@@ -1204,7 +1204,7 @@ func builtin() *advisor.Definitions {
 						},
 						Statement: "Nobody leads operations today",
 						Why:       "With nobody in operations leadership, the other answers decide.",
-						Line:      492,
+						Line:      494,
 					},
 				},
 			},
@@ -1228,7 +1228,7 @@ func builtin() *advisor.Definitions {
 							},
 							Statement: "Daily decisions drift from the strategy",
 							Why:       "Making daily decisions serve the strategy is a COO's responsibility; a fractional COO can cover it part-time.",
-							Line:      512,
+							Line:      514,
 						},
 					},
 					advisor.Option{
@@ -1242,7 +1242,7 @@ func builtin() *advisor.Definitions {
 							},
 							Statement: "Departments do not work together",
 							Why:       "Making departments work as one is a COO's responsibility; a fractional COO can cover it part-time.",
-							Line:      517,
+							Line:      519,
 						},
 					},
 					advisor.Option{
@@ -1256,7 +1256,7 @@ func builtin() *advisor.Definitions {
 							},
 							Statement: "Money, people and tools go to the wrong places",
 							Why:       "Deciding where money, people and tools go is a COO's responsibility; a fractional COO can cover it part-time.",
-							Line:      522,
+							Line:      524,
 						},
 					},
 					advisor.Option{
@@ -1270,7 +1270,7 @@ func builtin() *advisor.Definitions {
 							},
 							Statement: "Nobody tracks company-wide performance",
 							Why:       "Company-wide measures are a COO's responsibility; a fractional COO can set them up part-time.",
-							Line:      527,
+							Line:      529,
 						},
 					},
 					advisor.Option{
@@ -1284,7 +1284,7 @@ func builtin() *advisor.Definitions {
 							},
 							Statement: "Risks are not assessed or planned for",
 							Why:       "Risk across the business is a COO's responsibility; a fractional COO can cover it part-time.",
-							Line:      532,
+							Line:      534,
 						},
 					},
 					advisor.Option{
@@ -1298,7 +1298,7 @@ func builtin() *advisor.Definitions {
 							},
 							Statement: "Work is slow or costly",
 							Why:       "Efficient, affordable operations are an Operations Director's responsibility.",
-							Line:      537,
+							Line:      539,
 						},
 					},
 					advisor.Option{
@@ -1312,7 +1312,7 @@ func builtin() *advisor.Definitions {
 							},
 							Statement: "Processes have bottlenecks",
 							Why:       "Finding and fixing bottlenecks is an Operations Director's responsibility.",
-							Line:      542,
+							Line:      544,
 						},
 					},
 					advisor.Option{
@@ -1326,7 +1326,7 @@ func builtin() *advisor.Definitions {
 							},
 							Statement: "Operational teams lack direction",
 							Why:       "Leading the operational teams is an Operations Director's responsibility.",
-							Line:      547,
+							Line:      549,
 						},
 					},
 					advisor.Option{
@@ -1340,7 +1340,7 @@ func builtin() *advisor.Definitions {
 							},
 							Statement: "Quality is inconsistent",
 							Why:       "Quality and its controls are an Operations Director's responsibility.",
-							Line:      552,
+							Line:      554,
 						},
 					},
 					advisor.Option{
@@ -1354,7 +1354,7 @@ func builtin() *advisor.Definitions {
 							},
 							Statement: "Nothing ever gets improved",
 							Why:       "Running improvement is an Operations Director's responsibility.",
-							Line:      557,
+							Line:      559,
 						},
 					},
 				},
@@ -1368,7 +1368,7 @@ func builtin() *advisor.Definitions {
 						},
 						Statement: "No particular pain stands out",
 						Why:       "Without named pains, the shape of the company decides.",
-						Line:      563,
+						Line:      565,
 					},
 				},
 				Cap: advisor.Points(400),
@@ -1394,7 +1394,7 @@ func builtin() *advisor.Definitions {
 							Statement: "Revenue is under $2M a year",
 							Why:       "At this revenue a full-time operations executive rarely pays for itself.",
 							Source:    "practitioners' revenue rule of thumb ($8-20M for a COO), second-hand",
-							Line:      578,
+							Line:      580,
 						},
 					},
 					advisor.Option{
@@ -1409,7 +1409,7 @@ func builtin() *advisor.Definitions {
 							Statement: "Revenue is $2M to $8M a year",
 							Why:       "Below about $8M a full-time COO is usually early.",
 							Source:    "practitioners' revenue rule of thumb ($8-20M for a COO), second-hand",
-							Line:      584,
+							Line:      586,
 						},
 					},
 					advisor.Option{
@@ -1424,7 +1424,7 @@ func builtin() *advisor.Definitions {
 							Statement: "Revenue is $8M to $20M a year",
 							Why:       "The range in which a COO hire is commonly discussed.",
 							Source:    "practitioners' revenue rule of thumb ($8-20M for a COO), second-hand",
-							Line:      590,
+							Line:      592,
 						},
 					},
 					advisor.Option{
@@ -1438,7 +1438,7 @@ func builtin() *advisor.Definitions {
 							},
 							Statement: "Revenue is $20M to $100M a year",
 							Why:       "Revenue at this level can carry a full-time executive.",
-							Line:      596,
+							Line:      598,
 						},
 					},
 					advisor.Option{
@@ -1452,7 +1452,7 @@ func builtin() *advisor.Definitions {
 							},
 							Statement: "Revenue is over $100M a year",
 							Why:       "Revenue at this level can carry a full executive team.",
-							Line:      601,
+							Line:      603,
 						},
 					},
 					advisor.Option{
@@ -1467,8 +1467,9 @@ func builtin() *advisor.Definitions {
 							Statement: "Revenue was not given",
 							Why:       "Revenue left out counts nothing either way.",
 							NoLever:   true,
-							Line:      606,
+							Line:      608,
 						},
+						OffScale: true,
 					},
 				},
 				None: advisor.Option{
@@ -1505,7 +1506,7 @@ func builtin() *advisor.Definitions {
 							},
 							Statement: "The company's own staff run every site",
 							Why:       "With the company's own staff at every site, each site counts in full.",
-							Line:      624,
+							Line:      627,
 						},
 					},
 					advisor.Option{
@@ -1519,7 +1520,7 @@ func builtin() *advisor.Definitions {
 							},
 							Statement: "Some sites are franchised or run by partners",
 							Why:       "Partner-run sites ask less of the company's own leadership.",
-							Line:      629,
+							Line:      632,
 						},
 					},
 					advisor.Option{
@@ -1534,7 +1535,7 @@ func builtin() *advisor.Definitions {
 							Statement: "Most sites are franchised or run by partners",
 							Why:       "A franchisor runs a support office, not the outlets: the number of outlets overstates the coordination its leader has to hold.",
 							Source:    "practitioners on franchising (second-hand)",
-							Line:      634,
+							Line:      637,
 						},
 					},
 				},

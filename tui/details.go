@@ -79,7 +79,7 @@ func (m *detailsModel) update(msg tea.Msg) (tea.Cmd, tea.Msg) {
 	k := m.c.keys
 	move := func(to int) {
 		m.inputs[m.focus].Blur()
-		m.focus = (to + len(m.inputs)) % len(m.inputs)
+		m.focus = (to + m.count()) % m.count()
 		m.inputs[m.focus].Focus()
 		m.render()
 	}
@@ -93,7 +93,7 @@ func (m *detailsModel) update(msg tea.Msg) (tea.Cmd, tea.Msg) {
 		move(m.focus - 1)
 		return nil, nil
 	case key.Matches(km, k.Enter):
-		if m.focus < len(m.inputs)-1 {
+		if m.focus < m.count()-1 {
 			move(m.focus + 1)
 			return nil, nil
 		}
@@ -113,6 +113,14 @@ func (m *detailsModel) update(msg tea.Msg) (tea.Cmd, tea.Msg) {
 	}
 	m.render()
 	return cmd, nil
+}
+
+// count is how many fields show: a team's brief has no one respondent.
+func (m *detailsModel) count() int {
+	if m.c.team != nil {
+		return len(m.inputs) - 1
+	}
+	return len(m.inputs)
 }
 
 // engagement reads the fields, or says what is wrong with them.
@@ -142,9 +150,13 @@ func (m *detailsModel) render() {
 	w := m.c.contentWidth()
 	var lines []string
 	lines = append(lines, wrapLines(s.title.Render("Who the brief is for"), w)...)
-	lines = append(lines, wrapLines(s.faint.Render("Every report names the client, who prepared it and its date; a team member adds their own name, for coo-advisor team. All optional but the date; nothing leaves this computer."), w)...)
+	intro := "Every report names the client, who prepared it and its date; a team member adds their own name, for coo-advisor team. All optional but the date; nothing leaves this computer."
+	if m.c.team != nil {
+		intro = "Every report names the client, who prepared it and its date. All optional but the date; nothing leaves this computer."
+	}
+	lines = append(lines, wrapLines(s.faint.Render(intro), w)...)
 	m.fields = m.fields[:0]
-	for i := range m.inputs {
+	for i := range m.count() {
 		m.inputs[i].SetWidth(max(4, w-3))
 		lines = append(lines, "")
 		st := s.text

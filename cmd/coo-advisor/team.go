@@ -50,9 +50,13 @@ On a terminal, team opens the interactive results; with --output,
 			if err != nil {
 				return err
 			}
-			people, eng, err := a.readTeam(p.defs, files)
+			people, eng, err := a.readTeam(p.defs, files, out.client)
 			if err != nil {
 				return err
+			}
+			if anonymous {
+				// A preparer named in a member's file is often the member.
+				eng.PreparedBy = ""
 			}
 			tr, err := p.defs.Team(people, advisor.TeamOptions{Anonymous: anonymous})
 			if err != nil {
@@ -91,16 +95,18 @@ On a terminal, team opens the interactive results; with --output,
 
 // readTeam reads every person's answers file, listing the problems of
 // all the bad ones at once. A person's name is engagement.respondent, or
-// the file's name without its extension. eng is the first client and
-// preparer the files name.
-func (a *app) readTeam(defs *advisor.Definitions, files []string) ([]advisor.Respondent, advisor.Engagement, error) {
+// the file's name without its extension. eng is the client the files name
+// (they must agree unless --client names it) and the first preparer.
+func (a *app) readTeam(defs *advisor.Definitions, files []string, clientFlag string) ([]advisor.Respondent, advisor.Engagement, error) {
 	var people []advisor.Respondent
 	var eng advisor.Engagement
-	var errs []error
+	var problems []advisor.Problem
 	if len(files) > advisor.MaxTeam {
 		return nil, eng, badInput(fmt.Errorf("%s answers files is more than the %d one team report weighs; split the team", advisor.GroupDigits(len(files)), advisor.MaxTeam))
 	}
 	given := map[string]string{}
+	clients := map[string]string{} // normalised client -> first file naming it
+	var clientOrder []string
 	for _, f := range files {
 		if f == "-" {
 			return nil, eng, badInput(errors.New("team reads each person's answers from a file; standard input (-) cannot tell one person from the next"))
@@ -114,33 +120,58 @@ func (a *app) readTeam(defs *advisor.Definitions, files []string) ([]advisor.Res
 				}
 			}
 			if first, dup := given[id]; dup {
-				return nil, eng, badInput(fmt.Errorf("%s is the same file as %s; give each person's answers once", advisor.SafeText(f), advisor.SafeText(first)))
+				problems = append(problems, advisor.Problem{File: f, Msg: fmt.Sprintf("the same file as %s; give each person's answers once", advisor.SafeText(first))})
+				continue
 			}
 			given[id] = f
 		}
 		af, err := a.readAnswersFile(defs, f, false)
 		if err != nil {
+			// Every bad file is named, whatever is wrong with it.
 			var ie *advisor.InputError
-			if errors.As(err, &ie) {
-				errs = append(errs, ie)
-				continue
+			switch {
+			case errors.As(err, &ie):
+				problems = append(problems, ie.Problems...)
+			case exitCode(err) != exitUsage:
+				return nil, eng, err // not the input: the machine
+			default:
+				problems = append(problems, advisor.Problem{File: f, Msg: strings.TrimPrefix(err.Error(), f+": ")})
 			}
-			return nil, eng, err
+			continue
+		}
+		if af.TeamReport {
+			problems = append(problems, advisor.Problem{File: f, Msg: "this is a team's brief, not one person's answers; give each person's own file"})
+			continue
 		}
 		name := af.Engagement.Respondent
 		if name == "" {
-			name = strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))
+			// A name from a file name is the user's text like any other.
+			name = advisor.SafeText(strings.TrimSuffix(filepath.Base(f), filepath.Ext(f)))
 		}
-		if eng.Client == "" {
-			eng.Client = af.Engagement.Client
+		if c := af.Engagement.Client; c != "" {
+			key := strings.ToLower(strings.Join(strings.Fields(c), " "))
+			if _, ok := clients[key]; !ok {
+				clients[key] = f
+				clientOrder = append(clientOrder, key)
+			}
+			if eng.Client == "" {
+				eng.Client = c
+			}
 		}
 		if eng.PreparedBy == "" {
 			eng.PreparedBy = af.Engagement.PreparedBy
 		}
 		people = append(people, advisor.Respondent{Name: name, File: f, Answers: af.Answers})
 	}
-	if err := advisor.JoinInputErrors(errs...); err != nil {
-		return nil, eng, badInput(err)
+	if len(clientOrder) > 1 && clientFlag == "" {
+		var named []string
+		for _, k := range clientOrder {
+			named = append(named, advisor.SafeText(clients[k]))
+		}
+		problems = append(problems, advisor.Problem{Msg: fmt.Sprintf("the files name different clients (%s); give --client to name the brief, or correct the files", strings.Join(named, ", "))})
+	}
+	if len(problems) > 0 {
+		return nil, eng, badInput(advisor.JoinInputErrors(&advisor.InputError{Problems: problems}))
 	}
 	return people, eng, nil
 }
@@ -151,7 +182,8 @@ func (a *app) runTeamInteractive(cmd *cobra.Command, p *prepared, opts advisor.R
 	if err != nil {
 		dir = "."
 	}
-	o := tui.Options{Defs: p.defs, Team: opts.Team, Report: opts, Input: a.stdin, Output: a.out.w, Format: p.format, Dir: dir, Protect: inputs}
+	o := tui.Options{Defs: p.defs, Team: opts.Team, Report: opts, Input: a.stdin, Output: a.out.w, Format: p.format, Dir: dir, Protect: inputs,
+		ExportPath: "coo-advisor-team" + p.format.Extension()}
 	if a.stop != nil {
 		a.stop.interactive.Store(true)
 		defer a.stop.interactive.Store(false)

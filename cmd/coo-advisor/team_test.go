@@ -54,3 +54,33 @@ func TestTeamOfTwoHundred(t *testing.T) {
 		t.Errorf("501 files: exit %d, %s (%v)", code, b, err)
 	}
 }
+
+// TestTeamNamesFromFileNamesAreEscaped: a person named after their file
+// cannot put escape codes into the brief.
+func TestTeamNamesFromFileNamesAreEscaped(t *testing.T) {
+	bin, err := exec.LookPath("coo-advisor")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	text := "employees: 140\ndepartments: 6\nlocations: 4\nregulation: moderate\ngrowth: rapid\nexpansion: []\nceo_ops_time: high\nleadership: []\npain_points: []\n"
+	evil := filepath.Join(dir, "\x1b[31mevil\a\n.yaml")
+	plain := filepath.Join(dir, "plain.yaml")
+	for _, f := range []string{evil, plain} {
+		if err := os.WriteFile(f, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, format := range []string{"text", "markdown", "html", "json"} {
+		out, err := exec.Command(bin, "team", evil, plain, "--format", format).Output()
+		if err != nil {
+			t.Fatalf("%s: %v", format, err)
+		}
+		if strings.ContainsAny(string(out), "\x1b\a") {
+			t.Errorf("%s: a control character from a file name reached the brief", format)
+		}
+		if format == "text" && !strings.Contains(string(out), `\x1b[31mevil\a\n`) {
+			t.Errorf("text: the name is not shown escaped:\n%s", out)
+		}
+	}
+}

@@ -300,7 +300,7 @@ func TestTmuxTeam(t *testing.T) {
 	s.waitFor("Export the recommendation")
 	s.keys("Tab", "Tab", "Enter")
 	s.waitFor("Saved to")
-	b, err := os.ReadFile(filepath.Join(dir, "coo-advisor-recommendation.html"))
+	b, err := os.ReadFile(filepath.Join(dir, "coo-advisor-team.html"))
 	if err != nil {
 		t.Fatal(err)
 	}
