@@ -22,7 +22,7 @@ const (
 // side; a secondary role joins them where the width allows or when all is
 // set, and is listed after the table otherwise. Narrow widths list the
 // roles one after another instead.
-func (d *Definitions) RolesTable(width int, all bool) string {
+func (d *Definitions) RolesTable(width int, all, ids bool) string {
 	cols := d.PrimaryRoles()
 	if all || (width-3*(len(d.Roles)-1))/len(d.Roles) >= wideColumn || len(cols) == 0 {
 		cols = make([]int, len(d.Roles))
@@ -36,19 +36,19 @@ func (d *Definitions) RolesTable(width int, all bool) string {
 			rest = append(rest, i)
 		}
 	}
-	table := d.rolesColumns(cols, width)
+	table := d.rolesColumns(cols, width, ids)
 	if len(rest) == 0 {
 		return table
 	}
-	return table + "\n" + d.rolesStacked(rest, width)
+	return table + "\n" + d.rolesStacked(rest, width, ids)
 }
 
-func (d *Definitions) rolesColumns(idx []int, width int) string {
+func (d *Definitions) rolesColumns(idx []int, width int, ids bool) string {
 	n := len(idx)
 	gutter := " │ "
 	colW := (width - textWidth(gutter)*(n-1)) / n
 	if colW < minColumn {
-		return d.rolesStacked(idx, width)
+		return d.rolesStacked(idx, width, ids)
 	}
 	var b strings.Builder
 	writeRow := func(cells []string) {
@@ -107,7 +107,7 @@ func (d *Definitions) rolesColumns(idx []int, width int) string {
 				return ""
 			}
 			x := r.Responsibilities[i]
-			return fmt.Sprintf("%d. %s (%s)\n%s", i+1, x.Name, x.ID, x.Description)
+			return respText(i, x, ids)
 		}))
 	}
 	rule()
@@ -152,7 +152,7 @@ func wrapCell(text string, width int) []string {
 	return out
 }
 
-func (d *Definitions) rolesStacked(idx []int, width int) string {
+func (d *Definitions) rolesStacked(idx []int, width int, ids bool) string {
 	var b strings.Builder
 	for k, i := range idx {
 		r := d.Roles[i]
@@ -164,7 +164,7 @@ func (d *Definitions) rolesStacked(idx []int, width int) string {
 		b.WriteString(wrapIndent(r.Summary, width, "", ""))
 		b.WriteString("\nResponsibilities\n")
 		for j, x := range r.Responsibilities {
-			for _, l := range wrapCell(fmt.Sprintf("%d. %s (%s)\n%s", j+1, x.Name, x.ID, x.Description), width) {
+			for _, l := range wrapCell(respText(j, x, ids), width) {
 				b.WriteString(l + "\n")
 			}
 		}
@@ -400,4 +400,13 @@ func optionLines(q *Question) string {
 		fmt.Fprintf(&b, "#   %-24s %s\n", o.Value, o.Label)
 	}
 	return b.String()
+}
+
+// respText is a responsibility in a roles table: "1. Strategy alignment"
+// and its description; with ids, the id that answers files use too.
+func respText(i int, x Responsibility, ids bool) string {
+	if ids {
+		return fmt.Sprintf("%d. %s (%s)\n%s", i+1, x.Name, x.ID, x.Description)
+	}
+	return fmt.Sprintf("%d. %s\n%s", i+1, x.Name, x.Description)
 }

@@ -141,7 +141,7 @@ func FuzzLoad(f *testing.F) {
 		}
 		_ = d.RolesMarkdown()
 		_ = d.QuestionsText(80)
-		for _, line := range strings.Split(d.RolesTable(80, false), "\n") {
+		for _, line := range strings.Split(d.RolesTable(80, false, true), "\n") {
 			if w := uniseg.StringWidth(line); w > 80 {
 				t.Fatalf("roles table line of %d cells at width 80: %q", w, line)
 			}
@@ -236,7 +236,7 @@ func FuzzReportsWithHostileText(f *testing.F) {
 			}
 			checkTerminalSafe(t, string(f)+" report", string(out))
 		}
-		checkTerminalSafe(t, "roles table", d.RolesTable(80, true))
+		checkTerminalSafe(t, "roles table", d.RolesTable(80, true, true))
 		checkTerminalSafe(t, "roles markdown", d.RolesMarkdown())
 		js, _ := d.RolesJSON()
 		checkTerminalSafe(t, "roles json", string(js))

@@ -254,7 +254,7 @@ func TestThreeRolesEndToEnd(t *testing.T) {
 		})
 	}
 
-	table := d.RolesTable(120, false)
+	table := d.RolesTable(120, false, true)
 	lines := strings.Split(table, "\n")
 	if got := strings.Count(lines[0], "│"); got != 2 {
 		t.Errorf("roles table header has %d column separators, want 2: %q", got, lines[0])

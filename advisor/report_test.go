@@ -540,7 +540,7 @@ func TestRolesTable(t *testing.T) {
 		t.Run(defs.name, func(t *testing.T) {
 			d := defs.d
 			for width := 20; width <= 200; width++ {
-				out := d.RolesTable(width, false)
+				out := d.RolesTable(width, false, true)
 				checkPlainText(t, out, width)
 				// Columns interleave their lines, so each word of each
 				// responsibility is looked for on its own.
@@ -556,7 +556,7 @@ func TestRolesTable(t *testing.T) {
 			}
 			// Wide enough, the roles stand side by side: one row holds
 			// every title.
-			first := strings.SplitN(d.RolesTable(200, false), "\n", 2)[0]
+			first := strings.SplitN(d.RolesTable(200, false, false), "\n", 2)[0]
 			for _, r := range d.Roles {
 				if !strings.Contains(first, strings.ToUpper(r.Title)) {
 					t.Errorf("first row %q lacks %s", first, r.Title)
@@ -565,13 +565,21 @@ func TestRolesTable(t *testing.T) {
 		})
 	}
 	// At 80 columns the built-in table is side by side and uses the width.
-	out := builtin(t).RolesTable(80, false)
+	out := builtin(t).RolesTable(80, false, false)
 	widest := 0
 	for _, l := range strings.Split(out, "\n") {
 		widest = max(widest, uniseg.StringWidth(l))
 	}
 	if widest < 75 || !strings.Contains(out, "│") {
 		t.Errorf("80-column table is %d wide, side by side %v", widest, strings.Contains(out, "│"))
+	}
+	// Names, not ids, unless asked: an answers file's ids are for those
+	// who write one.
+	if strings.Contains(out, "(strategy-alignment)") || !strings.Contains(out, "1. Strategy alignment") {
+		t.Error("the roles table shows ids by default")
+	}
+	if !strings.Contains(builtin(t).RolesTable(80, false, true), "(strategy-alignment)") {
+		t.Error("the roles table does not show ids when asked")
 	}
 }
 

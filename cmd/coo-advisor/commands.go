@@ -245,7 +245,7 @@ An answers file is YAML, one "question-id: value" per line; run
 func (a *app) rolesCmd() *cobra.Command {
 	var format string
 	var width int
-	var all bool
+	var all, ids bool
 	cmd := &cobra.Command{
 		Use:   "roles",
 		Short: "Show the roles' responsibilities side by side",
@@ -272,7 +272,7 @@ are side by side; the fractional COO joins them where the width allows
 				if w < 20 || w > 1000 {
 					return badInput(fmt.Errorf("--width: %d is out of range; give 20 to 1000 columns", w))
 				}
-				_, err = io.WriteString(a.stdout, defs.RolesTable(w, all))
+				_, err = io.WriteString(a.stdout, defs.RolesTable(w, all, ids))
 			case "markdown", "md":
 				_, err = io.WriteString(a.stdout, defs.RolesMarkdown())
 			case "json":
@@ -291,6 +291,7 @@ are side by side; the fractional COO joins them where the width allows
 	}
 	cmd.Flags().StringVarP(&format, "format", "f", "text", "output `FORMAT`: text, markdown, json")
 	cmd.Flags().IntVarP(&width, "width", "w", 0, "wrap the table at `N` columns (default: the terminal width, or 80)")
+	cmd.Flags().BoolVar(&ids, "ids", false, "show each responsibility's id too (the value an answers file uses for it)")
 	cmd.Flags().BoolVar(&all, "all", false, "put every role side by side, the fractional COO too (it joins by itself from 96 columns)")
 	return cmd
 }
