@@ -142,3 +142,21 @@ func TestREADMETeamSampleIsCurrent(t *testing.T) {
 		t.Errorf("the README's team sample is not what the team brief says; copy it again")
 	}
 }
+
+// TestREADMENamesTheTemplatesCommands: the commands the answers template
+// tells its reader to run are the README's too.
+func TestREADMENamesTheTemplatesCommands(t *testing.T) {
+	text := readme(t)
+	n := 0
+	for _, l := range strings.Split(builtin(t).Template(), "\n") {
+		if cmd, ok := strings.CutPrefix(l, "#   coo-advisor "); ok {
+			n++
+			if !strings.Contains(text, "coo-advisor "+strings.TrimSuffix(cmd, " ...")) {
+				t.Errorf("the template says %q; the README does not", "coo-advisor "+cmd)
+			}
+		}
+	}
+	if n < 2 {
+		t.Errorf("the template names %d commands; want the single and the team ones", n)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -21,8 +22,30 @@ import (
 	"github.com/coo-advisor/coo-advisor/internal/atomicfile"
 )
 
-// version is set at build time with -ldflags "-X main.version=...".
-var version = "0.1.0-dev"
+// version is set at build time with -ldflags "-X main.version=..." (make
+// build and the release do); otherwise it comes from the build info.
+var version = ""
+
+// programVersion is the version: the one the build set, or the module's
+// version, or the commit it was built from.
+func programVersion() string {
+	if version != "" {
+		return version
+	}
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "dev"
+	}
+	if v := info.Main.Version; v != "" && v != "(devel)" {
+		return strings.TrimPrefix(v, "v")
+	}
+	for _, s := range info.Settings {
+		if s.Key == "vcs.revision" && len(s.Value) >= 7 {
+			return "dev-" + s.Value[:7]
+		}
+	}
+	return "dev"
+}
 
 // app holds what every command shares: the streams and the definition
 // flags.
@@ -74,7 +97,7 @@ func (p *prepared) reportOptions() advisor.ReportOptions {
 	if e.Date == "" {
 		e.Date = today()
 	}
-	return advisor.ReportOptions{Engagement: e, Version: version}
+	return advisor.ReportOptions{Engagement: e, Version: programVersion()}
 }
 
 // today is the date a report carries when none is given.
@@ -141,13 +164,13 @@ func (o *outputFlags) reportFormat() (advisor.Format, error) {
 func (o *outputFlags) register(cmd *cobra.Command, answersHelp string) {
 	o.cmd = cmd
 	cmd.Flags().StringVarP(&o.answers, "answers", "a", "", answersHelp)
-	cmd.Flags().StringVarP(&o.format, "format", "f", "", "`FORMAT` of the report: "+strings.Join(advisor.Formats, ", ")+" (default: from the --output name, or text)")
-	cmd.Flags().StringVarP(&o.output, "output", "o", "", "write the report to `FILE` (atomically) instead of standard output")
+	cmd.Flags().StringVarP(&o.format, "format", "f", "", "the report's format: "+strings.Join(advisor.Formats, ", ")+" (default: from the --output name, or text)")
+	cmd.Flags().StringVarP(&o.output, "output", "o", "", "write the report to this file (atomically) instead of standard output")
 	cmd.Flags().BoolVar(&o.force, "force", false, "let --output replace an existing file")
-	cmd.Flags().StringVar(&o.client, "client", "", "the client company the brief is for (`NAME`)")
-	cmd.Flags().StringVar(&o.preparedBy, "prepared-by", "", "who prepared the brief (`NAME`)")
-	cmd.Flags().StringVar(&o.date, "date", "", "the brief's `DATE`, as YYYY-MM-DD (default: the answers file's, or today)")
-	cmd.Flags().StringVar(&o.respondent, "respondent", "", "your `NAME`, when you answer as one of a leadership team (see team)")
+	cmd.Flags().StringVar(&o.client, "client", "", "the client company the brief is for")
+	cmd.Flags().StringVar(&o.preparedBy, "prepared-by", "", "who prepared the brief")
+	cmd.Flags().StringVar(&o.date, "date", "", "the brief's date, as YYYY-MM-DD (default: the answers file's, or today)")
+	cmd.Flags().StringVar(&o.respondent, "respondent", "", "your name, when you answer as one of a leadership team (see team)")
 }
 
 func newRootCmd(stdin io.Reader, stdout, stderr io.Writer, stop *stopper) (*cobra.Command, *app) {
@@ -158,20 +181,19 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer, stop *stopper) (*cobr
 	root := &cobra.Command{
 		Use:   "coo-advisor",
 		Short: "Decide whether your next operations leader is a COO or an Operations Director",
-		Long: `coo-advisor asks about your company's size, complexity, growth, leadership
-and pains, and recommends a Chief Operating Officer, an Operations
-Director or, when it is too early for either, a fractional COO: with its
-confidence, the reasons, what would change the advice, and a brief to hand
-over.
+		Long: `coo-advisor asks about your company's size, complexity, growth, leadership and pains, and recommends a Chief Operating Officer, an Operations Director or, when it is too early for either, a fractional COO: with its confidence, the reasons, what would change the advice, and a brief to hand over.
 
-Run it without a command for the interactive advisor. Everything stays on
-this machine.`,
-		Example: `  coo-advisor                              # interactive questions, then results
-  coo-advisor --answers client.yaml        # open straight at the results
-  coo-advisor --plain                      # line prompts for screen readers and pipes
-  coo-advisor recommend --answers client.yaml --format markdown -o brief.md`,
-		Version:       version,
-		Args:          cobra.NoArgs,
+Run it without a command for the interactive advisor. Everything stays on this machine.`,
+		Example: `# The questions, then the results:
+coo-advisor
+# Open at the results of a client's answers (or ask what the file leaves open):
+coo-advisor --answers client.yaml
+# Line prompts, for screen readers and pipes:
+coo-advisor --plain
+# The brief for an answers file, as HTML to send or print:
+coo-advisor recommend client.yaml -o brief.html`,
+		Version:       programVersion(),
+		Args:          unknownCommand,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -181,10 +203,9 @@ this machine.`,
 	root.SetIn(stdin)
 	root.SetOut(cw)
 	root.SetErr(stderr)
-	root.PersistentFlags().StringVar(&a.rolesPath, "roles", "", "read role definitions from `FILE` instead of the built-in ones")
-	root.PersistentFlags().StringVar(&a.questionsPath, "questions", "", "read questions and weights from `FILE` instead of the built-in ones")
-	out.register(root, "open at the results for the answers in `FILE` (- for standard input)")
-	root.Flags().BoolVar(&plain, "plain", false, "plain line prompts, no screen drawing (automatic when TERM=dumb or not on a terminal)")
+	a.definitionFlags(root)
+	out.register(root, "an answers file to open at the results, or to resume (- for standard input)")
+	root.Flags().BoolVar(&plain, "plain", false, "plain line prompts, no screen drawing (automatic with ACCESSIBLE=1, TERM=dumb, or off a terminal)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return flagError(err) })
 
 	root.AddCommand(a.recommendCmd(), a.teamCmd(), a.rolesCmd(), a.questionsCmd(), a.validateCmd())
@@ -204,24 +225,60 @@ this machine.`,
 	return root, a
 }
 
+// definitionFlags lets a command read its own roles and questions: only
+// the commands that use definitions have them (not help or completion).
+func (a *app) definitionFlags(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&a.rolesPath, "roles", "", "read the role definitions from this file instead of the built-in ones")
+	cmd.Flags().StringVar(&a.questionsPath, "questions", "", "read the questions and weights from this file instead of the built-in ones")
+}
+
+// unknownCommand is the root's check of its arguments: it takes none, so
+// a word is a command mistyped, and the nearest commands are offered.
+func unknownCommand(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	if cmd.SuggestionsMinimumDistance <= 0 {
+		cmd.SuggestionsMinimumDistance = 2
+	}
+	if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+		return badInput(fmt.Errorf("unknown command %s; did you mean %s?", advisor.SafeText(strconv.Quote(args[0])), strings.Join(s, " or ")))
+	}
+	var names []string
+	for _, c := range cmd.Commands() {
+		if c.IsAvailableCommand() {
+			names = append(names, c.Name())
+		}
+	}
+	return badInput(fmt.Errorf("unknown command %s; commands are %s (run 'coo-advisor --help')", advisor.SafeText(strconv.Quote(args[0])), strings.Join(names, ", ")))
+}
+
 func (a *app) recommendCmd() *cobra.Command {
 	var out outputFlags
 	cmd := &cobra.Command{
-		Use:   "recommend --answers FILE",
-		Short: "Print the recommendation for an answers file",
-		Long: `Score an answers file and print the recommendation: the role, the
-confidence, the per-factor scores, the reasons, what would change the
-advice, and the answers used.
+		Use:   "recommend FILE",
+		Short: "Print the brief for an answers file",
+		Long: `Score an answers file and print the brief: the recommendation, its confidence and reasons, what would change the advice, the role brief and how it was scored.
 
-An answers file is YAML, one "question-id: value" per line; run
-'coo-advisor questions --template' for one to fill in.`,
-		Example: `  coo-advisor recommend --answers answers.yaml
-  coo-advisor recommend --answers - --format json < answers.yaml
-  coo-advisor recommend -a answers.yaml -f markdown -o brief.md --force`,
-		Args: noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
+An answers file is YAML, one "question-id: value" per line; run 'coo-advisor questions --template' for one to fill in. The file may also be given with --answers (- for standard input).`,
+		Example: `coo-advisor recommend answers.yaml
+coo-advisor recommend answers.yaml -o brief.html --client "Harbour Logistics"
+coo-advisor recommend - --format json < answers.yaml`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 1 {
+				return badInput(fmt.Errorf("recommend scores one answers file; got %d (for a team, run 'coo-advisor team %s')", len(args), strings.Join(args, " ")))
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				if out.answers != "" {
+					return badInput(errors.New("give the answers file once: as an argument or with --answers"))
+				}
+				out.answers = args[0]
+			}
 			if out.answers == "" {
-				return badInput(errors.New("recommend needs --answers FILE (or - for standard input); run 'coo-advisor questions --template > answers.yaml' for a file to fill in"))
+				return badInput(errors.New("recommend needs an answers FILE (or - for standard input): coo-advisor recommend answers.yaml; run 'coo-advisor questions --template > answers.yaml' for a file to fill in"))
 			}
 			p, err := a.prepare(&out, false)
 			if err != nil {
@@ -238,7 +295,8 @@ An answers file is YAML, one "question-id: value" per line; run
 			return a.emit(report, out.output, out.force, a.inputs(out.answers))
 		},
 	}
-	out.register(cmd, "the answers `FILE` to score (- for standard input)")
+	out.register(cmd, "the answers file to score (- for standard input), if not given as the argument")
+	a.definitionFlags(cmd)
 	return cmd
 }
 
@@ -249,14 +307,10 @@ func (a *app) rolesCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "roles",
 		Short: "Show the roles' responsibilities side by side",
-		Long: `Show each role's summary, responsibilities, when it fits and how it works
-with the others, in a table that wraps at the terminal width (80 columns
-when the output is not a terminal). The COO and the Operations Director
-are side by side; the fractional COO joins them where the width allows
-(or with --all) and follows the table otherwise.`,
-		Example: `  coo-advisor roles
-  coo-advisor roles --format markdown > roles.md
-  coo-advisor roles --roles my-roles.yaml --width 120`,
+		Long:  `Show each role's summary, responsibilities, when it fits and how it works with the others, in a table that wraps at the terminal width (80 columns when the output is not a terminal). The COO and the Operations Director are side by side; the fractional COO joins them where the width allows (or with --all) and follows the table otherwise.`,
+		Example: `coo-advisor roles
+coo-advisor roles --format markdown > roles.md
+coo-advisor roles --roles my-roles.yaml --width 120`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			defs, err := a.loadDefinitions()
@@ -289,9 +343,10 @@ are side by side; the fractional COO joins them where the width allows
 			return nil
 		},
 	}
-	cmd.Flags().StringVarP(&format, "format", "f", "text", "output `FORMAT`: text, markdown, json")
-	cmd.Flags().IntVarP(&width, "width", "w", 0, "wrap the table at `N` columns (default: the terminal width, or 80)")
+	cmd.Flags().StringVarP(&format, "format", "f", "text", "the output format: text, markdown, json")
+	cmd.Flags().IntVarP(&width, "width", "w", 0, "wrap the table at this many columns (default: the terminal width, or 80)")
 	cmd.Flags().BoolVar(&ids, "ids", false, "show each responsibility's id too (the value an answers file uses for it)")
+	a.definitionFlags(cmd)
 	cmd.Flags().BoolVar(&all, "all", false, "put every role side by side, the fractional COO too (it joins by itself from 96 columns)")
 	return cmd
 }
@@ -301,11 +356,9 @@ func (a *app) questionsCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "questions",
 		Short: "List the questions, their allowed values and weights",
-		Long: `List every question in order: its id, kind, allowed values, and the
-points each answer gives each role. With --template, print a commented
-answers file to fill in.`,
-		Example: `  coo-advisor questions
-  coo-advisor questions --template > answers.yaml`,
+		Long:  `List every question in order: its id, kind, allowed values, and the points each answer gives each role. With --template, print a commented answers file to fill in.`,
+		Example: `coo-advisor questions
+coo-advisor questions --template > answers.yaml`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			defs, err := a.loadDefinitions()
@@ -323,6 +376,7 @@ answers file to fill in.`,
 		},
 	}
 	cmd.Flags().BoolVarP(&template, "template", "t", false, "print a commented answers file to fill in")
+	a.definitionFlags(cmd)
 	return cmd
 }
 
@@ -331,12 +385,9 @@ func (a *app) validateCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "validate",
 		Short: "Check role and question files (and optionally an answers file)",
-		Long: `Check the role and question definitions given with --roles and
---questions (the built-in ones otherwise), and with --answers an answers
-file against them. Every problem is listed with its file, line and fix;
-the exit code is 2 when there is any.`,
-		Example: `  coo-advisor validate --roles my-roles.yaml --questions my-questions.yaml
-  coo-advisor validate --answers client.yaml`,
+		Long:  `Check the role and question definitions given with --roles and --questions (the built-in ones otherwise), and with --answers an answers file against them. Every problem is listed with its file, line and fix; the exit code is 2 when there is any.`,
+		Example: `coo-advisor validate --roles my-roles.yaml --questions my-questions.yaml
+coo-advisor validate --answers client.yaml`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if err := a.oneStdinReader(map[string]string{"--answers": answersPath}); err != nil {
@@ -362,7 +413,8 @@ the exit code is 2 when there is any.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVarP(&answersPath, "answers", "a", "", "also check the answers `FILE` (- for standard input)")
+	cmd.Flags().StringVarP(&answersPath, "answers", "a", "", "also check this answers file (- for standard input)")
+	a.definitionFlags(cmd)
 	return cmd
 }
 

@@ -17,6 +17,12 @@ import (
 	"github.com/coo-advisor/coo-advisor/tui"
 )
 
+// plainWanted: --plain, TERM=dumb, or ACCESSIBLE set (the convention huh
+// and gh follow for screen readers) ask for plain line prompts.
+func plainWanted(flag bool) bool {
+	return flag || os.Getenv("TERM") == "dumb" || os.Getenv("ACCESSIBLE") != ""
+}
+
 // runInteractive starts the Bubble Tea program, or the plain line prompts
 // when asked to, when TERM=dumb, or when standard input or output is not a
 // terminal.
@@ -35,7 +41,7 @@ func (a *app) runInteractive(cmd *cobra.Command, out *outputFlags, plain bool) e
 		Input: a.stdin, Output: a.out.w, Prompts: a.stderr, Echo: !isTerminal(a.stdin),
 		ExportPath: out.output, SavePath: savePath(out.answers), Format: p.format, Force: out.force, Dir: dir, Protect: a.inputs(out.answers),
 	}
-	if plain || os.Getenv("TERM") == "dumb" || !isTerminal(a.stdin) || !isTerminal(a.out.w) {
+	if plainWanted(plain) || !isTerminal(a.stdin) || !isTerminal(a.out.w) {
 		opts.Output = a.stdout
 		_, err := tui.RunPlain(opts)
 		var ended *tui.InputEndedError

@@ -3,20 +3,44 @@
 package main
 
 import (
-	"fmt"
+	"io"
 	"os"
+
+	"charm.land/fang/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/term"
 )
 
 func main() {
 	stop := watchSignals(os.Stderr)
 	root, a := newRootCmd(os.Stdin, os.Stdout, os.Stderr, stop)
-	err := root.ExecuteContext(stop.ctx)
+	// fang styles the help and the errors, and adds the man page (the
+	// hidden "man" command); the exit codes and the messages stay ours.
+	err := fang.Execute(stop.ctx, root,
+		fang.WithVersion(programVersion()),
+		fang.WithErrorHandler(printError),
+	)
 	if err == nil {
-		err = a.outputError()
+		// A report lost to a full disk or a closed pipe is a failure.
+		if err = a.outputError(); err != nil {
+			_, _ = io.WriteString(os.Stderr, errorText(err)+"\n")
+		}
 	}
-	code := exitCode(err)
-	if err != nil && code != exitAborted && !isSilent(err) {
-		fmt.Fprintln(os.Stderr, errorText(err))
+	os.Exit(exitCode(err))
+}
+
+// printError shows an error: the same lines everywhere (file:line: key:
+// message for bad input), under fang's error header on a terminal.
+// Interruptions and errors already shown print nothing.
+func printError(w io.Writer, styles fang.Styles, err error) {
+	if err == nil || exitCode(err) == exitAborted || isSilent(err) {
+		return
 	}
-	os.Exit(code)
+	text := errorText(err)
+	if f, ok := w.(term.File); ok && term.IsTerminal(f.Fd()) {
+		_, _ = io.WriteString(w, styles.ErrorHeader.String()+"\n")
+		_, _ = io.WriteString(w, lipgloss.NewStyle().MarginLeft(2).Render(text)+"\n\n")
+		return
+	}
+	_, _ = io.WriteString(w, text+"\n")
 }

@@ -21,26 +21,16 @@ func (a *app) teamCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "team FILE...",
 		Short: "One recommendation for a leadership team, and where its members disagree",
-		Long: `Each member of a leadership team answers on their own (saving their
-answers with s, in plain mode, or by filling in 'coo-advisor questions
---template'); team reads their answers files and shows the team's
-recommendation, what each person would hire on their own answers, and
-where the team disagrees, most important first, with what agreeing would
-do to the advice.
+		Long: `Each member of a leadership team answers on their own (saving their answers with s, in plain mode, or by filling in 'coo-advisor questions --template'); team reads their answers files and shows the team's recommendation, what each person would hire on their own answers, and where the team disagrees, most important first, with what agreeing would do to the advice.
 
-The team's answers are the middle answer to each number, the most common
-choice (an even split is named) and the list values at least half the
-team chose; the average of everyone's own scores is shown beside them.
+The team's answers are the middle answer to each number, the most common choice (an even split is named) and the list values at least half the team chose; the average of everyone's own scores is shown beside them.
 
-A person's name is engagement.respondent in their file, or else the
-file's name. --anonymous shows "Person 1".."Person N" instead, and keeps
-per-person answers out when fewer than three people answered.
+A person's name is engagement.respondent in their file, or else the file's name. --anonymous shows "Person 1".."Person N" instead, and keeps per-person answers out when fewer than three people answered.
 
-On a terminal, team opens the interactive results; with --output,
---format or --plain, or when not on a terminal, it prints the brief.`,
-		Example: `  coo-advisor team ana.yaml ben.yaml cy.yaml dee.yaml eve.yaml
-  coo-advisor team answers/*.yaml --anonymous -o team-brief.html
-  coo-advisor team answers/*.yaml --format json | jq .disagreements`,
+On a terminal, team opens the interactive results; with --output, --format or --plain, or when not on a terminal, it prints the brief.`,
+		Example: `coo-advisor team ana.yaml ben.yaml cy.yaml dee.yaml eve.yaml
+coo-advisor team answers/*.yaml --anonymous -o team-brief.html
+coo-advisor team answers/*.yaml --format json | jq .disagreements`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, files []string) error {
 			if len(files) == 0 {
@@ -69,8 +59,8 @@ On a terminal, team opens the interactive results; with --output,
 			opts.Team = tr
 			inputs := a.inputs("")
 			inputs.Protect = append(inputs.Protect, files...)
-			interactive := !plain && out.output == "" && !cmd.Flags().Changed("format") &&
-				os.Getenv("TERM") != "dumb" && isTerminal(a.stdin) && isTerminal(a.out.w)
+			interactive := !plainWanted(plain) && out.output == "" && !cmd.Flags().Changed("format") &&
+				isTerminal(a.stdin) && isTerminal(a.out.w)
 			if !interactive {
 				report, err := p.defs.Report(tr.Result, p.format, opts)
 				if err != nil {
@@ -82,14 +72,15 @@ On a terminal, team opens the interactive results; with --output,
 		},
 	}
 	out.cmd = cmd
-	cmd.Flags().StringVarP(&out.format, "format", "f", "", "`FORMAT` of the brief: "+strings.Join(advisor.Formats, ", ")+" (default: from the --output name, or text)")
-	cmd.Flags().StringVarP(&out.output, "output", "o", "", "write the brief to `FILE` (atomically) instead of standard output")
+	cmd.Flags().StringVarP(&out.format, "format", "f", "", "the brief's format: "+strings.Join(advisor.Formats, ", ")+" (default: from the --output name, or text)")
+	cmd.Flags().StringVarP(&out.output, "output", "o", "", "write the brief to this file (atomically) instead of standard output")
 	cmd.Flags().BoolVar(&out.force, "force", false, "let --output replace an existing file")
-	cmd.Flags().StringVar(&out.client, "client", "", "the client company the brief is for (`NAME`; default: the files')")
-	cmd.Flags().StringVar(&out.preparedBy, "prepared-by", "", "who prepared the brief (`NAME`)")
-	cmd.Flags().StringVar(&out.date, "date", "", "the brief's `DATE`, as YYYY-MM-DD (default: today)")
+	cmd.Flags().StringVar(&out.client, "client", "", "the client company the brief is for (default: the one the files name)")
+	cmd.Flags().StringVar(&out.preparedBy, "prepared-by", "", "who prepared the brief")
+	cmd.Flags().StringVar(&out.date, "date", "", "the brief's date, as YYYY-MM-DD (default: today)")
 	cmd.Flags().BoolVar(&anonymous, "anonymous", false, `show "Person 1".."Person N" instead of names; no per-person answers under three people`)
 	cmd.Flags().BoolVar(&plain, "plain", false, "print the brief instead of opening the interactive results")
+	a.definitionFlags(cmd)
 	return cmd
 }
 

@@ -55,6 +55,12 @@ type tmuxSession struct {
 
 func startTmux(t *testing.T, w, h int, dir string, args ...string) *tmuxSession {
 	t.Helper()
+	return startTmuxEnv(t, w, h, dir, nil, args...)
+}
+
+// startTmuxEnv is startTmux with more environment (NAME=value).
+func startTmuxEnv(t *testing.T, w, h int, dir string, env []string, args ...string) *tmuxSession {
+	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
 		if os.Getenv("CI") != "" {
 			t.Fatal("tmux is not installed; .ci/run should have installed it")
@@ -67,8 +73,10 @@ func startTmux(t *testing.T, w, h int, dir string, args ...string) *tmuxSession 
 	// exits, the shell shows its exit code and whether the terminal is back
 	// in its normal (canonical, echoing) mode.
 	command := fmt.Sprintf("cd %q && sh -c 'echo $$ > .pid; exec \"$0\" \"$@\"' %q %s; echo EXIT=$?; echo STTY=$(stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e echo | tr '\\n' ' '); sleep 60", dir, bin, strings.Join(args, " "))
-	s.tmux("new-session", "-d", "-s", "e2e", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h),
-		"env", "TERM=xterm-256color", "COLORTERM=", "NO_COLOR=", "sh", "-c", command)
+	tmuxArgs := []string{"new-session", "-d", "-s", "e2e", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h),
+		"env", "TERM=xterm-256color", "COLORTERM=", "NO_COLOR="}
+	tmuxArgs = append(tmuxArgs, env...)
+	s.tmux(append(tmuxArgs, "sh", "-c", command)...)
 	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
 	return s
 }
@@ -309,4 +317,17 @@ func TestTmuxTeam(t *testing.T) {
 	}
 	s.keys("Enter", "q")
 	s.waitFor("EXIT=0", "Exported to")
+}
+
+// TestTmuxAccessible: ACCESSIBLE=1 in a real terminal gives the plain
+// line prompts, not the full-screen program.
+func TestTmuxAccessible(t *testing.T) {
+	dir := t.TempDir()
+	s := startTmuxEnv(t, 80, 24, dir, []string{"ACCESSIBLE=1"})
+	s.waitFor("Question 1 of 11, Size: How many people work in the organisation?", "Answer with a whole number")
+	s.keys("quit", "Enter")
+	screen := s.waitFor("EXIT=0")
+	if strings.Contains(screen, "COO Advisor  Size") {
+		t.Errorf("ACCESSIBLE=1 drew the full-screen program:\n%s", screen)
+	}
 }
