@@ -1,14 +1,25 @@
-# coo-advisor: `make run` to try it, `make test` before every commit.
-GO       ?= go
-BIN      := bin/coo-advisor
-VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
-LDFLAGS  := -s -w -X main.version=$(VERSION)
-FUZZTIME ?= 5s
-# A static binary: no dynamic loader at start-up, which is most of the
-# difference between coo-advisor and a hello-world program.
+# coo-advisor: `make run` to try it, `make test` before every commit,
+# `make help` for the rest.
+GO        ?= go
+BIN       := bin/coo-advisor
+VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS   := -s -w -X main.version=$(VERSION)
+FUZZTIME  ?= 5s
+# The fuzz targets, each run by `make test` (briefly) and `make fuzz`.
+FUZZ_TARGETS := FuzzParseAnswers FuzzLoad FuzzParseInput FuzzReportsWithHostileText FuzzIndentJSON
+GOBIN     := $(shell $(GO) env GOPATH)/bin
+GOLANGCI_LINT_VERSION := v2.15.0
+GOLANGCI_LINT ?= $(shell command -v golangci-lint 2>/dev/null || echo $(GOBIN)/golangci-lint)
+GORELEASER ?= $(shell command -v goreleaser 2>/dev/null || echo $(GOBIN)/goreleaser)
+FREEZE     ?= $(shell command -v freeze 2>/dev/null || echo $(GOBIN)/freeze)
+# A static binary: no dynamic loader at start-up.
 export CGO_ENABLED ?= 0
 
-.PHONY: run build test lint bench fuzz clean
+.PHONY: help run build test lint tools bench fuzz generate man screenshots release-check clean
+
+## help: list the targets
+help:
+	@sed -n 's/^## //p' Makefile | awk -F': ' '{ printf "  %-15s %s\n", $$1, $$2 }'
 
 ## run: build and start the interactive advisor
 run: build
@@ -18,32 +29,55 @@ run: build
 build:
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/coo-advisor
 
-## test: vet, every test, and a short run of each fuzz target
-test:
-	$(GO) vet ./...
+## test: lint, every test (tmux and browser ones included) and a short run of each fuzz target
+test: lint
 	$(GO) test -count=1 ./...
-	$(GO) test -run='^$$' -fuzz='^FuzzParseAnswers$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=2s ./advisor
-	$(GO) test -run='^$$' -fuzz='^FuzzLoad$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=2s ./advisor
-	$(GO) test -run='^$$' -fuzz='^FuzzParseInput$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=2s ./advisor
-	$(GO) test -run='^$$' -fuzz='^FuzzReportsWithHostileText$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=2s ./advisor
+	@$(MAKE) --no-print-directory fuzz FUZZTIME=$(FUZZTIME)
 
-## lint: gofmt, go vet, and golangci-lint when it is installed
+## lint: gofmt, go vet and golangci-lint (make tools installs it)
 lint:
 	@test -z "$$(gofmt -l .)" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
 	$(GO) vet ./...
-	@if command -v golangci-lint >/dev/null; then golangci-lint run; else echo "golangci-lint not installed; skipped"; fi
+	@test -x "$(GOLANGCI_LINT)" || { echo "golangci-lint $(GOLANGCI_LINT_VERSION) is not installed: run make tools"; exit 1; }
+	$(GOLANGCI_LINT) run ./...
 
-## bench: benchmarks of scoring, reports and keypresses
+## tools: install golangci-lint, goreleaser and freeze
+tools:
+	$(GO) install github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$(GOLANGCI_LINT_VERSION)
+	$(GO) install github.com/goreleaser/goreleaser/v2@v2.15.1
+	$(GO) install github.com/charmbracelet/freeze@v0.2.2
+
+## bench: benchmarks of scoring, reports, the built-in definitions and keypresses
 bench:
-	$(GO) test -run='^$$' -bench=. -benchmem ./advisor ./tui
+	$(GO) test -run='^$$' -bench=. -benchmem ./advisor ./data ./tui
 
-## fuzz: a longer fuzzing session (FUZZTIME=10m make fuzz)
-fuzz: FUZZTIME = 1m
+## fuzz: each fuzz target for FUZZTIME (FUZZTIME=10m make fuzz for longer)
 fuzz:
-	$(GO) test -run='^$$' -fuzz='^FuzzParseAnswers$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=2s ./advisor
-	$(GO) test -run='^$$' -fuzz='^FuzzLoad$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=2s ./advisor
-	$(GO) test -run='^$$' -fuzz='^FuzzParseInput$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=2s ./advisor
-	$(GO) test -run='^$$' -fuzz='^FuzzReportsWithHostileText$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=2s ./advisor
+	@for t in $(FUZZ_TARGETS); do \
+		$(GO) test -run='^$$' -fuzz="^$$t$$" -fuzztime=$(FUZZTIME) -fuzzminimizetime=2s ./advisor || exit 1; \
+	done
 
+## generate: compile the built-in definitions to Go data (after editing data/*.yaml)
+generate:
+	$(GO) generate ./data
+
+## man: write the manual page, coo-advisor.1
+man:
+	$(GO) run ./cmd/coo-advisor man > coo-advisor.1
+
+## screenshots: draw the README's pictures from the screens' golden files
+screenshots:
+	@test -x "$(FREEZE)" || { echo "freeze is not installed: run make tools"; exit 1; }
+	@mkdir -p docs
+	@for s in welcome question-multi results compare; do \
+		$(FREEZE) --language ansi --window --padding 20 --font.size 14 -o docs/$$s.png tui/testdata/$$s-120x40.golden || exit 1; \
+	done
+
+## release-check: check the release configuration, .goreleaser.yaml
+release-check:
+	@test -x "$(GORELEASER)" || { echo "goreleaser is not installed: run make tools"; exit 1; }
+	$(GORELEASER) check
+
+## clean: remove what the build and make man leave
 clean:
-	rm -rf bin
+	rm -rf bin coo-advisor.1 dist

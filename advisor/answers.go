@@ -86,7 +86,7 @@ func (d *Definitions) ReadAnswers(file string, data []byte, partial bool) (*Answ
 	}
 	pl := &problemList{file: file}
 	if root.Kind != yaml.MappingNode {
-		pl.add(root.Line, "", "expected lines of question-id: value, got %s; run `coo-advisor questions --template` for a file to fill in", kindName(root))
+		pl.addf(root.Line, "", "expected lines of question-id: value, got %s; run `coo-advisor questions --template` for a file to fill in", kindName(root))
 		return nil, pl.err()
 	}
 	out := &AnswersFile{Answers: Answers{}}
@@ -104,12 +104,12 @@ func (d *Definitions) ReadAnswers(file string, data []byte, partial bool) (*Answ
 	for i := 0; i+1 < len(body.Content); i += 2 {
 		k, v := body.Content[i], body.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			pl.add(k.Line, "", "keys must be question ids, got %s", kindName(k))
+			pl.addf(k.Line, "", "keys must be question ids, got %s", kindName(k))
 			continue
 		}
 		id := k.Value
 		if prev, dup := seen[id]; dup {
-			pl.add(k.Line, id, "answered twice (first on line %d); keep one", prev)
+			pl.addf(k.Line, id, "answered twice (first on line %d); keep one", prev)
 			continue
 		}
 		seen[id] = k.Line
@@ -121,16 +121,16 @@ func (d *Definitions) ReadAnswers(file string, data []byte, partial bool) (*Answ
 		if !ok {
 			hint := ""
 			if pl.full() {
-				pl.add(k.Line, id, "unknown question")
+				pl.addf(k.Line, id, "unknown question")
 				continue
 			}
 			if s := suggest(id, ids); s != "" {
 				hint = fmt.Sprintf("did you mean %s? ", s)
 			}
-			pl.add(k.Line, id, "unknown question; %squestions are %s", hint, quoteList(ids))
+			pl.addf(k.Line, id, "unknown question; %squestions are %s", hint, quoteList(ids))
 			continue
 		}
-		if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+		if v.Kind == yaml.ScalarNode && v.Tag == tagNull {
 			// Empty means not answered, for lists too: a list left blank in
 			// a template must not quietly count as "none". A question with
 			// a default then takes it, as when it is left out.
@@ -138,12 +138,12 @@ func (d *Definitions) ReadAnswers(file string, data []byte, partial bool) (*Answ
 				delete(seen, id)
 				continue
 			}
-			pl.add(v.Line, id, "no answer given; expected %s", q.Allowed())
+			pl.addf(v.Line, id, "no answer given; expected %s", q.Allowed())
 			continue
 		}
 		a, msg := q.answerFromNode(v)
 		if msg != "" {
-			pl.add(v.Line, id, "%s; expected %s", msg, q.Allowed())
+			pl.addf(v.Line, id, "%s; expected %s", msg, q.Allowed())
 			continue
 		}
 		out.Answers[id] = a
@@ -154,7 +154,7 @@ func (d *Definitions) ReadAnswers(file string, data []byte, partial bool) (*Answ
 				out.Missing = append(out.Missing, q.ID)
 				continue
 			}
-			pl.add(0, q.ID, "missing answer; expected %s", q.Allowed())
+			pl.addf(0, q.ID, "missing answer; expected %s", q.Allowed())
 		}
 	}
 	if err := pl.err(); err != nil {
@@ -170,11 +170,11 @@ func jsonReportParts(root *yaml.Node) (answers, engagement *yaml.Node, team bool
 	var hasRecommended bool
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		switch k, v := root.Content[i].Value, root.Content[i+1]; k {
-		case "recommended", "schema_version":
+		case keyRecommended, "schema_version":
 			hasRecommended = true
-		case "team":
+		case keyTeam:
 			team = true
-		case "answers":
+		case keyAnswers:
 			if v.Kind == yaml.MappingNode {
 				answers = v
 			}
@@ -199,18 +199,18 @@ const maxEngagementText = 200
 // the date as YYYY-MM-DD.
 func readEngagement(n *yaml.Node, pl *problemList) Engagement {
 	var e Engagement
-	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+	if n.Kind == yaml.ScalarNode && n.Tag == tagNull {
 		return e
 	}
 	fields, _ := readMapping(n, "engagement", pl, engagementFields, nil)
 	text := func(key string, dst *string) {
 		f, ok := fields[key]
-		if !ok || (f.value.Kind == yaml.ScalarNode && f.value.Tag == "!!null") {
+		if !ok || (f.value.Kind == yaml.ScalarNode && f.value.Tag == tagNull) {
 			return
 		}
 		v := readLine(f.value, "engagement."+key, pl)
 		if len([]rune(v)) > maxEngagementText {
-			pl.add(f.value.Line, "engagement."+key, "is longer than %d characters; shorten it", maxEngagementText)
+			pl.addf(f.value.Line, "engagement."+key, "is longer than %d characters; shorten it", maxEngagementText)
 			return
 		}
 		*dst = v
@@ -218,10 +218,10 @@ func readEngagement(n *yaml.Node, pl *problemList) Engagement {
 	text("client", &e.Client)
 	text("prepared_by", &e.PreparedBy)
 	text("respondent", &e.Respondent)
-	if f, ok := fields["date"]; ok && !(f.value.Kind == yaml.ScalarNode && f.value.Tag == "!!null") {
+	if f, ok := fields["date"]; ok && (f.value.Kind != yaml.ScalarNode || f.value.Tag != tagNull) {
 		v := strings.TrimSpace(f.value.Value)
 		if msg := CheckDate(v); msg != "" || f.value.Kind != yaml.ScalarNode {
-			pl.add(f.value.Line, "engagement.date", "%s", msg)
+			pl.addf(f.value.Line, "engagement.date", "%s", msg)
 		} else {
 			e.Date = v
 		}
@@ -258,7 +258,7 @@ func (d *Definitions) Complete(a Answers) (Answers, error) {
 	out := make(Answers, len(d.Questions))
 	for id := range a {
 		if _, ok := d.Question(id); !ok {
-			pl.add(0, id, "unknown question; questions are %s", quoteList(d.QuestionIDs()))
+			pl.addf(0, id, "unknown question; questions are %s", quoteList(d.QuestionIDs()))
 		}
 	}
 	for i := range d.Questions {
@@ -266,13 +266,13 @@ func (d *Definitions) Complete(a Answers) (Answers, error) {
 		v, ok := a[q.ID]
 		if !ok {
 			if q.Default == nil {
-				pl.add(0, q.ID, "missing answer; expected %s", q.Allowed())
+				pl.addf(0, q.ID, "missing answer; expected %s", q.Allowed())
 				continue
 			}
 			v = *q.Default
 		}
 		if err := q.Validate(v); err != nil {
-			pl.add(0, q.ID, "%s", strings.TrimPrefix(err.Error(), q.ID+": "))
+			pl.addf(0, q.ID, "%s", strings.TrimPrefix(err.Error(), q.ID+": "))
 			continue
 		}
 		out[q.ID] = q.Normalize(v)

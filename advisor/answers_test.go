@@ -54,116 +54,212 @@ func TestParseAnswersRejects(t *testing.T) {
 	bomb := "employees: &a [1,1,1,1,1,1,1,1,1]\ndepartments: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nlocations: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"
 	tests := []answersCase{
 		// Unknown question ids.
-		{name: "misspelt question id gets a suggestion", text: edit(t, validAnswers, "employees", "employes: 40"), at: "employes", key: "employes",
-			msgs: []string{"unknown question", "did you mean employees?", "questions are employees, departments, locations, regulation, growth, expansion, ceo_ops_time, leadership, pain_points"}},
-		{name: "unknown question id", text: validAnswers + "salary: 300000\n", at: "salary", key: "salary",
-			msgs: []string{"unknown question;", "questions are employees,"}},
-		{name: "question id in another case", text: edit(t, validAnswers, "growth", "Growth: stable"), at: "Growth", key: "Growth",
-			msgs: []string{"did you mean growth?"}},
+		{
+			name: "misspelt question id gets a suggestion", text: edit(t, validAnswers, "employees", "employes: 40"), at: "employes", key: "employes",
+			msgs: []string{"unknown question", "did you mean employees?", "questions are employees, departments, locations, regulation, growth, expansion, ceo_ops_time, leadership, pain_points"},
+		},
+		{
+			name: "unknown question id", text: validAnswers + "salary: 300000\n", at: "salary", key: "salary",
+			msgs: []string{"unknown question;", "questions are employees,"},
+		},
+		{
+			name: "question id in another case", text: edit(t, validAnswers, "growth", "Growth: stable"), at: "Growth", key: "Growth",
+			msgs: []string{"did you mean growth?"},
+		},
 
 		// Values outside the allowed set; the message lists the allowed ones.
-		{name: "choice outside the set", text: edit(t, validAnswers, "growth", "growth: fast"), at: "growth", key: "growth",
-			msgs: []string{`"fast" is not an allowed value`, "expected one of declining, stable, moderate, rapid"}},
-		{name: "a start that fits two labels", text: edit(t, validAnswers, "expansion", "expansion: new"), at: "expansion", key: "expansion",
-			msgs: []string{`"new" is not an allowed value`}},
-		{name: "words that are not a label are quoted whole", text: edit(t, validAnswers, "expansion", "expansion: new widgets"), at: "expansion", key: "expansion",
-			msgs: []string{`"new widgets" is not an allowed value`}},
-		{name: "a percentage outside every range", text: edit(t, validAnswers, "ceo_ops_time", "ceo_ops_time: 101%"), at: "ceo_ops_time", key: "ceo_ops_time",
-			msgs: []string{`"101%" fits none of the options' ranges`, "expected one of low, medium, high"}},
-		{name: "misspelt choice gets a suggestion", text: edit(t, validAnswers, "growth", "growth: rapd"), at: "growth", key: "growth",
-			msgs: []string{`"rapd" is not an allowed value (did you mean rapid?)`, "expected one of declining, stable, moderate, rapid"}},
-		{name: "choice close to a value", text: edit(t, validAnswers, "regulation", "regulation: heavvy"), at: "regulation", key: "regulation",
-			msgs: []string{"did you mean heavy?", "one of light, moderate, heavy"}},
-		{name: "no value for a multi-choice is not none", text: edit(t, validAnswers, "leadership", "leadership:"), at: "leadership", key: "leadership",
-			msgs: []string{"no answer given", "[] for none"}},
-		{name: "multi-choice value outside the set", text: edit(t, validAnswers, "pain_points", "pain_points: [quality-assurance, process]"), at: "pain_points", key: "pain_points",
-			msgs: []string{`"process" is not an allowed value`, allowedPains}},
-		{name: "multi-choice value close to one", text: edit(t, validAnswers, "leadership", "leadership: [ceo]"), at: "leadership", key: "leadership",
-			msgs: []string{`"ceo" is not an allowed value (did you mean coo?)`, "coo, operations-director, operations-managers"}},
-		{name: "comma-separated list with a wrong value", text: edit(t, validAnswers, "expansion", "expansion: new-markets, mars"), at: "expansion", key: "expansion",
-			msgs: []string{`"mars" is not an allowed value`, "new-markets, new-products, acquisitions, international"}},
+		{
+			name: "choice outside the set", text: edit(t, validAnswers, "growth", "growth: fast"), at: "growth", key: "growth",
+			msgs: []string{`"fast" is not an allowed value`, "expected one of declining, stable, moderate, rapid"},
+		},
+		{
+			name: "a start that fits two labels", text: edit(t, validAnswers, "expansion", "expansion: new"), at: "expansion", key: "expansion",
+			msgs: []string{`"new" is not an allowed value`},
+		},
+		{
+			name: "words that are not a label are quoted whole", text: edit(t, validAnswers, "expansion", "expansion: new widgets"), at: "expansion", key: "expansion",
+			msgs: []string{`"new widgets" is not an allowed value`},
+		},
+		{
+			name: "a percentage outside every range", text: edit(t, validAnswers, "ceo_ops_time", "ceo_ops_time: 101%"), at: "ceo_ops_time", key: "ceo_ops_time",
+			msgs: []string{`"101%" fits none of the options' ranges`, "expected one of low, medium, high"},
+		},
+		{
+			name: "misspelt choice gets a suggestion", text: edit(t, validAnswers, "growth", "growth: rapd"), at: "growth", key: "growth",
+			msgs: []string{`"rapd" is not an allowed value (did you mean rapid?)`, "expected one of declining, stable, moderate, rapid"},
+		},
+		{
+			name: "choice close to a value", text: edit(t, validAnswers, "regulation", "regulation: heavvy"), at: "regulation", key: "regulation",
+			msgs: []string{"did you mean heavy?", "one of light, moderate, heavy"},
+		},
+		{
+			name: "no value for a multi-choice is not none", text: edit(t, validAnswers, "leadership", "leadership:"), at: "leadership", key: "leadership",
+			msgs: []string{"no answer given", "[] for none"},
+		},
+		{
+			name: "multi-choice value outside the set", text: edit(t, validAnswers, "pain_points", "pain_points: [quality-assurance, process]"), at: "pain_points", key: "pain_points",
+			msgs: []string{`"process" is not an allowed value`, allowedPains},
+		},
+		{
+			name: "multi-choice value close to one", text: edit(t, validAnswers, "leadership", "leadership: [ceo]"), at: "leadership", key: "leadership",
+			msgs: []string{`"ceo" is not an allowed value (did you mean coo?)`, "coo, operations-director, operations-managers"},
+		},
+		{
+			name: "comma-separated list with a wrong value", text: edit(t, validAnswers, "expansion", "expansion: new-markets, mars"), at: "expansion", key: "expansion",
+			msgs: []string{`"mars" is not an allowed value`, "new-markets, new-products, acquisitions, international"},
+		},
 
 		// Wrong types.
-		{name: "list for a choice", text: edit(t, validAnswers, "regulation", "regulation: [light]"), at: "regulation", key: "regulation",
-			msgs: []string{"takes one value, got a list", "expected one of light, moderate, heavy"}},
-		{name: "mapping for a choice", text: edit(t, validAnswers, "regulation", "regulation: {level: light}"), at: "regulation", key: "regulation",
-			msgs: []string{"takes one value, got a mapping"}},
-		{name: "word for a number", text: edit(t, validAnswers, "employees", "employees: forty"), at: "employees", key: "employees",
-			msgs: []string{`"forty" is not a number`, "expected a whole number from 1 to 1,000,000"}},
-		{name: "float for a number", text: edit(t, validAnswers, "employees", "employees: 40.5"), at: "employees", key: "employees",
-			msgs: []string{`"40.5" is not a whole number`, "expected a whole number from 1 to 1,000,000"}},
-		{name: "list for a number", text: edit(t, validAnswers, "departments", "departments: [3]"), at: "departments", key: "departments",
-			msgs: []string{"got a list", "expected a whole number from 1 to 500"}},
-		{name: "boolean for a number", text: edit(t, validAnswers, "locations", "locations: true"), at: "locations", key: "locations",
-			msgs: []string{"got the boolean true", "from 1 to 10,000"}},
-		{name: "mapping for a multi-choice", text: edit(t, validAnswers, "expansion", "expansion: {markets: yes}"), at: "expansion", key: "expansion",
-			msgs: []string{"expected a list, got a mapping"}},
-		{name: "nested list in a multi-choice", text: edit(t, validAnswers, "pain_points", "pain_points: [[quality-assurance]]"), at: "pain_points", key: "pain_points",
-			msgs: []string{"list items must be values, got a list"}},
-		{name: "no value for a number", text: edit(t, validAnswers, "employees", "employees:"), at: "employees", key: "employees",
-			msgs: []string{"no answer given", "expected a whole number from 1 to 1,000,000"}},
-		{name: "no value for a choice", text: edit(t, validAnswers, "growth", "growth: ~"), at: "growth", key: "growth",
-			msgs: []string{"no answer given", "expected one of declining"}},
+		{
+			name: "list for a choice", text: edit(t, validAnswers, "regulation", "regulation: [light]"), at: "regulation", key: "regulation",
+			msgs: []string{"takes one value, got a list", "expected one of light, moderate, heavy"},
+		},
+		{
+			name: "mapping for a choice", text: edit(t, validAnswers, "regulation", "regulation: {level: light}"), at: "regulation", key: "regulation",
+			msgs: []string{"takes one value, got a mapping"},
+		},
+		{
+			name: "word for a number", text: edit(t, validAnswers, "employees", "employees: forty"), at: "employees", key: "employees",
+			msgs: []string{`"forty" is not a number`, "expected a whole number from 1 to 1,000,000"},
+		},
+		{
+			name: "float for a number", text: edit(t, validAnswers, "employees", "employees: 40.5"), at: "employees", key: "employees",
+			msgs: []string{`"40.5" is not a whole number`, "expected a whole number from 1 to 1,000,000"},
+		},
+		{
+			name: "list for a number", text: edit(t, validAnswers, "departments", "departments: [3]"), at: "departments", key: "departments",
+			msgs: []string{"got a list", "expected a whole number from 1 to 500"},
+		},
+		{
+			name: "boolean for a number", text: edit(t, validAnswers, "locations", "locations: true"), at: "locations", key: "locations",
+			msgs: []string{"got the boolean true", "from 1 to 10,000"},
+		},
+		{
+			name: "mapping for a multi-choice", text: edit(t, validAnswers, "expansion", "expansion: {markets: yes}"), at: "expansion", key: "expansion",
+			msgs: []string{"expected a list, got a mapping"},
+		},
+		{
+			name: "nested list in a multi-choice", text: edit(t, validAnswers, "pain_points", "pain_points: [[quality-assurance]]"), at: "pain_points", key: "pain_points",
+			msgs: []string{"list items must be values, got a list"},
+		},
+		{
+			name: "no value for a number", text: edit(t, validAnswers, "employees", "employees:"), at: "employees", key: "employees",
+			msgs: []string{"no answer given", "expected a whole number from 1 to 1,000,000"},
+		},
+		{
+			name: "no value for a choice", text: edit(t, validAnswers, "growth", "growth: ~"), at: "growth", key: "growth",
+			msgs: []string{"no answer given", "expected one of declining"},
+		},
 
 		// Negative and absurd numbers.
-		{name: "negative number", text: edit(t, validAnswers, "employees", "employees: -3"), at: "employees", key: "employees",
-			msgs: []string{"-3 is out of range", "expected a whole number from 1 to 1,000,000"}},
-		{name: "zero departments", text: edit(t, validAnswers, "departments", "departments: 0"), at: "departments", key: "departments",
-			msgs: []string{"0 is out of range", "from 1 to 500"}},
-		{name: "above the maximum", text: edit(t, validAnswers, "employees", "employees: 5000000"), at: "employees", key: "employees",
-			msgs: []string{"5,000,000 is out of range", "from 1 to 1,000,000"}},
-		{name: "absurdly large number", text: edit(t, validAnswers, "employees", "employees: 99999999999999999999999"), at: "employees", key: "employees",
-			msgs: []string{`"99999999999999999999999" is far too large`, "from 1 to 1,000,000"}},
-		{name: "huge number in exponent form", text: edit(t, validAnswers, "locations", "locations: 1e300"), at: "locations", key: "locations",
-			msgs: []string{"expected a whole number from 1 to 10,000"}},
-		{name: "largest int64", text: edit(t, validAnswers, "employees", "employees: 9223372036854775807"), at: "employees", key: "employees",
-			msgs: []string{"far too large"}},
-		{name: "smallest int64", text: edit(t, validAnswers, "employees", "employees: -9223372036854775808"), at: "employees", key: "employees",
-			msgs: []string{"far too small"}},
-		{name: "digits run together with commas", text: edit(t, validAnswers, "employees", "employees: 1,2,3"), at: "employees", key: "employees",
-			msgs: []string{`"1,2,3" is not a number: groups of digits after a separator have three digits`}},
-		{name: "digits run together with spaces", text: edit(t, validAnswers, "employees", "employees: 1 2 3"), at: "employees", key: "employees",
-			msgs: []string{`"1 2 3" is not a number`}},
-		{name: "hexadecimal number", text: edit(t, validAnswers, "employees", "employees: 0x10"), at: "employees", key: "employees",
-			msgs: []string{`"0x10" is not a number`}},
-		{name: "exponent", text: edit(t, validAnswers, "employees", "employees: 1e3"), at: "employees", key: "employees",
-			msgs: []string{`"1e3" is not a whole number as written (write the digits: 1000)`}},
+		{
+			name: "negative number", text: edit(t, validAnswers, "employees", "employees: -3"), at: "employees", key: "employees",
+			msgs: []string{"-3 is out of range", "expected a whole number from 1 to 1,000,000"},
+		},
+		{
+			name: "zero departments", text: edit(t, validAnswers, "departments", "departments: 0"), at: "departments", key: "departments",
+			msgs: []string{"0 is out of range", "from 1 to 500"},
+		},
+		{
+			name: "above the maximum", text: edit(t, validAnswers, "employees", "employees: 5000000"), at: "employees", key: "employees",
+			msgs: []string{"5,000,000 is out of range", "from 1 to 1,000,000"},
+		},
+		{
+			name: "absurdly large number", text: edit(t, validAnswers, "employees", "employees: 99999999999999999999999"), at: "employees", key: "employees",
+			msgs: []string{`"99999999999999999999999" is far too large`, "from 1 to 1,000,000"},
+		},
+		{
+			name: "huge number in exponent form", text: edit(t, validAnswers, "locations", "locations: 1e300"), at: "locations", key: "locations",
+			msgs: []string{"expected a whole number from 1 to 10,000"},
+		},
+		{
+			name: "largest int64", text: edit(t, validAnswers, "employees", "employees: 9223372036854775807"), at: "employees", key: "employees",
+			msgs: []string{"far too large"},
+		},
+		{
+			name: "smallest int64", text: edit(t, validAnswers, "employees", "employees: -9223372036854775808"), at: "employees", key: "employees",
+			msgs: []string{"far too small"},
+		},
+		{
+			name: "digits run together with commas", text: edit(t, validAnswers, "employees", "employees: 1,2,3"), at: "employees", key: "employees",
+			msgs: []string{`"1,2,3" is not a number: groups of digits after a separator have three digits`},
+		},
+		{
+			name: "digits run together with spaces", text: edit(t, validAnswers, "employees", "employees: 1 2 3"), at: "employees", key: "employees",
+			msgs: []string{`"1 2 3" is not a number`},
+		},
+		{
+			name: "hexadecimal number", text: edit(t, validAnswers, "employees", "employees: 0x10"), at: "employees", key: "employees",
+			msgs: []string{`"0x10" is not a number`},
+		},
+		{
+			name: "exponent", text: edit(t, validAnswers, "employees", "employees: 1e3"), at: "employees", key: "employees",
+			msgs: []string{`"1e3" is not a whole number as written (write the digits: 1000)`},
+		},
 
 		// Duplicate keys.
-		{name: "question answered twice", text: validAnswers + "growth: rapid # again\n", at: "# again", key: "growth",
-			msgs: []string{"answered twice (first on line 5)", "keep one"}},
+		{
+			name: "question answered twice", text: validAnswers + "growth: rapid # again\n", at: "# again", key: "growth",
+			msgs: []string{"answered twice (first on line 5)", "keep one"},
+		},
 
 		// The shape of the file.
-		{name: "a list instead of answers", text: "- employees: 40\n- growth: stable\n", at: "- employees", key: "",
-			msgs: []string{"expected lines of question-id: value, got a list", "coo-advisor questions --template"}},
-		{name: "a word instead of answers", text: "hello\n", at: "hello", key: "",
-			msgs: []string{`expected lines of question-id: value, got "hello"`}},
-		{name: "a list as a key", text: validAnswers + "[a, b]: 1\n", at: "[a, b]", key: "",
-			msgs: []string{"keys must be question ids, got a list"}},
+		{
+			name: "a list instead of answers", text: "- employees: 40\n- growth: stable\n", at: "- employees", key: "",
+			msgs: []string{"expected lines of question-id: value, got a list", "coo-advisor questions --template"},
+		},
+		{
+			name: "a word instead of answers", text: "hello\n", at: "hello", key: "",
+			msgs: []string{`expected lines of question-id: value, got "hello"`},
+		},
+		{
+			name: "a list as a key", text: validAnswers + "[a, b]: 1\n", at: "[a, b]", key: "",
+			msgs: []string{"keys must be question ids, got a list"},
+		},
 
 		// Malformed YAML, with the line of the mistake.
-		{name: "unclosed list in the middle", text: edit(t, validAnswers, "expansion", "expansion: [new-markets"), at: "expansion", key: "",
-			msgs: []string{"malformed YAML", "did not find expected ',' or ']'"}},
-		{name: "unclosed list on the last line", text: edit(t, validAnswers, "pain_points", "pain_points: [quality-assurance"), at: "pain_points", key: "",
-			msgs: []string{"malformed YAML"}},
-		{name: "unclosed quote", text: edit(t, validAnswers, "growth", `growth: "stable`), at: "growth", key: "",
-			msgs: []string{"malformed YAML"}},
-		{name: "two values on a line", text: edit(t, validAnswers, "growth", "growth: stable: rapid"), at: "growth", key: "",
-			msgs: []string{"malformed YAML", "mapping values are not allowed in this context"}},
-		{name: "indented answer after comments", text: "# my answers\n# for the client\n" + edit(t, validAnswers, "locations", "  locations: 1"), at: "  locations", key: "",
-			msgs: []string{"malformed YAML"}},
-		{name: "answer without a colon", text: "# my answers\n" + edit(t, validAnswers, "growth", "growth stable"), at: "growth stable", key: "",
-			msgs: []string{"malformed YAML", "could not find expected ':'"}},
-		{name: "list item among answers", text: "# my answers\n" + edit(t, validAnswers, "leadership", "- coo"), at: "- coo", key: "",
-			msgs: []string{"malformed YAML"}},
-		{name: "mistake after a list and a quote spanning lines", at: " - operations-director", key: "",
+		{
+			name: "unclosed list in the middle", text: edit(t, validAnswers, "expansion", "expansion: [new-markets"), at: "expansion", key: "",
+			msgs: []string{"malformed YAML", "did not find expected ',' or ']'"},
+		},
+		{
+			name: "unclosed list on the last line", text: edit(t, validAnswers, "pain_points", "pain_points: [quality-assurance"), at: "pain_points", key: "",
+			msgs: []string{"malformed YAML"},
+		},
+		{
+			name: "unclosed quote", text: edit(t, validAnswers, "growth", `growth: "stable`), at: "growth", key: "",
+			msgs: []string{"malformed YAML"},
+		},
+		{
+			name: "two values on a line", text: edit(t, validAnswers, "growth", "growth: stable: rapid"), at: "growth", key: "",
+			msgs: []string{"malformed YAML", "mapping values are not allowed in this context"},
+		},
+		{
+			name: "indented answer after comments", text: "# my answers\n# for the client\n" + edit(t, validAnswers, "locations", "  locations: 1"), at: "  locations", key: "",
+			msgs: []string{"malformed YAML"},
+		},
+		{
+			name: "answer without a colon", text: "# my answers\n" + edit(t, validAnswers, "growth", "growth stable"), at: "growth stable", key: "",
+			msgs: []string{"malformed YAML", "could not find expected ':'"},
+		},
+		{
+			name: "list item among answers", text: "# my answers\n" + edit(t, validAnswers, "leadership", "- coo"), at: "- coo", key: "",
+			msgs: []string{"malformed YAML"},
+		},
+		{
+			name: "mistake after a list and a quote spanning lines", at: " - operations-director", key: "",
 			text: "employees: 40\ndepartments: 3\nexpansion: [new-markets,\n  international]\nregulation: \"light\n  \"\nlocations: 1\ngrowth: stable\nceo_ops_time: high\nleadership:\n  - coo\n - operations-director\npain_points: []\n",
-			msgs: []string{"malformed YAML", "did not find expected key"}},
-		{name: "mistake after 20,000 lines", at: "- stray", key: "",
+			msgs: []string{"malformed YAML", "did not find expected key"},
+		},
+		{
+			name: "mistake after 20,000 lines", at: "- stray", key: "",
 			text: "# generated\n" + strings.Repeat("growth: stable\n", 20000) + "- stray\n",
-			msgs: []string{"malformed YAML", "did not find expected key"}},
-		{name: "two documents", text: validAnswers + "---\ngrowth: rapid\n", at: "---", key: "",
-			msgs: []string{"more than one YAML document"}},
+			msgs: []string{"malformed YAML", "did not find expected key"},
+		},
+		{
+			name: "two documents", text: validAnswers + "---\ngrowth: rapid\n", at: "---", key: "",
+			msgs: []string{"more than one YAML document"},
+		},
 
 		// Files that are not answers files at all.
 		{name: "empty file", text: "", msgs: []string{"the file is empty; expected an answers YAML file"}},
@@ -176,8 +272,10 @@ func TestParseAnswersRejects(t *testing.T) {
 		{name: "file over 1 MiB", text: validAnswers + "# " + strings.Repeat("padding ", advisor.MaxFileSize/8) + "\n", msgs: []string{"larger than the 1 MiB limit", "is this the right file?"}},
 		{name: "alias bomb", text: bomb, at: "employees: &a", key: "employees", msgs: []string{"YAML anchors (&a) are not supported", "write the value out"}},
 		{name: "alias bomb alias", text: bomb, at: "departments: &b", key: "departments[0]", msgs: []string{"YAML aliases (*a) are not supported"}},
-		{name: "anchor reused for another answer", text: edit(t, edit(t, validAnswers, "expansion", "expansion: &none []"), "leadership", "leadership: *none"), at: "leadership", key: "leadership",
-			msgs: []string{"YAML aliases (*none) are not supported"}},
+		{
+			name: "anchor reused for another answer", text: edit(t, edit(t, validAnswers, "expansion", "expansion: &none []"), "leadership", "leadership: *none"), at: "leadership", key: "leadership",
+			msgs: []string{"YAML aliases (*none) are not supported"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -503,8 +601,10 @@ func TestFormatAndDescribe(t *testing.T) {
 
 // fullAnswersExcept is a valid answers file for every question but id.
 func fullAnswersExcept(d *advisor.Definitions, id string) string {
-	all := map[string]string{"employees": "25", "departments": "3", "locations": "1", "regulation": "light",
-		"growth": "stable", "expansion": "[]", "ceo_ops_time": "high", "leadership": "[]", "pain_points": "[quality-assurance]"}
+	all := map[string]string{
+		"employees": "25", "departments": "3", "locations": "1", "regulation": "light",
+		"growth": "stable", "expansion": "[]", "ceo_ops_time": "high", "leadership": "[]", "pain_points": "[quality-assurance]",
+	}
 	var b strings.Builder
 	for _, q := range requiredIDs(d) {
 		if q != id {

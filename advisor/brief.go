@@ -285,9 +285,9 @@ func (d *Definitions) statementOf(c Contribution) string {
 }
 
 // ReasonSentence explains a contribution for a client: the answer as a
-// sentence and the role it points to: "The company grows fast, over 30%
-// a year: that points to a Chief Operating Officer."
-func (d *Definitions) ReasonSentence(r *Result, c Contribution, role string) string {
+// sentence and the role it points to, as in "The company grows fast, over
+// 30% a year: that points to a Chief Operating Officer" and a full stop.
+func (d *Definitions) ReasonSentence(_ *Result, c Contribution, role string) string {
 	ro, ok := d.Role(role)
 	if !ok {
 		return d.statementOf(c) + "."
@@ -341,7 +341,7 @@ func (q *Question) partStatement(p *Part, a Answer) string {
 // lowerFirst lowers the first letter of a sentence put inside another,
 // unless it starts an acronym or a name ("CEO", "COO").
 func lowerFirst(s string) string {
-	if len(s) >= 2 && s[0] >= 'A' && s[0] <= 'Z' && !(s[1] >= 'A' && s[1] <= 'Z') {
+	if len(s) >= 2 && s[0] >= 'A' && s[0] <= 'Z' && (s[1] < 'A' || s[1] > 'Z') {
 		return strings.ToLower(s[:1]) + s[1:]
 	}
 	return s
@@ -376,10 +376,12 @@ func (d *Definitions) roleSection(r *Result, rec *Role) *RoleSection {
 	if manager == "" {
 		manager = "CEO"
 	}
-	rs := &RoleSection{Role: rec.ID, Title: "The role: " + rec.Title, Summary: rec.Summary, Mission: rec.Brief.Mission,
+	rs := &RoleSection{
+		Role: rec.ID, Title: "The role: " + rec.Title, Summary: rec.Summary, Mission: rec.Brief.Mission,
 		ReportingLine: line, CEOKeeps: rec.Brief.CEOKeeps, RoleOwns: rec.Brief.RoleOwns,
 		NextSteps: rec.Brief.NextSteps, Cost: rec.Brief.Cost, Effect: rec.Brief.Effect, WorksWith: rec.WorksWith,
-		CEOTitle: "The " + manager + " keeps", RoleTitle: "The " + rec.Title + " owns"}
+		CEOTitle: "The " + manager + " keeps", RoleTitle: "The " + rec.Title + " owns",
+	}
 	// The client's pains this role covers: its own responsibilities and
 	// those it takes on, in the order the pains are listed.
 	covers := func(id string) bool {

@@ -251,7 +251,7 @@ func (d *Definitions) RolesJSON() ([]byte, error) {
 	}
 	out, err := json.MarshalIndent(map[string]any{"roles": roles}, "", "  ")
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("roles as JSON: %w", err)
 	}
 	return append(out, '\n'), nil
 }

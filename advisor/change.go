@@ -53,9 +53,11 @@ type changeSearch struct {
 // answer would be.
 func (d *Definitions) whatWouldChange(answers Answers, t *tally, rec int) []Change {
 	n := len(d.Roles)
-	s := &changeSearch{d: d, answers: answers, t: t, rec: rec,
+	s := &changeSearch{
+		d: d, answers: answers, t: t, rec: rec,
 		base: make(Weights, n), baseRuled: make([]int, n),
-		pts: make(Weights, n), total: make(Weights, n), ruled: make([]int, n)}
+		pts: make(Weights, n), total: make(Weights, n), ruled: make([]int, n),
+	}
 	var out []Change
 	for qi := range d.Questions {
 		q := &d.Questions[qi]
@@ -76,8 +78,8 @@ func (d *Definitions) whatWouldChange(answers Answers, t *tally, rec int) []Chan
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Steps < out[j].Steps })
-	if max := d.Scoring.MaxChanges; len(out) > max {
-		out = out[:max]
+	if limit := d.Scoring.MaxChanges; len(out) > limit {
+		out = out[:limit]
 	}
 	return out
 }
@@ -153,9 +155,16 @@ func (integerKind) change(s *changeSearch, qi int) *Change {
 		}
 		return true
 	}
-	for j := ci - 1; j >= 0 && !try(j, true); j-- {
+	// The nearest band each way that changes the advice: try stops there.
+	for j := ci - 1; j >= 0; j-- {
+		if try(j, true) {
+			break
+		}
 	}
-	for j := ci + 1; j < len(q.Bands) && !try(j, false); j++ {
+	for j := ci + 1; j < len(q.Bands); j++ {
+		if try(j, false) {
+			break
+		}
 	}
 	return best
 }
@@ -229,32 +238,32 @@ func (multiKind) change(s *changeSearch, qi int) *Change {
 			}
 		})
 	}
+	// toggled is the question's points with the values in idx toggled,
+	// from the points of the values chosen today (no cap, no unless).
+	toggled := func(idx []int) {
+		copy(s.pts, cur)
+		empty := countChosen(chosen)
+		for _, i := range idx {
+			w := q.Options[i].Weights
+			sign := Points(1)
+			if chosen[i] {
+				sign, empty = -1, empty-1
+			} else {
+				empty++
+			}
+			for r := range s.pts {
+				s.pts[r] += sign * w[r]
+			}
+		}
+		if empty == 0 {
+			addTo(s.pts, q.None.Weights)
+		}
+	}
 	score := func(idx []int) (int, Points) {
 		copy(s.ruled, s.baseRuled)
 		clear(s.pts)
 		if incremental {
-			copy(s.pts, cur)
-			for _, i := range idx {
-				w := q.Options[i].Weights
-				for r := range s.pts {
-					if chosen[i] {
-						s.pts[r] -= w[r]
-					} else {
-						s.pts[r] += w[r]
-					}
-				}
-			}
-			empty := countChosen(chosen)
-			for _, i := range idx {
-				if chosen[i] {
-					empty--
-				} else {
-					empty++
-				}
-			}
-			if empty == 0 {
-				addTo(s.pts, q.None.Weights)
-			}
+			toggled(idx)
 		}
 		for _, i := range idx {
 			trial[i] = !trial[i]
@@ -405,8 +414,9 @@ func abs(x int) int {
 	return x
 }
 
-// ChangeText explains one change in a sentence: "At 150 employees or more
-// (now 25), the advice would be a Chief Operating Officer."
+// ChangeText explains one change in a sentence, such as "At 150 employees
+// or more (now 25), the advice would be a Chief Operating Officer" and a
+// full stop.
 func (d *Definitions) ChangeText(c Change) string {
 	q, ok := d.Question(c.Question)
 	if !ok {
@@ -447,12 +457,12 @@ func (multiKind) changeText(q *Question, c Change, then string) string {
 	// changes nothing, so the lists are joined with "and", never "or".
 	drop := func() string {
 		if len(removed) == 1 {
-			return "no longer included " + joinQuoted(removed, "and")
+			return "no longer included " + joinQuoted(removed)
 		}
 		if len(removed) == 2 {
-			return "left out both " + joinQuoted(removed, "and")
+			return "left out both " + joinQuoted(removed)
 		}
-		return "left out all of " + joinQuoted(removed, "and")
+		return "left out all of " + joinQuoted(removed)
 	}
 	switch {
 	case len(removed) == 0:
@@ -460,9 +470,9 @@ func (multiKind) changeText(q *Question, c Change, then string) string {
 		if len(c.From.Multi) == 0 {
 			verb = "included"
 		}
-		return fmt.Sprintf("If %s %s %s, %s", q.Subject(), verb, joinQuoted(added, "and"), then)
+		return fmt.Sprintf("If %s %s %s, %s", q.Subject(), verb, joinQuoted(added), then)
 	case len(added) == 0:
 		return fmt.Sprintf("If %s %s, %s", q.Subject(), drop(), then)
 	}
-	return fmt.Sprintf("If %s included %s and %s, %s", q.Subject(), joinQuoted(added, "and"), drop(), then)
+	return fmt.Sprintf("If %s included %s and %s, %s", q.Subject(), joinQuoted(added), drop(), then)
 }

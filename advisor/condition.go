@@ -79,14 +79,14 @@ func readCondition(fields map[string]entry, path string, pl *problemList) Condit
 		}
 		p := path + "." + key
 		if e.value.Kind != yaml.MappingNode {
-			pl.add(e.value.Line, p, "expected question-id: value pairs, such as {leadership: coo}, got %s", kindName(e.value))
+			pl.addf(e.value.Line, p, "expected question-id: value pairs, such as {leadership: coo}, got %s", kindName(e.value))
 			return nil
 		}
 		var out []AnswerIs
 		for i := 0; i+1 < len(e.value.Content); i += 2 {
 			k, v := e.value.Content[i], e.value.Content[i+1]
 			if v.Kind != yaml.ScalarNode || k.Kind != yaml.ScalarNode {
-				pl.add(v.Line, p, "expected question-id: value, such as leadership: coo")
+				pl.addf(v.Line, p, "expected question-id: value, such as leadership: coo")
 				continue
 			}
 			out = append(out, AnswerIs{Question: k.Value, Value: v.Value, line: v.Line, path: p + "." + k.Value})
@@ -110,7 +110,7 @@ func readCondition(fields map[string]entry, path string, pl *problemList) Condit
 //     when: {leadership: coo}
 func readConditionals(n *yaml.Node, path string, pl *problemList) []Conditional {
 	if n.Kind != yaml.SequenceNode {
-		pl.add(n.Line, path, "expected a list of texts, got %s", kindName(n))
+		pl.addf(n.Line, path, "expected a list of texts, got %s", kindName(n))
 		return nil
 	}
 	var out []Conditional
@@ -147,12 +147,12 @@ func (d *Definitions) checkConditions(pl *problemList) {
 				// The built-in roles with the user's own questions: a
 				// condition on a question they do not ask never holds.
 			case !ok:
-				pl.add(x.line, x.path, "unknown question %s; questions are %s", quoteInput(x.Question), quoteList(d.QuestionIDs()))
+				pl.addf(x.line, x.path, "unknown question %s; questions are %s", quoteInput(x.Question), quoteList(d.QuestionIDs()))
 			case q.Kind != KindChoice && q.Kind != KindMulti:
-				pl.add(x.line, x.path, "%s is a number question; a condition names a choice or a list question", x.Question)
+				pl.addf(x.line, x.path, "%s is a number question; a condition names a choice or a list question", x.Question)
 			default:
 				if o, _ := q.Option(x.Value); o == nil {
-					pl.add(x.line, x.path, "%s is not a value of %s; expected one of %s", quoteInput(x.Value), x.Question, quoteList(q.Values()))
+					pl.addf(x.line, x.path, "%s is not a value of %s; expected one of %s", quoteInput(x.Value), x.Question, quoteList(q.Values()))
 				}
 			}
 		}
@@ -162,7 +162,7 @@ func (d *Definitions) checkConditions(pl *problemList) {
 		}{{"when_ruled_out", c.WhenRuledOut}, {"unless_ruled_out", c.UnlessRuledOut}} {
 			for _, id := range f.ids {
 				if _, ok := d.roleIndex[id]; !ok {
-					pl.add(0, path+"."+f.key, "unknown role %s; roles are %s", quoteInput(id), quoteList(d.RoleIDs()))
+					pl.addf(0, path+"."+f.key, "unknown role %s; roles are %s", quoteInput(id), quoteList(d.RoleIDs()))
 				}
 			}
 		}

@@ -55,19 +55,19 @@ func quoted(s string) string { return "“" + s + "”" }
 // "pain points", but "CEO time on operations" (an acronym keeps its case).
 func (q *Question) Subject() string {
 	t := q.Title
-	if len(t) >= 2 && t[0] >= 'A' && t[0] <= 'Z' && !(t[1] >= 'A' && t[1] <= 'Z') {
+	if len(t) >= 2 && t[0] >= 'A' && t[0] <= 'Z' && (t[1] < 'A' || t[1] > 'Z') {
 		return strings.ToLower(t[:1]) + t[1:]
 	}
 	return t
 }
 
-// joinQuoted writes “a”, “b” and “c” (or "or" for conj).
-func joinQuoted(items []string, conj string) string {
+// joinQuoted writes “a”, “b” and “c”.
+func joinQuoted(items []string) string {
 	q := make([]string, len(items))
 	for i, s := range items {
 		q[i] = quoted(s)
 	}
-	return JoinWords(q, conj)
+	return JoinWords(q, "and")
 }
 
 // JoinWords writes a, b and c (conj is "and" or "or").
@@ -197,8 +197,8 @@ func (d *Definitions) ReasonHeadings(r *Result) (why, against string) {
 }
 
 // CapText explains what a question's cap took off, or is "" when it took
-// nothing: "Pain points: at most 4 points per role count; Operations
-// Director's 6 count as 4."
+// nothing, as in "Pain points: at most 4 points per role count;
+// Operations Director's 6 count as 4" and a full stop.
 func (d *Definitions) CapText(r *Result, question string) string {
 	q, ok := d.Question(question)
 	if !ok || q.Cap <= 0 {
@@ -223,8 +223,8 @@ func (d *Definitions) CapText(r *Result, question string) string {
 }
 
 // PlanText is a plan to hire another role as well, with the pains it would
-// take on: "Hire the COO first, then plan Operations Directors under them
-// (for process optimization and quality assurance)."
+// take on, as in "Hire the COO first, then Operations Directors under
+// them (for process optimization and quality assurance)" and a full stop.
 func PlanText(p Plan) string {
 	text := strings.TrimRight(p.Text, ".")
 	if len(p.For) > 0 {

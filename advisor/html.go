@@ -132,61 +132,8 @@ func (b *Brief) HTML() string {
 	section(b.Changes)
 	section(b.Caveats)
 
-	if r := b.Role; r != nil {
-		fmt.Fprintf(&w, "<section class=\"role\">\n<h2>%s</h2>\n<p>%s</p>\n", e(r.Title), e(r.Summary))
-		if r.Mission != "" {
-			fmt.Fprintf(&w, "<p><strong>Mission:</strong> %s</p>\n", e(r.Mission))
-		}
-		if len(r.Remit) > 0 {
-			w.WriteString("<h3>Remit (your pains first)</h3>\n<ul>\n")
-			for _, x := range r.Remit {
-				mark := ""
-				if x.YourPain {
-					mark = " <span class=\"pain\">(your pain)</span>"
-				}
-				fmt.Fprintf(&w, "<li><strong>%s</strong>%s: %s</li>\n", e(x.Name), mark, e(x.Text))
-			}
-			w.WriteString("</ul>\n")
-		}
-		if r.ReportingLine != "" {
-			fmt.Fprintf(&w, "<h3>Reporting line</h3>\n<p>%s</p>\n", e(r.ReportingLine))
-		}
-		if len(r.CEOKeeps)+len(r.RoleOwns) > 0 {
-			w.WriteString("<h3>Decision rights</h3>\n<div class=\"rights\">\n")
-			fmt.Fprintf(&w, "<div>\n<p><strong>%s</strong></p>\n", e(r.CEOTitle))
-			list(r.CEOKeeps)
-			fmt.Fprintf(&w, "</div>\n<div>\n<p><strong>%s</strong></p>\n", e(r.RoleTitle))
-			list(r.RoleOwns)
-			w.WriteString("</div>\n</div>\n")
-		}
-		if len(r.Days) > 0 {
-			w.WriteString("<h3>The first 90 days</h3>\n<div class=\"days\">\n")
-			for _, p := range r.Days {
-				fmt.Fprintf(&w, "<h3>Days %s: %s</h3>\n", e(p.Days), e(p.Title))
-				list(p.Actions)
-			}
-			w.WriteString("</div>\n")
-		}
-		if len(r.Measures) > 0 {
-			w.WriteString("<h3>Success measures for the first year</h3>\n")
-			list(r.Measures)
-		}
-		if r.Cost.Range != "" || r.Effect.Range != "" {
-			w.WriteString("<h3>Cost and time to full effect</h3>\n<ul>\n")
-			if t := FigureText(r.Cost); t != "" {
-				fmt.Fprintf(&w, "<li><strong>Cost:</strong> %s</li>\n", e(t))
-			}
-			if t := FigureText(r.Effect); t != "" {
-				fmt.Fprintf(&w, "<li><strong>Time to full effect:</strong> %s</li>\n", e(t))
-			}
-			w.WriteString("</ul>\n")
-		}
-		fmt.Fprintf(&w, "<h3>Working with the others</h3>\n<p>%s</p>\n", e(r.WorksWith))
-		if len(r.NextSteps) > 0 {
-			w.WriteString("<h3>Next steps</h3>\n")
-			list(r.NextSteps)
-		}
-		w.WriteString("</section>\n")
+	if b.Role != nil {
+		htmlRole(&w, b.Role, list)
 	}
 
 	w.WriteString("<section class=\"appendix\">\n<h2>How this was scored</h2>\n")
@@ -222,4 +169,63 @@ func (b *Brief) writeBars(w *strings.Builder) {
 			class, html.EscapeString(s.Title), pct, FormatPoints(s.Points))
 	}
 	w.WriteString("</div>\n")
+}
+
+// htmlRole writes the brief for the recommended role.
+func htmlRole(w *strings.Builder, r *RoleSection, list func([]string)) {
+	e := html.EscapeString
+	fmt.Fprintf(w, "<section class=\"role\">\n<h2>%s</h2>\n<p>%s</p>\n", e(r.Title), e(r.Summary))
+	if r.Mission != "" {
+		fmt.Fprintf(w, "<p><strong>Mission:</strong> %s</p>\n", e(r.Mission))
+	}
+	if len(r.Remit) > 0 {
+		w.WriteString("<h3>Remit (your pains first)</h3>\n<ul>\n")
+		for _, x := range r.Remit {
+			mark := ""
+			if x.YourPain {
+				mark = " <span class=\"pain\">(your pain)</span>"
+			}
+			fmt.Fprintf(w, "<li><strong>%s</strong>%s: %s</li>\n", e(x.Name), mark, e(x.Text))
+		}
+		w.WriteString("</ul>\n")
+	}
+	if r.ReportingLine != "" {
+		fmt.Fprintf(w, "<h3>Reporting line</h3>\n<p>%s</p>\n", e(r.ReportingLine))
+	}
+	if len(r.CEOKeeps)+len(r.RoleOwns) > 0 {
+		w.WriteString("<h3>Decision rights</h3>\n<div class=\"rights\">\n")
+		fmt.Fprintf(w, "<div>\n<p><strong>%s</strong></p>\n", e(r.CEOTitle))
+		list(r.CEOKeeps)
+		fmt.Fprintf(w, "</div>\n<div>\n<p><strong>%s</strong></p>\n", e(r.RoleTitle))
+		list(r.RoleOwns)
+		w.WriteString("</div>\n</div>\n")
+	}
+	if len(r.Days) > 0 {
+		w.WriteString("<h3>The first 90 days</h3>\n<div class=\"days\">\n")
+		for _, p := range r.Days {
+			fmt.Fprintf(w, "<h3>Days %s: %s</h3>\n", e(p.Days), e(p.Title))
+			list(p.Actions)
+		}
+		w.WriteString("</div>\n")
+	}
+	if len(r.Measures) > 0 {
+		w.WriteString("<h3>Success measures for the first year</h3>\n")
+		list(r.Measures)
+	}
+	if r.Cost.Range != "" || r.Effect.Range != "" {
+		w.WriteString("<h3>Cost and time to full effect</h3>\n<ul>\n")
+		if t := FigureText(r.Cost); t != "" {
+			fmt.Fprintf(w, "<li><strong>Cost:</strong> %s</li>\n", e(t))
+		}
+		if t := FigureText(r.Effect); t != "" {
+			fmt.Fprintf(w, "<li><strong>Time to full effect:</strong> %s</li>\n", e(t))
+		}
+		w.WriteString("</ul>\n")
+	}
+	fmt.Fprintf(w, "<h3>Working with the others</h3>\n<p>%s</p>\n", e(r.WorksWith))
+	if len(r.NextSteps) > 0 {
+		w.WriteString("<h3>Next steps</h3>\n")
+		list(r.NextSteps)
+	}
+	w.WriteString("</section>\n")
 }

@@ -261,13 +261,13 @@ func (multiKind) allowed(q *Question) string {
 func (k multiKind) fromNode(q *Question, n *yaml.Node) (Answer, string) {
 	var raw []string
 	switch {
-	case n.Kind == yaml.ScalarNode && n.Tag == "!!null":
+	case n.Kind == yaml.ScalarNode && n.Tag == tagNull:
 	case n.Kind == yaml.ScalarNode:
 		// "a, b" is accepted as a list: it is how people type it.
 		raw = q.splitMulti(n.Value)
 	case n.Kind == yaml.SequenceNode:
 		for _, c := range n.Content {
-			if c.Kind != yaml.ScalarNode || c.Tag == "!!null" {
+			if c.Kind != yaml.ScalarNode || c.Tag == tagNull {
 				return Answer{}, fmt.Sprintf("list items must be values, got %s", kindName(c))
 			}
 			raw = append(raw, c.Value)
@@ -329,12 +329,12 @@ func (k multiKind) parts(q *Question, a Answer, fn func(*Part, bool)) {
 // is chosen), with whether its points count: an option's points do not
 // count when an option it names in `unless` is chosen too.
 func (q *Question) maskParts(chosen []bool, fn func(*Part, bool)) {
-	any := false
+	chosenAny := false
 	for i, c := range chosen {
 		if !c {
 			continue
 		}
-		any = true
+		chosenAny = true
 		o := &q.Options[i]
 		counts := true
 		for _, u := range o.Unless {
@@ -345,7 +345,7 @@ func (q *Question) maskParts(chosen []bool, fn func(*Part, bool)) {
 		}
 		fn(&o.Part, counts)
 	}
-	if !any {
+	if !chosenAny {
 		fn(&q.None.Part, true)
 	}
 }
@@ -454,6 +454,32 @@ func parsePercent(s string) (float64, bool) {
 		return 0, false
 	}
 	return v, true
+}
+
+// ungroup takes the separators out of t, a number grouped with sep in
+// thousands (1,200 or 1 200), or says why it is not one; s is what was
+// typed, for the message.
+func ungroup(t string, sep rune, s string) (string, string) {
+	groups := strings.Split(t, string(sep))
+	ok := len(groups[0]) >= 1 && len(groups[0]) <= 3
+	for _, g := range groups[1:] {
+		ok = ok && len(g) == 3
+	}
+	joined := strings.Join(groups, "")
+	switch {
+	case ok && sep == '.' && allDigits(joined):
+		// 1.000 is a thousand in much of Europe and one to a reader of
+		// English: too ambiguous to guess.
+		return "", fmt.Sprintf("%s is ambiguous; write the whole number without a dot, like 1000 or 1,000", quoteInput(s))
+	case ok && allDigits(joined):
+		return joined, ""
+	case sep == '.' && len(groups) == 2 && allDigits(groups[0]) && allDigits(groups[1]):
+		return "", fmt.Sprintf("%s is not a whole number (no decimals)", quoteInput(s))
+	case allDigits(joined):
+		return "", fmt.Sprintf("%s is not a number: groups of digits after a separator have three digits (1,200 or 1 200)", quoteInput(s))
+	default:
+		return "", notANumber(s)
+	}
 }
 
 func (q *Question) notAValue(s string) string {
@@ -575,26 +601,10 @@ func parseGroupedInt(s string) (int, string) {
 	}
 	digits := t
 	if sep != 0 {
-		groups := strings.Split(t, string(sep))
-		ok := len(groups[0]) >= 1 && len(groups[0]) <= 3
-		for _, g := range groups[1:] {
-			ok = ok && len(g) == 3
+		var msg string
+		if digits, msg = ungroup(t, sep, s); msg != "" {
+			return 0, msg
 		}
-		if ok && sep == '.' && allDigits(strings.Join(groups, "")) {
-			// 1.000 is a thousand in much of Europe and one to a reader of
-			// English: too ambiguous to guess.
-			return 0, fmt.Sprintf("%s is ambiguous; write the whole number without a dot, like 1000 or 1,000", quoteInput(s))
-		}
-		if !ok || !allDigits(strings.Join(groups, "")) {
-			if sep == '.' && len(groups) == 2 && allDigits(groups[0]) && allDigits(groups[1]) {
-				return 0, fmt.Sprintf("%s is not a whole number (no decimals)", quoteInput(s))
-			}
-			if allDigits(strings.Join(groups, "")) {
-				return 0, fmt.Sprintf("%s is not a number: groups of digits after a separator have three digits (1,200 or 1 200)", quoteInput(s))
-			}
-			return 0, notANumber(s)
-		}
-		digits = strings.Join(groups, "")
 	}
 	if !allDigits(digits) {
 		return 0, notANumber(s)

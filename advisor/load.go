@@ -44,7 +44,7 @@ func ReadSource(fsys fs.FS, path, prefix string) (Source, error) {
 	if err != nil {
 		return Source{}, &InputError{Problems: []Problem{{File: name, Msg: "cannot be read: " + describeOpenError(err)}}}
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }() // read only: nothing to lose
 	if st, err := f.Stat(); err == nil && st.IsDir() {
 		return Source{}, &InputError{Problems: []Problem{{File: name, Msg: "is a directory; give a YAML file"}}}
 	}
@@ -193,14 +193,14 @@ func (d *Definitions) loadRoles(src Source) error {
 	}
 	list := rolesNode.value
 	if list.Kind != yaml.SequenceNode {
-		pl.add(list.Line, "roles", "expected a list of roles, got %s", kindName(list))
+		pl.addf(list.Line, "roles", "expected a list of roles, got %s", kindName(list))
 		return pl.err()
 	}
 	if len(list.Content) < 2 {
-		pl.add(list.Line, "roles", "needs at least two roles to choose between, found %d", len(list.Content))
+		pl.addf(list.Line, "roles", "needs at least two roles to choose between, found %d", len(list.Content))
 	}
 	if len(list.Content) > MaxRoles {
-		pl.add(list.Line, "roles", "%s roles is more than the %d one advice can weigh; keep the roles you are choosing between", GroupDigits(len(list.Content)), MaxRoles)
+		pl.addf(list.Line, "roles", "%s roles is more than the %d one advice can weigh; keep the roles you are choosing between", GroupDigits(len(list.Content)), MaxRoles)
 		return pl.err()
 	}
 	d.roleIndex = map[string]int{}
@@ -251,7 +251,7 @@ func (d *Definitions) loadRoles(src Source) error {
 			continue
 		}
 		if prev, dup := d.roleIndex[r.ID]; dup {
-			pl.add(fields["id"].value.Line, path+".id", "duplicate role id %q (also role %d); role ids must be unique", r.ID, prev+1)
+			pl.addf(fields["id"].value.Line, path+".id", "duplicate role id %q (also role %d); role ids must be unique", r.ID, prev+1)
 			continue
 		}
 		d.roleIndex[r.ID] = len(d.Roles)
@@ -276,7 +276,7 @@ func (d *Definitions) loadRoles(src Source) error {
 // the cheaper and more reversible hire first.
 func (d *Definitions) readTieBreak(n *yaml.Node, pl *problemList) {
 	if n.Kind != yaml.SequenceNode {
-		pl.add(n.Line, "tie_break", "expected a list of role ids, cheaper and more reversible first, got %s", kindName(n))
+		pl.addf(n.Line, "tie_break", "expected a list of role ids, cheaper and more reversible first, got %s", kindName(n))
 		return
 	}
 	seen := map[int]bool{}
@@ -286,9 +286,9 @@ func (d *Definitions) readTieBreak(n *yaml.Node, pl *problemList) {
 		switch {
 		case id == "":
 		case !ok:
-			pl.add(c.Line, fmt.Sprintf("tie_break[%d]", k), "unknown role %s; roles are %s", quoteInput(id), quoteList(d.RoleIDs()))
+			pl.addf(c.Line, fmt.Sprintf("tie_break[%d]", k), "unknown role %s; roles are %s", quoteInput(id), quoteList(d.RoleIDs()))
 		case seen[i]:
-			pl.add(c.Line, fmt.Sprintf("tie_break[%d]", k), "role %q is listed twice; list each role once", id)
+			pl.addf(c.Line, fmt.Sprintf("tie_break[%d]", k), "role %q is listed twice; list each role once", id)
 		default:
 			seen[i] = true
 			d.TieOrder[i] = k
@@ -301,7 +301,7 @@ func (d *Definitions) readTieBreak(n *yaml.Node, pl *problemList) {
 		}
 	}
 	if len(missing) > 0 && len(seen) > 0 {
-		pl.add(n.Line, "tie_break", "does not list %s; list every role once, the cheaper and more reversible hire first", quoteList(missing))
+		pl.addf(n.Line, "tie_break", "does not list %s; list every role once, the cheaper and more reversible hire first", quoteList(missing))
 	}
 }
 
@@ -311,7 +311,7 @@ func (d *Definitions) readTieBreak(n *yaml.Node, pl *problemList) {
 func (d *Definitions) readPlans(n *yaml.Node, pl *problemList) {
 	const path = "also_plan_for"
 	if n.Kind != yaml.SequenceNode {
-		pl.add(n.Line, path, "expected a list of {recommended, plan, min_points, text}, got %s", kindName(n))
+		pl.addf(n.Line, path, "expected a list of {recommended, plan, min_points, text}, got %s", kindName(n))
 		return
 	}
 	role := func(fields map[string]entry, key, p string) int {
@@ -339,14 +339,14 @@ func (d *Definitions) readPlans(n *yaml.Node, pl *problemList) {
 		rec, other := role(fields, "recommended", p), role(fields, "plan", p)
 		ok := rec >= 0 && other >= 0
 		if ok && rec == other {
-			pl.add(fields["plan"].value.Line, p+".plan", "a role cannot plan for itself; name another role")
+			pl.addf(fields["plan"].value.Line, p+".plan", "a role cannot plan for itself; name another role")
 			ok = false
 		}
 		ap := AlsoPlan{Role: other}
 		if e, found := fields["min_points"]; found {
 			v, msg := parsePoints(e.value)
 			if msg != "" {
-				pl.add(e.value.Line, p+".min_points", "%s; expected points, a number of 0 or more", msg)
+				pl.addf(e.value.Line, p+".min_points", "%s; expected points, a number of 0 or more", msg)
 				ok = false
 			}
 			ap.MinPoints = v
@@ -365,7 +365,7 @@ func (d *Definitions) readPlans(n *yaml.Node, pl *problemList) {
 		if e, found := fields["factors"]; found {
 			for _, f := range readStringList(e.value, p+".factors", pl) {
 				if _, known := d.factorIndex[f]; !known {
-					pl.add(e.value.Line, p+".factors", "unknown factor %s; factors are %s", quoteInput(f), quoteList(d.factorIDs()))
+					pl.addf(e.value.Line, p+".factors", "unknown factor %s; factors are %s", quoteInput(f), quoteList(d.factorIDs()))
 					ok = false
 				}
 				ap.Factors = append(ap.Factors, f)
@@ -378,6 +378,61 @@ func (d *Definitions) readPlans(n *yaml.Node, pl *problemList) {
 }
 
 // readRoleBrief reads what a client receives about a role.
+// eachItem calls fn for each item of a list, with the item's path, or
+// says the node is not a list of what.
+func eachItem(n *yaml.Node, path, what string, pl *problemList, fn func(c *yaml.Node, p string)) {
+	if n.Kind != yaml.SequenceNode {
+		pl.addf(n.Line, path, "expected a list of %s, got %s", what, kindName(n))
+		return
+	}
+	for i, c := range n.Content {
+		fn(c, fmt.Sprintf("%s[%d]", path, i))
+	}
+}
+
+// readVariant reads one variant of a role brief: a condition, and the
+// reporting line and manager it gives (the brief's own where it says
+// nothing).
+func readVariant(c *yaml.Node, p string, b RoleBrief, pl *problemList) (BriefVariant, bool) {
+	vf, _ := readMapping(c, p, pl, variantFields, nil)
+	if vf == nil {
+		return BriefVariant{}, false
+	}
+	v := BriefVariant{If: readCondition(vf, p, pl), ReportingLine: b.ReportingLine, Manager: b.Manager}
+	if f, ok := vf["reporting_line"]; ok {
+		v.ReportingLine = readString(f.value, p+".reporting_line", pl)
+	}
+	if f, ok := vf["manager"]; ok {
+		v.Manager = readLine(f.value, p+".manager", pl)
+	}
+	return v, true
+}
+
+// readPeriod reads one period of the first 90 days.
+func readPeriod(c *yaml.Node, p string, pl *problemList) Period {
+	pf, _ := readMapping(c, p, pl, periodFields, []string{"days", "title"})
+	var per Period
+	if f, ok := pf["days"]; ok {
+		per.Days = readLine(f.value, p+".days", pl)
+	}
+	if f, ok := pf["title"]; ok {
+		per.Title = readLine(f.value, p+".title", pl)
+	}
+	if f, ok := pf["actions"]; ok {
+		per.Actions = readStringList(f.value, p+".actions", pl)
+	}
+	if f, ok := pf["from_pains"]; ok {
+		per.FromPains = readSmallInt(f.value, p+".from_pains", 0, 10, pl, 0)
+	}
+	if f, ok := pf["without_pains"]; ok {
+		per.WithoutPains = readStringList(f.value, p+".without_pains", pl)
+	}
+	if len(per.Actions) == 0 && len(per.WithoutPains) == 0 {
+		pl.addf(c.Line, p, "a period needs actions, or without_pains (the actions used when the client's pains give none)")
+	}
+	return per
+}
+
 func readRoleBrief(n *yaml.Node, path string, pl *problemList) RoleBrief {
 	var b RoleBrief
 	fields, _ := readMapping(n, path, pl, briefFields, nil)
@@ -392,25 +447,11 @@ func readRoleBrief(n *yaml.Node, path string, pl *problemList) RoleBrief {
 		b.Manager = readLine(e.value, path+".manager", pl)
 	}
 	if e, ok := fields["variants"]; ok {
-		if e.value.Kind != yaml.SequenceNode {
-			pl.add(e.value.Line, path+".variants", "expected a list of {when, reporting_line, manager}, got %s", kindName(e.value))
-		} else {
-			for i, c := range e.value.Content {
-				p := fmt.Sprintf("%s.variants[%d]", path, i)
-				vf, _ := readMapping(c, p, pl, variantFields, nil)
-				if vf == nil {
-					continue
-				}
-				v := BriefVariant{If: readCondition(vf, p, pl), ReportingLine: b.ReportingLine, Manager: b.Manager}
-				if f, ok := vf["reporting_line"]; ok {
-					v.ReportingLine = readString(f.value, p+".reporting_line", pl)
-				}
-				if f, ok := vf["manager"]; ok {
-					v.Manager = readLine(f.value, p+".manager", pl)
-				}
+		eachItem(e.value, path+".variants", "{when, reporting_line, manager}", pl, func(c *yaml.Node, p string) {
+			if v, ok := readVariant(c, p, b, pl); ok {
 				b.Variants = append(b.Variants, v)
 			}
-		}
+		})
 	}
 	if e, ok := fields["decision_rights"]; ok {
 		rf, _ := readMapping(e.value, path+".decision_rights", pl, rightsFields, rightsFields)
@@ -425,34 +466,9 @@ func readRoleBrief(n *yaml.Node, path string, pl *problemList) RoleBrief {
 		b.Covers = readStringList(e.value, path+".covers", pl)
 	}
 	if e, ok := fields["first_90_days"]; ok {
-		if e.value.Kind != yaml.SequenceNode {
-			pl.add(e.value.Line, path+".first_90_days", "expected a list of {days, title, actions}, got %s", kindName(e.value))
-		} else {
-			for i, c := range e.value.Content {
-				p := fmt.Sprintf("%s.first_90_days[%d]", path, i)
-				pf, _ := readMapping(c, p, pl, periodFields, []string{"days", "title"})
-				var per Period
-				if f, ok := pf["days"]; ok {
-					per.Days = readLine(f.value, p+".days", pl)
-				}
-				if f, ok := pf["title"]; ok {
-					per.Title = readLine(f.value, p+".title", pl)
-				}
-				if f, ok := pf["actions"]; ok {
-					per.Actions = readStringList(f.value, p+".actions", pl)
-				}
-				if f, ok := pf["from_pains"]; ok {
-					per.FromPains = readSmallInt(f.value, p+".from_pains", 0, 10, pl, 0)
-				}
-				if f, ok := pf["without_pains"]; ok {
-					per.WithoutPains = readStringList(f.value, p+".without_pains", pl)
-				}
-				if len(per.Actions) == 0 && len(per.WithoutPains) == 0 {
-					pl.add(c.Line, p, "a period needs actions, or without_pains (the actions used when the client's pains give none)")
-				}
-				b.Periods = append(b.Periods, per)
-			}
-		}
+		eachItem(e.value, path+".first_90_days", "{days, title, actions}", pl, func(c *yaml.Node, p string) {
+			b.Periods = append(b.Periods, readPeriod(c, p, pl))
+		})
 	}
 	if e, ok := fields["success_measures"]; ok {
 		b.Measures = readStringList(e.value, path+".success_measures", pl)
@@ -483,11 +499,11 @@ func readRoleBrief(n *yaml.Node, path string, pl *problemList) RoleBrief {
 
 func readResponsibilities(n *yaml.Node, path, roleID string, pl *problemList, seen map[string]string) []Responsibility {
 	if n.Kind != yaml.SequenceNode {
-		pl.add(n.Line, path, "expected a list of responsibilities, got %s", kindName(n))
+		pl.addf(n.Line, path, "expected a list of responsibilities, got %s", kindName(n))
 		return nil
 	}
 	if len(n.Content) == 0 {
-		pl.add(n.Line, path, "needs at least one responsibility")
+		pl.addf(n.Line, path, "needs at least one responsibility")
 	}
 	var out []Responsibility
 	for i, c := range n.Content {
@@ -502,7 +518,7 @@ func readResponsibilities(n *yaml.Node, path, roleID string, pl *problemList, se
 			if r.ID != "" {
 				where := fmt.Sprintf("role %s, line %d", roleID, e.value.Line)
 				if prev, dup := seen[r.ID]; dup {
-					pl.add(e.value.Line, p+".id", "duplicate responsibility id %q (also in %s); responsibility ids must be unique across roles", r.ID, prev)
+					pl.addf(e.value.Line, p+".id", "duplicate responsibility id %q (also in %s); responsibility ids must be unique across roles", r.ID, prev)
 				}
 				seen[r.ID] = where
 			}
@@ -525,13 +541,13 @@ func readResponsibilities(n *yaml.Node, path, roleID string, pl *problemList, se
 }
 
 func readID(n *yaml.Node, path string, pl *problemList) string {
-	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
-		pl.add(n.Line, path, "expected an id, got %s", kindName(n))
+	if n.Kind != yaml.ScalarNode || n.Tag == tagNull {
+		pl.addf(n.Line, path, "expected an id, got %s", kindName(n))
 		return ""
 	}
 	s := strings.TrimSpace(n.Value)
 	if !validID(s) {
-		pl.add(n.Line, path, "%s is not a valid id; %s", quoteInput(s), idRule)
+		pl.addf(n.Line, path, "%s is not a valid id; %s", quoteInput(s), idRule)
 		return ""
 	}
 	return s
@@ -556,14 +572,14 @@ func (d *Definitions) loadQuestions(file string, root *yaml.Node) error {
 	}
 	list := e.value
 	if list.Kind != yaml.SequenceNode {
-		pl.add(list.Line, "questions", "expected a list of questions, got %s", kindName(list))
+		pl.addf(list.Line, "questions", "expected a list of questions, got %s", kindName(list))
 		return pl.err()
 	}
 	if len(list.Content) == 0 {
-		pl.add(list.Line, "questions", "needs at least one question")
+		pl.addf(list.Line, "questions", "needs at least one question")
 	}
 	if len(list.Content) > MaxQuestions {
-		pl.add(list.Line, "questions", "%s questions is more than the %d a questionnaire may have; keep it short enough to answer", GroupDigits(len(list.Content)), MaxQuestions)
+		pl.addf(list.Line, "questions", "%s questions is more than the %d a questionnaire may have; keep it short enough to answer", GroupDigits(len(list.Content)), MaxQuestions)
 		return pl.err()
 	}
 	d.questionIndex = map[string]int{}
@@ -574,11 +590,11 @@ func (d *Definitions) loadQuestions(file string, root *yaml.Node) error {
 			continue
 		}
 		if answers += len(q.Bands) + len(q.Options); answers > MaxAnswers {
-			pl.add(idLine, "questions["+q.ID+"]", "the questions have more than %s bands and options in all; split the questionnaire or shorten its lists", GroupDigits(MaxAnswers))
+			pl.addf(idLine, "questions["+q.ID+"]", "the questions have more than %s bands and options in all; split the questionnaire or shorten its lists", GroupDigits(MaxAnswers))
 			return pl.err()
 		}
 		if prev, dup := d.questionIndex[q.ID]; dup {
-			pl.add(idLine, "questions["+q.ID+"].id", "duplicate question id %q (also question %d); question ids must be unique", q.ID, prev+1)
+			pl.addf(idLine, "questions["+q.ID+"].id", "duplicate question id %q (also question %d); question ids must be unique", q.ID, prev+1)
 			continue
 		}
 		d.questionIndex[q.ID] = len(d.Questions)
@@ -598,9 +614,9 @@ func (d *Definitions) readScoring(n *yaml.Node, pl *problemList) {
 	if e, ok := fields["full_lead"]; ok {
 		switch v, msg := parsePoints(e.value); {
 		case msg != "":
-			pl.add(e.value.Line, "scoring.full_lead", "%s; expected the lead, in points, that reads as a confidence of 100%%", msg)
+			pl.addf(e.value.Line, "scoring.full_lead", "%s; expected the lead, in points, that reads as a confidence of 100%%", msg)
 		case v <= 0:
-			pl.add(e.value.Line, "scoring.full_lead", "must be above 0: it is the lead, in points, that reads as a confidence of 100%%")
+			pl.addf(e.value.Line, "scoring.full_lead", "must be above 0: it is the lead, in points, that reads as a confidence of 100%%")
 		default:
 			s.FullLead = v
 		}
@@ -621,60 +637,73 @@ func (d *Definitions) readScoring(n *yaml.Node, pl *problemList) {
 		d.readConfidence(e.value, pl)
 	}
 	if e, ok := fields["changes"]; ok {
-		cf, _ := readMapping(e.value, "scoring.changes", pl, changesFields, nil)
-		if c, ok := cf["shrink"]; ok {
-			if v, ok := readShare(c.value, "scoring.changes.shrink", pl); ok {
-				if v <= 0 || v >= 1 {
-					pl.add(c.value.Line, "scoring.changes.shrink", "expected a share between 0 and 1 (0.5: half of today's answer)")
-				} else {
-					s.Shrink = v
-				}
-			}
-		}
-		if c, ok := cf["grow"]; ok {
-			switch v, msg := parseDecimal(c.value); {
-			case msg != "":
-				pl.add(c.value.Line, "scoring.changes.grow", "%s; expected a factor above 1 (2: double today's answer)", msg)
-			case v <= 1 || v > 1000:
-				pl.add(c.value.Line, "scoring.changes.grow", "%s is out of range; expected a factor above 1 and up to 1000 (2: double today's answer)", c.value.Value)
-			default:
-				s.Grow = v
-			}
-		}
-		if c, ok := cf["option_steps"]; ok {
-			s.OptionSteps = readSmallInt(c.value, "scoring.changes.option_steps", 0, 100, pl, s.OptionSteps)
-		}
-		if c, ok := cf["toggles"]; ok {
-			s.Toggles = readSmallInt(c.value, "scoring.changes.toggles", 0, 5, pl, s.Toggles)
-		}
-		if c, ok := cf["max_listed"]; ok {
-			s.MaxChanges = readSmallInt(c.value, "scoring.changes.max_listed", 0, 100, pl, s.MaxChanges)
-		}
+		d.readChanges(e.value, pl)
 	}
 	if e, ok := fields["team"]; ok {
-		tf, _ := readMapping(e.value, "scoring.team", pl, teamFields, nil)
-		t := &s.Team
-		positiveShare := func(key string, dst *float64) {
-			c, ok := tf[key]
-			if !ok {
-				return
-			}
-			if v, ok := readShare(c.value, "scoring.team."+key, pl); ok {
-				if v <= 0 {
-					pl.add(c.value.Line, "scoring.team."+key, "expected a share above 0 and up to 1 (0.5: half the team)")
-				} else {
-					*dst = v
-				}
-			}
+		d.readTeamScoring(e.value, pl)
+	}
+}
+
+// readChanges reads the bounds of "what would change the advice".
+func (d *Definitions) readChanges(n *yaml.Node, pl *problemList) {
+	s := &d.Scoring
+	cf, _ := readMapping(n, "scoring.changes", pl, changesFields, nil)
+	if c, ok := cf["shrink"]; ok {
+		v, ok := readShare(c.value, "scoring.changes.shrink", pl)
+		switch {
+		case !ok:
+		case v <= 0 || v >= 1:
+			pl.addf(c.value.Line, "scoring.changes.shrink", "expected a share between 0 and 1 (0.5: half of today's answer)")
+		default:
+			s.Shrink = v
 		}
-		positiveShare("list_share", &t.ListShare)
-		positiveShare("camp_share", &t.CampShare)
-		if c, ok := tf["spread"]; ok {
-			t.Spread = readSmallInt(c.value, "scoring.team.spread", 1, 100, pl, t.Spread)
+	}
+	if c, ok := cf["grow"]; ok {
+		switch v, msg := parseDecimal(c.value); {
+		case msg != "":
+			pl.addf(c.value.Line, "scoring.changes.grow", "%s; expected a factor above 1 (2: double today's answer)", msg)
+		case v <= 1 || v > 1000:
+			pl.addf(c.value.Line, "scoring.changes.grow", "%s is out of range; expected a factor above 1 and up to 1000 (2: double today's answer)", c.value.Value)
+		default:
+			s.Grow = v
 		}
-		if c, ok := tf["max_listed"]; ok {
-			t.MaxListed = readSmallInt(c.value, "scoring.team.max_listed", 1, 1000, pl, t.MaxListed)
+	}
+	if c, ok := cf["option_steps"]; ok {
+		s.OptionSteps = readSmallInt(c.value, "scoring.changes.option_steps", 0, 100, pl, s.OptionSteps)
+	}
+	if c, ok := cf["toggles"]; ok {
+		s.Toggles = readSmallInt(c.value, "scoring.changes.toggles", 0, 5, pl, s.Toggles)
+	}
+	if c, ok := cf["max_listed"]; ok {
+		s.MaxChanges = readSmallInt(c.value, "scoring.changes.max_listed", 0, 100, pl, s.MaxChanges)
+	}
+}
+
+// readTeamScoring reads how a team's answers are merged.
+func (d *Definitions) readTeamScoring(n *yaml.Node, pl *problemList) {
+	tf, _ := readMapping(n, "scoring.team", pl, teamFields, nil)
+	t := &d.Scoring.Team
+	positiveShare := func(key string, dst *float64) {
+		c, ok := tf[key]
+		if !ok {
+			return
 		}
+		v, ok := readShare(c.value, "scoring.team."+key, pl)
+		switch {
+		case !ok:
+		case v <= 0:
+			pl.addf(c.value.Line, "scoring.team."+key, "expected a share above 0 and up to 1 (0.5: half the team)")
+		default:
+			*dst = v
+		}
+	}
+	positiveShare("list_share", &t.ListShare)
+	positiveShare("camp_share", &t.CampShare)
+	if c, ok := tf["spread"]; ok {
+		t.Spread = readSmallInt(c.value, "scoring.team.spread", 1, 100, pl, t.Spread)
+	}
+	if c, ok := tf["max_listed"]; ok {
+		t.MaxListed = readSmallInt(c.value, "scoring.team.max_listed", 1, 1000, pl, t.MaxListed)
 	}
 }
 
@@ -682,11 +711,11 @@ func (d *Definitions) readScoring(n *yaml.Node, pl *problemList) {
 // step but the last has a rising bound.
 func (d *Definitions) readConfidence(n *yaml.Node, pl *problemList) {
 	if n.Kind != yaml.SequenceNode {
-		pl.add(n.Line, "scoring.confidence", "expected a list of {below, word}, the smallest lead first, got %s", kindName(n))
+		pl.addf(n.Line, "scoring.confidence", "expected a list of {below, word}, the smallest lead first, got %s", kindName(n))
 		return
 	}
 	if len(n.Content) == 0 {
-		pl.add(n.Line, "scoring.confidence", "needs at least one word; list {below, word} steps, the smallest lead first, the last without below")
+		pl.addf(n.Line, "scoring.confidence", "needs at least one word; list {below, word} steps, the smallest lead first, the last without below")
 		return
 	}
 	var steps []ConfidenceStep
@@ -711,9 +740,9 @@ func (d *Definitions) readConfidence(n *yaml.Node, pl *problemList) {
 			switch {
 			case !ok:
 			case last:
-				pl.add(e.value.Line, p+".below", "the last word has no bound; drop below")
+				pl.addf(e.value.Line, p+".below", "the last word has no bound; drop below")
 			case v <= prev:
-				pl.add(e.value.Line, p+".below", "bounds must rise above %s", strconv.FormatFloat(prev, 'f', -1, 64))
+				pl.addf(e.value.Line, p+".below", "bounds must rise above %s", strconv.FormatFloat(prev, 'f', -1, 64))
 			default:
 				st.Below, prev = v, v
 			}
@@ -726,11 +755,11 @@ func (d *Definitions) readConfidence(n *yaml.Node, pl *problemList) {
 func (d *Definitions) loadFactors(n *yaml.Node, pl *problemList) {
 	d.factorIndex = map[string]int{}
 	if n.Kind != yaml.SequenceNode {
-		pl.add(n.Line, "factors", "expected a list of factors, got %s", kindName(n))
+		pl.addf(n.Line, "factors", "expected a list of factors, got %s", kindName(n))
 		return
 	}
 	if len(n.Content) == 0 {
-		pl.add(n.Line, "factors", "needs at least one factor")
+		pl.addf(n.Line, "factors", "needs at least one factor")
 	}
 	for i, c := range n.Content {
 		p := fmt.Sprintf("factors[%d]", i)
@@ -742,7 +771,7 @@ func (d *Definitions) loadFactors(n *yaml.Node, pl *problemList) {
 		if e, ok := fields["id"]; ok {
 			f.ID = readID(e.value, p+".id", pl)
 			if prev, dup := d.factorIndex[f.ID]; dup && f.ID != "" {
-				pl.add(e.value.Line, p+".id", "duplicate factor id %q (also factor %d); factor ids must be unique", f.ID, prev+1)
+				pl.addf(e.value.Line, p+".id", "duplicate factor id %q (also factor %d); factor ids must be unique", f.ID, prev+1)
 				continue
 			}
 		}
@@ -798,7 +827,7 @@ func (d *Definitions) readQuestion(n *yaml.Node, i int, pl *problemList) (q Ques
 		q.Factor = readString(e.value, path+".factor", pl)
 		if q.Factor != "" && d.factorIndex != nil {
 			if _, known := d.factorIndex[q.Factor]; !known {
-				pl.add(e.value.Line, path+".factor", "unknown factor %s; factors are %s", quoteInput(q.Factor), quoteList(d.factorIDs()))
+				pl.addf(e.value.Line, path+".factor", "unknown factor %s; factors are %s", quoteInput(q.Factor), quoteList(d.factorIDs()))
 			}
 		}
 	}
@@ -807,7 +836,7 @@ func (d *Definitions) readQuestion(n *yaml.Node, i int, pl *problemList) (q Ques
 		kindLine = e.value.Line
 		k := readString(e.value, path+".kind", pl)
 		if k != "" && !contains(allKinds, k) {
-			pl.add(e.value.Line, path+".kind", "%s is not a kind; kinds are %s", quoteInput(k), quoteList(allKinds))
+			pl.addf(e.value.Line, path+".kind", "%s is not a kind; kinds are %s", quoteInput(k), quoteList(allKinds))
 		} else {
 			q.Kind = Kind(k)
 		}
@@ -815,9 +844,9 @@ func (d *Definitions) readQuestion(n *yaml.Node, i int, pl *problemList) (q Ques
 	if e, ok := fields["cap"]; ok {
 		switch v, msg := parsePoints(e.value); {
 		case msg != "":
-			pl.add(e.value.Line, path+".cap", "%s; expected the most points one role can get from this question", msg)
+			pl.addf(e.value.Line, path+".cap", "%s; expected the most points one role can get from this question", msg)
 		case v <= 0:
-			pl.add(e.value.Line, path+".cap", "must be above 0: it is the most points one role can get from this question")
+			pl.addf(e.value.Line, path+".cap", "must be above 0: it is the most points one role can get from this question")
 		default:
 			q.Cap = v
 		}
@@ -825,14 +854,14 @@ func (d *Definitions) readQuestion(n *yaml.Node, i int, pl *problemList) (q Ques
 	forbid := func(keys ...string) {
 		for _, k := range keys {
 			if e, ok := fields[k]; ok {
-				pl.add(e.key.Line, path+"."+k, "not used by %s questions; remove it", q.Kind)
+				pl.addf(e.key.Line, path+"."+k, "not used by %s questions; remove it", q.Kind)
 			}
 		}
 	}
 	need := func(keys ...string) {
 		for _, k := range keys {
 			if _, ok := fields[k]; !ok {
-				pl.add(kindLine, path, "%s questions need %q", q.Kind, k)
+				pl.addf(kindLine, path, "%s questions need %q", q.Kind, k)
 			}
 		}
 	}
@@ -870,7 +899,7 @@ func (d *Definitions) readQuestion(n *yaml.Node, i int, pl *problemList) (q Ques
 	if e, ok := fields["default"]; ok && q.Kind != "" && len(pl.problems) == before {
 		a, msg := q.answerFromNode(e.value)
 		if msg != "" {
-			pl.add(e.value.Line, path+".default", "%s; allowed: %s", msg, q.Allowed())
+			pl.addf(e.value.Line, path+".default", "%s; allowed: %s", msg, q.Allowed())
 		} else {
 			q.Default = &a
 		}
@@ -895,7 +924,7 @@ func (d *Definitions) readIntegerSpec(q *Question, fields map[string]entry, path
 		q.Max, okMax = readInt(e.value, path+".max", pl, "a whole number")
 	}
 	if okMin && okMax && q.Min >= q.Max {
-		pl.add(fields["max"].value.Line, path+".max", "must be greater than min (%d)", q.Min)
+		pl.addf(fields["max"].value.Line, path+".max", "must be greater than min (%d)", q.Min)
 		return
 	}
 	e, ok := fields["bands"]
@@ -904,15 +933,15 @@ func (d *Definitions) readIntegerSpec(q *Question, fields map[string]entry, path
 	}
 	n := e.value
 	if n.Kind != yaml.SequenceNode {
-		pl.add(n.Line, path+".bands", "expected a list of bands, got %s", kindName(n))
+		pl.addf(n.Line, path+".bands", "expected a list of bands, got %s", kindName(n))
 		return
 	}
 	if len(n.Content) == 0 {
-		pl.add(n.Line, path+".bands", "needs at least one band; give each band a max (and a label and weights), leaving max out of the last")
+		pl.addf(n.Line, path+".bands", "needs at least one band; give each band a max (and a label and weights), leaving max out of the last")
 		return
 	}
 	if len(n.Content) > MaxOptions {
-		pl.add(n.Line, path+".bands", "%s bands is more than the %s one question may have", GroupDigits(len(n.Content)), GroupDigits(MaxOptions))
+		pl.addf(n.Line, path+".bands", "%s bands is more than the %s one question may have", GroupDigits(len(n.Content)), GroupDigits(MaxOptions))
 		return
 	}
 	lo := q.Min
@@ -936,16 +965,16 @@ func (d *Definitions) readIntegerSpec(q *Question, fields map[string]entry, path
 			}
 			switch {
 			case v < lo:
-				pl.add(m.value.Line, p+".max", "%d is below where this band starts (%d); band maxima must rise", v, lo)
+				pl.addf(m.value.Line, p+".max", "%d is below where this band starts (%d); band maxima must rise", v, lo)
 				return
 			case v > q.Max:
-				pl.add(m.value.Line, p+".max", "%d is above the question's max (%d)", v, q.Max)
+				pl.addf(m.value.Line, p+".max", "%d is above the question's max (%d)", v, q.Max)
 				return
 			case last && v != q.Max:
-				pl.add(m.value.Line, p+".max", "the last band ends at %d but answers go up to %d; drop max from the last band", v, q.Max)
+				pl.addf(m.value.Line, p+".max", "the last band ends at %d but answers go up to %d; drop max from the last band", v, q.Max)
 				return
 			case !last && v == q.Max:
-				pl.add(m.value.Line, p+".max", "this band already reaches the question's max (%d); bands after it can never apply", q.Max)
+				pl.addf(m.value.Line, p+".max", "this band already reaches the question's max (%d); bands after it can never apply", q.Max)
 				return
 			}
 			b.Max = v
@@ -957,7 +986,7 @@ func (d *Definitions) readIntegerSpec(q *Question, fields map[string]entry, path
 
 func (d *Definitions) readOptions(n *yaml.Node, path string, kind Kind, pl *problemList) []Option {
 	if n.Kind != yaml.SequenceNode {
-		pl.add(n.Line, path, "expected a list of options, got %s", kindName(n))
+		pl.addf(n.Line, path, "expected a list of options, got %s", kindName(n))
 		return nil
 	}
 	minOpts := 2
@@ -965,7 +994,7 @@ func (d *Definitions) readOptions(n *yaml.Node, path string, kind Kind, pl *prob
 		minOpts = 1
 	}
 	if len(n.Content) > MaxOptions {
-		pl.add(n.Line, path, "%s options is more than the %s one question may have", GroupDigits(len(n.Content)), GroupDigits(MaxOptions))
+		pl.addf(n.Line, path, "%s options is more than the %s one question may have", GroupDigits(len(n.Content)), GroupDigits(MaxOptions))
 		return nil
 	}
 	if len(n.Content) < minOpts {
@@ -973,7 +1002,7 @@ func (d *Definitions) readOptions(n *yaml.Node, path string, kind Kind, pl *prob
 		if minOpts == 1 {
 			what = "option"
 		}
-		pl.add(n.Line, path, "%s questions need at least %d %s, found %d", kind, minOpts, what, len(n.Content))
+		pl.addf(n.Line, path, "%s questions need at least %d %s, found %d", kind, minOpts, what, len(n.Content))
 	}
 	var out []Option
 	seen := map[string]int{}
@@ -987,11 +1016,11 @@ func (d *Definitions) readOptions(n *yaml.Node, path string, kind Kind, pl *prob
 		if e, ok := of["value"]; ok {
 			o.Value = readID(e.value, p+".value", pl)
 			if kind == KindMulti && o.Value == "none" {
-				pl.add(e.value.Line, p+".value", `"none" means an empty list in answers; call the option something else`)
+				pl.addf(e.value.Line, p+".value", `"none" means an empty list in answers; call the option something else`)
 				o.Value = ""
 			}
 			if prev, dup := seen[o.Value]; dup && o.Value != "" {
-				pl.add(e.value.Line, p+".value", "duplicate value %q (also on line %d); values must be unique", o.Value, prev)
+				pl.addf(e.value.Line, p+".value", "duplicate value %q (also on line %d); values must be unique", o.Value, prev)
 			}
 			seen[o.Value] = e.value.Line
 		}
@@ -1003,13 +1032,13 @@ func (d *Definitions) readOptions(n *yaml.Node, path string, kind Kind, pl *prob
 			o.Range = readPercentRange(e.value, p+".percent", pl)
 			for _, prev := range out {
 				if overlaps(prev.Range, o.Range) {
-					pl.add(e.value.Line, p+".percent", "overlaps the range of %q; a percentage must pick one option", prev.Value)
+					pl.addf(e.value.Line, p+".percent", "overlaps the range of %q; a percentage must pick one option", prev.Value)
 				}
 			}
 		}
 		if e, ok := of["unless"]; ok {
 			if kind != KindMulti {
-				pl.add(e.key.Line, p+".unless", "only multi-choice options can be cancelled by another option; remove it")
+				pl.addf(e.key.Line, p+".unless", "only multi-choice options can be cancelled by another option; remove it")
 			} else {
 				// Resolved to indexes once every value is known.
 				o.unlessNode = e.value
@@ -1033,7 +1062,7 @@ func readPercentRange(n *yaml.Node, path string, pl *problemList) PercentRange {
 		}
 		v, msg := parseSignedDecimal(e.value)
 		if msg != "" {
-			pl.add(e.value.Line, path+"."+key, "%s; expected a percentage, like 10", msg)
+			pl.addf(e.value.Line, path+"."+key, "%s; expected a percentage, like 10", msg)
 			return 0, false
 		}
 		return v, true
@@ -1041,7 +1070,7 @@ func readPercentRange(n *yaml.Node, path string, pl *problemList) PercentRange {
 	both := func(a, b string) {
 		if _, ok := fields[a]; ok {
 			if _, ok := fields[b]; ok {
-				pl.add(n.Line, path, "give %s or %s, not both", a, b)
+				pl.addf(n.Line, path, "give %s or %s, not both", a, b)
 			}
 		}
 	}
@@ -1062,9 +1091,9 @@ func readPercentRange(n *yaml.Node, path string, pl *problemList) PercentRange {
 	num := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 	switch {
 	case !r.HasLo && !r.HasHi:
-		pl.add(n.Line, path, "give a lower bound (from or over), an upper bound (below or upto), or both")
-	case r.HasLo && r.HasHi && (r.Hi < r.Lo || r.Hi == r.Lo && !(r.HiIncluded && !r.LoExcluded)):
-		pl.add(n.Line, path, "the range from %s to %s holds no percentage; the upper bound must be above the lower", num(r.Lo), num(r.Hi))
+		pl.addf(n.Line, path, "give a lower bound (from or over), an upper bound (below or upto), or both")
+	case r.HasLo && r.HasHi && (r.Hi < r.Lo || r.Hi == r.Lo && (!r.HiIncluded || r.LoExcluded)):
+		pl.addf(n.Line, path, "the range from %s to %s holds no percentage; the upper bound must be above the lower", num(r.Lo), num(r.Hi))
 	}
 	return r
 }
@@ -1102,9 +1131,9 @@ func (d *Definitions) resolveUnless(q *Question, path string, pl *problemList) {
 			_, j := q.Option(v)
 			switch {
 			case j < 0:
-				pl.add(n.Line, p, "unknown value %s; values are %s", quoteInput(v), quoteList(q.Values()))
+				pl.addf(n.Line, p, "unknown value %s; values are %s", quoteInput(v), quoteList(q.Values()))
 			case j == i:
-				pl.add(n.Line, p, "an option cannot cancel itself; name another value")
+				pl.addf(n.Line, p, "an option cannot cancel itself; name another value")
 			default:
 				o.Unless = append(o.Unless, j)
 			}
@@ -1147,7 +1176,7 @@ func (d *Definitions) readPart(pt *Part, fields map[string]entry, line int, path
 // rules out.
 func (d *Definitions) readRules(n *yaml.Node, path string, pl *problemList) []Rule {
 	if n.Kind != yaml.SequenceNode {
-		pl.add(n.Line, path, "expected a list of {role, reason}, got %s", kindName(n))
+		pl.addf(n.Line, path, "expected a list of {role, reason}, got %s", kindName(n))
 		return nil
 	}
 	var out []Rule
@@ -1170,7 +1199,7 @@ func (d *Definitions) readRules(n *yaml.Node, path string, pl *problemList) []Ru
 				d.unknownRole(e.value.Line, p+".role", id, pl)
 				ok = false
 			case seen[i]:
-				pl.add(e.value.Line, p+".role", "role %q is ruled out twice by this answer; keep one rule", id)
+				pl.addf(e.value.Line, p+".role", "role %q is ruled out twice by this answer; keep one rule", id)
 				ok = false
 			}
 			r.Role = i
@@ -1217,7 +1246,7 @@ func (d *Definitions) readNotes(n *yaml.Node, path string, pl *problemList) Note
 // negative, too large or too precise are reported.
 func (d *Definitions) readWeights(n *yaml.Node, path string, pl *problemList) Weights {
 	w := make(Weights, len(d.Roles))
-	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+	if n.Kind == yaml.ScalarNode && n.Tag == tagNull {
 		return w
 	}
 	fields, order := readMapping(n, path, pl, nil, nil)
@@ -1230,7 +1259,7 @@ func (d *Definitions) readWeights(n *yaml.Node, path string, pl *problemList) We
 		}
 		v, msg := parsePoints(e.value)
 		if msg != "" {
-			pl.add(e.value.Line, path+"."+id, "%s; expected points, a number of 0 or more", msg)
+			pl.addf(e.value.Line, path+"."+id, "%s; expected points, a number of 0 or more", msg)
 			continue
 		}
 		w[i] = v
@@ -1249,7 +1278,7 @@ func (d *Definitions) unknownRole(line int, path, id string, pl *problemList) {
 	if s := suggest(id, d.RoleIDs()); s != "" {
 		hint = fmt.Sprintf("did you mean %s? ", s)
 	}
-	pl.add(line, path, "unknown role %s; %sroles are %s", quoteInput(id), hint, quoteList(d.RoleIDs()))
+	pl.addf(line, path, "unknown role %s; %sroles are %s", quoteInput(id), hint, quoteList(d.RoleIDs()))
 }
 
 // maxWeight is the largest number of points a weight may give.
@@ -1258,7 +1287,7 @@ const maxWeight = 10000 * pointScale
 // parsePoints reads points as a decimal with at most two decimals ("3",
 // "1.5", "0.25"): scores are exact sums of them.
 func parsePoints(n *yaml.Node) (Points, string) {
-	if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
+	if n.Kind != yaml.ScalarNode || (n.Tag != tagInt && n.Tag != tagFloat) {
 		return 0, "got " + kindName(n)
 	}
 	s := strings.TrimPrefix(strings.TrimSpace(n.Value), "+")
@@ -1289,7 +1318,7 @@ func parsePoints(n *yaml.Node) (Points, string) {
 
 // parseDecimal reads a plain decimal number (a share or a factor).
 func parseDecimal(n *yaml.Node) (float64, string) {
-	if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
+	if n.Kind != yaml.ScalarNode || (n.Tag != tagInt && n.Tag != tagFloat) {
 		return 0, "got " + kindName(n)
 	}
 	s := strings.TrimSpace(n.Value)
@@ -1318,7 +1347,7 @@ func readShare(n *yaml.Node, path string, pl *problemList) (float64, bool) {
 		msg = fmt.Sprintf("%s is not between 0 and 1", n.Value)
 	}
 	if msg != "" {
-		pl.add(n.Line, path, "%s; expected a share from 0 to 1, like 0.15", msg)
+		pl.addf(n.Line, path, "%s; expected a share from 0 to 1, like 0.15", msg)
 		return 0, false
 	}
 	return v, true
@@ -1330,19 +1359,19 @@ func readSmallInt(n *yaml.Node, path string, lo, hi int, pl *problemList, def in
 		return def
 	}
 	if v < lo || v > hi {
-		pl.add(n.Line, path, "%d is out of range; expected a whole number from %d to %d", v, lo, hi)
+		pl.addf(n.Line, path, "%d is out of range; expected a whole number from %d to %d", v, lo, hi)
 		return def
 	}
 	return v
 }
 
 func readBool(n *yaml.Node, path string, pl *problemList) bool {
-	if n.Kind == yaml.ScalarNode && n.Tag == "!!bool" {
+	if n.Kind == yaml.ScalarNode && n.Tag == tagBool {
 		var b bool
 		if n.Decode(&b) == nil {
 			return b
 		}
 	}
-	pl.add(n.Line, path, "expected true or false, got %s", kindName(n))
+	pl.addf(n.Line, path, "expected true or false, got %s", kindName(n))
 	return false
 }

@@ -239,12 +239,12 @@ func (r PercentRange) holds(p float64) bool {
 	return true
 }
 
-// endsBefore reports whether every value of a is below every value of b.
-func (a PercentRange) endsBefore(b PercentRange) bool {
-	if !a.HasHi || !b.HasLo {
+// endsBefore reports whether every value of r is below every value of b.
+func (r PercentRange) endsBefore(b PercentRange) bool {
+	if !r.HasHi || !b.HasLo {
 		return false
 	}
-	return a.Hi < b.Lo || a.Hi == b.Lo && (!a.HiIncluded || b.LoExcluded)
+	return r.Hi < b.Lo || r.Hi == b.Lo && (!r.HiIncluded || b.LoExcluded)
 }
 
 // Notes holds, per role index, what to tell the user when an answer was

@@ -42,7 +42,8 @@ func (p Problem) String() string {
 // escaped otherwise.
 func safeKey(k string) string {
 	for _, r := range k {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_.[]", r)) {
+		plain := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_.[]", r)
+		if !plain {
 			return quoteInput(k)
 		}
 	}
@@ -149,7 +150,7 @@ type problemList struct {
 	more     int // problems beyond maxProblems, counted only
 }
 
-func (l *problemList) add(line int, key, format string, args ...any) {
+func (l *problemList) addf(line int, key, format string, args ...any) {
 	if l.full() {
 		l.more++
 		return

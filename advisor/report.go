@@ -26,7 +26,7 @@ var Formats = []string{string(FormatText), string(FormatMarkdown), string(Format
 // ParseFormat checks a format name ("md", "txt" and "htm" are accepted).
 func ParseFormat(s string) (Format, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "text", "txt":
+	case string(FormatText), "txt":
 		return FormatText, nil
 	case "markdown", "md":
 		return FormatMarkdown, nil
@@ -38,38 +38,61 @@ func ParseFormat(s string) (Format, error) {
 	return "", fmt.Errorf("%s is not a format; formats are %s", quoteInput(s), quoteList(Formats))
 }
 
+// The keys of a JSON report that reading one back as answers looks for.
+const (
+	keyRecommended = "recommended"
+	keyAnswers     = "answers"
+	keyTeam        = "team"
+)
+
+// extensions are the file extensions that name a format, the usual one
+// of each first.
+var extensions = []struct {
+	ext string
+	f   Format
+}{
+	{".txt", FormatText},
+	{".md", FormatMarkdown},
+	{".markdown", FormatMarkdown},
+	{".html", FormatHTML},
+	{".htm", FormatHTML},
+	{".json", FormatJSON},
+}
+
 // Extensions lists the file extensions that name a format, for messages.
-var Extensions = []string{".txt", ".md", ".markdown", ".html", ".htm", ".json"}
+var Extensions = func() []string {
+	out := make([]string, len(extensions))
+	for i, e := range extensions {
+		out[i] = e.ext
+	}
+	return out
+}()
 
 // FormatForPath is the format a file name's extension asks for: brief.md
-// is Markdown. ok is false for a name without one of Extensions.
+// is Markdown. ok is false for a name without one of Extensions (or
+// .text).
 func FormatForPath(path string) (f Format, ok bool) {
 	ext := ""
 	if i := strings.LastIndexByte(path, '.'); i >= 0 && !strings.ContainsAny(path[i:], "/\\") {
 		ext = strings.ToLower(path[i:])
 	}
-	switch ext {
-	case ".txt", ".text":
+	if ext == ".text" {
 		return FormatText, true
-	case ".md", ".markdown":
-		return FormatMarkdown, true
-	case ".html", ".htm":
-		return FormatHTML, true
-	case ".json":
-		return FormatJSON, true
+	}
+	for _, e := range extensions {
+		if e.ext == ext {
+			return e.f, true
+		}
 	}
 	return "", false
 }
 
 // Extension is the usual file extension of a format.
 func (f Format) Extension() string {
-	switch f {
-	case FormatMarkdown:
-		return ".md"
-	case FormatHTML:
-		return ".html"
-	case FormatJSON:
-		return ".json"
+	for _, e := range extensions {
+		if e.f == f {
+			return e.ext
+		}
 	}
 	return ".txt"
 }
@@ -152,59 +175,8 @@ func (b *Brief) Text() string {
 	section(b.Changes)
 	section(b.Caveats)
 
-	if r := b.Role; r != nil {
-		heading(r.Title)
-		para(r.Summary, "  ")
-		if r.Mission != "" {
-			para("Mission: "+r.Mission, "  ")
-		}
-		if len(r.Remit) > 0 {
-			heading("  Remit (your pains first)")
-			var items []string
-			for _, x := range r.Remit {
-				items = append(items, remitText(x))
-			}
-			bullets(items, "  ")
-		}
-		if r.ReportingLine != "" {
-			heading("  Reporting line")
-			para(r.ReportingLine, "  ")
-		}
-		if len(r.CEOKeeps)+len(r.RoleOwns) > 0 {
-			heading("  Decision rights")
-			para(r.CEOTitle+":", "  ")
-			bullets(r.CEOKeeps, "  ")
-			para(r.RoleTitle+":", "  ")
-			bullets(r.RoleOwns, "  ")
-		}
-		if len(r.Days) > 0 {
-			heading("  The first 90 days")
-			for _, p := range r.Days {
-				para("Days "+p.Days+": "+p.Title, "  ")
-				bullets(p.Actions, "  ")
-			}
-		}
-		if len(r.Measures) > 0 {
-			heading("  Success measures for the first year")
-			bullets(r.Measures, "  ")
-		}
-		if r.Cost.Range != "" || r.Effect.Range != "" {
-			heading("  Cost and time to full effect")
-			var items []string
-			if t := FigureText(r.Cost); t != "" {
-				items = append(items, "Cost: "+t)
-			}
-			if t := FigureText(r.Effect); t != "" {
-				items = append(items, "Time to full effect: "+t)
-			}
-			bullets(items, "  ")
-		}
-		heading("  Working with the others")
-		para(r.WorksWith, "  ")
-		if len(r.NextSteps) > 0 {
-			heading("  Next steps")
-			bullets(r.NextSteps, "  ")
-		}
+	if b.Role != nil {
+		textRole(b.Role, heading, para, bullets)
 	}
 
 	heading("How this was scored")
@@ -279,55 +251,8 @@ func (b *Brief) Markdown() string {
 	section("##", b.Against)
 	section("##", b.Changes)
 	section("##", b.Caveats)
-	if r := b.Role; r != nil {
-		fmt.Fprintf(&w, "\n## %s\n\n%s\n", e(r.Title), e(r.Summary))
-		if r.Mission != "" {
-			fmt.Fprintf(&w, "\n**Mission:** %s\n", e(r.Mission))
-		}
-		if len(r.Remit) > 0 {
-			w.WriteString("\n### Remit (your pains first)\n\n")
-			for _, x := range r.Remit {
-				name := "**" + e(x.Name) + "**"
-				if x.YourPain {
-					name += " (your pain)"
-				}
-				fmt.Fprintf(&w, "- %s: %s\n", name, e(x.Text))
-			}
-		}
-		if r.ReportingLine != "" {
-			fmt.Fprintf(&w, "\n### Reporting line\n\n%s\n", e(r.ReportingLine))
-		}
-		if len(r.CEOKeeps)+len(r.RoleOwns) > 0 {
-			fmt.Fprintf(&w, "\n### Decision rights\n\n**%s:**\n\n", e(r.CEOTitle))
-			list(r.CEOKeeps)
-			fmt.Fprintf(&w, "\n**%s:**\n\n", e(r.RoleTitle))
-			list(r.RoleOwns)
-		}
-		if len(r.Days) > 0 {
-			w.WriteString("\n### The first 90 days\n")
-			for _, p := range r.Days {
-				fmt.Fprintf(&w, "\n**Days %s: %s**\n\n", e(p.Days), e(p.Title))
-				list(p.Actions)
-			}
-		}
-		if len(r.Measures) > 0 {
-			w.WriteString("\n### Success measures for the first year\n\n")
-			list(r.Measures)
-		}
-		if r.Cost.Range != "" || r.Effect.Range != "" {
-			w.WriteString("\n### Cost and time to full effect\n\n")
-			if t := FigureText(r.Cost); t != "" {
-				fmt.Fprintf(&w, "- **Cost:** %s\n", e(t))
-			}
-			if t := FigureText(r.Effect); t != "" {
-				fmt.Fprintf(&w, "- **Time to full effect:** %s\n", e(t))
-			}
-		}
-		fmt.Fprintf(&w, "\n### Working with the others\n\n%s\n", e(r.WorksWith))
-		if len(r.NextSteps) > 0 {
-			w.WriteString("\n### Next steps\n\n")
-			list(r.NextSteps)
-		}
+	if b.Role != nil {
+		markdownRole(&w, b.Role, list)
 	}
 	w.WriteString("\n## How this was scored\n\n")
 	fmt.Fprintf(&w, "Scores: %s.\n\nBy factor:\n\n", e(strings.Join(b.Scores, "; ")))
@@ -378,8 +303,8 @@ func (d *Definitions) scoringLines(r *Result) []string {
 		}
 		out = append(out, line)
 		if last := i == len(r.Contributions)-1 || r.Contributions[i+1].Question != c.Question; last {
-			if cap := d.CapText(r, c.Question); cap != "" {
-				out = append(out, cap)
+			if capText := d.CapText(r, c.Question); capText != "" {
+				out = append(out, capText)
 			}
 		}
 	}
@@ -423,11 +348,11 @@ func (o ordered) MarshalJSON() ([]byte, error) {
 		}
 		k, err := json.Marshal(kv.key)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("%s as JSON: %w", kv.key, err)
 		}
 		v, err := json.Marshal(kv.value)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("%s as JSON: %w", kv.key, err)
 		}
 		b.Write(k)
 		b.WriteByte(':')
@@ -562,7 +487,10 @@ func (d *Definitions) jsonReport(r *Result, o ReportOptions) ([]byte, error) {
 	b := d.Brief(r, o)
 	var j ordered
 	j.add("schema_version", SchemaVersion)
-	j.add("tool", map[string]string{"name": "coo-advisor", "version": o.Version})
+	var tool ordered
+	tool.add("name", "coo-advisor")
+	tool.add("version", o.Version)
+	j.add("tool", tool)
 	j.add("report_date", o.Engagement.Date)
 	e := o.Engagement
 	if o.Team != nil {
@@ -570,8 +498,8 @@ func (d *Definitions) jsonReport(r *Result, o ReportOptions) ([]byte, error) {
 		// must not make it read as theirs.
 		e.Respondent = ""
 	}
-	j.add("engagement", jsonEngagement{Client: e.Client, PreparedBy: e.PreparedBy, Date: e.Date, Respondent: e.Respondent})
-	j.add("recommended", r.Recommended)
+	j.add("engagement", jsonEngagement(e))
+	j.add(keyRecommended, r.Recommended)
 	j.add("recommended_title", rec.Title)
 	j.add("headline", b.Headline)
 	j.add("runner_up", r.RunnerUp)
@@ -631,10 +559,12 @@ func (d *Definitions) jsonReport(r *Result, o ReportOptions) ([]byte, error) {
 	}
 	j.add("notes", notes)
 	if rs := b.Role; rs != nil {
-		jb := jsonBrief{Role: rs.Role, Title: rs.Title, Summary: rs.Summary, Mission: rs.Mission, Remit: []jsonRemit{},
+		jb := jsonBrief{
+			Role: rs.Role, Title: rs.Title, Summary: rs.Summary, Mission: rs.Mission, Remit: []jsonRemit{},
 			ReportingLine: rs.ReportingLine, DecisionRights: jsonRights{CEOKeeps: nonNil(rs.CEOKeeps), RoleOwns: nonNil(rs.RoleOwns)},
 			First90Days: []jsonPeriod{}, SuccessMeasures: nonNil(rs.Measures), Cost: jsonFigure(rs.Cost), TimeToEffect: jsonFigure(rs.Effect),
-			WorksWith: rs.WorksWith, NextSteps: nonNil(rs.NextSteps)}
+			WorksWith: rs.WorksWith, NextSteps: nonNil(rs.NextSteps),
+		}
 		for _, x := range rs.Remit {
 			jb.Remit = append(jb.Remit, jsonRemit{ID: x.ID, Name: x.Name, Description: x.Text, YourPain: x.YourPain})
 		}
@@ -651,7 +581,7 @@ func (d *Definitions) jsonReport(r *Result, o ReportOptions) ([]byte, error) {
 		q := &d.Questions[i]
 		answers.add(q.ID, q.JSONValue(r.Answers[q.ID]))
 	}
-	j.add("answers", answers)
+	j.add(keyAnswers, answers)
 	j.add("contributions", contrib(r.Contributions, ""))
 	return append(indentJSON(j), '\n'), nil
 }
@@ -721,7 +651,7 @@ func (d *Definitions) jsonTeam(j *ordered, t *TeamResult) {
 		ties = append(ties, jsonTie(x))
 	}
 	team.add("ties", ties)
-	j.add("team", team)
+	j.add(keyTeam, team)
 	people := make([]jsonRespondent, 0, len(t.Members))
 	if t.Detail {
 		for _, m := range t.Members {
@@ -742,4 +672,113 @@ func (d *Definitions) jsonTeam(j *ordered, t *TeamResult) {
 		dis = append(dis, jd)
 	}
 	j.add("disagreements", dis)
+}
+
+// textRole writes the brief for the recommended role in the text report.
+func textRole(r *RoleSection, heading func(string), para func(text, indent string), bullets func(items []string, indent string)) {
+	heading(r.Title)
+	para(r.Summary, "  ")
+	if r.Mission != "" {
+		para("Mission: "+r.Mission, "  ")
+	}
+	if len(r.Remit) > 0 {
+		heading("  Remit (your pains first)")
+		items := make([]string, 0, len(r.Remit))
+		for _, x := range r.Remit {
+			items = append(items, remitText(x))
+		}
+		bullets(items, "  ")
+	}
+	if r.ReportingLine != "" {
+		heading("  Reporting line")
+		para(r.ReportingLine, "  ")
+	}
+	if len(r.CEOKeeps)+len(r.RoleOwns) > 0 {
+		heading("  Decision rights")
+		para(r.CEOTitle+":", "  ")
+		bullets(r.CEOKeeps, "  ")
+		para(r.RoleTitle+":", "  ")
+		bullets(r.RoleOwns, "  ")
+	}
+	if len(r.Days) > 0 {
+		heading("  The first 90 days")
+		for _, p := range r.Days {
+			para("Days "+p.Days+": "+p.Title, "  ")
+			bullets(p.Actions, "  ")
+		}
+	}
+	if len(r.Measures) > 0 {
+		heading("  Success measures for the first year")
+		bullets(r.Measures, "  ")
+	}
+	if r.Cost.Range != "" || r.Effect.Range != "" {
+		heading("  Cost and time to full effect")
+		var items []string
+		if t := FigureText(r.Cost); t != "" {
+			items = append(items, "Cost: "+t)
+		}
+		if t := FigureText(r.Effect); t != "" {
+			items = append(items, "Time to full effect: "+t)
+		}
+		bullets(items, "  ")
+	}
+	heading("  Working with the others")
+	para(r.WorksWith, "  ")
+	if len(r.NextSteps) > 0 {
+		heading("  Next steps")
+		bullets(r.NextSteps, "  ")
+	}
+}
+
+// markdownRole writes the brief for the recommended role in Markdown.
+func markdownRole(w *strings.Builder, r *RoleSection, list func([]string)) {
+	e := mdEscape
+	fmt.Fprintf(w, "\n## %s\n\n%s\n", e(r.Title), e(r.Summary))
+	if r.Mission != "" {
+		fmt.Fprintf(w, "\n**Mission:** %s\n", e(r.Mission))
+	}
+	if len(r.Remit) > 0 {
+		w.WriteString("\n### Remit (your pains first)\n\n")
+		for _, x := range r.Remit {
+			name := "**" + e(x.Name) + "**"
+			if x.YourPain {
+				name += " (your pain)"
+			}
+			fmt.Fprintf(w, "- %s: %s\n", name, e(x.Text))
+		}
+	}
+	if r.ReportingLine != "" {
+		fmt.Fprintf(w, "\n### Reporting line\n\n%s\n", e(r.ReportingLine))
+	}
+	if len(r.CEOKeeps)+len(r.RoleOwns) > 0 {
+		fmt.Fprintf(w, "\n### Decision rights\n\n**%s:**\n\n", e(r.CEOTitle))
+		list(r.CEOKeeps)
+		fmt.Fprintf(w, "\n**%s:**\n\n", e(r.RoleTitle))
+		list(r.RoleOwns)
+	}
+	if len(r.Days) > 0 {
+		w.WriteString("\n### The first 90 days\n")
+		for _, p := range r.Days {
+			fmt.Fprintf(w, "\n**Days %s: %s**\n\n", e(p.Days), e(p.Title))
+			list(p.Actions)
+		}
+	}
+	if len(r.Measures) > 0 {
+		w.WriteString("\n### Success measures for the first year\n\n")
+		list(r.Measures)
+	}
+	if r.Cost.Range != "" || r.Effect.Range != "" {
+		w.WriteString("\n### Cost and time to full effect\n\n")
+		if t := FigureText(r.Cost); t != "" {
+			fmt.Fprintf(w, "- **Cost:** %s\n", e(t))
+		}
+		if t := FigureText(r.Effect); t != "" {
+			fmt.Fprintf(w, "- **Time to full effect:** %s\n", e(t))
+		}
+	}
+	fmt.Fprintf(w, "\n### Working with the others\n\n%s\n", e(r.WorksWith))
+	if len(r.NextSteps) > 0 {
+		w.WriteString("\n### Next steps\n\n")
+		list(r.NextSteps)
+	}
 }

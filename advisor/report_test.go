@@ -495,9 +495,14 @@ func TestReportFormats(t *testing.T) {
 		want advisor.Format
 		ext  string
 	}{
-		{"text", advisor.FormatText, ".txt"}, {"txt", advisor.FormatText, ".txt"}, {"markdown", advisor.FormatMarkdown, ".md"},
-		{"md", advisor.FormatMarkdown, ".md"}, {"json", advisor.FormatJSON, ".json"}, {" JSON ", advisor.FormatJSON, ".json"},
-		{"html", advisor.FormatHTML, ".html"}, {"HTM", advisor.FormatHTML, ".html"},
+		{"text", advisor.FormatText, ".txt"},
+		{"txt", advisor.FormatText, ".txt"},
+		{"markdown", advisor.FormatMarkdown, ".md"},
+		{"md", advisor.FormatMarkdown, ".md"},
+		{"json", advisor.FormatJSON, ".json"},
+		{" JSON ", advisor.FormatJSON, ".json"},
+		{"html", advisor.FormatHTML, ".html"},
+		{"HTM", advisor.FormatHTML, ".html"},
 	}
 	for _, tt := range tests {
 		f, err := advisor.ParseFormat(tt.in)
@@ -512,8 +517,10 @@ func TestReportFormats(t *testing.T) {
 		}
 	}
 	// The file name's extension names the format.
-	for name, want := range map[string]advisor.Format{"brief.md": advisor.FormatMarkdown, "b.MARKDOWN": advisor.FormatMarkdown, "dir.d/brief.html": advisor.FormatHTML,
-		"x.htm": advisor.FormatHTML, "r.json": advisor.FormatJSON, "mail.txt": advisor.FormatText} {
+	for name, want := range map[string]advisor.Format{
+		"brief.md": advisor.FormatMarkdown, "b.MARKDOWN": advisor.FormatMarkdown, "dir.d/brief.html": advisor.FormatHTML,
+		"x.htm": advisor.FormatHTML, "r.json": advisor.FormatJSON, "mail.txt": advisor.FormatText,
+	} {
 		if f, ok := advisor.FormatForPath(name); !ok || f != want {
 			t.Errorf("FormatForPath(%q) = %q, %v; want %q", name, f, ok, want)
 		}

@@ -115,14 +115,14 @@ func contained(a, b []bool) bool {
 }
 
 func (d *Definitions) reportAllRuledOut(s ruleSet, pl *problemList) {
-	var answers []string
+	answers := make([]string, 0, len(s.by))
 	line := 0
 	for _, w := range s.by {
 		q := &d.Questions[w.question]
 		answers = append(answers, fmt.Sprintf("%s %s (line %d)", q.ID, quoteInput(w.part.Label), w.part.Line))
 		line = max(line, w.part.Line)
 	}
-	pl.add(line, "rules_out", "these answers together rule out every role: %s; remove a rule so that some role can always be recommended", strings.Join(answers, ", "))
+	pl.addf(line, "rules_out", "these answers together rule out every role: %s; remove a rule so that some role can always be recommended", strings.Join(answers, ", "))
 }
 
 // eachPart calls fn for every band, option and none of the question.

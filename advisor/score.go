@@ -275,7 +275,7 @@ func (d *Definitions) Recommend(in Answers) (*Result, error) {
 		// Load checks that no answers can rule out every role; this guards
 		// definitions built some other way.
 		pl := &problemList{file: "answers"}
-		pl.add(0, "", "these answers rule out every role; the definitions need a rule fewer")
+		pl.addf(0, "", "these answers rule out every role; the definitions need a rule fewer")
 		return nil, pl.err()
 	}
 	res.Recommended = d.Roles[best].ID

@@ -651,8 +651,15 @@ func TestConfidenceLabel(t *testing.T) {
 		c    float64
 		want string
 	}{
-		{0, "a tie"}, {0.01, "a close call"}, {0.1499, "a close call"}, {0.15, "moderate"},
-		{0.3499, "moderate"}, {0.35, "clear"}, {0.5999, "clear"}, {0.6, "strong"}, {1, "strong"},
+		{0, "a tie"},
+		{0.01, "a close call"},
+		{0.1499, "a close call"},
+		{0.15, "moderate"},
+		{0.3499, "moderate"},
+		{0.35, "clear"},
+		{0.5999, "clear"},
+		{0.6, "strong"},
+		{1, "strong"},
 	}
 	for _, tt := range tests {
 		if got := d.ConfidenceLabel(tt.c); got != tt.want {

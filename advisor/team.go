@@ -110,13 +110,13 @@ type TeamResult struct {
 // fails with an *InputError for an empty team, two files for the same
 // person, or answers that do not fit the questions.
 func (d *Definitions) Team(people []Respondent, o TeamOptions) (*TeamResult, error) {
-	pl := &problemList{file: "team"}
+	pl := &problemList{file: "the team"}
 	switch {
 	case len(people) == 0:
-		pl.add(0, "", "no answers files; give one per person: coo-advisor team ana.yaml ben.yaml ...")
+		pl.addf(0, "", "no answers files; give one per person: coo-advisor team ana.yaml ben.yaml ...")
 		return nil, pl.err()
 	case len(people) > MaxTeam:
-		pl.add(0, "", "%s answers files is more than the %d one team report weighs; split the team", GroupDigits(len(people)), MaxTeam)
+		pl.addf(0, "", "%s answers files is more than the %d one team report weighs; split the team", GroupDigits(len(people)), MaxTeam)
 		return nil, pl.err()
 	}
 	seen := map[string]string{}
@@ -125,8 +125,8 @@ func (d *Definitions) Team(people []Respondent, o TeamOptions) (*TeamResult, err
 		key := strings.ToLower(strings.Join(strings.Fields(p.Name), " "))
 		if first, dup := seen[key]; dup {
 			pl.file = p.File
-			pl.add(0, "engagement.respondent", "answers for %s again (also in %s); keep one file per person, or name each in engagement.respondent", quoteInput(p.Name), SafeText(first))
-			pl.file = "team"
+			pl.addf(0, "engagement.respondent", "answers for %s again (also in %s); keep one file per person, or name each in engagement.respondent", quoteInput(p.Name), SafeText(first))
+			pl.file = "the team"
 			continue
 		}
 		seen[key] = p.File
@@ -407,7 +407,7 @@ func (d *Definitions) disagreements(t *TeamResult, all []Answers) []Disagreement
 			} else {
 				dis.Summary = fmt.Sprintf("answers run from %s to %s", quoteLabel(label(lo)), quoteLabel(label(hi)))
 			}
-			teamPos := -1
+			var teamPos int
 			if q.Kind == KindInteger {
 				teamPos = q.BandIndex(t.Consensus[q.ID].Int)
 			} else {
@@ -544,14 +544,15 @@ func campText(side []int, label func(int) string) string {
 // the report sees.
 func nameHash(name string) uint64 {
 	h := fnv.New64a()
-	h.Write([]byte(strings.ToLower(strings.Join(strings.Fields(name), " "))))
+	_, _ = h.Write([]byte(strings.ToLower(strings.Join(strings.Fields(name), " ")))) // a hash takes every write
 	return h.Sum64()
 }
 
 func quoteLabel(s string) string { return "“" + s + "”" }
 
-// changeText: "If the team agreed with Ana and Ben on growth (Rapid (over
-// 30% a year)), the advice would be a Chief Operating Officer."
+// changeText says what agreeing with some of the team would do, as in "If
+// the team agreed with Ana and Ben on growth (“Rapid”), the advice would
+// be a Chief Operating Officer" and a full stop.
 func changeText(who, subject, answer, role string) string {
 	if who == "" {
 		return fmt.Sprintf("If the team agreed on %s for %s, the advice would be %s.", quoteLabel(answer), subject, role)

@@ -76,7 +76,7 @@ func (d *Definitions) teamSections(t *TeamResult) (team, disagree Section) {
 		}
 		var thin []string
 		for _, o := range q.Options {
-			if h := t.Held(d, q.ID, o.Value); h > 0 && !slices.Contains(t.Consensus[q.ID].Multi, o.Value) {
+			if h := t.Held(q.ID, o.Value); h > 0 && !slices.Contains(t.Consensus[q.ID].Multi, o.Value) {
 				thin = append(thin, fmt.Sprintf("%s (%d of %d)", lowerFirst(o.Label), h, n))
 			}
 		}
@@ -105,37 +105,7 @@ func (d *Definitions) DisagreementText(t *TeamResult, x Disagreement) string {
 	q, _ := d.Question(x.Question)
 	text := q.Title + ": " + lowerFirst(x.Summary)
 	if t.Detail && len(x.Answers) == len(t.Members) {
-		var who []string
-		if x.Value != "" {
-			for i, v := range x.Values {
-				if v == true {
-					who = append(who, t.Members[i].Name)
-				}
-			}
-			text += " (" + JoinWords(who, "and") + ")"
-		} else {
-			// Grouped by answer, in the question's order: "Stable (0-10%
-			// a year): Ben; Moderate (10-30% a year): Ana and Dee".
-			order := make([]int, len(x.Answers))
-			for i := range order {
-				order[i] = i
-			}
-			if len(x.ranks) == len(order) {
-				sort.SliceStable(order, func(a, b int) bool { return x.ranks[order[a]] < x.ranks[order[b]] })
-			}
-			var groups []string
-			for k := 0; k < len(order); {
-				a := x.Answers[order[k]]
-				var names []string
-				j := k
-				for ; j < len(order) && x.Answers[order[j]] == a; j++ {
-					names = append(names, t.Members[order[j]].Name)
-				}
-				groups = append(groups, a+": "+JoinWords(names, "and"))
-				k = j
-			}
-			text += ". " + strings.Join(groups, "; ")
-		}
+		text += whoSaidWhat(t, x)
 	}
 	text += "."
 	switch {
@@ -147,6 +117,40 @@ func (d *Definitions) DisagreementText(t *TeamResult, x Disagreement) string {
 		text += " Agreeing on any of these answers would not change the advice."
 	}
 	return text
+}
+
+// whoSaidWhat names who chose a list value ("(Ana and Ben)"), or who gave
+// each answer, grouped by answer in the question's order ("Stable: Ben;
+// Moderate: Ana and Dee").
+func whoSaidWhat(t *TeamResult, x Disagreement) string {
+	if x.Value != "" {
+		var who []string
+		for i, v := range x.Values {
+			if v == true {
+				who = append(who, t.Members[i].Name)
+			}
+		}
+		return " (" + JoinWords(who, "and") + ")"
+	}
+	order := make([]int, len(x.Answers))
+	for i := range order {
+		order[i] = i
+	}
+	if len(x.ranks) == len(order) {
+		sort.SliceStable(order, func(a, b int) bool { return x.ranks[order[a]] < x.ranks[order[b]] })
+	}
+	var groups []string
+	for k := 0; k < len(order); {
+		a := x.Answers[order[k]]
+		var names []string
+		j := k
+		for ; j < len(order) && x.Answers[order[j]] == a; j++ {
+			names = append(names, t.Members[order[j]].Name)
+		}
+		groups = append(groups, a+": "+JoinWords(names, "and"))
+		k = j
+	}
+	return ". " + strings.Join(groups, "; ")
 }
 
 func quoteAll(s []string) []string {
@@ -166,7 +170,7 @@ func plural(n int, one, many string) string {
 
 // Held is how many people chose a list value, for screens that mark the
 // team's pains ("3 of 5").
-func (t *TeamResult) Held(d *Definitions, question, value string) int {
+func (t *TeamResult) Held(question, value string) int {
 	n := 0
 	for _, m := range t.Members {
 		a := m.Result.Answers[question]

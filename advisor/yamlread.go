@@ -28,14 +28,14 @@ var yamlLineRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompil
 func parseYAML(file string, data []byte, what string) (root *yaml.Node, err error) {
 	pl := &problemList{file: file}
 	if len(data) > MaxFileSize {
-		pl.add(0, "", "the file is larger than the 1 MiB limit; is this the right file? It should be a small %s YAML file", what)
+		pl.addf(0, "", "the file is larger than the 1 MiB limit; is this the right file? It should be a small %s YAML file", what)
 		return nil, pl.err()
 	}
 	if line, msg := encodingProblem(data); msg != "" {
 		if line == 0 && strings.Contains(msg, "binary") {
 			msg += fmt.Sprintf("; give %s %s YAML file", article(what), what)
 		}
-		pl.add(line, "", "%s", msg)
+		pl.addf(line, "", "%s", msg)
 		return nil, pl.err()
 	}
 	defer func() {
@@ -44,7 +44,7 @@ func parseYAML(file string, data []byte, what string) (root *yaml.Node, err erro
 		if r := recover(); r != nil {
 			root = nil
 			pl.problems = nil
-			pl.add(0, "", "could not be parsed as YAML (%v)", r)
+			pl.addf(0, "", "could not be parsed as YAML (%v)", r)
 			err = pl.err()
 		}
 	}()
@@ -52,24 +52,24 @@ func parseYAML(file string, data []byte, what string) (root *yaml.Node, err erro
 	var doc yaml.Node
 	if derr := dec.Decode(&doc); derr != nil {
 		if derr.Error() == "EOF" {
-			pl.add(0, "", "the file is empty; expected %s %s YAML file", article(what), what)
+			pl.addf(0, "", "the file is empty; expected %s %s YAML file", article(what), what)
 			return nil, pl.err()
 		}
 		line, msg := yamlErrorLine(data, derr)
-		pl.add(line, "", "malformed YAML: %s%s", msg, tabHint(data, line, msg))
+		pl.addf(line, "", "malformed YAML: %s%s", msg, tabHint(data, line, msg))
 		return nil, pl.err()
 	}
 	var extra yaml.Node
 	if derr := dec.Decode(&extra); derr == nil {
-		pl.add(extra.Line, "", "holds more than one YAML document (a second \"---\"); keep one")
+		pl.addf(extra.Line, "", "holds more than one YAML document (a second \"---\"); keep one")
 		return nil, pl.err()
 	} else if derr.Error() != "EOF" {
 		line, msg := yamlErrorLine(data, derr)
-		pl.add(line, "", "malformed YAML: %s", msg)
+		pl.addf(line, "", "malformed YAML: %s", msg)
 		return nil, pl.err()
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
-		pl.add(0, "", "the file is empty; expected %s %s YAML file", article(what), what)
+		pl.addf(0, "", "the file is empty; expected %s %s YAML file", article(what), what)
 		return nil, pl.err()
 	}
 	root = doc.Content[0]
@@ -77,8 +77,8 @@ func parseYAML(file string, data []byte, what string) (root *yaml.Node, err erro
 	if e := pl.err(); e != nil {
 		return nil, e
 	}
-	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
-		pl.add(0, "", "the file is empty; expected %s %s YAML file", article(what), what)
+	if root.Kind == yaml.ScalarNode && root.Tag == tagNull {
+		pl.addf(0, "", "the file is empty; expected %s %s YAML file", article(what), what)
 		return nil, pl.err()
 	}
 	return root, nil
@@ -224,11 +224,11 @@ func checkNoAliases(root *yaml.Node, pl *problemList) {
 		stack = stack[:len(stack)-1]
 		n := it.n
 		if n.Kind == yaml.AliasNode {
-			pl.add(n.Line, it.path, "YAML aliases (*%s) are not supported; write the value out", n.Value)
+			pl.addf(n.Line, it.path, "YAML aliases (*%s) are not supported; write the value out", n.Value)
 			continue
 		}
 		if n.Anchor != "" {
-			pl.add(n.Line, it.path, "YAML anchors (&%s) are not supported; write the value out", n.Anchor)
+			pl.addf(n.Line, it.path, "YAML anchors (&%s) are not supported; write the value out", n.Anchor)
 		}
 		if len(pl.problems) > 20 {
 			return
@@ -269,6 +269,14 @@ func tabHint(data []byte, line int, msg string) string {
 	return ""
 }
 
+// The YAML tags the readers look at.
+const (
+	tagNull  = "!!null"
+	tagInt   = "!!int"
+	tagFloat = "!!float"
+	tagBool  = "!!bool"
+)
+
 // kindName describes a node for messages ("a list", "a number").
 func kindName(n *yaml.Node) string {
 	switch n.Kind {
@@ -278,16 +286,17 @@ func kindName(n *yaml.Node) string {
 		return "a list"
 	case yaml.ScalarNode:
 		switch n.Tag {
-		case "!!null":
+		case tagNull:
 			return "nothing"
-		case "!!int", "!!float":
+		case tagInt, tagFloat:
 			return "the number " + n.Value
-		case "!!bool":
+		case tagBool:
 			return "the boolean " + n.Value
 		}
 		return strconv.Quote(n.Value)
+	default:
+		return "an unsupported value"
 	}
-	return "an unsupported value"
 }
 
 // mapping reads a YAML mapping into key -> (key node, value node), reporting
@@ -299,7 +308,7 @@ type entry struct {
 
 func readMapping(n *yaml.Node, path string, pl *problemList, allowed, required []string) (map[string]entry, []string) {
 	if n.Kind != yaml.MappingNode {
-		pl.add(n.Line, path, "expected a mapping of keys to values, got %s", kindName(n))
+		pl.addf(n.Line, path, "expected a mapping of keys to values, got %s", kindName(n))
 		return nil, nil
 	}
 	out := make(map[string]entry, len(n.Content)/2)
@@ -307,13 +316,13 @@ func readMapping(n *yaml.Node, path string, pl *problemList, allowed, required [
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			pl.add(k.Line, path, "keys must be plain words, got %s", kindName(k))
+			pl.addf(k.Line, path, "keys must be plain words, got %s", kindName(k))
 			continue
 		}
 		name := k.Value
 		keyPath := joinPath(path, name)
 		if prev, dup := out[name]; dup {
-			pl.add(k.Line, keyPath, "given twice (first on line %d); keep one", prev.key.Line)
+			pl.addf(k.Line, keyPath, "given twice (first on line %d); keep one", prev.key.Line)
 			continue
 		}
 		if allowed != nil && !contains(allowed, name) {
@@ -321,7 +330,7 @@ func readMapping(n *yaml.Node, path string, pl *problemList, allowed, required [
 			if s := suggest(name, allowed); s != "" {
 				hint = fmt.Sprintf("did you mean %s? ", s)
 			}
-			pl.add(k.Line, keyPath, "unknown field; %sallowed fields are %s", hint, quoteList(allowed))
+			pl.addf(k.Line, keyPath, "unknown field; %sallowed fields are %s", hint, quoteList(allowed))
 			continue
 		}
 		out[name] = entry{k, v}
@@ -329,7 +338,7 @@ func readMapping(n *yaml.Node, path string, pl *problemList, allowed, required [
 	}
 	for _, r := range required {
 		if _, ok := out[r]; !ok {
-			pl.add(n.Line, path, "missing required field %q", r)
+			pl.addf(n.Line, path, "missing required field %q", r)
 		}
 	}
 	return out, order
@@ -369,17 +378,17 @@ const (
 )
 
 func readText(n *yaml.Node, path string, pl *problemList, multiLine bool) string {
-	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
-		pl.add(n.Line, path, "expected text, got %s", kindName(n))
+	if n.Kind != yaml.ScalarNode || n.Tag == tagNull {
+		pl.addf(n.Line, path, "expected text, got %s", kindName(n))
 		return ""
 	}
 	s := strings.TrimSpace(n.Value)
 	if s == "" {
-		pl.add(n.Line, path, "must not be empty")
+		pl.addf(n.Line, path, "must not be empty")
 		return ""
 	}
 	if bad, what := unsafeRune(s, multiLine); bad >= 0 {
-		pl.add(n.Line, path, "contains %s (%U); definitions are shown in terminals and documents, so remove it", what, bad)
+		pl.addf(n.Line, path, "contains %s (%U); definitions are shown in terminals and documents, so remove it", what, bad)
 		return ""
 	}
 	limit := maxLongText
@@ -387,7 +396,7 @@ func readText(n *yaml.Node, path string, pl *problemList, multiLine bool) string
 		limit = maxLineText
 	}
 	if count := utf8.RuneCountInString(s); count > limit {
-		pl.add(n.Line, path, "is %s characters long; keep it to %s", GroupDigits(count), GroupDigits(limit))
+		pl.addf(n.Line, path, "is %s characters long; keep it to %s", GroupDigits(count), GroupDigits(limit))
 		return ""
 	}
 	return s
@@ -416,7 +425,7 @@ func unsafeRune(s string, multiLine bool) (rune, string) {
 
 func readStringList(n *yaml.Node, path string, pl *problemList) []string {
 	if n.Kind != yaml.SequenceNode {
-		pl.add(n.Line, path, "expected a list of text lines, got %s", kindName(n))
+		pl.addf(n.Line, path, "expected a list of text lines, got %s", kindName(n))
 		return nil
 	}
 	out := make([]string, 0, len(n.Content))
@@ -433,14 +442,14 @@ func readStringList(n *yaml.Node, path string, pl *problemList) []string {
 func readInt(n *yaml.Node, path string, pl *problemList, allowedDesc string) (int, bool) {
 	v, msg := parseIntNode(n)
 	if msg != "" {
-		pl.add(n.Line, path, "%s; expected %s", msg, allowedDesc)
+		pl.addf(n.Line, path, "%s; expected %s", msg, allowedDesc)
 		return 0, false
 	}
 	return v, true
 }
 
 func parseIntNode(n *yaml.Node) (int, string) {
-	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" || n.Tag == "!!bool" {
+	if n.Kind != yaml.ScalarNode || n.Tag == tagNull || n.Tag == tagBool {
 		return 0, fmt.Sprintf("got %s", kindName(n))
 	}
 	// The same rules as typed answers: "1,200" and "1 200" are a number,

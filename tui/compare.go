@@ -77,7 +77,7 @@ func (m *compareModel) setResult(r *advisor.Result) {
 			}
 			for _, o := range q.Options {
 				if _, _, ok := m.c.defs.ResponsibilityOwner(o.Value); ok {
-					if n := t.Held(m.c.defs, q.ID, o.Value); n > 0 {
+					if n := t.Held(q.ID, o.Value); n > 0 {
 						m.counts[o.Value] = n
 						m.pains[o.Value] = true
 					}
@@ -183,13 +183,13 @@ func (m *compareModel) render() {
 		return lines
 	})
 	perRole(func(_ int, r advisor.Role) []string { return cell(r.Summary, s.text, "", "") })
-	perRole(func(_ int, r advisor.Role) []string { return []string{"", s.section.Render("RESPONSIBILITIES")} })
+	perRole(func(int, advisor.Role) []string { return []string{"", s.section.Render("RESPONSIBILITIES")} })
 	maxResp := 0
 	for _, i := range idx {
 		maxResp = max(maxResp, len(d.Roles[i].Responsibilities))
 	}
 	for j := 0; j < maxResp; j++ {
-		perRole(func(i int, r advisor.Role) []string {
+		perRole(func(_ int, r advisor.Role) []string {
 			if j >= len(r.Responsibilities) {
 				return nil
 			}
@@ -211,15 +211,15 @@ func (m *compareModel) render() {
 			return lines
 		})
 	}
-	perRole(func(_ int, r advisor.Role) []string { return []string{"", s.section.Render("WHEN IT FITS")} })
+	perRole(func(int, advisor.Role) []string { return []string{"", s.section.Render("WHEN IT FITS")} })
 	perRole(func(_ int, r advisor.Role) []string {
-		var lines []string
+		lines := make([]string, 0, len(r.FitsWhen))
 		for _, f := range r.FitsWhen {
 			lines = append(lines, cell(f, s.text, "- ", "  ")...)
 		}
 		return lines
 	})
-	perRole(func(_ int, r advisor.Role) []string { return []string{"", s.section.Render("WORKING TOGETHER")} })
+	perRole(func(int, advisor.Role) []string { return []string{"", s.section.Render("WORKING TOGETHER")} })
 	perRole(func(_ int, r advisor.Role) []string { return cell(r.WorksWith, s.text, "", "") })
 
 	var lines []string
@@ -257,27 +257,7 @@ func (m *compareModel) render() {
 		}
 	} else {
 		for _, rw := range rows {
-			height := 0
-			for _, c := range rw {
-				height = max(height, len(c))
-			}
-			for l := 0; l < height; l++ {
-				var b strings.Builder
-				for i, c := range rw {
-					if i > 0 {
-						b.WriteString(gutter)
-					}
-					text := ""
-					if l < len(c) {
-						text = c[l]
-					}
-					if i < n-1 {
-						text = padTo(text, colW)
-					}
-					b.WriteString(text)
-				}
-				lines = append(lines, b.String())
-			}
+			lines = append(lines, sideBySide(rw, colW, gutter)...)
 		}
 	}
 	m.scroll.setLines(lines)
@@ -294,4 +274,32 @@ func (m *compareModel) help() helpKeys {
 	}
 	short := []key.Binding{k.Up, k.Down, k.PageDn, all, back, k.Quit, k.Help}
 	return helpKeys{short: short, full: [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDn, k.Top, k.Bottom}, {all, back, k.Help, k.Quit, k.ForceQuit}}}
+}
+
+// sideBySide lays one row's cells out in columns of width colW (the last
+// unpadded), joined by the gutter.
+func sideBySide(cells [][]string, colW int, gutter string) []string {
+	height := 0
+	for _, c := range cells {
+		height = max(height, len(c))
+	}
+	out := make([]string, 0, height)
+	for l := 0; l < height; l++ {
+		var b strings.Builder
+		for i, c := range cells {
+			if i > 0 {
+				b.WriteString(gutter)
+			}
+			text := ""
+			if l < len(c) {
+				text = c[l]
+			}
+			if i < len(cells)-1 {
+				text = padTo(text, colW)
+			}
+			b.WriteString(text)
+		}
+		out = append(out, b.String())
+	}
+	return out
 }

@@ -188,6 +188,8 @@ func (m *exportModel) update(msg tea.Msg) (tea.Cmd, tea.Msg) {
 				return nil, showMsg{to: m.back}
 			}
 			return nil, nil
+		case exportEditing:
+			// Typing the name: below.
 		}
 		switch {
 		case key.Matches(msg, k.Results):
@@ -345,6 +347,8 @@ func (m *exportModel) render() {
 	case exportDone:
 		status = append(wrapped("✓ Saved to "+m.written, s.success),
 			wrapped("Enter to go back, q to quit.", s.faint)...)
+	case exportEditing:
+		// Nothing to report while the name is being typed.
 	}
 	if m.note != "" {
 		status = append(status, wrapped(m.note, s.faint)...)

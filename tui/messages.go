@@ -38,8 +38,9 @@ func (s screen) String() string {
 		return "details"
 	case screenTeam:
 		return "team"
+	default:
+		return "unknown"
 	}
-	return "unknown"
 }
 
 // Messages the screens send up to the root model.

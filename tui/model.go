@@ -351,24 +351,20 @@ func (m *Model) back() {
 
 // show opens screen s with what it shows.
 func (m *Model) show(s screen) {
+	// The screens that show the result need one.
+	needsResult := s != screenWelcome && s != screenQuestion && s != screenDetails && s != screenSave
+	if needsResult && m.result == nil {
+		return
+	}
 	switch s {
 	case screenDetails:
 		m.details.open(m.c.report.Engagement, m.screen)
-		m.screen = s
-		return
 	case screenSave:
 		back := m.screen
 		if back == screenSave || back == screenDetails {
 			back = screenResults
 		}
 		m.save.openSave(m.c.answers, back)
-		m.screen = s
-		return
-	}
-	if m.result == nil && s != screenWelcome && s != screenQuestion {
-		return
-	}
-	switch s {
 	case screenCompare:
 		m.compare.setResult(m.result)
 	case screenReview:
@@ -377,6 +373,8 @@ func (m *Model) show(s screen) {
 		m.export.open(m.result)
 	case screenTeam:
 		m.team.open()
+	default:
+		// The welcome, question and results screens are kept up to date.
 	}
 	m.screen = s
 }

@@ -1065,7 +1065,7 @@ func TestTeamSession(t *testing.T) {
 
 	d.key("c")
 	d.mustBeOn(screenCompare)
-	want := tr.Held(defs, "pain_points", "performance-monitoring")
+	want := tr.Held("pain_points", "performance-monitoring")
 	d.mustSeeText(fmt.Sprintf("%d of 5 named it", want), "recommended for the team")
 	d.key("esc")
 

@@ -81,16 +81,21 @@ func RunPlain(o Options) (Outcome, error) {
 	}
 	if path == "" {
 		if o.Answers == nil && o.Prompts == nil {
-			fmt.Fprintln(out)
+			if _, err := fmt.Fprintln(out); err != nil {
+				return Outcome{Result: res}, fmt.Errorf("writing the report: %w", err)
+			}
 		}
-		_, err := out.Write(report)
-		return Outcome{Result: res}, err
+		if _, err := out.Write(report); err != nil {
+			return Outcome{Result: res}, fmt.Errorf("writing the report: %w", err)
+		}
+		return Outcome{Result: res}, nil
 	}
 	if err := atomicfile.Write(path, report, o.writeOptions()); err != nil {
 		return Outcome{Result: res}, plainWriteError(err)
 	}
 	abs, _ := filepath.Abs(path)
-	fmt.Fprintf(out, "%s\nThe report was written to %s\n", d.Headline(res)+".", abs)
+	// The report is written: a note that cannot be shown loses nothing.
+	_, _ = fmt.Fprintf(out, "%s\nThe report was written to %s\n", d.Headline(res)+".", abs)
 	return Outcome{Result: res, Exported: []string{abs}}, nil
 }
 
@@ -139,7 +144,8 @@ var ErrQuit = errors.New("nothing was written")
 // answers file) it asks only what they leave without an answer or a
 // default. Besides answers, it understands back (the previous question),
 // help or ? (how to answer) and quit.
-func askPlain(d *advisor.Definitions, in io.Reader, out io.Writer, echo bool, given advisor.Answers) (advisor.Answers, error) {
+func askPlain(d *advisor.Definitions, in io.Reader, w io.Writer, echo bool, given advisor.Answers) (advisor.Answers, error) {
+	out := &printer{w: w}
 	if in == nil {
 		in = strings.NewReader("")
 	}
@@ -154,12 +160,12 @@ func askPlain(d *advisor.Definitions, in io.Reader, out io.Writer, echo bool, gi
 		}
 	}
 	if given == nil {
-		fmt.Fprintf(out, "COO Advisor: %d questions, about %d minutes. Your answers stay on this computer.\n", n, max(2, (n+1)/2))
+		out.printf("COO Advisor: %d questions, about %d minutes. Your answers stay on this computer.\n", n, max(2, (n+1)/2))
 	} else {
-		fmt.Fprintf(out, "COO Advisor: %d of %d questions are answered; %d to go. Your answers stay on this computer.\n", n-len(ask), n, len(ask))
+		out.printf("COO Advisor: %d of %d questions are answered; %d to go. Your answers stay on this computer.\n", n-len(ask), n, len(ask))
 	}
-	fmt.Fprintln(out, "Answer with the number or the value shown. Where several answers are allowed, separate them with commas; an empty line means none.")
-	fmt.Fprintln(out, "Type back for the previous question, help (or ?) for help, quit to stop.")
+	out.println("Answer with the number or the value shown. Where several answers are allowed, separate them with commas; an empty line means none.")
+	out.println("Type back for the previous question, help (or ?) for help, quit to stop.")
 	for k := 0; k < len(ask); {
 		i := ask[k]
 		q := &d.Questions[i]
@@ -167,9 +173,12 @@ func askPlain(d *advisor.Definitions, in io.Reader, out io.Writer, echo bool, gi
 		rejected := 0
 		moved := false
 		for !moved {
-			fmt.Fprint(out, "> ")
+			out.print("> ")
+			if out.err != nil {
+				return nil, fmt.Errorf("writing the questions: %w", out.err)
+			}
 			if !sc.Scan() {
-				fmt.Fprintln(out)
+				out.println()
 				if sc.Err() == nil && defaultsFor(d, ask[k:], answers) {
 					// Input written for the questions without defaults
 					// (the nine of the contract) ends here: the rest keep
@@ -189,12 +198,12 @@ func askPlain(d *advisor.Definitions, in io.Reader, out io.Writer, echo bool, gi
 			if echo {
 				// Input from a file or a pipe is not shown by a terminal:
 				// write it after its prompt, so the transcript reads right.
-				fmt.Fprintln(out, advisor.SafeText(line))
+				out.println(advisor.SafeText(line))
 			}
 			switch strings.ToLower(strings.TrimSpace(line)) {
 			case "back":
 				if k == 0 {
-					fmt.Fprintln(out, "This is the first question.")
+					out.println("This is the first question.")
 					continue
 				}
 				k--
@@ -209,14 +218,14 @@ func askPlain(d *advisor.Definitions, in io.Reader, out io.Writer, echo bool, gi
 			}
 			if strings.TrimSpace(line) == "" && q.Default != nil {
 				answers[q.ID] = *q.Default
-				fmt.Fprintf(out, "Recorded: %s\n", q.Describe(*q.Default))
+				out.printf("Recorded: %s\n", q.Describe(*q.Default))
 				k++
 				moved = true
 				continue
 			}
 			a, err := q.ParseInput(line)
 			if err != nil {
-				fmt.Fprintf(out, "Not accepted: %s.\n", strings.TrimSuffix(err.Error(), "."))
+				out.printf("Not accepted: %s.\n", strings.TrimSuffix(err.Error(), "."))
 				// Input from a file or a pipe will not get better by asking
 				// again (think of `yes | coo-advisor`): after a few tries,
 				// stop and say which question it was.
@@ -226,7 +235,7 @@ func askPlain(d *advisor.Definitions, in io.Reader, out io.Writer, echo bool, gi
 				continue
 			}
 			answers[q.ID] = a
-			fmt.Fprintf(out, "Recorded: %s\n", q.Describe(a))
+			out.printf("Recorded: %s\n", q.Describe(a))
 			k++
 			moved = true
 		}
@@ -235,47 +244,47 @@ func askPlain(d *advisor.Definitions, in io.Reader, out io.Writer, echo bool, gi
 }
 
 // printPlainQuestion asks question q (index i) with its allowed answers.
-func printPlainQuestion(d *advisor.Definitions, out io.Writer, q *advisor.Question, i int) {
+func printPlainQuestion(d *advisor.Definitions, out *printer, q *advisor.Question, i int) {
 	f, _ := d.Factor(q.Factor)
 	factor := q.Factor
 	if f != nil {
 		factor = f.Title
 	}
-	fmt.Fprintf(out, "\nQuestion %d of %d, %s: %s\n", i+1, len(d.Questions), factor, q.Prompt)
-	fmt.Fprintf(out, "Why we ask: %s\n", q.Why)
+	out.printf("\nQuestion %d of %d, %s: %s\n", i+1, len(d.Questions), factor, q.Prompt)
+	out.printf("Why we ask: %s\n", q.Why)
 	if q.Help != "" {
-		fmt.Fprintln(out, q.Help)
+		out.println(q.Help)
 	}
 	switch q.Kind {
 	case advisor.KindInteger:
-		fmt.Fprintf(out, "Answer with %s.\n", q.Allowed())
+		out.printf("Answer with %s.\n", q.Allowed())
 	case advisor.KindChoice, advisor.KindMulti:
 		for j, o := range q.Options {
-			fmt.Fprintf(out, "  %d. %s: %s\n", j+1, o.Value, o.Label)
+			out.printf("  %d. %s: %s\n", j+1, o.Value, o.Label)
 		}
 		if q.Kind == advisor.KindChoice {
-			fmt.Fprintln(out, "Answer with one number or value.")
+			out.println("Answer with one number or value.")
 		} else {
-			fmt.Fprintf(out, "Answer with numbers or values separated by commas, or an empty line for none (%s).\n", q.None.Label)
+			out.printf("Answer with numbers or values separated by commas, or an empty line for none (%s).\n", q.None.Label)
 		}
 	}
 	if q.Default != nil {
-		fmt.Fprintf(out, "An empty line keeps the default: %s.\n", q.Describe(*q.Default))
+		out.printf("An empty line keeps the default: %s.\n", q.Describe(*q.Default))
 	}
 }
 
 // printPlainHelp explains how to answer question q, and the commands.
-func printPlainHelp(out io.Writer, q *advisor.Question) {
-	fmt.Fprintf(out, "Help: %s\n", q.Prompt)
+func printPlainHelp(out *printer, q *advisor.Question) {
+	out.printf("Help: %s\n", q.Prompt)
 	if q.Help != "" {
-		fmt.Fprintln(out, q.Help)
+		out.println(q.Help)
 	}
-	fmt.Fprintf(out, "Allowed: %s. The labels shown are accepted too, in any case", q.Allowed())
+	out.printf("Allowed: %s. The labels shown are accepted too, in any case", q.Allowed())
 	if q.Kind != advisor.KindInteger {
-		fmt.Fprint(out, ", and so are the numbers in front of them")
+		out.print(", and so are the numbers in front of them")
 	}
-	fmt.Fprintln(out, ".")
-	fmt.Fprintln(out, "Commands: back (the previous question), help or ? (this help), quit (stop; nothing is written). To answer with a value called back, help or quit, type its number.")
+	out.println(".")
+	out.println("Commands: back (the previous question), help or ? (this help), quit (stop; nothing is written). To answer with a value called back, help or quit, type its number.")
 }
 
 // defaultsFor answers the questions at the given indexes with their
@@ -290,4 +299,30 @@ func defaultsFor(d *advisor.Definitions, idx []int, answers advisor.Answers) boo
 		answers[d.Questions[i].ID] = *d.Questions[i].Default
 	}
 	return true
+}
+
+// printer writes plain mode's prompts and keeps the first write error:
+// the questions check it once they have an answer to read, so that a
+// closed or full stream stops the session instead of asking blind.
+type printer struct {
+	w   io.Writer
+	err error
+}
+
+func (p *printer) printf(format string, args ...any) {
+	if p.err == nil {
+		_, p.err = fmt.Fprintf(p.w, format, args...)
+	}
+}
+
+func (p *printer) println(args ...any) {
+	if p.err == nil {
+		_, p.err = fmt.Fprintln(p.w, args...)
+	}
+}
+
+func (p *printer) print(args ...any) {
+	if p.err == nil {
+		_, p.err = fmt.Fprint(p.w, args...)
+	}
 }

@@ -294,8 +294,10 @@ func TestPlainBackHelpAndQuit(t *testing.T) {
 // case, and a percentage for growth are answers too.
 func TestPlainAcceptsLabelsAndPercentages(t *testing.T) {
 	defs := loadDefs(t)
-	input := strings.Join([]string{"1 200", "8", "3", "Moderate", "25%", "New markets, international expansion", "60%",
-		"Operations managers, without a director above them", "Quality is inconsistent; processes have bottlenecks", "", ""}, "\n") + "\n"
+	input := strings.Join([]string{
+		"1 200", "8", "3", "Moderate", "25%", "New markets, international expansion", "60%",
+		"Operations managers, without a director above them", "Quality is inconsistent; processes have bottlenecks", "", "",
+	}, "\n") + "\n"
 	_, res, err := runPlain(t, Options{Defs: defs}, input)
 	if err != nil {
 		t.Fatal(err)

@@ -117,8 +117,9 @@ func (m *resultsModel) render() {
 		if m.err != "" {
 			text = "The advice could not be worked out: " + m.err
 		}
-		var lines []string
-		for _, l := range wrapLines(text, m.c.contentWidth()) {
+		wrapped := wrapLines(text, m.c.contentWidth())
+		lines := make([]string, 0, len(wrapped))
+		for _, l := range wrapped {
 			lines = append(lines, s.faint.Render(l))
 		}
 		m.scroll.setLines(lines)

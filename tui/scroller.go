@@ -54,9 +54,8 @@ func (s *scroller) position() string {
 	return strconv.Itoa(s.offset+1) + "–" + strconv.Itoa(end) + " of " + strconv.Itoa(len(s.lines))
 }
 
-// handleKey scrolls for the navigation keys; it reports whether the key
-// was one of them.
-func (s *scroller) handleKey(k keyMap, msg tea.KeyPressMsg) bool {
+// handleKey scrolls for the navigation keys; other keys do nothing.
+func (s *scroller) handleKey(k keyMap, msg tea.KeyPressMsg) {
 	switch {
 	case key.Matches(msg, k.Up):
 		s.scroll(-1)
@@ -71,8 +70,5 @@ func (s *scroller) handleKey(k keyMap, msg tea.KeyPressMsg) bool {
 	case key.Matches(msg, k.Bottom):
 		s.offset = len(s.lines)
 		s.clamp()
-	default:
-		return false
 	}
-	return true
 }

@@ -8,6 +8,7 @@ package tui
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 
 	tea "charm.land/bubbletea/v2"
@@ -81,5 +82,8 @@ func Run(ctx context.Context, o Options) (Outcome, error) {
 		out.Interrupted = len(out.Exported)+len(out.Saved) == 0
 		return out, nil
 	}
-	return out, err
+	if err != nil {
+		return out, fmt.Errorf("the program stopped: %w", err)
+	}
+	return out, nil
 }

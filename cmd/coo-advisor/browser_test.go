@@ -74,9 +74,11 @@ func TestHTMLBriefPrintsInABrowser(t *testing.T) {
 		t.Fatalf("pdftotext: %v", err)
 	}
 	flat := strings.Join(strings.Fields(string(text)), " ")
-	for _, want := range []string{"Recommendation for Harbour Logistics", "Prepared by Jane Doe · 26 November 2026", "Bottom line",
+	for _, want := range []string{
+		"Recommendation for Harbour Logistics", "Prepared by Jane Doe · 26 November 2026", "Bottom line",
 		"Hire an Operations Director.", "Why an Operations Director", "The role: Operations Director", "Remit (your pains first)",
-		"Days 31-60: Fix what hurts most", "Success measures for the first year", "How this was scored"} {
+		"Days 31-60: Fix what hurts most", "Success measures for the first year", "How this was scored",
+	} {
 		if !strings.Contains(flat, want) {
 			t.Errorf("the printed brief lacks %q", want)
 		}

@@ -124,7 +124,7 @@ func (a *app) prepare(o *outputFlags, partial bool) (*prepared, error) {
 			return nil, badInput(fmt.Errorf("--date: %s", msg))
 		}
 	}
-	if err := a.oneStdinReader(map[string]string{"--answers": o.answers}); err != nil {
+	if err := a.oneStdinReader(map[string]string{flagAnswers: o.answers}); err != nil {
 		return nil, err
 	}
 	if p.defs, err = a.loadDefinitions(); err != nil {
@@ -225,6 +225,9 @@ coo-advisor recommend client.yaml -o brief.html`,
 	return root, a
 }
 
+// flagAnswers names the answers flag in messages.
+const flagAnswers = "--answers"
+
 // definitionFlags lets a command read its own roles and questions: only
 // the commands that use definitions have them (not help or completion).
 func (a *app) definitionFlags(cmd *cobra.Command) {
@@ -264,13 +267,13 @@ An answers file is YAML, one "question-id: value" per line; run 'coo-advisor que
 		Example: `coo-advisor recommend answers.yaml
 coo-advisor recommend answers.yaml -o brief.html --client "Harbour Logistics"
 coo-advisor recommend - --format json < answers.yaml`,
-		Args: func(cmd *cobra.Command, args []string) error {
+		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) > 1 {
 				return badInput(fmt.Errorf("recommend scores one answers file; got %d (for a team, run 'coo-advisor team %s')", len(args), strings.Join(args, " ")))
 			}
 			return nil
 		},
-		RunE: func(cmd *cobra.Command, args []string) error {
+		RunE: func(_ *cobra.Command, args []string) error {
 			if len(args) == 1 {
 				if out.answers != "" {
 					return badInput(errors.New("give the answers file once: as an argument or with --answers"))
@@ -360,7 +363,7 @@ func (a *app) questionsCmd() *cobra.Command {
 		Example: `coo-advisor questions
 coo-advisor questions --template > answers.yaml`,
 		Args: noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
+		RunE: func(_ *cobra.Command, _ []string) error {
 			defs, err := a.loadDefinitions()
 			if err != nil {
 				return err
@@ -389,18 +392,18 @@ func (a *app) validateCmd() *cobra.Command {
 		Example: `coo-advisor validate --roles my-roles.yaml --questions my-questions.yaml
 coo-advisor validate --answers client.yaml`,
 		Args: noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			if err := a.oneStdinReader(map[string]string{"--answers": answersPath}); err != nil {
+		RunE: func(_ *cobra.Command, _ []string) error {
+			if err := a.oneStdinReader(map[string]string{flagAnswers: answersPath}); err != nil {
 				return err
 			}
 			defs, err := a.loadDefinitions()
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(a.stdout, "ok: %s: %d roles\n", a.sourceName(a.rolesPath, data.RolesFile), len(defs.Roles))
-			fmt.Fprintf(a.stdout, "ok: %s: %d questions in %d factors\n", a.sourceName(a.questionsPath, data.QuestionsFile), len(defs.Questions), len(defs.Factors))
+			_, _ = fmt.Fprintf(a.stdout, "ok: %s: %d roles\n", a.sourceName(a.rolesPath, data.RolesFile), len(defs.Roles))
+			_, _ = fmt.Fprintf(a.stdout, "ok: %s: %d questions in %d factors\n", a.sourceName(a.questionsPath, data.QuestionsFile), len(defs.Questions), len(defs.Factors))
 			if len(defs.LeftOut) > 0 {
-				fmt.Fprintf(a.stdout, "note: the built-in questions also score %s, which %s does not define; those points and rules are left out\n",
+				_, _ = fmt.Fprintf(a.stdout, "note: the built-in questions also score %s, which %s does not define; those points and rules are left out\n",
 					strings.Join(defs.LeftOut, ", "), a.sourceName(a.rolesPath, data.RolesFile))
 			}
 			if answersPath != "" {
@@ -408,7 +411,7 @@ coo-advisor validate --answers client.yaml`,
 				if err != nil {
 					return err
 				}
-				fmt.Fprintf(a.stdout, "ok: %s: %d answers\n", displayName(answersPath), len(answers))
+				_, _ = fmt.Fprintf(a.stdout, "ok: %s: %d answers\n", displayName(answersPath), len(answers))
 			}
 			return nil
 		},
@@ -440,7 +443,7 @@ func (a *app) oneStdinReader(more map[string]string) error {
 	for k, v := range more {
 		flags[k] = v
 	}
-	for _, name := range []string{"--answers", "--roles", "--questions"} {
+	for _, name := range []string{flagAnswers, "--roles", "--questions"} {
 		if flags[name] == "-" {
 			readers = append(readers, name)
 		}
@@ -518,7 +521,7 @@ func (a *app) readInput(path string) ([]byte, error) {
 		}
 		return nil, badInput(err)
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }() // read only: nothing to lose
 	if st, err := f.Stat(); err == nil && st.IsDir() {
 		return nil, badInput(fmt.Errorf("%s: is a directory; give a YAML file", path))
 	}
@@ -594,7 +597,7 @@ func (a *app) emit(report []byte, output string, force bool, inputs atomicfile.O
 	if err != nil {
 		abs = output
 	}
-	fmt.Fprintf(a.stderr, "Wrote %s\n", abs)
+	_, _ = fmt.Fprintf(a.stderr, "Wrote %s\n", abs)
 	return nil
 }
 
@@ -644,7 +647,9 @@ type checkedWriter struct {
 
 func (c *checkedWriter) Write(p []byte) (int, error) {
 	if c.err != nil {
-		return len(p), nil
+		// The first error is kept for the exit code; later writes are
+		// dropped quietly, so that nothing half-written follows it.
+		return len(p), nil //nolint:nilerr // deliberate: see above
 	}
 	if _, err := c.w.Write(p); err != nil {
 		c.err = err

@@ -52,7 +52,7 @@ func (a *app) runInteractive(cmd *cobra.Command, out *outputFlags, plain bool) e
 		case err == nil:
 			return nil
 		case errors.Is(err, tui.ErrQuit):
-			fmt.Fprintln(a.stderr, "Stopped: "+err.Error()+".")
+			_, _ = fmt.Fprintln(a.stderr, "Stopped: "+err.Error()+".")
 			return nil
 		case errors.As(err, &werr):
 			if errors.Is(werr.Err, atomicfile.ErrExists) {
@@ -90,14 +90,14 @@ func (a *app) runInteractive(cmd *cobra.Command, out *outputFlags, plain bool) e
 // program has gone.
 func summarize(w io.Writer, defs *advisor.Definitions, res tui.Outcome) {
 	if res.Result != nil {
-		fmt.Fprintf(w, "%s (confidence: %s, %d%%).\n", defs.Headline(res.Result),
+		_, _ = fmt.Fprintf(w, "%s (confidence: %s, %d%%).\n", defs.Headline(res.Result),
 			defs.ConfidenceLabel(res.Result.Confidence), advisor.Percent(res.Result.Confidence))
 	}
 	for _, p := range res.Exported {
-		fmt.Fprintf(w, "Exported to %s\n", advisor.SafeText(p))
+		_, _ = fmt.Fprintf(w, "Exported to %s\n", advisor.SafeText(p))
 	}
 	for _, p := range res.Saved {
-		fmt.Fprintf(w, "Answers saved to %s (open them again with --answers)\n", advisor.SafeText(p))
+		_, _ = fmt.Fprintf(w, "Answers saved to %s (open them again with --answers)\n", advisor.SafeText(p))
 	}
 }
 

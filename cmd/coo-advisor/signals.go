@@ -59,7 +59,7 @@ func watchSignals(stderr io.Writer) *stopper {
 			if sig == syscall.SIGINT {
 				// ^C was echoed on the prompt's line: end it, so the
 				// shell's prompt starts on a line of its own.
-				fmt.Fprintln(s.stderr)
+				_, _ = fmt.Fprintln(s.stderr)
 			}
 			s.exit(signalCode(sig))
 			return

@@ -173,8 +173,10 @@ func (a *app) runTeamInteractive(cmd *cobra.Command, p *prepared, opts advisor.R
 	if err != nil {
 		dir = "."
 	}
-	o := tui.Options{Defs: p.defs, Team: opts.Team, Report: opts, Input: a.stdin, Output: a.out.w, Format: p.format, Dir: dir, Protect: inputs,
-		ExportPath: "coo-advisor-team" + p.format.Extension()}
+	o := tui.Options{
+		Defs: p.defs, Team: opts.Team, Report: opts, Input: a.stdin, Output: a.out.w, Format: p.format, Dir: dir, Protect: inputs,
+		ExportPath: "coo-advisor-team" + p.format.Extension(),
+	}
 	if a.stop != nil {
 		a.stop.interactive.Store(true)
 		defer a.stop.interactive.Store(false)

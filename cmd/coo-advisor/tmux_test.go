@@ -73,8 +73,10 @@ func startTmuxEnv(t *testing.T, w, h int, dir string, env []string, args ...stri
 	// exits, the shell shows its exit code and whether the terminal is back
 	// in its normal (canonical, echoing) mode.
 	command := fmt.Sprintf("cd %q && sh -c 'echo $$ > .pid; exec \"$0\" \"$@\"' %q %s; echo EXIT=$?; echo STTY=$(stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e echo | tr '\\n' ' '); sleep 60", dir, bin, strings.Join(args, " "))
-	tmuxArgs := []string{"new-session", "-d", "-s", "e2e", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h),
-		"env", "TERM=xterm-256color", "COLORTERM=", "NO_COLOR="}
+	tmuxArgs := []string{
+		"new-session", "-d", "-s", "e2e", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h),
+		"env", "TERM=xterm-256color", "COLORTERM=", "NO_COLOR=",
+	}
 	tmuxArgs = append(tmuxArgs, env...)
 	s.tmux(append(tmuxArgs, "sh", "-c", command)...)
 	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })

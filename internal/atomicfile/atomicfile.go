@@ -14,10 +14,10 @@
 package atomicfile
 
 import (
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"io/fs"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -70,7 +70,7 @@ func (o Options) protects(st fs.FileInfo) bool {
 	return false
 }
 
-// Delay, when set, is slept between writing the temporary file and moving
+// Delay is, when set, slept between writing the temporary file and moving
 // it into place. Only tests set it, to interrupt a write half-way.
 var Delay time.Duration
 
@@ -88,7 +88,7 @@ func Abort() {
 	defer registry.Unlock()
 	registry.aborted = true
 	for name := range registry.temps {
-		os.Remove(name)
+		_ = os.Remove(name) // best effort: the process is ending on a signal
 	}
 	registry.temps = nil
 }
@@ -115,7 +115,7 @@ func resolve(path string, o Options) (target, error) {
 		}
 		st, err := f.Stat()
 		if fd > 2 {
-			f.Close()
+			_ = f.Close() // only looked at
 		}
 		if err == nil && st.Mode().IsRegular() && o.protects(st) {
 			return t, fmt.Errorf("%s %w; choose another name for the output", path, ErrProtected)
@@ -131,8 +131,8 @@ func resolve(path string, o Options) (target, error) {
 	case err == nil:
 		if lst.Mode()&fs.ModeSymlink != 0 {
 			// Replace what the link points to, and keep the link.
-			if real, err := filepath.EvalSymlinks(path); err == nil {
-				t.path = real
+			if resolved, err := filepath.EvalSymlinks(path); err == nil {
+				t.path = resolved
 			}
 		}
 		switch m := st.Mode(); {
@@ -261,7 +261,7 @@ func writeFD(path string, fd int, data []byte) error {
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
 	if fd > 2 {
-		defer f.Close()
+		defer func() { _ = f.Close() }() // a duplicate; the write's own errors are checked
 	}
 	if _, err := f.Write(data); err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
@@ -288,7 +288,9 @@ func writeStream(path string, data []byte) error {
 // tempName is a short name in dir: its length does not depend on the
 // target's, so a name of 255 bytes can still be written.
 func tempName(dir string) string {
-	return filepath.Join(dir, fmt.Sprintf(".coo-advisor-%08x.tmp", rand.Uint32()))
+	var b [4]byte
+	_, _ = rand.Read(b[:]) // crypto/rand never fails on Linux; a rare clash is retried
+	return filepath.Join(dir, fmt.Sprintf(".coo-advisor-%x.tmp", b))
 }
 
 // createTemp creates a temporary file in dir, registered for Abort. A new
@@ -302,12 +304,14 @@ func createTemp(dir string) (*os.File, error) {
 	}
 	for range 100 {
 		name := tempName(dir)
-		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+		// 0666 less the umask, like any new file; a replaced file's mode
+		// is copied onto it before the rename.
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666) //nolint:gosec // G302: the umask decides, as for any new file
 		if errors.Is(err, fs.ErrExist) {
 			continue
 		}
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("creating a temporary file: %w", err)
 		}
 		if registry.temps == nil {
 			registry.temps = map[string]bool{}
@@ -333,8 +337,9 @@ func writeAtomic(path string, t target, data []byte, overwrite bool) (err error)
 	tmpName := tmp.Name()
 	defer func() {
 		if err != nil {
-			tmp.Close()
-			os.Remove(tmpName)
+			// Already failing: the temporary file goes, whatever else fails.
+			_ = tmp.Close()
+			_ = os.Remove(tmpName)
 		}
 		unregister(tmpName)
 	}()
@@ -378,7 +383,9 @@ func writeAtomic(path string, t target, data []byte, overwrite bool) (err error)
 		}
 		return nil
 	}
-	os.Remove(tmpName)
+	// The report is in place under its name; the temporary name is a
+	// second link to it, and the registry removes it on a signal anyway.
+	_ = os.Remove(tmpName)
 	return nil
 }
 

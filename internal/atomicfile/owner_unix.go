@@ -3,6 +3,7 @@
 package atomicfile
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"strconv"
@@ -22,7 +23,7 @@ func keepOwner(f *os.File, old fs.FileInfo) {
 func dupFile(fd int) (*os.File, error) {
 	nfd, err := syscall.Dup(fd)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("duplicating descriptor %d: %w", fd, err)
 	}
 	return os.NewFile(uintptr(nfd), "/dev/fd/"+strconv.Itoa(fd)), nil
 }

@@ -37,14 +37,15 @@ func typeName(t reflect.Type) string {
 		return fmt.Sprintf("[%d]%s", t.Len(), typeName(t.Elem()))
 	case reflect.Map:
 		return "map[" + typeName(t.Key()) + "]" + typeName(t.Elem())
+	default:
+		if t.Name() == "" {
+			return t.String()
+		}
+		if p := t.PkgPath(); p != "" {
+			return p[strings.LastIndex(p, "/")+1:] + "." + t.Name()
+		}
+		return t.Name()
 	}
-	if t.Name() == "" {
-		return t.String()
-	}
-	if p := t.PkgPath(); p != "" {
-		return p[strings.LastIndex(p, "/")+1:] + "." + t.Name()
-	}
-	return t.Name()
 }
 
 func indent(b *strings.Builder, n int) {
@@ -177,6 +178,7 @@ func basic(t reflect.Type, lit string) string {
 	switch t.Kind() {
 	case reflect.Int, reflect.String, reflect.Bool, reflect.Float64:
 		return lit
+	default:
+		return t.String() + "(" + lit + ")"
 	}
-	return t.String() + "(" + lit + ")"
 }

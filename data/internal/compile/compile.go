@@ -29,5 +29,9 @@ func Source(fsys fs.FS) ([]byte, error) {
 	b.WriteString("package data\n\nimport \"github.com/coo-advisor/coo-advisor/advisor\"\n\n")
 	b.WriteString("// builtin returns the built-in definitions, a new copy at each call.\n")
 	fmt.Fprintf(&b, "func builtin() *advisor.Definitions {\n\treturn %s\n}\n", lit)
-	return format.Source(b.Bytes())
+	src, err := format.Source(b.Bytes())
+	if err != nil {
+		return nil, fmt.Errorf("formatting the generated source: %w", err)
+	}
+	return src, nil
 }
