@@ -70,8 +70,10 @@ screenshots:
 	@test -x "$(FREEZE)" || { echo "freeze is not installed: run make tools"; exit 1; }
 	@mkdir -p docs
 	@for s in welcome question-multi results compare; do \
-		$(FREEZE) --language ansi --window --padding 20 --font.size 14 -o docs/$$s.png tui/testdata/$$s-120x40.golden || exit 1; \
+		$(FREEZE) --language ansi --window --padding 20 --font.size 14 -o docs/$$s.svg tui/testdata/$$s-120x40.golden || exit 1; \
+		sha256sum tui/testdata/$$s-120x40.golden | cut -d' ' -f1 > docs/$$s.svg.golden-sha256; \
 	done
+	@chmod 644 docs/*
 
 ## release-check: check the release configuration, .goreleaser.yaml
 release-check:

@@ -2,10 +2,13 @@ package tui
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/charmbracelet/colorprofile"
@@ -88,5 +91,30 @@ func checkGolden(t *testing.T, path string, got []byte) {
 	}
 	if !bytes.Equal(got, want) {
 		t.Errorf("%s differs (run with -update if the change is deliberate):\n--- got\n%s\n--- want\n%s", path, ansi.Strip(string(got)), ansi.Strip(string(want)))
+	}
+}
+
+// TestScreenshotsAreCurrent: the README's pictures (docs/*.svg, drawn by
+// make screenshots from the 120x40 goldens) record the golden each was
+// drawn from; a screen that changed without new pictures fails here.
+func TestScreenshotsAreCurrent(t *testing.T) {
+	stamps, err := filepath.Glob(filepath.Join("..", "docs", "*.svg.golden-sha256"))
+	if err != nil || len(stamps) < 4 {
+		t.Fatalf("docs has %d pictures (%v); run make screenshots", len(stamps), err)
+	}
+	for _, stamp := range stamps {
+		name := strings.TrimSuffix(filepath.Base(stamp), ".svg.golden-sha256")
+		golden, err := os.ReadFile(filepath.Join("testdata", name+"-120x40.golden"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := os.ReadFile(stamp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := sha256.Sum256(golden)
+		if strings.TrimSpace(string(want)) != hex.EncodeToString(sum[:]) {
+			t.Errorf("docs/%s.svg was drawn from an older screen; run make screenshots", name)
+		}
 	}
 }
