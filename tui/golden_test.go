@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -61,6 +62,7 @@ func TestGolden(t *testing.T) {
 					o.Dir = "."
 				}
 				d := newDriver(t, o, size[0], size[1])
+				d.send(tea.ColorProfileMsg{Profile: colorprofile.ANSI256})
 				for _, k := range g.keys {
 					d.key(k)
 				}
@@ -72,6 +74,51 @@ func TestGolden(t *testing.T) {
 				}
 				checkGolden(t, filepath.Join(testdata, name+".golden"), colored.Bytes())
 				checkGolden(t, filepath.Join(testdata, name+".txt"), []byte(ansi.Strip(frame)))
+			})
+		}
+	}
+}
+
+// TestGoldenANSI keeps the screens in the 16-colour profile, on dark and
+// light backgrounds (testdata/*-ansi-*.golden): the highlight, the
+// headings and the errors each in a colour of their own.
+func TestGoldenANSI(t *testing.T) {
+	defs := loadDefs(t)
+	testdata, err := filepath.Abs("testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bg := range []struct {
+		name string
+		dark bool
+	}{{"dark", true}, {"light", false}} {
+		for _, g := range goldenScreens {
+			switch g.name {
+			case "welcome", "question-integer-error", "question-choice", "results", "export-confirm":
+			default:
+				continue
+			}
+			t.Run(g.name+"-"+bg.name, func(t *testing.T) {
+				o := Options{Defs: defs, Dir: "/home/founder/acme"}
+				if g.answers != "" {
+					o.Answers = readAnswers(t, defs, g.answers)
+				}
+				if g.name == "export-confirm" {
+					t.Chdir(t.TempDir())
+					o.Dir = "."
+				}
+				d := newDriver(t, o, 80, 24)
+				d.send(tea.ColorProfileMsg{Profile: colorprofile.ANSI})
+				d.send(backgroundMsg(bg.dark))
+				for _, k := range g.keys {
+					d.key(k)
+				}
+				var colored bytes.Buffer
+				w := &colorprofile.Writer{Forward: &colored, Profile: colorprofile.ANSI}
+				if _, err := w.WriteString(d.m.View().Content); err != nil {
+					t.Fatal(err)
+				}
+				checkGolden(t, filepath.Join(testdata, g.name+"-ansi-"+bg.name+".golden"), colored.Bytes())
 			})
 		}
 	}

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"image/color"
 	"os"
 	"path/filepath"
 	"strings"
@@ -239,3 +240,11 @@ func (d *driver) mustSeeText(parts ...string) {
 // testReport is what reports carry in tests: a fixed date, so that they
 // are the same every day.
 var testReport = advisor.ReportOptions{Engagement: advisor.Engagement{Date: "2026-11-26"}, Version: "test"}
+
+// backgroundMsg is the terminal reporting a dark or a light background.
+func backgroundMsg(dark bool) tea.BackgroundColorMsg {
+	if dark {
+		return tea.BackgroundColorMsg{Color: color.Black}
+	}
+	return tea.BackgroundColorMsg{Color: color.White}
+}

@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/coo-advisor/coo-advisor/advisor"
@@ -60,7 +61,7 @@ func New(o Options) Model {
 	if dir == "" {
 		dir = "."
 	}
-	c := &common{defs: o.Defs, width: 80, height: 24, styles: newStyles(true) /* dark until the terminal says */, keys: newKeyMap(), exportDir: dir, protect: o.Protect, report: o.Report}
+	c := &common{defs: o.Defs, width: 80, height: 24, styles: newStyles(true, colorprofile.ANSI256) /* dark and 256 colours until the terminal says */, keys: newKeyMap(), exportDir: dir, protect: o.Protect, report: o.Report}
 	format := o.Format
 	if format == "" {
 		format = advisor.FormatText
@@ -129,7 +130,15 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case tea.BackgroundColorMsg:
 		if dark := msg.IsDark(); dark != m.c.styles.isDark {
-			m.c.styles = newStyles(dark)
+			m.c.styles = newStyles(dark, m.c.styles.profile)
+			m.help.Styles = m.c.styles.help
+			m.restyle()
+		}
+		return nil
+	case tea.ColorProfileMsg:
+		// Colours chosen for the terminal's profile, not downsampled.
+		if msg.Profile != m.c.styles.profile {
+			m.c.styles = newStyles(m.c.styles.isDark, msg.Profile)
 			m.help.Styles = m.c.styles.help
 			m.restyle()
 		}
@@ -494,7 +503,7 @@ func (m *Model) compose() {
 func (m *Model) helpLines() []string {
 	keys := m.keysFor()
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d|%t|%t|", m.c.width, m.help.ShowAll, m.c.styles.isDark)
+	fmt.Fprintf(&b, "%d|%t|%t|%d|", m.c.width, m.help.ShowAll, m.c.styles.isDark, m.c.styles.profile)
 	for _, group := range keys.FullHelp() {
 		for _, k := range group {
 			if k.Enabled() {

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/coo-advisor/coo-advisor/advisor"
@@ -1090,5 +1091,29 @@ func TestTeamSession(t *testing.T) {
 	d.key("q")
 	if !d.quit {
 		t.Error("q did not quit a team's session")
+	}
+}
+
+// TestErrorsAndHighlightsDifferInEveryProfile: in 16 colours, 256 colours
+// and true colour, on light and dark backgrounds, an error never has the
+// colour of the highlight, the headings, the brand or a warning.
+func TestErrorsAndHighlightsDifferInEveryProfile(t *testing.T) {
+	for _, p := range []colorprofile.Profile{colorprofile.ANSI, colorprofile.ANSI256, colorprofile.TrueColor} {
+		for _, dark := range []bool{true, false} {
+			s := newStyles(dark, p)
+			conv := func(c color.Color) string { r, g, b, _ := p.Convert(c).RGBA(); return fmt.Sprint(r, g, b) }
+			err := conv(s.errorText.GetForeground())
+			for name, c := range map[string]color.Color{
+				"selected": s.selected.GetForeground(), "section": s.section.GetForeground(),
+				"brand": s.brand.GetBackground(), "warning": s.pain.GetForeground(), "success": s.success.GetForeground(),
+			} {
+				if conv(c) == err {
+					t.Errorf("profile %v, dark %v: the %s colour is the error colour", p, dark, name)
+				}
+			}
+			if conv(s.selected.GetForeground()) == conv(s.text.GetForeground()) {
+				t.Errorf("profile %v, dark %v: the selection looks like text", p, dark)
+			}
+		}
 	}
 }
