@@ -48,7 +48,7 @@ var roleGlyphs = []string{"█", "▒", "▓", "░"}
 // otherwise all come out bright red, and in 256 colours pink and red
 // (205, 203) look alike.
 type pick struct {
-	ansi, ansi256 [2]int    // light, dark
+	ansi, ansi256 [2]uint8  // light, dark
 	hex           [2]string // light, dark
 }
 
@@ -72,20 +72,20 @@ func (p pick) color(isDark bool, profile colorprofile.Profile) color.Color {
 // headings, the selected option) magenta, warnings yellow, and the roles
 // blue, cyan, orange and green: no two of them alike in any profile.
 var (
-	paletteFg      = pick{[2]int{0, 7}, [2]int{235, 254}, [2]string{"#1F1F1F", "#E4E4E4"}}
-	paletteFaint   = pick{[2]int{8, 8}, [2]int{242, 246}, [2]string{"#6B6B6B", "#9A9A9A"}}
-	paletteAccent  = pick{[2]int{5, 13}, [2]int{90, 205}, [2]string{"#B0127A", "#FF5FAF"}}
-	paletteError   = pick{[2]int{1, 9}, [2]int{160, 196}, [2]string{"#B00020", "#FF6B6B"}}
-	paletteOK      = pick{[2]int{2, 10}, [2]int{28, 78}, [2]string{"#0B7A3B", "#5FD787"}}
-	palettePain    = pick{[2]int{3, 11}, [2]int{130, 221}, [2]string{"#9A5B00", "#FFD75F"}}
-	paletteBorder  = pick{[2]int{7, 8}, [2]int{251, 239}, [2]string{"#C8C8C8", "#4E4E4E"}}
-	paletteBrandFg = pick{[2]int{15, 0}, [2]int{231, 234}, [2]string{"#FFFFFF", "#1F1F1F"}}
-	paletteHelpKey = pick{[2]int{8, 7}, [2]int{239, 250}, [2]string{"#4A4A4A", "#BDBDBD"}}
+	paletteFg      = pick{[2]uint8{0, 7}, [2]uint8{235, 254}, [2]string{"#1F1F1F", "#E4E4E4"}}
+	paletteFaint   = pick{[2]uint8{8, 8}, [2]uint8{242, 246}, [2]string{"#6B6B6B", "#9A9A9A"}}
+	paletteAccent  = pick{[2]uint8{5, 13}, [2]uint8{90, 205}, [2]string{"#B0127A", "#FF5FAF"}}
+	paletteError   = pick{[2]uint8{1, 9}, [2]uint8{160, 196}, [2]string{"#B00020", "#FF6B6B"}}
+	paletteOK      = pick{[2]uint8{2, 10}, [2]uint8{28, 78}, [2]string{"#0B7A3B", "#5FD787"}}
+	palettePain    = pick{[2]uint8{3, 11}, [2]uint8{130, 221}, [2]string{"#9A5B00", "#FFD75F"}}
+	paletteBorder  = pick{[2]uint8{7, 8}, [2]uint8{251, 239}, [2]string{"#C8C8C8", "#4E4E4E"}}
+	paletteBrandFg = pick{[2]uint8{15, 0}, [2]uint8{231, 234}, [2]string{"#FFFFFF", "#1F1F1F"}}
+	paletteHelpKey = pick{[2]uint8{8, 7}, [2]uint8{239, 250}, [2]string{"#4A4A4A", "#BDBDBD"}}
 	paletteRoles   = []pick{
-		{[2]int{4, 12}, [2]int{62, 141}, [2]string{"#5A3FD9", "#AF87FF"}},
-		{[2]int{6, 14}, [2]int{30, 80}, [2]string{"#00787A", "#5FD7D7"}},
-		{[2]int{3, 3}, [2]int{130, 215}, [2]string{"#A85A00", "#FFAF5F"}},
-		{[2]int{2, 2}, [2]int{64, 149}, [2]string{"#2E6B00", "#AFD75F"}},
+		{[2]uint8{4, 12}, [2]uint8{62, 141}, [2]string{"#5A3FD9", "#AF87FF"}},
+		{[2]uint8{6, 14}, [2]uint8{30, 80}, [2]string{"#00787A", "#5FD7D7"}},
+		{[2]uint8{3, 3}, [2]uint8{130, 215}, [2]string{"#A85A00", "#FFAF5F"}},
+		{[2]uint8{2, 2}, [2]uint8{64, 149}, [2]string{"#2E6B00", "#AFD75F"}},
 	}
 )
 
