@@ -64,6 +64,50 @@ func wrapLines(s string, width int) []string {
 	return strings.Split(wrap(s, width), "\n")
 }
 
+// window shows at most height lines of lines, scrolled so that lines
+// [from, to) are in view (their start, when they are more than fit), and
+// says what it hides: a "↑ more above" or "↓ more below" line takes the
+// place of the first or last line when lines are hidden there.
+func (c *common) window(lines []string, height, from, to int) []string {
+	if height < 1 {
+		return nil
+	}
+	if len(lines) <= height {
+		return lines
+	}
+	if height < 3 {
+		return clip(lines, height, from)
+	}
+	from = max(0, min(from, len(lines)-1))
+	to = max(from+1, min(to, len(lines)))
+	a := 0 // the first line shown
+	if to > height-1 {
+		// Both markers: height-2 lines of content, ending at to, or
+		// starting at from when the range is longer than that.
+		a = min(to-(height-2), from)
+		// The end, with only the top marker, when it still shows the
+		// range: better than hiding the last few lines.
+		if end := len(lines) - (height - 1); a+height-1 >= len(lines) || end <= from {
+			a = end
+		}
+		a = max(a, 1)
+	}
+	marker := func(text string) string { return c.styles.faint.Render(text) }
+	out := make([]string, 0, height)
+	if a > 0 {
+		out = append(out, marker("  ↑ more above"))
+	}
+	n := height - len(out)
+	if a+n < len(lines) {
+		n-- // room for the marker below
+	}
+	out = append(out, lines[a:a+n]...)
+	if a+n < len(lines) {
+		out = append(out, marker("  ↓ more below"))
+	}
+	return out
+}
+
 // clip returns at most height lines of lines, scrolled so that line focus
 // is visible (focus < 0 keeps the top).
 func clip(lines []string, height, focus int) []string {

@@ -59,7 +59,8 @@ func (m *detailsModel) body(h int) []string {
 	if m.focus < len(m.fields) {
 		focus = m.fields[m.focus]
 	}
-	return clip(m.lines, h, focus)
+	// The field and its label.
+	return m.c.window(m.lines, h, max(0, focus-1), focus+1)
 }
 
 func (m *detailsModel) relayout() {

@@ -458,9 +458,19 @@ func (m *Model) compose() {
 	brand := s.brand.Render("COO Advisor")
 	title, right := m.screens[m.screen].header()
 	ctx := s.header.Render(title)
+	// Narrow terminals give up the name first, then the end of the
+	// context: the position in a long screen ("1–20 of 46") always shows,
+	// as it says that there is more.
 	headerLine := brand + " " + ctx
-	if lipgloss.Width(headerLine) > cw {
-		headerLine = ctx // narrow: the context matters more than the name
+	need := 0
+	if right != "" {
+		need = lipgloss.Width(right) + 2
+	}
+	if lipgloss.Width(headerLine)+need > cw {
+		headerLine = ctx
+	}
+	if lipgloss.Width(headerLine)+need > cw {
+		headerLine = s.header.Render(ansi.Truncate(title, max(1, cw-need), "…"))
 	}
 	if right != "" {
 		if gap := cw - lipgloss.Width(headerLine) - lipgloss.Width(right); gap >= 2 {
@@ -516,13 +526,58 @@ func (m *Model) helpLines() []string {
 	}
 	cacheKey := b.String()
 	if m.c.helpCache.key != cacheKey {
+		w := m.c.contentWidth()
 		lines := strings.Split(m.help.View(keys), "\n")
+		if m.help.ShowAll && !fitsWidth(lines, w) {
+			// Too narrow for the columns: every key, one after another,
+			// wrapped, rather than columns cut off (q among them).
+			lines = m.flowHelp(keys, w)
+		}
 		for i, l := range lines {
-			lines[i] = fit(l, m.c.contentWidth())
+			lines[i] = fit(l, w)
 		}
 		m.c.helpCache.key, m.c.helpCache.lines = cacheKey, lines
 	}
 	return m.c.helpCache.lines
+}
+
+// fitsWidth reports whether every line fits in w cells, uncut.
+func fitsWidth(lines []string, w int) bool {
+	for _, l := range lines {
+		if lipgloss.Width(l) > w || strings.HasSuffix(ansi.Strip(l), "…") {
+			return false
+		}
+	}
+	return true
+}
+
+// flowHelp is the full help for narrow terminals: "key desc · key desc"
+// wrapped to the width, each key once.
+func (m *Model) flowHelp(keys helpKeys, w int) []string {
+	st := m.c.styles.help
+	var items []string
+	for _, group := range keys.FullHelp() {
+		for _, k := range group {
+			if k.Enabled() {
+				items = append(items, st.FullKey.Render(k.Help().Key)+" "+st.FullDesc.Render(k.Help().Desc))
+			}
+		}
+	}
+	var lines []string
+	line := ""
+	sep := st.FullSeparator.Render(" · ")
+	for _, it := range items {
+		switch {
+		case line == "":
+			line = it
+		case lipgloss.Width(line+sep+it) <= w:
+			line += sep + it
+		default:
+			lines = append(lines, line)
+			line = it
+		}
+	}
+	return append(lines, line)
 }
 
 // fit cuts a line that is wider than width; lines are wrapped when

@@ -33,7 +33,10 @@ type questionModel struct {
 	prompt []string
 	info   []string
 	field  []string
-	focus  int
+	focus  int // the first line of the option under the cursor
+	// focusEnd is the line after its last: the window keeps it all in
+	// view.
+	focusEnd int
 }
 
 func newQuestionModel(c *common, index int, prev *advisor.Answer) questionModel {
@@ -278,7 +281,7 @@ func (m *questionModel) renderField() {
 	s := m.c.styles
 	w := m.width()
 	b := lineBuilder{width: w}
-	m.focus = 0
+	m.focus, m.focusEnd = 0, 0
 	switch m.q.Kind {
 	case advisor.KindInteger:
 		m.input.SetWidth(max(4, min(w-4, 20)))
@@ -331,6 +334,9 @@ func (m *questionModel) renderField() {
 					b.lines = append(b.lines, strings.Repeat(" ", lipgloss.Width(prefix))+st.Render(l))
 				}
 			}
+			if i == m.cursor {
+				m.focusEnd = len(b.lines)
+			}
 		}
 		if m.err != "" {
 			b.hang("✗", m.err, s.errorText)
@@ -372,13 +378,8 @@ func (m questionModel) lines(h int) []string {
 	if len(out) > h/2 {
 		out = out[:max(1, h/2)]
 	}
-	window := clip(m.field, h-len(out), m.focus)
-	if n := len(window); n >= 2 && &window[n-1] != &m.field[len(m.field)-1] {
-		// More options below what fits: say so rather than let the list
-		// look complete.
-		window = append(window[:n-1:n-1], m.c.styles.faint.Render("  ↓ more below"))
-	}
-	return append(out, window...)
+	// A long list scrolls with its cursor, and says what it hides.
+	return append(out, m.c.window(m.field, h-len(out), m.focus, max(m.focus+1, m.focusEnd))...)
 }
 
 // header is the progress line: "Growth · 5 of 9", or "Editing ·

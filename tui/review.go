@@ -15,12 +15,15 @@ type reviewModel struct {
 	answers advisor.Answers
 	cursor  int
 	lines   []string
-	focus   int
+	focus   int // the first line of the selected answer
+	// focusEnd is the line after its last.
+	focusEnd int
 }
 
 func newReviewModel(c *common) *reviewModel { return &reviewModel{c: c} }
 
-func (m *reviewModel) body(h int) []string      { return clip(m.lines, h, m.focus) }
+// body keeps the whole selected answer in view, and says what is hidden.
+func (m *reviewModel) body(h int) []string      { return m.c.window(m.lines, h, m.focus, m.focusEnd) }
 func (m *reviewModel) header() (string, string) { return "Your answers", "" }
 func (m *reviewModel) typing() typing           { return typingNone }
 func (m *reviewModel) relayout()                { m.render() }
@@ -71,21 +74,26 @@ func (m *reviewModel) render() {
 		value := "—"
 		if a, ok := m.answers[q.ID]; ok {
 			value = q.Describe(a)
+		} else if q.Default != nil {
+			value = q.Describe(*q.Default) + " (the default)"
 		}
 		if stack {
 			lines = append(lines, pointer+st.Render(q.Title))
 			for _, l := range wrapLines(value, max(4, w-4)) {
 				lines = append(lines, "    "+s.faint.Render(l))
 			}
-			continue
-		}
-		valueW := max(4, w-titleW-4)
-		for j, l := range wrapLines(value, valueW) {
-			if j == 0 {
-				lines = append(lines, pointer+st.Render(padTo(q.Title, titleW))+"  "+s.text.Render(l))
-			} else {
-				lines = append(lines, padTo("", titleW+4)+s.text.Render(l))
+		} else {
+			valueW := max(4, w-titleW-4)
+			for j, l := range wrapLines(value, valueW) {
+				if j == 0 {
+					lines = append(lines, pointer+st.Render(padTo(q.Title, titleW))+"  "+s.text.Render(l))
+				} else {
+					lines = append(lines, padTo("", titleW+4)+s.text.Render(l))
+				}
 			}
+		}
+		if i == m.cursor {
+			m.focusEnd = len(lines)
 		}
 	}
 	m.lines = lines

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -14,7 +15,10 @@ import (
 // nothing leaves the machine.
 type welcomeModel struct {
 	c     *common
-	lines []string
+	lines []string // the whole screen, when it fits
+	// title, prose and action are its parts, for screens too small for
+	// it all: the title and how to start come first.
+	title, prose, action []string
 }
 
 func newWelcomeModel(c *common) *welcomeModel {
@@ -35,7 +39,18 @@ func (m *welcomeModel) update(msg tea.Msg) (tea.Cmd, tea.Msg) {
 	return nil, nil
 }
 
-func (m *welcomeModel) body(h int) []string      { return clip(m.lines, h, -1) }
+// body is the whole welcome when it fits; otherwise the title and how to
+// start, then as much of the rest as fits, saying that there is more.
+func (m *welcomeModel) body(h int) []string {
+	if len(m.lines) <= h {
+		return m.lines
+	}
+	out := append(append(slices.Clone(m.title), m.action...), "")
+	if h-len(out) >= 2 {
+		out = append(out, m.c.window(m.prose, h-len(out), 0, 1)...)
+	}
+	return clip(out, h, -1)
+}
 func (m *welcomeModel) header() (string, string) { return "Welcome", "" }
 func (m *welcomeModel) typing() typing           { return typingNone }
 func (m *welcomeModel) relayout()                { m.render() }
@@ -61,12 +76,16 @@ func (m *welcomeModel) render() {
 		lines = append(lines, "")
 	}
 	para(s.title.Render("Who should run your operations next?"))
+	m.title = slices.Clone(lines)
 	para(s.text.Render("Should your next operations leader be ") + choice + s.text.Render("?"))
 	para(s.text.Render(fmt.Sprintf("Answer %d short questions about your company's %s (about %d minutes). You get a recommendation with its confidence, the reasons behind it and what would change it; then compare the roles side by side and export the result for an email or a hiring brief.",
 		n, advisor.JoinWords(factors, "and"), minutes)))
 	para(s.success.Render("Private: ") + s.text.Render("your answers stay on this computer. Nothing is sent anywhere."))
+	m.prose = slices.Clone(lines[len(m.title) : len(lines)-1])
+	start := len(lines)
 	lines = append(lines, s.accent.Render("Press Enter to start."))
 	lines = append(lines, wrapLines(s.faint.Render("Running this for a client, or answering as one of a leadership team? Press d first to add the names."), w)...)
+	m.action = slices.Clone(lines[start:])
 	m.lines = lines
 }
 
