@@ -167,7 +167,7 @@ var (
 	questionsTop     = []string{"scoring", "factors", "questions", "also_plan_for"}
 	factorFields     = []string{"id", "title", "description"}
 	factorRequired   = []string{"id", "title"}
-	questionFields   = []string{"id", "factor", "title", "prompt", "why", "help", "kind", "unit", "unit_one", "statement", "min", "max", "bands", "options", "none", "cap", "default"}
+	questionFields   = []string{"id", "factor", "title", "prompt", "why", "help", "detail", "kind", "unit", "unit_one", "statement", "min", "max", "bands", "options", "none", "cap", "default"}
 	questionRequired = []string{"id", "factor", "title", "prompt", "why", "kind"}
 	partFields       = []string{"label", "statement", "weights", "notes", "rules_out", "why", "source", "lever"}
 	bandFields       = append([]string{"max"}, partFields...)
@@ -817,6 +817,7 @@ func (d *Definitions) readQuestion(n *yaml.Node, i int, pl *problemList) (q Ques
 	str("prompt", &q.Prompt, false)
 	str("why", &q.Why, false)
 	str("help", &q.Help, false)
+	str("detail", &q.Detail, false)
 	str("unit", &q.Unit, true)
 	str("unit_one", &q.UnitOne, true)
 	str("statement", &q.Statement, true)

@@ -443,7 +443,7 @@ func TestLoadRejectsBadQuestions(t *testing.T) {
 		{
 			name: "unknown field in a question",
 			old:  "    why: Fast growth needs someone to steer it.\n", new: "    why: Fast growth needs someone to steer it.\n    weight: 2\n", at: "weight: 2",
-			key: "questions[1].weight", msgs: []string{"unknown field", "allowed fields are id, factor, title, prompt, why, help, kind"},
+			key: "questions[1].weight", msgs: []string{"unknown field", "allowed fields are id, factor, title, prompt, why, help, detail, kind"},
 		},
 		{
 			name: "unknown field in an option",

@@ -137,6 +137,10 @@ type Question struct {
 	Prompt string
 	Why    string // one line: why we ask
 	Help   string // optional: how to answer
+	// Detail is more about the question, shown only on request (? in the
+	// program, help in plain mode): what would steer the answer if shown
+	// with it, such as which role each pain points to.
+	Detail string
 	Kind   Kind
 
 	// Statement is an integer question's answer as a sentence, with

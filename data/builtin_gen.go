@@ -1214,7 +1214,8 @@ func builtin() *advisor.Definitions {
 				Title:  "Pain points",
 				Prompt: "Where does it hurt today?",
 				Why:    "Each pain matches a responsibility of one of the roles; the pains show which role's work is missing.",
-				Help:   "Choose every area where the company struggles; choose none if nothing stands out. Strategy, coordination, resources, measures and risk are a COO's responsibilities; efficiency, processes, teams, quality and improvement are an Operations Director's.",
+				Help:   "Choose every area where the company struggles; choose none if nothing stands out.",
+				Detail: "Strategy, coordination, resources, measures and risk are a COO's responsibilities; efficiency, processes, teams, quality and improvement are an Operations Director's.",
 				Kind:   advisor.Kind("multi-choice"),
 				Options: []advisor.Option{
 					advisor.Option{
@@ -1228,7 +1229,7 @@ func builtin() *advisor.Definitions {
 							},
 							Statement: "Daily decisions drift from the strategy",
 							Why:       "Making daily decisions serve the strategy is a COO's responsibility; a fractional COO can cover it part-time.",
-							Line:      514,
+							Line:      518,
 						},
 					},
 					advisor.Option{
@@ -1242,7 +1243,7 @@ func builtin() *advisor.Definitions {
 							},
 							Statement: "Departments do not work together",
 							Why:       "Making departments work as one is a COO's responsibility; a fractional COO can cover it part-time.",
-							Line:      519,
+							Line:      523,
 						},
 					},
 					advisor.Option{
@@ -1256,7 +1257,7 @@ func builtin() *advisor.Definitions {
 							},
 							Statement: "Money, people and tools go to the wrong places",
 							Why:       "Deciding where money, people and tools go is a COO's responsibility; a fractional COO can cover it part-time.",
-							Line:      524,
+							Line:      528,
 						},
 					},
 					advisor.Option{
@@ -1270,7 +1271,7 @@ func builtin() *advisor.Definitions {
 							},
 							Statement: "Nobody tracks company-wide performance",
 							Why:       "Company-wide measures are a COO's responsibility; a fractional COO can set them up part-time.",
-							Line:      529,
+							Line:      533,
 						},
 					},
 					advisor.Option{
@@ -1284,7 +1285,7 @@ func builtin() *advisor.Definitions {
 							},
 							Statement: "Risks are not assessed or planned for",
 							Why:       "Risk across the business is a COO's responsibility; a fractional COO can cover it part-time.",
-							Line:      534,
+							Line:      538,
 						},
 					},
 					advisor.Option{
@@ -1298,7 +1299,7 @@ func builtin() *advisor.Definitions {
 							},
 							Statement: "Work is slow or costly",
 							Why:       "Efficient, affordable operations are an Operations Director's responsibility.",
-							Line:      539,
+							Line:      543,
 						},
 					},
 					advisor.Option{
@@ -1312,7 +1313,7 @@ func builtin() *advisor.Definitions {
 							},
 							Statement: "Processes have bottlenecks",
 							Why:       "Finding and fixing bottlenecks is an Operations Director's responsibility.",
-							Line:      544,
+							Line:      548,
 						},
 					},
 					advisor.Option{
@@ -1326,7 +1327,7 @@ func builtin() *advisor.Definitions {
 							},
 							Statement: "Operational teams lack direction",
 							Why:       "Leading the operational teams is an Operations Director's responsibility.",
-							Line:      549,
+							Line:      553,
 						},
 					},
 					advisor.Option{
@@ -1340,7 +1341,7 @@ func builtin() *advisor.Definitions {
 							},
 							Statement: "Quality is inconsistent",
 							Why:       "Quality and its controls are an Operations Director's responsibility.",
-							Line:      554,
+							Line:      558,
 						},
 					},
 					advisor.Option{
@@ -1354,7 +1355,7 @@ func builtin() *advisor.Definitions {
 							},
 							Statement: "Nothing ever gets improved",
 							Why:       "Running improvement is an Operations Director's responsibility.",
-							Line:      559,
+							Line:      563,
 						},
 					},
 				},
@@ -1368,7 +1369,7 @@ func builtin() *advisor.Definitions {
 						},
 						Statement: "No particular pain stands out",
 						Why:       "Without named pains, the shape of the company decides.",
-						Line:      565,
+						Line:      569,
 					},
 				},
 				Cap: advisor.Points(400),
@@ -1394,7 +1395,7 @@ func builtin() *advisor.Definitions {
 							Statement: "Revenue is under $2M a year",
 							Why:       "At this revenue a full-time operations executive rarely pays for itself.",
 							Source:    "practitioners' revenue rule of thumb ($8-20M for a COO), second-hand",
-							Line:      580,
+							Line:      584,
 						},
 					},
 					advisor.Option{
@@ -1409,7 +1410,7 @@ func builtin() *advisor.Definitions {
 							Statement: "Revenue is $2M to $8M a year",
 							Why:       "Below about $8M a full-time COO is usually early.",
 							Source:    "practitioners' revenue rule of thumb ($8-20M for a COO), second-hand",
-							Line:      586,
+							Line:      590,
 						},
 					},
 					advisor.Option{
@@ -1424,7 +1425,7 @@ func builtin() *advisor.Definitions {
 							Statement: "Revenue is $8M to $20M a year",
 							Why:       "The range in which a COO hire is commonly discussed.",
 							Source:    "practitioners' revenue rule of thumb ($8-20M for a COO), second-hand",
-							Line:      592,
+							Line:      596,
 						},
 					},
 					advisor.Option{
@@ -1438,7 +1439,7 @@ func builtin() *advisor.Definitions {
 							},
 							Statement: "Revenue is $20M to $100M a year",
 							Why:       "Revenue at this level can carry a full-time executive.",
-							Line:      598,
+							Line:      602,
 						},
 					},
 					advisor.Option{
@@ -1452,7 +1453,7 @@ func builtin() *advisor.Definitions {
 							},
 							Statement: "Revenue is over $100M a year",
 							Why:       "Revenue at this level can carry a full executive team.",
-							Line:      603,
+							Line:      607,
 						},
 					},
 					advisor.Option{
@@ -1467,7 +1468,7 @@ func builtin() *advisor.Definitions {
 							Statement: "Revenue was not given",
 							Why:       "Revenue left out counts nothing either way.",
 							NoLever:   true,
-							Line:      608,
+							Line:      612,
 						},
 						OffScale: true,
 					},
@@ -1506,7 +1507,7 @@ func builtin() *advisor.Definitions {
 							},
 							Statement: "The company's own staff run every site",
 							Why:       "With the company's own staff at every site, each site counts in full.",
-							Line:      627,
+							Line:      631,
 						},
 					},
 					advisor.Option{
@@ -1520,7 +1521,7 @@ func builtin() *advisor.Definitions {
 							},
 							Statement: "Some sites are franchised or run by partners",
 							Why:       "Partner-run sites ask less of the company's own leadership.",
-							Line:      632,
+							Line:      636,
 						},
 					},
 					advisor.Option{
@@ -1535,7 +1536,7 @@ func builtin() *advisor.Definitions {
 							Statement: "Most sites are franchised or run by partners",
 							Why:       "A franchisor runs a support office, not the outlets: the number of outlets overstates the coordination its leader has to hold.",
 							Source:    "practitioners on franchising (second-hand)",
-							Line:      637,
+							Line:      641,
 						},
 					},
 				},

@@ -38,6 +38,9 @@ type common struct {
 	answers advisor.Answers
 	// team is set in a leadership team's session.
 	team *advisor.TeamResult
+	// fullHelp is set while the full help shows (?): questions add their
+	// detail then.
+	fullHelp bool
 
 	// helpCache keeps the rendered footer: it only changes with the screen,
 	// the width or the help mode, not with every key.

@@ -260,6 +260,8 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return tea.Quit, true
 	case key.Matches(msg, k.Help) && typing != typingText:
 		m.help.ShowAll = !m.help.ShowAll
+		m.c.fullHelp = m.help.ShowAll
+		m.questions.relayout()
 		m.setHeights()
 		return nil, true
 	}

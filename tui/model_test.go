@@ -557,7 +557,7 @@ func TestSidePanelShowsLiveLeaning(t *testing.T) {
 	defs := loadDefs(t)
 	d := newDriver(t, Options{Defs: defs}, 120, 40)
 	d.key("enter")
-	d.mustSee("LIVE LEANING", "0 of 11 answered")
+	d.mustSee("LEANING SO FAR", "on 0 of 11 answers")
 	// thisAnswer is what the panel says an employee count gives, written
 	// from the band's weights.
 	thisAnswer := func(n int) string {
@@ -581,7 +581,7 @@ func TestSidePanelShowsLiveLeaning(t *testing.T) {
 	}
 	d.typeText("20")
 	d.mustSee(thisAnswer(20))
-	d.mustSee("1 of 11 answered")
+	d.mustSee("on 1 of 11 answers")
 	small := share(0)
 	if !strings.Contains(small, " 0%") {
 		t.Fatalf("20 employees alone should not lean to the COO: %q", small)
@@ -1116,4 +1116,23 @@ func TestErrorsAndHighlightsDifferInEveryProfile(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestPainsMappingOnlyOnRequest: the pain-points question does not say
+// which role each pain points to unless the full help is asked for.
+func TestPainsMappingOnlyOnRequest(t *testing.T) {
+	defs := loadDefs(t)
+	pains, _ := defs.Question("pain_points")
+	if pains.Detail == "" || strings.Contains(pains.Help+pains.Why, "Operations Director's") {
+		t.Fatalf("the question's help still maps pains to roles: %q", pains.Help)
+	}
+	d := newDriver(t, Options{Defs: defs}, 80, 40)
+	d.key("enter")
+	d.answerFirst(8, readAnswers(t, defs, "close-call.yaml"))
+	d.mustSee(pains.Prompt)
+	d.mustNotSee("are a COO's responsibilities")
+	d.key("?")
+	d.mustSeeText(pains.Detail)
+	d.key("?")
+	d.mustNotSee("are a COO's responsibilities")
 }

@@ -279,6 +279,9 @@ func printPlainHelp(out *printer, q *advisor.Question) {
 	if q.Help != "" {
 		out.println(q.Help)
 	}
+	if q.Detail != "" {
+		out.println(q.Detail)
+	}
 	out.printf("Allowed: %s. The labels shown are accepted too, in any case", q.Allowed())
 	if q.Kind != advisor.KindInteger {
 		out.print(", and so are the numbers in front of them")

@@ -240,6 +240,11 @@ func (m *questionModel) render() {
 	if m.q.Help != "" {
 		b.add(m.q.Help, s.faint)
 	}
+	// More, such as which role each pain points to, only with the full
+	// help: shown with the question, it would steer the answer.
+	if m.q.Detail != "" && m.c.fullHelp {
+		b.add(m.q.Detail, s.faint)
+	}
 	m.info = b.take()
 	m.renderField()
 }

@@ -177,8 +177,12 @@ func (m *questionsScreen) leaningPanel() string {
 		nameW = max(nameW, lipgloss.Width(r.Short))
 	}
 	nameW = min(nameW, inner/2)
+	// The leaning says what it rests on: after one answer, a role's 100%
+	// means little, and says so.
+	answered := len(answers)
 	var lines []string
-	lines = append(lines, s.section.Render("LIVE LEANING"))
+	lines = append(lines, s.section.Render("LEANING SO FAR"))
+	lines = append(lines, wrapLines(s.faint.Render(fmt.Sprintf("on %d of %d answers", answered, len(d.Questions))), inner)...)
 	total := 0.0
 	for _, sc := range scores {
 		total += sc.Points.Float()
@@ -193,9 +197,8 @@ func (m *questionsScreen) leaningPanel() string {
 		}
 		lines = append(lines, s.text.Render(padTo(name, nameW))+" "+m.c.bar(sc.Share, max(1, barW), roleGlyph(i), s.role(i))+" "+s.text.Render(pct))
 	}
-	answered := len(answers)
-	lines = append(lines, "", s.faint.Render(fmt.Sprintf("%d of %d answered", answered, len(d.Questions))))
 	if ok {
+		lines = append(lines, "")
 		pts := make(advisor.Weights, len(d.Roles))
 		for i, sc := range d.Leaning(advisor.Answers{q.q.ID: cur}) {
 			pts[i] = sc.Points
