@@ -29,9 +29,10 @@ run: build
 build:
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/coo-advisor
 
-## test: lint, every test (tmux and browser ones included) and a short run of each fuzz target
+## test: lint, every test (tmux and browser ones included), each benchmark once, and a short run of each fuzz target
 test: lint
 	$(GO) test -count=1 ./...
+	$(GO) test -run='^$$' -bench=. -benchtime=1x ./advisor ./data ./tui
 	@$(MAKE) --no-print-directory fuzz FUZZTIME=$(FUZZTIME)
 
 ## lint: gofmt, go vet and golangci-lint (make tools installs it)

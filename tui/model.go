@@ -260,8 +260,7 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return tea.Quit, true
 	case key.Matches(msg, k.Help) && typing != typingText:
 		m.help.ShowAll = !m.help.ShowAll
-		m.c.fullHelp = m.help.ShowAll
-		m.questions.relayout()
+		m.c.fullHelp = m.help.ShowAll // the question on show adds its detail
 		m.setHeights()
 		return nil, true
 	}

@@ -37,6 +37,9 @@ type questionModel struct {
 	// focusEnd is the line after its last: the window keeps it all in
 	// view.
 	focusEnd int
+	// detail is whether the rendering holds the question's detail (the
+	// full help was on).
+	detail bool
 }
 
 func newQuestionModel(c *common, index int, prev *advisor.Answer) questionModel {
@@ -242,7 +245,8 @@ func (m *questionModel) render() {
 	}
 	// More, such as which role each pain points to, only with the full
 	// help: shown with the question, it would steer the answer.
-	if m.q.Detail != "" && m.c.fullHelp {
+	m.detail = m.c.fullHelp
+	if m.q.Detail != "" && m.detail {
 		b.add(m.q.Detail, s.faint)
 	}
 	m.info = b.take()
@@ -366,7 +370,10 @@ func (m *questionModel) renderField() {
 // lines lays the question out in at most h lines. The prompt and the
 // input always show; the explanation shows when there is room, and a long
 // list scrolls with its cursor.
-func (m questionModel) lines(h int) []string {
+func (m *questionModel) lines(h int) []string {
+	if m.detail != m.c.fullHelp {
+		m.render() // the full help came or went since
+	}
 	full := len(m.prompt) + 1 + len(m.info) + 1 + len(m.field)
 	out := make([]string, 0, min(h, full))
 	out = append(out, m.prompt...)
