@@ -37,7 +37,8 @@ func printError(w io.Writer, styles fang.Styles, err error) {
 		return
 	}
 	text := errorText(err)
-	if f, ok := w.(term.File); ok && term.IsTerminal(f.Fd()) {
+	// fang hands over stderr wrapped for colour: ask stderr itself.
+	if term.IsTerminal(os.Stderr.Fd()) {
 		_, _ = io.WriteString(w, styles.ErrorHeader.String()+"\n")
 		_, _ = io.WriteString(w, lipgloss.NewStyle().MarginLeft(2).Render(text)+"\n\n")
 		return

@@ -333,3 +333,14 @@ func TestTmuxAccessible(t *testing.T) {
 		t.Errorf("ACCESSIBLE=1 drew the full-screen program:\n%s", screen)
 	}
 }
+
+// TestTmuxStyledError: on a terminal an error comes under fang's error
+// header, with the same message as off one, and the same exit code.
+func TestTmuxStyledError(t *testing.T) {
+	dir := t.TempDir()
+	s := startTmux(t, 80, 24, dir, "recommend", "missing.yaml")
+	screen := s.waitFor("EXIT=2")
+	if !strings.Contains(screen, "ERROR") || !strings.Contains(screen, "coo-advisor: missing.yaml: no such file") {
+		t.Errorf("the error on a terminal:\n%s", screen)
+	}
+}
