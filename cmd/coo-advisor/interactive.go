@@ -64,6 +64,12 @@ func (a *app) runInteractive(cmd *cobra.Command, out *outputFlags, plain bool) e
 		}
 		return failure(err)
 	}
+	return a.runProgram(cmd, opts)
+}
+
+// runProgram runs the full-screen program, and leaves its outcome on the
+// normal screen; a signal or ctrl+c gives the exit code it stands for.
+func (a *app) runProgram(cmd *cobra.Command, opts tui.Options) error {
 	if a.stop != nil {
 		// The full-screen program owns the terminal: on a signal it is
 		// stopped through the context, so that it restores the terminal.
@@ -73,13 +79,13 @@ func (a *app) runInteractive(cmd *cobra.Command, out *outputFlags, plain bool) e
 	}
 	res, err := tui.Run(cmd.Context(), opts)
 	if sig := a.stop.signal(); sig != nil {
-		summarize(a.stdout, defs, tui.Outcome{Exported: res.Exported, Saved: res.Saved})
+		summarize(a.stdout, opts.Defs, tui.Outcome{Exported: res.Exported, Saved: res.Saved})
 		return &codedError{code: signalCode(sig), err: errStopped, silent: true}
 	}
 	if err != nil {
 		return failure(fmt.Errorf("the interactive advisor stopped: %w", err))
 	}
-	summarize(a.stdout, defs, res)
+	summarize(a.stdout, opts.Defs, res)
 	if res.Interrupted {
 		return &codedError{code: exitAborted, err: errors.New("interrupted"), silent: true}
 	}

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	tea "charm.land/bubbletea/v2"
 	"github.com/spf13/cobra"
 
 	"github.com/coo-advisor/coo-advisor/advisor"
@@ -177,22 +176,5 @@ func (a *app) runTeamInteractive(cmd *cobra.Command, p *prepared, opts advisor.R
 		Defs: p.defs, Team: opts.Team, Report: opts, Input: a.stdin, Output: a.out.w, Format: p.format, Dir: dir, Protect: inputs,
 		ExportPath: "coo-advisor-team" + p.format.Extension(),
 	}
-	if a.stop != nil {
-		a.stop.interactive.Store(true)
-		defer a.stop.interactive.Store(false)
-		o.ProgramOptions = append(o.ProgramOptions, tea.WithoutSignalHandler())
-	}
-	res, err := tui.Run(cmd.Context(), o)
-	if sig := a.stop.signal(); sig != nil {
-		summarize(a.stdout, p.defs, tui.Outcome{Exported: res.Exported})
-		return &codedError{code: signalCode(sig), err: errStopped, silent: true}
-	}
-	if err != nil {
-		return failure(fmt.Errorf("the interactive advisor stopped: %w", err))
-	}
-	summarize(a.stdout, p.defs, res)
-	if res.Interrupted {
-		return &codedError{code: exitAborted, err: errors.New("interrupted"), silent: true}
-	}
-	return nil
+	return a.runProgram(cmd, o)
 }
