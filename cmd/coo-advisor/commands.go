@@ -162,15 +162,26 @@ func (o *outputFlags) reportFormat() (advisor.Format, error) {
 }
 
 func (o *outputFlags) register(cmd *cobra.Command, answersHelp string) {
-	o.cmd = cmd
 	cmd.Flags().StringVarP(&o.answers, "answers", "a", "", answersHelp)
-	cmd.Flags().StringVarP(&o.format, "format", "f", "", "the report's format: "+strings.Join(advisor.Formats, ", ")+" (default: from the --output name, or text)")
-	cmd.Flags().StringVarP(&o.output, "output", "o", "", "write the report to this file (atomically) instead of standard output")
-	cmd.Flags().BoolVar(&o.force, "force", false, "let --output replace an existing file")
-	cmd.Flags().StringVar(&o.client, "client", "", "the client company the brief is for")
-	cmd.Flags().StringVar(&o.preparedBy, "prepared-by", "", "who prepared the brief")
-	cmd.Flags().StringVar(&o.date, "date", "", "the brief's date, as YYYY-MM-DD (default: the answers file's, or today)")
+	o.registerBrief(cmd, "", "the answers file's, or today")
 	cmd.Flags().StringVar(&o.respondent, "respondent", "", "your name, when you answer as one of a leadership team (see team)")
+}
+
+// registerBrief adds the flags of every command that writes a brief: its
+// format and file, and the engagement details. clientDefault and
+// dateDefault say where the client and the date come from when not given.
+func (o *outputFlags) registerBrief(cmd *cobra.Command, clientDefault, dateDefault string) {
+	o.cmd = cmd
+	clientHelp := "the client company the brief is for"
+	if clientDefault != "" {
+		clientHelp += " (default: " + clientDefault + ")"
+	}
+	cmd.Flags().StringVarP(&o.format, "format", "f", "", "the brief's format: "+strings.Join(advisor.Formats, ", ")+" (default: from the --output name, or text)")
+	cmd.Flags().StringVarP(&o.output, "output", "o", "", "write the brief to this file (atomically) instead of standard output")
+	cmd.Flags().BoolVar(&o.force, "force", false, "let --output replace an existing file")
+	cmd.Flags().StringVar(&o.client, "client", "", clientHelp)
+	cmd.Flags().StringVar(&o.preparedBy, "prepared-by", "", "who prepared the brief")
+	cmd.Flags().StringVar(&o.date, "date", "", "the brief's date, as YYYY-MM-DD (default: "+dateDefault+")")
 }
 
 func newRootCmd(stdin io.Reader, stdout, stderr io.Writer, stop *stopper) (*cobra.Command, *app) {

@@ -70,13 +70,7 @@ coo-advisor team answers/*.yaml --format json | jq .disagreements`,
 			return a.runTeamInteractive(cmd, p, opts, inputs)
 		},
 	}
-	out.cmd = cmd
-	cmd.Flags().StringVarP(&out.format, "format", "f", "", "the brief's format: "+strings.Join(advisor.Formats, ", ")+" (default: from the --output name, or text)")
-	cmd.Flags().StringVarP(&out.output, "output", "o", "", "write the brief to this file (atomically) instead of standard output")
-	cmd.Flags().BoolVar(&out.force, "force", false, "let --output replace an existing file")
-	cmd.Flags().StringVar(&out.client, "client", "", "the client company the brief is for (default: the one the files name)")
-	cmd.Flags().StringVar(&out.preparedBy, "prepared-by", "", "who prepared the brief")
-	cmd.Flags().StringVar(&out.date, "date", "", "the brief's date, as YYYY-MM-DD (default: today)")
+	out.registerBrief(cmd, "the one the files name", "today")
 	cmd.Flags().BoolVar(&anonymous, "anonymous", false, `show "Person 1".."Person N" instead of names; no per-person answers under three people`)
 	cmd.Flags().BoolVar(&plain, "plain", false, "print the brief instead of opening the interactive results")
 	a.definitionFlags(cmd)
