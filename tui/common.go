@@ -111,6 +111,20 @@ func (c *common) window(lines []string, height, from, to int) []string {
 	return out
 }
 
+// marked wraps text to width w after a one-cell mark ("+ reason"), its
+// later lines indented to line up with the first.
+func marked(mark, text string, markSt, textSt lipgloss.Style, w int) []string {
+	var out []string
+	for i, l := range wrapLines(text, max(4, w-2)) {
+		if i == 0 {
+			out = append(out, markSt.Render(mark)+" "+textSt.Render(l))
+		} else {
+			out = append(out, "  "+textSt.Render(l))
+		}
+	}
+	return out
+}
+
 // clip returns at most height lines of lines, scrolled so that line focus
 // is visible (focus < 0 keeps the top).
 func clip(lines []string, height, focus int) []string {

@@ -208,13 +208,7 @@ func (m *resultsModel) summaryLines(w int) []string {
 	// Ruled-out roles come first among the notes: they decide the advice
 	// as much as the points do.
 	mark := func(glyph, text string, st lipgloss.Style) {
-		for i, l := range wrapLines(text, max(4, w-2)) {
-			if i == 0 {
-				lines = append(lines, st.Render(glyph)+" "+st.Render(l))
-			} else {
-				lines = append(lines, "  "+st.Render(l))
-			}
-		}
+		lines = append(lines, marked(glyph, text, st, st, w)...)
 	}
 	for _, x := range b.RuledOut {
 		mark("✕", x, s.pain)
@@ -271,13 +265,7 @@ func (m *resultsModel) explanationLines(w int) []string {
 	b := m.brief
 	var lines []string
 	bullet := func(mark string, text string, st lipgloss.Style) {
-		for i, l := range wrapLines(text, max(4, w-2)) {
-			if i == 0 {
-				lines = append(lines, st.Render(mark)+" "+s.text.Render(l))
-			} else {
-				lines = append(lines, "  "+s.text.Render(l))
-			}
-		}
+		lines = append(lines, marked(mark, text, st, s.text, w)...)
 	}
 	why := func(c advisor.Contribution) {
 		if !m.showWhy {

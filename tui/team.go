@@ -54,13 +54,7 @@ func (m *teamModel) render() {
 	w := m.c.contentWidth()
 	var lines []string
 	para := func(mark, text string, st lipgloss.Style) {
-		for i, l := range wrapLines(text, max(4, w-2)) {
-			if i == 0 {
-				lines = append(lines, st.Render(mark)+" "+s.text.Render(l))
-			} else {
-				lines = append(lines, "  "+s.text.Render(l))
-			}
-		}
+		lines = append(lines, marked(mark, text, st, s.text, w)...)
 	}
 	team := d.Brief(t.Result, m.c.report).Team
 	lines = append(lines, s.section.Render("THE TEAM"))
@@ -111,13 +105,7 @@ func (m *resultsModel) teamLines(w int) []string {
 	}
 	var lines []string
 	add := func(mark, text string, st lipgloss.Style) {
-		for i, l := range wrapLines(text, max(4, w-2)) {
-			if i == 0 {
-				lines = append(lines, st.Render(mark)+" "+s.text.Render(l))
-			} else {
-				lines = append(lines, "  "+s.text.Render(l))
-			}
-		}
+		lines = append(lines, marked(mark, text, st, s.text, w)...)
 	}
 	lines = append(lines, s.section.Render("THE TEAM"))
 	for i, it := range m.brief.Team.Items {
