@@ -335,7 +335,35 @@ func (q *Question) partStatement(p *Part, a Answer) string {
 	if s == "" {
 		return ""
 	}
-	return strings.NewReplacer("{value}", GroupDigits(a.Int), "{unit}", q.UnitFor(a.Int), "{list}", lowerFirst(p.Label)).Replace(s)
+	// A statement is filled in on every report: one pass, no replacer
+	// built each time.
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '{')
+		if i < 0 {
+			break
+		}
+		b.WriteString(s[:i])
+		s = s[i:]
+		switch {
+		case strings.HasPrefix(s, "{value}"):
+			b.WriteString(GroupDigits(a.Int))
+		case strings.HasPrefix(s, "{unit}"):
+			b.WriteString(q.UnitFor(a.Int))
+		case strings.HasPrefix(s, "{list}"):
+			b.WriteString(lowerFirst(p.Label))
+		default:
+			b.WriteByte('{')
+			s = s[1:]
+			continue
+		}
+		s = s[strings.IndexByte(s, '}')+1:]
+	}
+	if b.Len() == 0 {
+		return s
+	}
+	b.WriteString(s)
+	return b.String()
 }
 
 // lowerFirst lowers the first letter of a sentence put inside another,

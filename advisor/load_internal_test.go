@@ -30,3 +30,26 @@ func FuzzValidID(f *testing.F) {
 		}
 	})
 }
+
+// A statement's placeholders are filled in; braces that name none stay.
+func TestPartStatementFillsPlaceholders(t *testing.T) {
+	q := &Question{Unit: "employees", UnitOne: "employee", Statement: "The company has {value} {unit}"}
+	cases := []struct {
+		statement, label string
+		n                int
+		want             string
+	}{
+		{"", "", 1200, "The company has 1,200 employees"},
+		{"", "", 1, "The company has 1 employee"},
+		{"{list} {value}{unit}", "New markets", 3, "new markets 3employees"},
+		{"{not one} {value", "X", 7, "{not one} {value"},
+		{"{{value}} {", "X", 42, "{42} {"},
+		{"no placeholders", "X", 5, "no placeholders"},
+	}
+	for _, c := range cases {
+		got := q.partStatement(&Part{Statement: c.statement, Label: c.label}, Answer{Int: c.n})
+		if got != c.want {
+			t.Errorf("partStatement(%q, %d) = %q, want %q", c.statement, c.n, got, c.want)
+		}
+	}
+}
