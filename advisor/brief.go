@@ -144,7 +144,7 @@ func (d *Definitions) Brief(r *Result, o ReportOptions) *Brief {
 		b.Notes = append(b.Notes, d.teamNotes(o.Team)...)
 	}
 	b.Headline = d.Headline(r)
-	b.Confidence = d.ConfidenceLabel(r.Confidence)
+	b.Confidence = d.ResultConfidence(r)
 	b.ConfidenceText = d.confidenceSentence(r)
 	b.Rationale = d.rationale(r)
 	b.CloseCall = d.CloseCallNote(r)
@@ -238,7 +238,10 @@ func (d *Definitions) confidenceSentence(r *Result) string {
 	if r.Tie {
 		return fmt.Sprintf("A tie: %s and %s have %s %s each; a tie goes to the cheaper, more reversible hire.", WithArticle(rec.Title), WithArticle(ru.Title), FormatPoints(r.scoreOf(r.Recommended)), pointsWord(r.scoreOf(r.Recommended)))
 	}
-	return fmt.Sprintf("%s leads %s by %s of %s points (a measure of the lead, not a probability).", capitalize(WithArticle(rec.Title)), WithArticle(ru.Title), FormatPoints(min(r.Lead, d.Scoring.FullLead)), FormatPoints(d.Scoring.FullLead))
+	// The lead as it is, beside the scores it comes from: confidence is
+	// full from a lead of full_lead points, and the sentence says so
+	// rather than cap the lead.
+	return fmt.Sprintf("%s leads %s by %s %s (%s to %s); confidence is full from a lead of %s. Points measure the lead, not a probability.", capitalize(WithArticle(rec.Title)), WithArticle(ru.Title), FormatPoints(r.Lead), pointsWord(r.Lead), FormatPoints(r.scoreOf(r.Recommended)), FormatPoints(r.scoreOf(r.RunnerUp)), FormatPoints(d.Scoring.FullLead))
 }
 
 // rationale says in a sentence what weighs most for the recommendation.

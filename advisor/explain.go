@@ -97,22 +97,6 @@ func article(s string) string {
 	return "a"
 }
 
-// ConfidenceText explains the confidence in words and as the lead the
-// recommended role has over the runner-up: "clear: Operations Director
-// leads Chief Operating Officer by 5 points". A tie says which way it was
-// settled; a role left alone by the rules says so.
-func (d *Definitions) ConfidenceText(r *Result) string {
-	rec, _ := d.Role(r.Recommended)
-	if r.RunnerUp == "" {
-		return "decided by the rules: every other role is ruled out"
-	}
-	ru, _ := d.Role(r.RunnerUp)
-	if r.Tie {
-		return fmt.Sprintf("a tie. %s and %s have %s %s each; a tie goes to the cheaper, more reversible hire", rec.Title, ru.Title, FormatPoints(r.scoreOf(r.Recommended)), pointsWord(r.scoreOf(r.Recommended)))
-	}
-	return fmt.Sprintf("%s. %s leads %s by %s %s (confidence is the lead out of %s points, not a probability)", d.ConfidenceLabel(r.Confidence), rec.Title, ru.Title, FormatPoints(r.Lead), pointsWord(r.Lead), FormatPoints(d.Scoring.FullLead))
-}
-
 func (r *Result) scoreOf(role string) Points {
 	for _, s := range r.Scores {
 		if s.Role == role {

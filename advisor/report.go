@@ -506,7 +506,7 @@ func (d *Definitions) jsonReport(r *Result, o ReportOptions) ([]byte, error) {
 	j.add("tie", r.Tie)
 	j.add("lead", r.Lead.Float())
 	j.add("confidence", round3(r.Confidence))
-	j.add("confidence_label", d.ConfidenceLabel(r.Confidence))
+	j.add("confidence_label", d.ResultConfidence(r))
 	j.add("confidence_text", b.ConfidenceText)
 	j.add("rationale", b.Rationale)
 	var scores, shares ordered
@@ -655,7 +655,7 @@ func (d *Definitions) jsonTeam(j *ordered, t *TeamResult) {
 	people := make([]jsonRespondent, 0, len(t.Members))
 	if t.Detail {
 		for _, m := range t.Members {
-			people = append(people, jsonRespondent{Name: m.Name, Recommended: m.Result.Recommended, Confidence: round3(m.Result.Confidence), ConfidenceLabel: d.ConfidenceLabel(m.Result.Confidence)})
+			people = append(people, jsonRespondent{Name: m.Name, Recommended: m.Result.Recommended, Confidence: round3(m.Result.Confidence), ConfidenceLabel: d.ResultConfidence(m.Result)})
 		}
 	}
 	j.add("respondents", people)

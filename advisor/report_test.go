@@ -108,7 +108,7 @@ func TestJSONReport(t *testing.T) {
 		if rec, _ := d.Role(res.Recommended); got.RecommendedTitle != rec.Title {
 			t.Errorf("recommended_title %q, want %q", got.RecommendedTitle, rec.Title)
 		}
-		if math.Abs(got.Confidence-res.Confidence) > 0.0005+1e-12 || got.ConfidenceLabel != d.ConfidenceLabel(res.Confidence) {
+		if math.Abs(got.Confidence-res.Confidence) > 0.0005+1e-12 || got.ConfidenceLabel != d.ResultConfidence(res) || (res.RunnerUp == "") != (got.ConfidenceLabel == advisor.DecidedByRules) {
 			t.Errorf("confidence %v %q, result %v", got.Confidence, got.ConfidenceLabel, res.Confidence)
 		}
 		if len(got.Scores) != len(d.Roles) {

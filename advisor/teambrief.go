@@ -41,7 +41,7 @@ func (d *Definitions) teamSections(t *TeamResult) (team, disagree Section) {
 				each = append(each, fmt.Sprintf("%s: a tie between %s and %s", m.Name, title(m.Result.Recommended), title(m.Result.RunnerUp)))
 				continue
 			}
-			each = append(each, fmt.Sprintf("%s: %s (%s)", m.Name, title(m.Result.Recommended), d.ConfidenceLabel(m.Result.Confidence)))
+			each = append(each, fmt.Sprintf("%s: %s (%s)", m.Name, title(m.Result.Recommended), d.ResultConfidence(m.Result)))
 		}
 		team.Items = append(team.Items, strings.Join(each, "; ")+".")
 	}

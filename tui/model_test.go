@@ -34,7 +34,7 @@ func TestWalkThroughReachesTheAdvisorsResult(t *testing.T) {
 				t.Fatalf("result %s %.3f, want %s %.3f", got.Recommended, got.Confidence, want.Recommended, want.Confidence)
 			}
 			role, _ := defs.Role(want.Recommended)
-			d.mustSee(defs.Headline(want), defs.ConfidenceLabel(want.Confidence))
+			d.mustSee(defs.Headline(want), defs.ResultConfidence(want))
 			d.mustSee(role.Title)
 			for qid, a := range want.Answers {
 				q, _ := defs.Question(qid)

@@ -193,7 +193,8 @@ func (m *resultsModel) summaryLines(w int) []string {
 		conf = "Confidence: " + b.Confidence
 	}
 	barW := min(20, w-lipgloss.Width(conf)-2)
-	if barW >= 5 {
+	if barW >= 5 && r.RunnerUp != "" {
+		// No bar when the rules decide: there is no lead to draw.
 		lines = append(lines, s.text.Render(conf)+"  "+m.c.bar(r.Confidence, barW, "█", s.role(ri)))
 	} else {
 		add(conf, s.text)

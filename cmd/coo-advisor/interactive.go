@@ -96,8 +96,12 @@ func (a *app) runProgram(cmd *cobra.Command, opts tui.Options) error {
 // program has gone.
 func summarize(w io.Writer, defs *advisor.Definitions, res tui.Outcome) {
 	if res.Result != nil {
-		_, _ = fmt.Fprintf(w, "%s (confidence: %s, %d%%).\n", defs.Headline(res.Result),
-			defs.ConfidenceLabel(res.Result.Confidence), advisor.Percent(res.Result.Confidence))
+		if res.Result.RunnerUp == "" || res.Result.Tie {
+			_, _ = fmt.Fprintf(w, "%s (confidence: %s).\n", defs.Headline(res.Result), defs.ResultConfidence(res.Result))
+		} else {
+			_, _ = fmt.Fprintf(w, "%s (confidence: %s, %d%%).\n", defs.Headline(res.Result),
+				defs.ResultConfidence(res.Result), advisor.Percent(res.Result.Confidence))
+		}
 	}
 	for _, p := range res.Exported {
 		_, _ = fmt.Fprintf(w, "Exported to %s\n", advisor.SafeText(p))
