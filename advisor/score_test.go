@@ -1018,7 +1018,7 @@ func TestNotesFollowTheAnswersAndTheRecommendation(t *testing.T) {
 	// how the two share the work.
 	res := recommend(t, d, parse(t, d, string(example(t, "has-coo.yaml"))))
 	got := texts(res)
-	if !strings.Contains(got, "leadership: With a COO in place, hire an Operations Director for operational pains") {
+	if !strings.Contains(got, "leadership: With a COO in place, the Operations Director takes the operational pains") {
 		t.Errorf("no note on working under the COO:\n%s", got)
 	}
 	// The Director's own point about the CEO's time is for a company
@@ -1045,7 +1045,7 @@ func TestNotesFollowTheAnswersAndTheRecommendation(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !strings.Contains(strings.Join(strings.Fields(string(out)), " "), "With a COO in place, hire an Operations Director for operational pains") {
+		if !strings.Contains(strings.Join(strings.Fields(string(out)), " "), "With a COO in place, the Operations Director takes the operational pains") {
 			t.Errorf("%s report lacks the note", f)
 		}
 	}
