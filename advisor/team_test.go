@@ -355,7 +355,7 @@ func TestTeamReviewFixes(t *testing.T) {
 		t.Errorf("ties %+v, growth %q", two.Ties, two.Consensus["growth"].Choice)
 	}
 	brief := d.Brief(two.Result, advisor.ReportOptions{Team: two})
-	if all := strings.Join(brief.Team.Items, "\n"); !strings.Contains(all, "as near the middle of all the answers: settle it together") {
+	if all := strings.Join(brief.Team.Items, "\n"); !strings.Contains(all, "equally near the middle of all the answers: settle it together") {
 		t.Errorf("the even tie is not disclosed:\n%s", all)
 	}
 	if !strings.Contains(strings.Join(brief.Notes, "\n"), "The team is split: on their own answers,") {

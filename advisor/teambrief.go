@@ -61,7 +61,7 @@ func (d *Definitions) teamSections(t *TeamResult) (team, disagree Section) {
 		}
 		how := "nearest the middle of all the answers"
 		if tie.AsNear {
-			how = "the first in the question's order, as the tied answers are as near the middle of all the answers: settle it together"
+			how = "the first in the question's order, since the tied answers are equally near the middle of all the answers: settle it together"
 		}
 		team.Items = append(team.Items, fmt.Sprintf("%s has no single most common answer (%d each for %s); the team's answers take %s, %s.",
 			q.Title, tie.Each, JoinWords(quoteAll(tie.Options), "and"), quoteLabel(tie.Taken), how))
@@ -119,7 +119,8 @@ func (d *Definitions) DisagreementText(t *TeamResult, x Disagreement) string {
 	return text
 }
 
-// whoSaidWhat names who chose a list value ("(Ana and Ben)"), or who gave
+// whoSaidWhat names who chose a list value (": Ana and Ben": names may
+// hold brackets of their own, "Ben (CFO)"), or who gave
 // each answer, grouped by answer in the question's order ("Stable: Ben;
 // Moderate: Ana and Dee").
 func whoSaidWhat(t *TeamResult, x Disagreement) string {
@@ -130,7 +131,7 @@ func whoSaidWhat(t *TeamResult, x Disagreement) string {
 				who = append(who, t.Members[i].Name)
 			}
 		}
-		return " (" + JoinWords(who, "and") + ")"
+		return ": " + JoinWords(who, "and")
 	}
 	order := make([]int, len(x.Answers))
 	for i := range order {
