@@ -31,9 +31,11 @@ type questionModel struct {
 	// The rendered body, kept until something changes: the prompt, the
 	// lines that explain it, and the input with the line to keep visible.
 	prompt []string
-	info   []string
-	field  []string
-	focus  int // the first line of the option under the cursor
+	// info is the explanation, paragraph by paragraph: why, help and,
+	// with the full help, the detail.
+	info  [][]string
+	field []string
+	focus int // the first line of the option under the cursor
 	// focusEnd is the line after its last: the window keeps it all in
 	// view.
 	focusEnd int
@@ -239,17 +241,20 @@ func (m *questionModel) render() {
 	b := lineBuilder{width: w}
 	b.add(m.q.Prompt, s.title)
 	m.prompt = b.take()
+	m.info = m.info[:0]
 	b.add(m.q.Why, s.faint)
+	m.info = append(m.info, b.take())
 	if m.q.Help != "" {
 		b.add(m.q.Help, s.faint)
+		m.info = append(m.info, b.take())
 	}
 	// More, such as which role each pain points to, only with the full
 	// help: shown with the question, it would steer the answer.
 	m.detail = m.c.fullHelp
 	if m.q.Detail != "" && m.detail {
 		b.add(m.q.Detail, s.faint)
+		m.info = append(m.info, b.take())
 	}
-	m.info = b.take()
 	m.renderField()
 }
 
@@ -374,24 +379,89 @@ func (m *questionModel) lines(h int) []string {
 	if m.detail != m.c.fullHelp {
 		m.render() // the full help came or went since
 	}
-	full := len(m.prompt) + 1 + len(m.info) + 1 + len(m.field)
+	info := 0
+	for _, p := range m.info {
+		info += len(p)
+	}
+	full := len(m.prompt) + 1 + info + 1 + len(m.field)
 	out := make([]string, 0, min(h, full))
 	out = append(out, m.prompt...)
 	if full <= h {
-		out = append(out, m.info...)
+		for _, p := range m.info {
+			out = append(out, p...)
+		}
 		out = append(out, "")
 		return append(out, m.field...)
 	}
-	// Without the explanation: keep one blank line if it fits.
-	if len(m.prompt)+1+len(m.field) <= h {
+	// The explanation in the room left: whole paragraphs, and a line
+	// saying what is left out.
+	if room := h - len(m.prompt) - 1 - len(m.field); room >= 0 {
+		out = append(out, m.explanation(room, info)...)
 		out = append(out, "")
 		return append(out, m.field...)
 	}
 	if len(out) > h/2 {
 		out = out[:max(1, h/2)]
 	}
+	// The explanation is left out: say so where the list leaves room.
+	if mark := m.hiddenMarker(info); info > 0 && len(out)+len(mark)+3 <= h {
+		out = append(out, mark...)
+	}
 	// A long list scrolls with its cursor, and says what it hides.
 	return append(out, m.c.window(m.field, h-len(out), m.focus, max(m.focus+1, m.focusEnd))...)
+}
+
+// explanation is as much of the explanation as fits in room lines, in
+// whole paragraphs, with a line that counts the lines left out. The
+// detail the full help asked for comes first, then why, then help.
+func (m *questionModel) explanation(room, total int) []string {
+	order := make([]int, len(m.info))
+	for i := range order {
+		order[i] = i
+	}
+	if m.detail && m.q.Detail != "" {
+		last := len(order) - 1
+		order = append([]int{last}, order[:last]...)
+	}
+	marker := m.hiddenMarker
+	// Room for the marker at its longest: it counts at most every line.
+	left := room - len(marker(total))
+	if left < 0 {
+		return nil
+	}
+	keep := make([]bool, len(m.info))
+	hidden := total
+	for _, i := range order {
+		if len(m.info[i]) <= left {
+			keep[i] = true
+			left -= len(m.info[i])
+			hidden -= len(m.info[i])
+		}
+	}
+	var out []string
+	for i, p := range m.info {
+		if keep[i] {
+			out = append(out, p...)
+		}
+	}
+	if hidden == 0 {
+		return out
+	}
+	return append(out, marker(hidden)...)
+}
+
+// hiddenMarker counts the explanation's lines left out.
+func (m *questionModel) hiddenMarker(hidden int) []string {
+	b := lineBuilder{width: m.width()}
+	b.add(fmt.Sprintf("… %d more %s in a taller window", hidden, plural(hidden, "line", "lines")), m.c.styles.faint)
+	return b.lines
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // header is the progress line: "Growth · 5 of 9", or "Editing ·

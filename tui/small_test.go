@@ -46,3 +46,48 @@ func TestSmallTerminalsSayWhatTheyHide(t *testing.T) {
 		t.Errorf("results at 30x8 have no position: %q", first)
 	}
 }
+
+// TestQuestionSaysWhatExplanationItHides: a question too long for the
+// window keeps whole paragraphs of its explanation, says how many lines it
+// leaves out, and puts the detail asked for with ? first.
+func TestQuestionSaysWhatExplanationItHides(t *testing.T) {
+	defs := loadDefs(t)
+	answers := readAnswers(t, defs, "close-call.yaml")
+	pains, _ := defs.Question("pain_points")
+	if pains.Detail == "" {
+		t.Fatal("the pains question has no detail to show")
+	}
+	firstWords := func(s string) string { return strings.Join(strings.Fields(s)[:4], " ") }
+
+	// At 80x24 the full help leaves no room for the explanation: it says so.
+	d := newDriver(t, Options{Defs: defs}, 80, 24)
+	d.key("enter")
+	d.answerFirst(8, answers)
+	d.mustSee(firstWords(pains.Why))
+	d.key("?")
+	d.mustSee("more lines in a taller window", "› 1 [")
+	d.mustNotSee(firstWords(pains.Why))
+
+	// A little taller, the detail asked for shows first, and what is
+	// still left out is counted.
+	d = newDriver(t, Options{Defs: defs}, 80, 26)
+	d.key("enter")
+	d.answerFirst(8, answers)
+	d.key("?")
+	d.mustSee(firstWords(pains.Detail), "more lines in a taller window")
+	d.mustNotSee(firstWords(pains.Why))
+
+	// Narrow and short, the list scrolls and the marker still shows.
+	d = newDriver(t, Options{Defs: defs}, 50, 15)
+	d.key("enter")
+	d.answerFirst(8, answers)
+	d.mustSee("more lines in a taller window", "↓ more below", "› 1 [")
+
+	// Tall enough, everything shows, and no marker.
+	d = newDriver(t, Options{Defs: defs}, 120, 60)
+	d.key("enter")
+	d.answerFirst(8, answers)
+	d.key("?")
+	d.mustSee(firstWords(pains.Why), firstWords(pains.Detail))
+	d.mustNotSee("in a taller window")
+}
