@@ -162,19 +162,37 @@ func (c *common) stackedBar(points advisor.Weights, width int, scale float64) st
 	if total <= 0 || width < 1 || scale <= 0 {
 		return c.styles.barEmpty.Render(strings.Repeat("·", max(0, width)))
 	}
-	filled := max(1, min(width, int(total/scale*float64(width)+0.5)))
-	var b strings.Builder
-	used := 0
-	acc := 0.0
-	for i, p := range points {
-		acc += p.Float()
-		end := int(acc/total*float64(filled) + 0.5)
-		if i == len(points)-1 {
-			end = filled
+	// Each role's cells from its own points, so that equal points draw
+	// equal lengths; the bar never overflows and never vanishes.
+	cells := make([]int, len(points))
+	filled := 0
+	apportion := func(round float64) {
+		filled = 0
+		for i, p := range points {
+			cells[i] = max(0, int(p.Float()/scale*float64(width)+round))
+			filled += cells[i]
 		}
-		if end > used {
-			b.WriteString(c.styles.role(i).Render(strings.Repeat(roleGlyph(i), end-used)))
-			used = end
+	}
+	if apportion(0.5); filled > width {
+		apportion(0) // rounding down never overflows a full scale
+	}
+	for i := len(cells) - 1; filled > width && i >= 0; i-- {
+		cut := min(cells[i], filled-width)
+		cells[i] -= cut
+		filled -= cut
+	}
+	if filled == 0 {
+		for i, p := range points {
+			if p > 0 {
+				cells[i], filled = 1, 1
+				break
+			}
+		}
+	}
+	var b strings.Builder
+	for i, n := range cells {
+		if n > 0 {
+			b.WriteString(c.styles.role(i).Render(strings.Repeat(roleGlyph(i), n)))
 		}
 	}
 	b.WriteString(c.styles.barEmpty.Render(strings.Repeat("·", width-filled)))

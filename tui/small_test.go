@@ -3,6 +3,11 @@ package tui
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/coo-advisor/coo-advisor/advisor"
 )
 
 // TestSmallTerminalsSayWhatTheyHide: every screen that cannot show it all
@@ -90,4 +95,41 @@ func TestQuestionSaysWhatExplanationItHides(t *testing.T) {
 	d.key("?")
 	d.mustSee(firstWords(pains.Why), firstWords(pains.Detail))
 	d.mustNotSee("in a taller window")
+}
+
+// TestStackedBarDrawsEqualPointsEqually: each role's cells come from its
+// own points, so equal points are equal lengths at every width, and the
+// bar never runs past its width.
+func TestStackedBarDrawsEqualPointsEqually(t *testing.T) {
+	c := &common{defs: loadDefs(t), styles: newStyles(true, colorprofile.NoTTY)}
+	for width := 3; width <= 40; width++ {
+		for _, pts := range [][]float64{{4, 4, 4}, {1, 2, 0}, {10, 0.5, 0.5}, {0.01, 0, 0}} {
+			w := make(advisor.Weights, len(pts))
+			for i, p := range pts {
+				w[i] = advisor.Points(p * 100)
+			}
+			bar := ansi.Strip(c.stackedBar(w, width, 12))
+			if n := utf8.RuneCountInString(bar); n != width {
+				t.Fatalf("width %d, points %v: the bar is %d cells: %q", width, pts, n, bar)
+			}
+			var cells [3]int
+			for _, r := range bar {
+				for i := range 3 {
+					if string(r) == roleGlyph(i) {
+						cells[i]++
+					}
+				}
+			}
+			for i := range pts {
+				for j := range pts {
+					if pts[i] == pts[j] && cells[i] != cells[j] {
+						t.Errorf("width %d, points %v: equal points drawn %d and %d cells: %q", width, pts, cells[i], cells[j], bar)
+					}
+				}
+			}
+			if cells[0]+cells[1]+cells[2] == 0 {
+				t.Errorf("width %d, points %v: a bar with points draws nothing", width, pts)
+			}
+		}
+	}
 }
