@@ -26,6 +26,12 @@ type compareModel struct {
 	// all shows the secondary roles (the fractional COO) beside the COO
 	// and the Operations Director even where they would not fit.
 	all bool
+	// Side by side, the column titles stay in view above the lines that
+	// scroll, where the window is tall enough: titles is the row of
+	// titles, notes the lines above it, rest the lines below it.
+	titles, notes, rest []string
+	height              int
+	pinned              bool
 }
 
 // minCompareColumn is the narrowest a role column may be before the
@@ -38,10 +44,43 @@ const (
 
 func newCompareModel(c *common) *compareModel { return &compareModel{c: c} }
 
-func (m *compareModel) body(int) []string        { return m.scroll.window() }
 func (m *compareModel) header() (string, string) { return "Compare the roles", m.scroll.position() }
 func (m *compareModel) typing() typing           { return typingNone }
-func (m *compareModel) setHeight(h int)          { m.scroll.setHeight(h) }
+
+func (m *compareModel) body(int) []string {
+	if m.pinned {
+		return append(slices.Clip(m.titles), m.scroll.window()...)
+	}
+	return m.scroll.window()
+}
+
+func (m *compareModel) setHeight(h int) {
+	m.height = h
+	m.place()
+}
+
+// content is every line the screen holds, pinned or scrolled.
+func (m *compareModel) content() []string {
+	return append(append(slices.Clip(m.titles), m.notes...), m.rest...)
+}
+
+// minScrolled is the fewest lines that scroll under pinned titles; a
+// shorter window scrolls the titles with the rest.
+const minScrolled = 6
+
+// place pins the column titles above the scrolling lines when the
+// window leaves room for both.
+func (m *compareModel) place() {
+	m.pinned = len(m.titles) > 0 && m.height-len(m.titles) >= minScrolled
+	if m.pinned {
+		m.scroll.setLines(append(slices.Clip(m.notes), m.rest...))
+		m.scroll.setHeight(m.height - len(m.titles))
+		return
+	}
+	lines := append(slices.Clip(m.notes), m.titles...)
+	m.scroll.setLines(append(lines, m.rest...))
+	m.scroll.setHeight(m.height)
+}
 
 // relayout renders the roles again, once a result has said which pains
 // to mark.
@@ -246,21 +285,23 @@ func (m *compareModel) render() {
 	if len(lines) > 0 {
 		lines = append(lines, "")
 	}
+	m.notes, m.titles, m.rest = lines, nil, nil
 	if stacked {
 		for i := range idx {
 			if i > 0 {
-				lines = append(lines, "", s.faint.Render(strings.Repeat("─", w)), "")
+				m.rest = append(m.rest, "", s.faint.Render(strings.Repeat("─", w)), "")
 			}
 			for _, rw := range rows {
-				lines = append(lines, rw[i]...)
+				m.rest = append(m.rest, rw[i]...)
 			}
 		}
 	} else {
-		for _, rw := range rows {
-			lines = append(lines, sideBySide(rw, colW, gutter)...)
+		m.titles = sideBySide(rows[0], colW, gutter)
+		for _, rw := range rows[1:] {
+			m.rest = append(m.rest, sideBySide(rw, colW, gutter)...)
 		}
 	}
-	m.scroll.setLines(lines)
+	m.place()
 }
 
 func (m *compareModel) help() helpKeys {

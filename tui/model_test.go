@@ -449,6 +449,32 @@ func TestHelpToggles(t *testing.T) {
 	}
 }
 
+// TestCompareKeepsTheColumnTitles: side by side, the titles stay above
+// the lines that scroll, so the columns are named at every position; a
+// window too short for both scrolls them with the rest.
+func TestCompareKeepsTheColumnTitles(t *testing.T) {
+	defs := loadDefs(t)
+	answers := readAnswers(t, defs, "close-call.yaml")
+	d := newDriver(t, Options{Defs: defs, Answers: answers}, 80, 24)
+	d.key("c")
+	for range 30 {
+		d.key("down")
+	}
+	lines := strings.Split(d.view(), "\n")
+	if !strings.Contains(lines[0], "31–") || !strings.Contains(strings.Join(lines[1:4], "\n"), "CHIEF OPERATING OFFICER") || !strings.Contains(strings.Join(lines[1:4], "\n"), "OPERATIONS DIRECTOR") {
+		t.Errorf("scrolled, compare lost its column titles:\n%s", d.view())
+	}
+	d.key("end")
+	d.mustSee("WORKING TOGETHER", "CHIEF OPERATING OFFICER")
+
+	d = newDriver(t, Options{Defs: defs, Answers: answers}, 80, 8)
+	d.key("c")
+	for range 30 {
+		d.key("down")
+	}
+	d.mustNotSee("CHIEF OPERATING OFFICER")
+}
+
 func TestCompareMarksPainPoints(t *testing.T) {
 	defs := loadDefs(t)
 	answers := readAnswers(t, defs, "has-coo.yaml")
@@ -456,7 +482,7 @@ func TestCompareMarksPainPoints(t *testing.T) {
 		d := newDriver(t, Options{Defs: defs, Answers: answers}, size[0], size[1])
 		d.key("c")
 		d.mustBeOn(screenCompare)
-		all := ansi.Strip(strings.Join(d.m.compare.scroll.lines, "\n"))
+		all := ansi.Strip(strings.Join(d.m.compare.content(), "\n"))
 		// The COO and the Operations Director side by side first; the
 		// fractional COO where the width allows, or on tab.
 		frac, _ := defs.Role("fractional-coo")
@@ -466,7 +492,7 @@ func TestCompareMarksPainPoints(t *testing.T) {
 		if size[0] < 100 {
 			d.mustSee("Press tab to show Fractional COO as well")
 			d.key("tab")
-			all = ansi.Strip(strings.Join(d.m.compare.scroll.lines, "\n"))
+			all = ansi.Strip(strings.Join(d.m.compare.content(), "\n"))
 			if !strings.Contains(all, strings.ToUpper(frac.Title)) {
 				t.Errorf("%dx%d: tab does not show the fractional COO", size[0], size[1])
 			}
@@ -513,7 +539,7 @@ func TestCompareShowsARecommendedFractionalCOO(t *testing.T) {
 		t.Fatalf("recommended %s", d.m.Result().Recommended)
 	}
 	d.key("c")
-	all := ansi.Strip(strings.Join(d.m.compare.scroll.lines, "\n"))
+	all := ansi.Strip(strings.Join(d.m.compare.content(), "\n"))
 	for _, r := range defs.Roles {
 		if !strings.Contains(all, strings.ToUpper(r.Title)) {
 			t.Errorf("compare lacks %s", r.Title)
