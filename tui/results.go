@@ -184,6 +184,11 @@ func (m *resultsModel) summaryLines(w int) []string {
 		if e.Client != "" {
 			head = strings.TrimSuffix("For "+e.Client+" · "+b.Byline, " · ")
 		}
+		// The date wraps whole: "26 November" on one line and "2026" on
+		// the next reads as two things.
+		if b.DateText != "" {
+			head = strings.Replace(head, b.DateText, strings.ReplaceAll(b.DateText, " ", "\u00a0"), 1)
+		}
 		add(head, s.faint)
 	}
 	add(b.Headline, s.role(ri).Bold(true))

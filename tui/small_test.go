@@ -133,3 +133,16 @@ func TestStackedBarDrawsEqualPointsEqually(t *testing.T) {
 		}
 	}
 }
+
+// TestResultsKeepTheDateWhole: the byline wraps where it must, never
+// inside the date.
+func TestResultsKeepTheDateWhole(t *testing.T) {
+	defs := loadDefs(t)
+	report := advisor.ReportOptions{Engagement: advisor.Engagement{Client: "Swift Freight Ltd", PreparedBy: "Alex Morgan, Meridian Partners", Date: "2026-11-26"}}
+	for _, w := range []int{60, 70, 80, 90} {
+		d := newDriver(t, Options{Defs: defs, Answers: readAnswers(t, defs, "close-call.yaml"), Report: report}, w, 24)
+		if v := d.view(); !strings.Contains(v, "26\u00a0November\u00a02026") {
+			t.Errorf("at %d columns the date is split:\n%s", w, v)
+		}
+	}
+}
