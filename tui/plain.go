@@ -164,7 +164,7 @@ func askPlain(d *advisor.Definitions, in io.Reader, w io.Writer, echo bool, give
 	} else {
 		out.printf("COO Advisor: %d of %d questions are answered; %d to go. Your answers stay on this computer.\n", n-len(ask), n, len(ask))
 	}
-	out.println("Answer with the number or the value shown. Where several answers are allowed, separate them with commas; an empty line means none.")
+	out.println("Answer with the number shown, or the answer in words. Where several answers are allowed, separate the numbers with commas; an empty line means none.")
 	out.println("Type back for the previous question, help (or ?) for help, quit to stop.")
 	for k := 0; k < len(ask); {
 		i := ask[k]
@@ -259,13 +259,15 @@ func printPlainQuestion(d *advisor.Definitions, out *printer, q *advisor.Questio
 	case advisor.KindInteger:
 		out.printf("Answer with %s.\n", q.Allowed())
 	case advisor.KindChoice, advisor.KindMulti:
+		// The labels only: a screen reader reads every word, and the
+		// numbers, the labels and the ids are all taken as answers.
 		for j, o := range q.Options {
-			out.printf("  %d. %s: %s\n", j+1, o.Value, o.Label)
+			out.printf("  %d. %s\n", j+1, o.Label)
 		}
 		if q.Kind == advisor.KindChoice {
-			out.println("Answer with one number or value.")
+			out.println("Answer with one number.")
 		} else {
-			out.printf("Answer with numbers or values separated by commas, or an empty line for none (%s).\n", q.None.Label)
+			out.printf("Answer with numbers separated by commas, or an empty line for none (%s).\n", q.None.Label)
 		}
 	}
 	if q.Default != nil {
