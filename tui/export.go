@@ -345,7 +345,7 @@ func (m *exportModel) render() {
 	case exportConfirm:
 		status = wrapped(m.resolved()+" already exists. Replace it? (y/n)", s.pain)
 	case exportDone:
-		status = append(wrapped("✓ Saved to "+m.written, s.success),
+		status = append(wrapped("✓ Saved to "+advisor.SafeText(m.written), s.success),
 			wrapped("Enter to go back, q to quit.", s.faint)...)
 	case exportEditing:
 		// Nothing to report while the name is being typed.

@@ -95,7 +95,7 @@ func RunPlain(o Options) (Outcome, error) {
 	}
 	abs, _ := filepath.Abs(path)
 	// The report is written: a note that cannot be shown loses nothing.
-	_, _ = fmt.Fprintf(out, "%s\nThe report was written to %s\n", d.Headline(res)+".", abs)
+	_, _ = fmt.Fprintf(out, "%s\nThe report was written to %s\n", d.Headline(res)+".", advisor.SafeText(abs))
 	return Outcome{Result: res, Exported: []string{abs}}, nil
 }
 

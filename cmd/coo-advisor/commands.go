@@ -436,14 +436,15 @@ func (a *app) sourceName(path, builtin string) string {
 	if path == "" {
 		return "built-in " + builtin
 	}
-	return path
+	return advisor.SafeText(path)
 }
 
 func displayName(path string) string {
 	if path == "-" {
 		return "stdin"
 	}
-	return path
+	// A file's name is the user's: shown escaped, never raw.
+	return advisor.SafeText(path)
 }
 
 // oneStdinReader refuses two flags that both read standard input ("-"):
@@ -608,7 +609,7 @@ func (a *app) emit(report []byte, output string, force bool, inputs atomicfile.O
 	if err != nil {
 		abs = output
 	}
-	_, _ = fmt.Fprintf(a.stderr, "Wrote %s\n", abs)
+	_, _ = fmt.Fprintf(a.stderr, "Wrote %s\n", advisor.SafeText(abs))
 	return nil
 }
 
