@@ -24,11 +24,15 @@ type Problem struct {
 // no part can carry a control character to the terminal.
 func (p Problem) String() string {
 	var b strings.Builder
-	b.WriteString(SafeText(p.File))
-	if p.Line > 0 {
-		fmt.Fprintf(&b, ":%d", p.Line)
+	// A problem of no one file (there is always one where a file is
+	// read) starts with its key or its message.
+	if p.File != "" {
+		b.WriteString(SafeText(p.File))
+		if p.Line > 0 {
+			fmt.Fprintf(&b, ":%d", p.Line)
+		}
+		b.WriteString(": ")
 	}
-	b.WriteString(": ")
 	if p.Key != "" {
 		b.WriteString(safeKey(p.Key))
 		b.WriteString(": ")

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -88,26 +89,22 @@ func (a *app) readTeam(defs *advisor.Definitions, files []string, clientFlag str
 	if len(files) > advisor.MaxTeam {
 		return nil, eng, badInput(fmt.Errorf("%s answers files is more than the %d one team report weighs; split the team", advisor.GroupDigits(len(files)), advisor.MaxTeam))
 	}
-	given := map[string]string{}
+	var seen []os.FileInfo // the files read so far, and their names
+	var seenName []string
 	clients := map[string]string{} // normalised client -> first file naming it
 	var clientOrder []string
 	for _, f := range files {
 		if f == "-" {
 			return nil, eng, badInput(errors.New("team reads each person's answers from a file; standard input (-) cannot tell one person from the next"))
 		}
-		// The same file twice, under any name, is one person twice.
+		// The same file twice, under any name (a symbolic or a hard link
+		// included), is one person twice.
 		if st, err := os.Stat(f); err == nil {
-			id := fmt.Sprint(st.Sys())
-			if abs, err := filepath.EvalSymlinks(f); err == nil {
-				if a2, err := filepath.Abs(abs); err == nil {
-					id = a2
-				}
-			}
-			if first, dup := given[id]; dup {
-				problems = append(problems, advisor.Problem{File: f, Msg: fmt.Sprintf("the same file as %s; give each person's answers once", advisor.SafeText(first))})
+			if i := slices.IndexFunc(seen, func(o os.FileInfo) bool { return os.SameFile(o, st) }); i >= 0 {
+				problems = append(problems, advisor.Problem{File: f, Msg: fmt.Sprintf("the same file as %s; give each person's answers once", advisor.SafeText(seenName[i]))})
 				continue
 			}
-			given[id] = f
+			seen, seenName = append(seen, st), append(seenName, f)
 		}
 		af, err := a.readAnswersFile(defs, f, false)
 		if err != nil {
@@ -152,7 +149,8 @@ func (a *app) readTeam(defs *advisor.Definitions, files []string, clientFlag str
 		for _, k := range clientOrder {
 			named = append(named, advisor.SafeText(clients[k]))
 		}
-		problems = append(problems, advisor.Problem{Msg: fmt.Sprintf("the files name different clients (%s); give --client to name the brief, or correct the files", strings.Join(named, ", "))})
+		// Named at the first file that differs from the first client.
+		problems = append(problems, advisor.Problem{File: clients[clientOrder[1]], Key: "engagement.client", Msg: fmt.Sprintf("the files name different clients (%s); give --client to name the brief, or correct the files", strings.Join(named, ", "))})
 	}
 	if len(problems) > 0 {
 		return nil, eng, badInput(advisor.JoinInputErrors(&advisor.InputError{Problems: problems}))
