@@ -23,6 +23,9 @@ type Respondent struct {
 	Name    string // engagement.respondent, or the file's name without its extension
 	File    string // where the answers came from, for messages
 	Answers Answers
+	// NameFromFile is set when the name is the file's, for want of an
+	// engagement.respondent.
+	NameFromFile bool
 }
 
 // TeamOptions says how a team's report is shown.
@@ -125,7 +128,11 @@ func (d *Definitions) Team(people []Respondent, o TeamOptions) (*TeamResult, err
 		key := strings.ToLower(strings.Join(strings.Fields(p.Name), " "))
 		if first, dup := seen[key]; dup {
 			pl.file = p.File
-			pl.addf(0, "engagement.respondent", "answers for %s again (also in %s); keep one file per person, or name each in engagement.respondent", quoteInput(p.Name), SafeText(first))
+			key, from := "engagement.respondent", ""
+			if p.NameFromFile {
+				key, from = "", ", the name taken from the file's name"
+			}
+			pl.addf(0, key, "answers for %s again (also in %s%s); keep one file per person, or name each in engagement.respondent", quoteInput(p.Name), SafeText(first), from)
 			pl.file = "the team"
 			continue
 		}

@@ -142,7 +142,7 @@ func (a *app) readTeam(defs *advisor.Definitions, files []string, clientFlag str
 		if eng.PreparedBy == "" {
 			eng.PreparedBy = af.Engagement.PreparedBy
 		}
-		people = append(people, advisor.Respondent{Name: name, File: f, Answers: af.Answers})
+		people = append(people, advisor.Respondent{Name: name, File: f, Answers: af.Answers, NameFromFile: af.Engagement.Respondent == ""})
 	}
 	if len(clientOrder) > 1 && clientFlag == "" {
 		var named []string
