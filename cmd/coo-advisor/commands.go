@@ -523,7 +523,7 @@ func (a *app) readInput(path string) ([]byte, error) {
 		}
 		return b, nil
 	}
-	f, err := os.Open(path)
+	f, err := a.open(path)
 	if err != nil {
 		switch {
 		case errors.Is(err, os.ErrNotExist):
@@ -542,6 +542,36 @@ func (a *app) readInput(path string) ([]byte, error) {
 		return nil, badInput(fmt.Errorf("%s: %w", path, err))
 	}
 	return b, nil
+}
+
+// fifoPatience is how long opening a named pipe may wait for a writer
+// before the user is told what the program is waiting for.
+const fifoPatience = 500 * time.Millisecond
+
+// open opens an input file. A named pipe opens only once something
+// writes to it: when that takes a while, say so rather than hang in
+// silence (ctrl+c still stops it).
+func (a *app) open(path string) (*os.File, error) {
+	if st, err := os.Stat(path); err != nil || st.Mode()&os.ModeNamedPipe == 0 {
+		return os.Open(path)
+	}
+	type opened struct {
+		f   *os.File
+		err error
+	}
+	done := make(chan opened, 1)
+	go func() {
+		f, err := os.Open(path)
+		done <- opened{f, err}
+	}()
+	select {
+	case o := <-done:
+		return o.f, o.err
+	case <-time.After(fifoPatience):
+		_, _ = fmt.Fprintf(a.stderr, "coo-advisor: waiting for something to write to %s, a named pipe (ctrl+c to stop)\n", advisor.SafeText(path))
+	}
+	o := <-done
+	return o.f, o.err
 }
 
 func (a *app) readAnswers(defs *advisor.Definitions, path string) (advisor.Answers, error) {
