@@ -19,6 +19,10 @@ const maxLine = 64 << 10
 // from a file or a pipe before it stops.
 const maxRejected = 3
 
+// maxIdle is how many lines of input from a file or a pipe plain mode
+// reads without reaching a question it had not reached before.
+const maxIdle = 20
+
 // InputEndedError reports that plain-mode input ended before every
 // question was answered.
 type InputEndedError struct {
@@ -166,6 +170,10 @@ func askPlain(d *advisor.Definitions, in io.Reader, w io.Writer, echo bool, give
 	}
 	out.println("Answer with the number shown, or the answer in words. Where several answers are allowed, separate the numbers with commas; an empty line means none.")
 	out.println("Type back for the previous question, help (or ?) for help, quit to stop.")
+	// Input from a file or a pipe that goes round in circles (help, back,
+	// back again) never ends either: give up after maxIdle lines that
+	// reach no question further than before.
+	furthest, idle := 0, 0
 	for k := 0; k < len(ask); {
 		i := ask[k]
 		q := &d.Questions[i]
@@ -199,6 +207,12 @@ func askPlain(d *advisor.Definitions, in io.Reader, w io.Writer, echo bool, give
 				// Input from a file or a pipe is not shown by a terminal:
 				// write it after its prompt, so the transcript reads right.
 				out.println(advisor.SafeText(line))
+				if k > furthest {
+					furthest, idle = k, 0
+				}
+				if idle++; idle > maxIdle {
+					return nil, &PlainError{Msg: fmt.Sprintf("question %d of %d (%s): %d lines of input in a row reached no new question (help, back or answers not accepted); give one answer per line", i+1, n, q.ID, maxIdle)}
+				}
 			}
 			switch strings.ToLower(strings.TrimSpace(line)) {
 			case "back":

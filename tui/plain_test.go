@@ -333,3 +333,35 @@ func TestPlainResumesAPartialFile(t *testing.T) {
 		t.Errorf("resumed to %s %v, want %s %v", res.Result.Recommended, res.Result.Confidence, want.Recommended, want.Confidence)
 	}
 }
+
+// TestPlainGivesUpOnInputGoingRoundInCircles: piped input that reaches
+// no new question (help for ever, back on the first question, an answer
+// and back again) ends, naming the question, instead of running for ever;
+// a transcript with a few helps and backs still goes through.
+func TestPlainGivesUpOnInputGoingRoundInCircles(t *testing.T) {
+	defs := loadDefs(t)
+	for name, input := range map[string]string{
+		"help":         strings.Repeat("help\n", 1000),
+		"?":            strings.Repeat("?\n", 1000),
+		"back":         strings.Repeat("back\n", 1000),
+		"answer, back": strings.Repeat("25\nback\n", 1000),
+	} {
+		_, _, err := runPlain(t, Options{Defs: defs, Echo: true}, input)
+		var perr *PlainError
+		if !errors.As(err, &perr) || !strings.Contains(err.Error(), "reached no new question") {
+			t.Errorf("%s for ever: err = %v", name, err)
+		}
+	}
+	answers := readAnswers(t, defs, "small-business.yaml")
+	lines := strings.Split(strings.TrimSuffix(plainLines(defs, answers), "\n"), "\n")
+	var input []string
+	for i, l := range lines {
+		input = append(input, "?", l)
+		if i == 3 {
+			input = append(input, "back", "help", l)
+		}
+	}
+	if _, _, err := runPlain(t, Options{Defs: defs, Echo: true}, strings.Join(input, "\n")+"\n"); err != nil {
+		t.Fatalf("a transcript with helps and a back: %v", err)
+	}
+}
