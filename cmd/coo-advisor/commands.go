@@ -3,6 +3,8 @@ package main
 import (
 	"errors"
 	"fmt"
+	mango "github.com/muesli/mango-cobra"
+	"github.com/muesli/roff"
 	"io"
 	"io/fs"
 	"os"
@@ -219,7 +221,7 @@ coo-advisor recommend client.yaml -o brief.html`,
 	root.Flags().BoolVar(&plain, "plain", false, "plain line prompts, no screen drawing (automatic with ACCESSIBLE=1, TERM=dumb, or off a terminal)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return flagError(err) })
 
-	root.AddCommand(a.recommendCmd(), a.teamCmd(), a.rolesCmd(), a.questionsCmd(), a.validateCmd())
+	root.AddCommand(a.recommendCmd(), a.teamCmd(), a.rolesCmd(), a.questionsCmd(), a.validateCmd(), a.manCmd())
 	root.InitDefaultCompletionCmd()
 	for _, c := range root.Commands() {
 		if c.Name() == "completion" {
@@ -656,6 +658,27 @@ func writeError(err error) error {
 	}
 	// Permissions, a full disk: the name was fine, the write failed.
 	return failure(err)
+}
+
+// manCmd prints the manual page, as fang's own would, but through the
+// same standard output as every other command: a full disk or a closed
+// pipe is a failure to write (exit 1), not a usage error.
+func (a *app) manCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:                   "man",
+		Short:                 "Print the manual page (roff)",
+		Hidden:                true,
+		DisableFlagsInUseLine: true,
+		Args:                  noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			page, err := mango.NewManPage(1, cmd.Root())
+			if err != nil {
+				return failure(err)
+			}
+			_, _ = io.WriteString(a.stdout, page.Build(roff.NewDocument()))
+			return nil
+		},
+	}
 }
 
 // noArgs rejects arguments to a command that takes only flags, saying so

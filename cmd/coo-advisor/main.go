@@ -18,6 +18,8 @@ func main() {
 	// hidden "man" command); the exit codes and the messages stay ours.
 	err := fang.Execute(stop.ctx, root,
 		fang.WithVersion(programVersion()),
+		fang.WithoutManpage(), // ours writes through the checked stdout
+
 		fang.WithErrorHandler(printError),
 	)
 	if err == nil {
