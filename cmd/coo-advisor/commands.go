@@ -652,8 +652,7 @@ func writeError(err error) error {
 	switch {
 	case errors.Is(err, atomicfile.ErrExists):
 		return badInput(fmt.Errorf("%w; add --force to replace it", err))
-	case errors.Is(err, atomicfile.ErrNoDir), errors.Is(err, atomicfile.ErrIsDir),
-		errors.Is(err, atomicfile.ErrNotRegular), errors.Is(err, atomicfile.ErrProtected):
+	case atomicfile.BadName(err):
 		return badInput(err)
 	}
 	// Permissions, a full disk: the name was fine, the write failed.

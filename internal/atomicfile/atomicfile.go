@@ -23,6 +23,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 )
 
@@ -41,7 +42,22 @@ var (
 	ErrProtected = errors.New("is an input of this run (the answers or a definitions file)")
 	// ErrAborted: the program is stopping on a signal.
 	ErrAborted = errors.New("the program is stopping")
+	// ErrNotOutput: the path names standard input.
+	ErrNotOutput = errors.New("standard input is not an output")
 )
+
+// BadName reports whether err is the fault of the name given, not of the
+// machine: a missing or wrong directory, a directory, a named pipe, an
+// input of the run, standard input, a path through a file, a name too
+// long. (A full disk or a refused permission is the machine's.)
+func BadName(err error) bool {
+	for _, e := range []error{ErrExists, ErrIsDir, ErrNoDir, ErrNotRegular, ErrProtected, ErrNotOutput, syscall.ENOTDIR, syscall.ENAMETOOLONG} {
+		if errors.Is(err, e) {
+			return true
+		}
+	}
+	return false
+}
 
 // Options say what Write may do.
 type Options struct {
@@ -205,7 +221,7 @@ func fdFile(fd int) (*os.File, error) {
 	case 2:
 		return os.Stderr, nil
 	case 0:
-		return nil, errors.New("standard input is not an output")
+		return nil, ErrNotOutput
 	}
 	return dupFile(fd)
 }
