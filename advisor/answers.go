@@ -220,7 +220,9 @@ func readEngagement(n *yaml.Node, pl *problemList) Engagement {
 	text("respondent", &e.Respondent)
 	if f, ok := fields["date"]; ok && (f.value.Kind != yaml.ScalarNode || f.value.Tag != tagNull) {
 		v := strings.TrimSpace(f.value.Value)
-		if msg := CheckDate(v); msg != "" || f.value.Kind != yaml.ScalarNode {
+		if f.value.Kind != yaml.ScalarNode {
+			pl.addf(f.value.Line, "engagement.date", "expected a date, got %s; write it as YYYY-MM-DD, like 2026-11-26", kindName(f.value))
+		} else if msg := CheckDate(v); msg != "" {
 			pl.addf(f.value.Line, "engagement.date", "%s", msg)
 		} else {
 			e.Date = v

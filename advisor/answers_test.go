@@ -771,3 +771,19 @@ func TestJSONReportReadsBackAsAnswers(t *testing.T) {
 		}
 	}
 }
+
+// TestEngagementDateSaysWhatItGot: a date that is not text says what it
+// is (a list, a mapping), not that an empty string is no date.
+func TestEngagementDateSaysWhatItGot(t *testing.T) {
+	d := builtin(t)
+	for value, want := range map[string]string{
+		"[2026]":       "expected a date, got a list",
+		"{year: 2026}": "expected a date, got a mapping",
+		"2026-02-30":   `"2026-02-30" is not a date`,
+	} {
+		_, err := d.ReadAnswers("e.yaml", []byte("engagement:\n  date: "+value+"\n"), true)
+		if err == nil || !strings.Contains(err.Error(), "e.yaml:2: engagement.date: "+want) {
+			t.Errorf("date %s: %v", value, err)
+		}
+	}
+}
