@@ -15,6 +15,8 @@ type Condition struct {
 	Unless         []AnswerIs // none of these holds
 	UnlessRuledOut []string   // none of these roles is ruled out
 	WhenRuledOut   []string   // every one of these roles is ruled out
+	// The lines of the two role lists, for messages.
+	unlessRuledLine, whenRuledLine int
 }
 
 // AnswerIs holds when the answer to Question is Value (a choice), or
@@ -96,9 +98,11 @@ func readCondition(fields map[string]entry, path string, pl *problemList) Condit
 	c.When, c.Unless = answerIs("when"), answerIs("unless")
 	if e, ok := fields["unless_ruled_out"]; ok {
 		c.UnlessRuledOut = readStringList(e.value, path+".unless_ruled_out", pl)
+		c.unlessRuledLine = e.value.Line
 	}
 	if e, ok := fields["when_ruled_out"]; ok {
 		c.WhenRuledOut = readStringList(e.value, path+".when_ruled_out", pl)
+		c.whenRuledLine = e.value.Line
 	}
 	return c
 }
@@ -157,12 +161,13 @@ func (d *Definitions) checkConditions(pl *problemList) {
 			}
 		}
 		for _, f := range []struct {
-			key string
-			ids []string
-		}{{"when_ruled_out", c.WhenRuledOut}, {"unless_ruled_out", c.UnlessRuledOut}} {
+			key  string
+			ids  []string
+			line int
+		}{{"when_ruled_out", c.WhenRuledOut, c.whenRuledLine}, {"unless_ruled_out", c.UnlessRuledOut, c.unlessRuledLine}} {
 			for _, id := range f.ids {
 				if _, ok := d.roleIndex[id]; !ok {
-					pl.addf(0, path+"."+f.key, "unknown role %s; roles are %s", quoteInput(id), quoteList(d.RoleIDs()))
+					pl.addf(f.line, path+"."+f.key, "unknown role %s; roles are %s", quoteInput(id), quoteList(d.RoleIDs()))
 				}
 			}
 		}

@@ -30,10 +30,11 @@ func TestConditionsAreChecked(t *testing.T) {
 			edited := strings.Replace(roles, anchor, tt.repl, 1)
 			_, err := advisor.Load(advisor.Source{Name: "my-roles.yaml", Data: []byte(edited)}, advisor.Source{Name: "questions.yaml", Data: []byte(questions), BuiltIn: true})
 			ie := inputError(t, err)
+			line := strings.Count(edited[:strings.Index(edited, tt.repl)], "\n") + 1
 			for _, p := range ie.Problems {
 				if p.File == "my-roles.yaml" && strings.HasSuffix(p.Key, tt.key) && strings.Contains(p.Msg, tt.msg) {
-					if tt.name != "unknown role" && p.Line == 0 {
-						t.Errorf("no line for %v", p)
+					if p.Line != line {
+						t.Errorf("line %d for %v, want %d", p.Line, p, line)
 					}
 					return
 				}
