@@ -2,6 +2,7 @@ package advisor_test
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -785,5 +786,21 @@ func TestEngagementDateSaysWhatItGot(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), "e.yaml:2: engagement.date: "+want) {
 			t.Errorf("date %s: %v", value, err)
 		}
+	}
+}
+
+// TestManyAliasesAreCounted: a file with more anchors and aliases than
+// are listed says how many more there are.
+func TestManyAliasesAreCounted(t *testing.T) {
+	d := builtin(t)
+	var b strings.Builder
+	b.WriteString("a: &a [1, 2]\n")
+	for i := range 60 {
+		fmt.Fprintf(&b, "k%d: *a\n", i)
+	}
+	_, err := d.ReadAnswers("aliases.yaml", []byte(b.String()), true)
+	var ie *advisor.InputError
+	if !errors.As(err, &ie) || ie.More == 0 || !strings.Contains(err.Error(), "more problems") {
+		t.Fatalf("61 anchors and aliases: %v", err)
 	}
 }

@@ -230,9 +230,8 @@ func checkNoAliases(root *yaml.Node, pl *problemList) {
 		if n.Anchor != "" {
 			pl.addf(n.Line, it.path, "YAML anchors (&%s) are not supported; write the value out", n.Anchor)
 		}
-		if len(pl.problems) > 20 {
-			return
-		}
+		// Past the listed problems the rest are only counted ("and N
+		// more"): the walk is linear, as aliases are not followed.
 		// Children go on the stack last first, so problems come out in
 		// document order.
 		for i := len(n.Content) - 1; i >= 0; i-- {
