@@ -209,7 +209,7 @@ func (m *exportModel) update(msg tea.Msg) (tea.Cmd, tea.Msg) {
 					return nil, nil
 				}
 			} else if f, ok := advisor.FormatForPath(m.resolved()); !ok || f != m.currentFormat() {
-				m.err = fmt.Sprintf("End the name in %s, or press tab for a format: the name must say which format the file holds.", strings.Join(advisor.Extensions, ", "))
+				m.err = fmt.Sprintf("End the name in %s: the name must say which format the file holds (tab chooses another format).", m.currentFormat().Extension())
 				m.render()
 				return nil, nil
 			}

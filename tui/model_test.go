@@ -765,7 +765,7 @@ func TestExportNameChoosesTheFormat(t *testing.T) {
 	}
 	d.typeText("brief.pdf")
 	d.key("enter")
-	d.mustSeeText("End the name in .txt, .md, .markdown, .html, .htm, .json")
+	d.mustSeeText("End the name in .md: the name must say which format the file holds")
 	if _, err := os.Stat(filepath.Join(dir, "brief.pdf")); err == nil {
 		t.Fatal("brief.pdf was written")
 	}

@@ -152,6 +152,11 @@ func (o *outputFlags) reportFormat() (advisor.Format, error) {
 		if err != nil {
 			return "", badInput(fmt.Errorf("--format: %w", err))
 		}
+		// A name that says another format would mislead whoever opens
+		// it (and a JSON brief named .md would not read back).
+		if named, ok := advisor.FormatForPath(o.output); ok && named != f && !atomicfile.IsStream(o.output) {
+			return "", badInput(fmt.Errorf("--format %s, but --output %s names %s; end the name in %s, or leave out --format", f, advisor.SafeText(o.output), named, f.Extension()))
+		}
 		return f, nil
 	}
 	if o.output == "" || o.output == "-" || atomicfile.IsStream(o.output) {
@@ -164,9 +169,9 @@ func (o *outputFlags) reportFormat() (advisor.Format, error) {
 }
 
 func (o *outputFlags) register(cmd *cobra.Command, answersHelp string) {
-	cmd.Flags().StringVarP(&o.answers, "answers", "a", "", answersHelp)
+	cmd.Flags().VarP((*pathFlag)(&o.answers), "answers", "a", answersHelp)
 	o.registerBrief(cmd, "", "the answers file's, or today")
-	cmd.Flags().StringVar(&o.respondent, "respondent", "", "your name, when you answer as one of a leadership team (see team)")
+	cmd.Flags().Var((*textFlag)(&o.respondent), "respondent", "your name, when you answer as one of a leadership team (see team)")
 }
 
 // registerBrief adds the flags of every command that writes a brief: its
@@ -181,8 +186,8 @@ func (o *outputFlags) registerBrief(cmd *cobra.Command, clientDefault, dateDefau
 	cmd.Flags().StringVarP(&o.format, "format", "f", "", "the brief's format: "+strings.Join(advisor.Formats, ", ")+" (default: from the --output name, or text)")
 	cmd.Flags().StringVarP(&o.output, "output", "o", "", "write the brief to this file (atomically) instead of standard output")
 	cmd.Flags().BoolVar(&o.force, "force", false, "let --output replace an existing file")
-	cmd.Flags().StringVar(&o.client, "client", "", clientHelp)
-	cmd.Flags().StringVar(&o.preparedBy, "prepared-by", "", "who prepared the brief")
+	cmd.Flags().Var((*textFlag)(&o.client), "client", clientHelp)
+	cmd.Flags().Var((*textFlag)(&o.preparedBy), "prepared-by", "who prepared the brief")
 	cmd.Flags().StringVar(&o.date, "date", "", "the brief's date, as YYYY-MM-DD (default: "+dateDefault+")")
 }
 
@@ -244,8 +249,34 @@ const flagAnswers = "--answers"
 // definitionFlags lets a command read its own roles and questions: only
 // the commands that use definitions have them (not help or completion).
 func (a *app) definitionFlags(cmd *cobra.Command) {
-	cmd.Flags().StringVar(&a.rolesPath, "roles", "", "read the role definitions from this file instead of the built-in ones")
-	cmd.Flags().StringVar(&a.questionsPath, "questions", "", "read the questions and weights from this file instead of the built-in ones")
+	cmd.Flags().Var((*pathFlag)(&a.rolesPath), "roles", "read the role definitions from this file instead of the built-in ones")
+	cmd.Flags().Var((*pathFlag)(&a.questionsPath), "questions", "read the questions and weights from this file instead of the built-in ones")
+}
+
+// textFlag is a name for the brief (a client, a preparer): spaces around
+// it are dropped, so that a blank one is no name, not an empty heading.
+type textFlag string
+
+func (t *textFlag) String() string { return string(*t) }
+func (t *textFlag) Type() string   { return "text" }
+func (t *textFlag) Set(s string) error {
+	*t = textFlag(strings.TrimSpace(s))
+	return nil
+}
+
+// pathFlag is a flag that names an input file: given, it names one. An
+// empty name (an unset variable in --roles "$ROLES") is refused rather
+// than read as no flag at all.
+type pathFlag string
+
+func (p *pathFlag) String() string { return string(*p) }
+func (p *pathFlag) Type() string   { return "file" }
+func (p *pathFlag) Set(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return errors.New("an empty file name; give a file (- for standard input)")
+	}
+	*p = pathFlag(s)
+	return nil
 }
 
 // unknownCommand is the root's check of its arguments: it takes none, so
@@ -429,7 +460,7 @@ coo-advisor validate --answers client.yaml`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVarP(&answersPath, "answers", "a", "", "also check this answers file (- for standard input)")
+	cmd.Flags().VarP((*pathFlag)(&answersPath), "answers", "a", "also check this answers file (- for standard input)")
 	a.definitionFlags(cmd)
 	return cmd
 }

@@ -29,7 +29,7 @@ func TestSignalDuringAWriteLeavesNothing(t *testing.T) {
 		args []string
 	}{
 		{"recommend SIGTERM", syscall.SIGTERM, []string{"recommend", "--answers", example, "--output", "out.txt"}},
-		{"recommend SIGINT", syscall.SIGINT, []string{"recommend", "--answers", example, "--output", "out.txt", "--format", "json"}},
+		{"recommend SIGINT", syscall.SIGINT, []string{"recommend", "--answers", example, "--output", "out.json", "--format", "json"}},
 		{"plain SIGTERM", syscall.SIGTERM, []string{"--plain", "--answers", example, "--output", "out.txt"}},
 		{"plain SIGHUP", syscall.SIGHUP, []string{"--plain", "--answers", example, "--output", "out.txt"}},
 	} {
