@@ -60,7 +60,7 @@ func RunPlain(o Options) (Outcome, error) {
 		}
 	}
 	answers := o.Answers
-	if missing(d, answers) {
+	if Missing(d, answers) {
 		prompts := o.Prompts
 		if prompts == nil {
 			prompts = out
@@ -126,9 +126,9 @@ func (e *WriteError) Error() string {
 
 func (e *WriteError) Unwrap() error { return e.Err }
 
-// missing reports whether answers leave a question without an answer or a
-// default: nil answers (a fresh session) miss them all.
-func missing(d *advisor.Definitions, a advisor.Answers) bool {
+// Missing reports whether some question without a default has no
+// answer: the interactive modes would ask it.
+func Missing(d *advisor.Definitions, a advisor.Answers) bool {
 	if a == nil {
 		return true
 	}

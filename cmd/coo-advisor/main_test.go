@@ -45,6 +45,8 @@ func TestScripts(t *testing.T) {
 				return err
 			}
 			env.Setenv("EXAMPLES", examples)
+			// The built-in definitions, as files to give with --roles.
+			env.Setenv("DATA", filepath.Join(examples, "..", "data"))
 			env.Setenv("NO_COLOR", "1")
 			env.Setenv("COLUMNS", "")
 			return nil
