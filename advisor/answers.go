@@ -130,10 +130,11 @@ func (d *Definitions) ReadAnswers(file string, data []byte, partial bool) (*Answ
 			pl.addf(k.Line, id, "unknown question; %squestions are %s", hint, quoteList(ids))
 			continue
 		}
-		if v.Kind == yaml.ScalarNode && v.Tag == tagNull {
+		if v.Kind == yaml.ScalarNode && (v.Tag == tagNull || strings.TrimSpace(v.Value) == "") {
 			// Empty means not answered, for lists too: a list left blank in
-			// a template must not quietly count as "none". A question with
-			// a default then takes it, as when it is left out.
+			// a template (or "" typed in it) must not quietly count as
+			// "none". A question with a default then takes it, as when it
+			// is left out.
 			if partial || q.Default != nil {
 				delete(seen, id)
 				continue

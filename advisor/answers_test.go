@@ -804,3 +804,24 @@ func TestManyAliasesAreCounted(t *testing.T) {
 		t.Fatalf("61 anchors and aliases: %v", err)
 	}
 }
+
+// TestBlankTextIsNotAnAnswer: "" or spaces, quoted, are as blank as an
+// empty value, for lists too: not answered, never "none".
+func TestBlankTextIsNotAnAnswer(t *testing.T) {
+	d := builtin(t)
+	for _, v := range []string{`""`, `" "`, `''`} {
+		for _, q := range []string{"leadership", "expansion", "growth"} {
+			f, err := d.ReadAnswers("blank.yaml", []byte(q+": "+v+"\n"), true)
+			if err != nil {
+				t.Fatalf("%s: %s: %v", q, v, err)
+			}
+			if _, ok := f.Answers[q]; ok || !slices.Contains(f.Missing, q) {
+				t.Errorf("%s: %s read as %+v, want not answered", q, v, f.Answers[q])
+			}
+			_, err = d.ReadAnswers("blank.yaml", []byte(q+": "+v+"\n"), false)
+			if err == nil || !strings.Contains(err.Error(), "blank.yaml:1: "+q+": no answer given") {
+				t.Errorf("%s: %s in a full file: %v", q, v, err)
+			}
+		}
+	}
+}
