@@ -897,6 +897,20 @@ func (d *Definitions) readQuestion(n *yaml.Node, i int, pl *problemList) (q Ques
 			}
 		}
 	}
+	if q.Kind != "" {
+		line := 0
+		if e, ok := fields["statement"]; ok {
+			line = e.value.Line
+		}
+		checkPlaceholders(q.Statement, line, path+".statement", q.Kind, pl)
+		for i := range q.Bands {
+			checkPlaceholders(q.Bands[i].Statement, q.Bands[i].Line, fmt.Sprintf("%s.bands[%d].statement", path, i), q.Kind, pl)
+		}
+		for i := range q.Options {
+			checkPlaceholders(q.Options[i].Statement, q.Options[i].Line, fmt.Sprintf("%s.options[%d].statement", path, i), q.Kind, pl)
+		}
+		checkPlaceholders(q.None.Statement, q.None.Line, path+".none.statement", q.Kind, pl)
+	}
 	if e, ok := fields["default"]; ok && q.Kind != "" && len(pl.problems) == before {
 		a, msg := q.answerFromNode(e.value)
 		if msg != "" {
@@ -914,6 +928,40 @@ func (d *Definitions) factorIDs() []string {
 		ids[i] = f.ID
 	}
 	return ids
+}
+
+// placeholders are what a statement may name, by kind of question: a
+// number's value and unit, a list's values.
+var placeholders = map[Kind][]string{
+	KindInteger: {"{value}", "{unit}"},
+	KindMulti:   {"{list}"},
+}
+
+// checkPlaceholders refuses a {word} in a statement that the question's
+// kind does not fill in: it would reach the client as it is.
+func checkPlaceholders(s string, line int, key string, k Kind, pl *problemList) {
+	for rest := s; ; {
+		i := strings.IndexByte(rest, '{')
+		if i < 0 {
+			return
+		}
+		rest = rest[i:]
+		j := strings.IndexByte(rest, '}')
+		if j < 0 {
+			return
+		}
+		word := rest[:j+1]
+		rest = rest[1:]
+		if strings.ContainsAny(word[1:], "{ ") || slices.Contains(placeholders[k], word) {
+			continue // not a placeholder, or one the question fills in
+		}
+		allowed := "none"
+		if len(placeholders[k]) > 0 {
+			allowed = strings.Join(placeholders[k], " and ")
+		}
+		kind := map[Kind]string{KindInteger: "a number", KindChoice: "a choice", KindMulti: "a list"}[k]
+		pl.addf(line, key, "%s is not filled in for %s question; its statements may use %s", quoteInput(word), kind, allowed)
+	}
 }
 
 func (d *Definitions) readIntegerSpec(q *Question, fields map[string]entry, path string, pl *problemList) {

@@ -416,6 +416,21 @@ func TestLoadRejectsBadRoles(t *testing.T) {
 func TestLoadRejectsBadQuestions(t *testing.T) {
 	tests := []defsCase{
 		{
+			name: "unknown placeholder",
+			old:  "    unit_one: employee\n", new: "    unit_one: employee\n    statement: \"{value} {unit} {nope}\"\n", at: "{nope}",
+			key: "questions[employees].statement", msgs: []string{`"{nope}" is not filled in for a number question`, "may use {value} and {unit}"},
+		},
+		{
+			name: "a list's placeholder on a number",
+			old:  "    unit_one: employee\n", new: "    unit_one: employee\n    statement: \"{list} people\"\n", at: "{list}",
+			key: "questions[employees].statement", msgs: []string{`"{list}" is not filled in`},
+		},
+		{
+			name: "a placeholder in an option's statement",
+			old:  "        label: Rapid\n", new: "        label: Rapid\n        statement: \"Grows {value}\"\n", at: "- value: rapid",
+			key: "questions[growth].options[2].statement", msgs: []string{`"{value}" is not filled in for a choice question; its statements may use none`},
+		},
+		{
 			name: "duplicate question id",
 			old:  "  - id: locations\n", new: "  - id: growth # again\n", at: "growth # again",
 			key: "questions[growth].id", msgs: []string{`duplicate question id "growth"`, "question ids must be unique"},
