@@ -70,6 +70,12 @@ func RunPlain(o Options) (Outcome, error) {
 		if err != nil {
 			return Outcome{}, err
 		}
+		if path == "" && o.Prompts != nil {
+			// On a terminal the brief follows the prompts: set it apart,
+			// and say what it is, for a screen reader. (A note lost on
+			// the way loses nothing.)
+			_, _ = fmt.Fprint(o.Prompts, "\nEvery question is answered; the brief follows.\n\n")
+		}
 	}
 	res, err := d.Recommend(answers)
 	if err != nil {
@@ -174,10 +180,16 @@ func askPlain(d *advisor.Definitions, in io.Reader, w io.Writer, echo bool, give
 	// back again) never ends either: give up after maxIdle lines that
 	// reach no question further than before.
 	furthest, idle := 0, 0
+	previous := advisor.Answers{} // answers taken back with back
 	for k := 0; k < len(ask); {
 		i := ask[k]
 		q := &d.Questions[i]
 		printPlainQuestion(d, out, q, i)
+		if before, ok := previous[q.ID]; ok {
+			// Back again: say what was answered, so it can be kept.
+			out.printf("Your answer was: %s. Type it again, or another.\n", q.Describe(before))
+			delete(previous, q.ID)
+		}
 		rejected := 0
 		moved := false
 		for !moved {
@@ -221,7 +233,9 @@ func askPlain(d *advisor.Definitions, in io.Reader, w io.Writer, echo bool, give
 					continue
 				}
 				k--
-				delete(answers, d.Questions[ask[k]].ID)
+				id := d.Questions[ask[k]].ID
+				previous[id] = answers[id]
+				delete(answers, id)
 				moved = true
 				continue
 			case "help", "?":

@@ -226,6 +226,10 @@ func TestPlainPromptsApartFromTheReport(t *testing.T) {
 	if !strings.Contains(prompts.String(), defs.Questions[0].Prompt) || strings.Contains(prompts.String(), `"recommended"`) {
 		t.Fatalf("prompts:\n%s", prompts.String())
 	}
+	// The brief is set apart from the last prompt, and said to follow.
+	if !strings.HasSuffix(prompts.String(), "\n\nEvery question is answered; the brief follows.\n\n") {
+		t.Errorf("the prompts do not end by announcing the brief:\n%s", prompts.String())
+	}
 }
 
 func TestPlainChecksTheOutputBeforeAsking(t *testing.T) {
@@ -267,6 +271,9 @@ func TestPlainBackHelpAndQuit(t *testing.T) {
 	}
 	if got := res.Result.Answers["employees"].Int; got != answers["employees"].Int {
 		t.Errorf("employees = %d after back, want %d", got, answers["employees"].Int)
+	}
+	if q := defs.Questions[0]; !strings.Contains(out, "Your answer was: "+q.Describe(advisor.Answer{Int: 999})+". Type it again, or another.") {
+		t.Errorf("back does not say what was answered before:\n%s", out)
 	}
 	if strings.Count(out, "Question 1 of 11") != 2 || strings.Count(out, "Help: "+defs.Questions[1].Prompt) != 2 {
 		t.Errorf("back did not ask question 1 again, or help was not given twice:\n%s", out)
