@@ -59,11 +59,6 @@ func (m *compareModel) setHeight(h int) {
 	m.place()
 }
 
-// content is every line the screen holds, pinned or scrolled.
-func (m *compareModel) content() []string {
-	return append(append(slices.Clip(m.titles), m.notes...), m.rest...)
-}
-
 // minScrolled is the fewest lines that scroll under pinned titles; a
 // shorter window scrolls the titles with the rest.
 const minScrolled = 6

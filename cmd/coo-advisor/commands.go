@@ -3,8 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	mango "github.com/muesli/mango-cobra"
-	"github.com/muesli/roff"
 	"io"
 	"io/fs"
 	"os"
@@ -17,6 +15,8 @@ import (
 	"time"
 
 	"github.com/charmbracelet/x/term"
+	mango "github.com/muesli/mango-cobra"
+	"github.com/muesli/roff"
 	"github.com/spf13/cobra"
 
 	"github.com/coo-advisor/coo-advisor/advisor"
@@ -244,7 +244,12 @@ coo-advisor recommend client.yaml -o brief.html`,
 }
 
 // flagAnswers names the answers flag in messages.
-const flagAnswers = "--answers"
+// The flags that name input files, for messages.
+const (
+	flagAnswers   = "--answers"
+	flagRoles     = "--roles"
+	flagQuestions = "--questions"
+)
 
 // definitionFlags lets a command read its own roles and questions: only
 // the commands that use definitions have them (not help or completion).
@@ -484,11 +489,11 @@ func displayName(path string) string {
 // the second would find it empty.
 func (a *app) oneStdinReader(more map[string]string) error {
 	var readers []string
-	flags := map[string]string{"--roles": a.rolesPath, "--questions": a.questionsPath}
+	flags := map[string]string{flagRoles: a.rolesPath, flagQuestions: a.questionsPath}
 	for k, v := range more {
 		flags[k] = v
 	}
-	for _, name := range []string{flagAnswers, "--roles", "--questions"} {
+	for _, name := range []string{flagAnswers, flagRoles, flagQuestions} {
 		if flags[name] == "-" {
 			readers = append(readers, name)
 		}
@@ -586,7 +591,7 @@ const fifoPatience = 500 * time.Millisecond
 // silence (ctrl+c still stops it).
 func (a *app) open(path string) (*os.File, error) {
 	if st, err := os.Stat(path); err != nil || st.Mode()&os.ModeNamedPipe == 0 {
-		return os.Open(path)
+		return os.Open(path) //nolint:wrapcheck // readInput words every error, by its kind
 	}
 	type opened struct {
 		f   *os.File
