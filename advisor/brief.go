@@ -232,7 +232,7 @@ func (d *Definitions) Brief(r *Result, o ReportOptions) *Brief {
 func (d *Definitions) confidenceSentence(r *Result) string {
 	rec, _ := d.Role(r.Recommended)
 	if r.RunnerUp == "" {
-		return "The rules decide: every other role is ruled out."
+		return "Every other role is ruled out, so the points do not decide."
 	}
 	ru, _ := d.Role(r.RunnerUp)
 	if r.Tie {
