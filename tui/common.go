@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"sort"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -162,24 +163,44 @@ func (c *common) stackedBar(points advisor.Weights, width int, scale float64) st
 	if total <= 0 || width < 1 || scale <= 0 {
 		return c.styles.barEmpty.Render(strings.Repeat("·", max(0, width)))
 	}
-	// Each role's cells from its own points, so that equal points draw
-	// equal lengths; the bar never overflows and never vanishes.
+	// The bar's length follows the total, as before; the cells are
+	// shared out by largest remainder, where roles with equal points get
+	// a cell more together or not at all: equal points draw equal lengths
+	// (a bar may then stop a cell or two short), and the bar never
+	// overflows.
+	target := min(width, int(total/scale*float64(width)+0.5))
 	cells := make([]int, len(points))
+	rem := make([]float64, len(points))
 	filled := 0
-	apportion := func(round float64) {
-		filled = 0
-		for i, p := range points {
-			cells[i] = max(0, int(p.Float()/scale*float64(width)+round))
-			filled += cells[i]
+	for i, p := range points {
+		exact := max(0, p.Float()/scale*float64(width))
+		cells[i] = int(exact)
+		rem[i] = exact - float64(cells[i])
+		filled += cells[i]
+	}
+	order := make([]int, len(points))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		if rem[order[a]] != rem[order[b]] {
+			return rem[order[a]] > rem[order[b]]
 		}
-	}
-	if apportion(0.5); filled > width {
-		apportion(0) // rounding down never overflows a full scale
-	}
-	for i := len(cells) - 1; filled > width && i >= 0; i-- {
-		cut := min(cells[i], filled-width)
-		cells[i] -= cut
-		filled -= cut
+		return points[order[a]] > points[order[b]] // equal points side by side
+	})
+	for k := 0; k < len(order) && filled < target; {
+		// The group of roles with the same points as order[k].
+		g := k
+		for g < len(order) && points[order[g]] == points[order[k]] && rem[order[g]] == rem[order[k]] {
+			g++
+		}
+		if rem[order[k]] > 0 && filled+(g-k) <= target {
+			for _, i := range order[k:g] {
+				cells[i]++
+			}
+			filled += g - k
+		}
+		k = g
 	}
 	if filled == 0 {
 		for i, p := range points {

@@ -26,9 +26,9 @@ type compareModel struct {
 	// all shows the secondary roles (the fractional COO) beside the COO
 	// and the Operations Director even where they would not fit.
 	all bool
-	// Side by side, the column titles stay in view above the lines that
-	// scroll, where the window is tall enough: titles is the row of
-	// titles, notes the lines above it, rest the lines below it.
+	// Side by side, the notes and the column titles stay in view above
+	// the lines that scroll, where the window is tall enough: titles is
+	// the row of titles, notes the lines above it, rest the lines below.
 	titles, notes, rest []string
 	height              int
 	pinned              bool
@@ -49,7 +49,7 @@ func (m *compareModel) typing() typing           { return typingNone }
 
 func (m *compareModel) body(int) []string {
 	if m.pinned {
-		return append(slices.Clip(m.titles), m.scroll.window()...)
+		return slices.Concat(m.notes, m.titles, m.scroll.window())
 	}
 	return m.scroll.window()
 }
@@ -66,10 +66,11 @@ const minScrolled = 6
 // place pins the column titles above the scrolling lines when the
 // window leaves room for both.
 func (m *compareModel) place() {
-	m.pinned = len(m.titles) > 0 && m.height-len(m.titles) >= minScrolled
+	// The notes (what ◆ marks, tab) stay above the titles, in view too.
+	m.pinned = len(m.titles) > 0 && m.height-len(m.notes)-len(m.titles) >= minScrolled
 	if m.pinned {
-		m.scroll.setLines(append(slices.Clip(m.notes), m.rest...))
-		m.scroll.setHeight(m.height - len(m.titles))
+		m.scroll.setLines(m.rest)
+		m.scroll.setHeight(m.height - len(m.notes) - len(m.titles))
 		return
 	}
 	lines := append(slices.Clip(m.notes), m.titles...)

@@ -383,7 +383,7 @@ func (m *questionModel) lines(h int) []string {
 	for _, p := range m.info {
 		info += len(p)
 	}
-	full := len(m.prompt) + 1 + info + 1 + len(m.field)
+	full := len(m.prompt) + info + 1 + len(m.field) // one blank line above the field
 	out := make([]string, 0, min(h, full))
 	out = append(out, m.prompt...)
 	if full <= h {
@@ -395,9 +395,16 @@ func (m *questionModel) lines(h int) []string {
 	}
 	// The explanation in the room left: whole paragraphs, and a line
 	// saying what is left out.
-	if room := h - len(m.prompt) - 1 - len(m.field); room >= 0 {
-		out = append(out, m.explanation(room, info)...)
+	room := h - len(m.prompt) - 1 - len(m.field)
+	if ex := m.explanation(room, info); ex != nil {
+		out = append(out, ex...)
 		out = append(out, "")
+		return append(out, m.field...)
+	}
+	// No room for the marker beside the blank line: the marker takes its
+	// place.
+	if ex := m.explanation(room+1, info); ex != nil {
+		out = append(out, ex...)
 		return append(out, m.field...)
 	}
 	if len(out) > h/2 {
@@ -415,6 +422,9 @@ func (m *questionModel) lines(h int) []string {
 // whole paragraphs, with a line that counts the lines left out. The
 // detail the full help asked for comes first, then why, then help.
 func (m *questionModel) explanation(room, total int) []string {
+	if room < 1 {
+		return nil
+	}
 	order := make([]int, len(m.info))
 	for i := range order {
 		order[i] = i
@@ -453,15 +463,8 @@ func (m *questionModel) explanation(room, total int) []string {
 // hiddenMarker counts the explanation's lines left out.
 func (m *questionModel) hiddenMarker(hidden int) []string {
 	b := lineBuilder{width: m.width()}
-	b.add(fmt.Sprintf("… %d more %s in a taller window", hidden, plural(hidden, "line", "lines")), m.c.styles.faint)
+	b.add(fmt.Sprintf("… %d more %s in a taller window", hidden, pluralWord(hidden, "line", "lines")), m.c.styles.faint)
 	return b.lines
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // header is the progress line: "Growth · 5 of 9", or "Editing ·

@@ -103,7 +103,7 @@ func TestQuestionSaysWhatExplanationItHides(t *testing.T) {
 func TestStackedBarDrawsEqualPointsEqually(t *testing.T) {
 	c := &common{defs: loadDefs(t), styles: newStyles(true, colorprofile.NoTTY)}
 	for width := 3; width <= 40; width++ {
-		for _, pts := range [][]float64{{4, 4, 4}, {1, 2, 0}, {10, 0.5, 0.5}, {0.01, 0, 0}} {
+		for _, pts := range [][]float64{{4, 4, 4}, {1, 2, 0}, {10, 0.5, 0.5}, {0.01, 0, 0}, {7, 3, 2}, {5, 4.5, 2.5}, {2, 2, 1}} {
 			w := make(advisor.Weights, len(pts))
 			for i, p := range pts {
 				w[i] = advisor.Points(p * 100)
@@ -127,8 +127,19 @@ func TestStackedBarDrawsEqualPointsEqually(t *testing.T) {
 					}
 				}
 			}
-			if cells[0]+cells[1]+cells[2] == 0 {
+			drawn := cells[0] + cells[1] + cells[2]
+			if drawn == 0 {
 				t.Errorf("width %d, points %v: a bar with points draws nothing", width, pts)
+			}
+			// The length follows the total: short of it by less than the
+			// roles that share a cell, never over.
+			total := pts[0] + pts[1] + pts[2]
+			want := max(1, min(width, int(total/12*float64(width)+0.5))) // never vanishes
+			if drawn > want || drawn < want-2 {
+				t.Errorf("width %d, points %v: %d cells for a total worth %d", width, pts, drawn, want)
+			}
+			if pts[0] != pts[1] && pts[1] != pts[2] && pts[0] != pts[2] && drawn != want && want > 0 {
+				t.Errorf("width %d, points %v: distinct points drew %d cells, want %d", width, pts, drawn, want)
 			}
 		}
 	}
@@ -143,6 +154,33 @@ func TestResultsKeepTheDateWhole(t *testing.T) {
 		d := newDriver(t, Options{Defs: defs, Answers: readAnswers(t, defs, "close-call.yaml"), Report: report}, w, 24)
 		if v := d.view(); !strings.Contains(v, "26\u00a0November\u00a02026") {
 			t.Errorf("at %d columns the date is split:\n%s", w, v)
+		}
+	}
+}
+
+// TestQuestionUsesEveryLine: a question shows its whole explanation when
+// the height holds it exactly, and one line less still says what it
+// leaves out, down to the marker taking the blank line's place.
+func TestQuestionUsesEveryLine(t *testing.T) {
+	defs := loadDefs(t)
+	answers := readAnswers(t, defs, "close-call.yaml")
+	d := newDriver(t, Options{Defs: defs}, 80, 24)
+	d.key("enter")
+	d.answerFirst(8, answers)
+	q := &d.m.questions.qs[d.m.questions.qi]
+	q.render()
+	info := 0
+	for _, p := range q.info {
+		info += len(p)
+	}
+	exact := len(q.prompt) + info + 1 + len(q.field)
+	if got := q.lines(exact); len(got) != exact || strings.Contains(ansi.Strip(strings.Join(got, "\n")), "taller window") {
+		t.Errorf("at %d lines, exactly enough, the question hides something:\n%s", exact, strings.Join(got, "\n"))
+	}
+	for h := exact - 1; h >= len(q.prompt)+1+len(q.field); h-- {
+		got := ansi.Strip(strings.Join(q.lines(h), "\n"))
+		if !strings.Contains(got, "in a taller window") || len(q.lines(h)) > h {
+			t.Errorf("at %d lines the question hides its explanation without saying so:\n%s", h, got)
 		}
 	}
 }
