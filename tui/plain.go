@@ -20,7 +20,8 @@ const maxLine = 64 << 10
 const maxRejected = 3
 
 // maxIdle is how many lines of input from a file or a pipe plain mode
-// reads without reaching a question it had not reached before.
+// reads without reaching a question it had not reached before, beyond
+// two for each question asked (going back over all and answering again).
 const maxIdle = 20
 
 // InputEndedError reports that plain-mode input ended before every
@@ -70,7 +71,7 @@ func RunPlain(o Options) (Outcome, error) {
 		if err != nil {
 			return Outcome{}, err
 		}
-		if path == "" && o.Prompts != nil {
+		if path == "" && o.Prompts != nil && o.OnTerminal {
 			// On a terminal the brief follows the prompts: set it apart,
 			// and say what it is, for a screen reader. (A note lost on
 			// the way loses nothing.)
@@ -179,7 +180,8 @@ func askPlain(d *advisor.Definitions, in io.Reader, w io.Writer, echo bool, give
 	// Input from a file or a pipe that goes round in circles (help, back,
 	// back again) never ends either: give up after maxIdle lines that
 	// reach no question further than before.
-	furthest, idle := 0, 0
+	// A transcript may go back over every question and answer it again.
+	furthest, idle, idleLimit := 0, 0, maxIdle+2*len(ask)
 	previous := advisor.Answers{} // answers taken back with back
 	for k := 0; k < len(ask); {
 		i := ask[k]
@@ -193,6 +195,16 @@ func askPlain(d *advisor.Definitions, in io.Reader, w io.Writer, echo bool, give
 		rejected := 0
 		moved := false
 		for !moved {
+			if echo {
+				// Checked before a line is read, so that the line that
+				// would move on is always taken.
+				if k > furthest {
+					furthest, idle = k, 0
+				}
+				if idle >= idleLimit {
+					return nil, &PlainError{Msg: fmt.Sprintf("question %d of %d (%s): %d lines of input in a row reached no new question (help, back or answers not accepted); give one answer per line", i+1, n, q.ID, idle)}
+				}
+			}
 			out.print("> ")
 			if out.err != nil {
 				return nil, fmt.Errorf("writing the questions: %w", out.err)
@@ -219,12 +231,7 @@ func askPlain(d *advisor.Definitions, in io.Reader, w io.Writer, echo bool, give
 				// Input from a file or a pipe is not shown by a terminal:
 				// write it after its prompt, so the transcript reads right.
 				out.println(advisor.SafeText(line))
-				if k > furthest {
-					furthest, idle = k, 0
-				}
-				if idle++; idle > maxIdle {
-					return nil, &PlainError{Msg: fmt.Sprintf("question %d of %d (%s): %d lines of input in a row reached no new question (help, back or answers not accepted); give one answer per line", i+1, n, q.ID, maxIdle)}
-				}
+				idle++
 			}
 			switch strings.ToLower(strings.TrimSpace(line)) {
 			case "back":

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -226,9 +227,18 @@ func TestPlainPromptsApartFromTheReport(t *testing.T) {
 	if !strings.Contains(prompts.String(), defs.Questions[0].Prompt) || strings.Contains(prompts.String(), `"recommended"`) {
 		t.Fatalf("prompts:\n%s", prompts.String())
 	}
-	// The brief is set apart from the last prompt, and said to follow.
+	// Off a terminal (a file, a pipe), the brief is not announced there.
+	if strings.Contains(prompts.String(), "the brief follows") {
+		t.Errorf("the prompts announce a brief that goes elsewhere:\n%s", prompts.String())
+	}
+	// On the terminal the prompts are on, it is set apart and announced.
+	prompts.Reset()
+	out.Reset()
+	if _, err := RunPlain(Options{Defs: defs, Input: strings.NewReader(plainLines(defs, answers)), Output: &out, Prompts: &prompts, OnTerminal: true, Report: testReport}); err != nil {
+		t.Fatal(err)
+	}
 	if !strings.HasSuffix(prompts.String(), "\n\nEvery question is answered; the brief follows.\n\n") {
-		t.Errorf("the prompts do not end by announcing the brief:\n%s", prompts.String())
+		t.Errorf("on a terminal the prompts do not end by announcing the brief:\n%s", prompts.String())
 	}
 }
 
@@ -370,5 +380,12 @@ func TestPlainGivesUpOnInputGoingRoundInCircles(t *testing.T) {
 	}
 	if _, _, err := runPlain(t, Options{Defs: defs, Echo: true}, strings.Join(input, "\n")+"\n"); err != nil {
 		t.Fatalf("a transcript with helps and a back: %v", err)
+	}
+	// Back over every question but the last and answer them all again:
+	// a long way round, but it gets somewhere.
+	last := len(lines) - 1
+	long := slices.Concat(lines[:last], slices.Repeat([]string{"back"}, last), lines)
+	if _, _, err := runPlain(t, Options{Defs: defs, Echo: true}, strings.Join(long, "\n")+"\n"); err != nil {
+		t.Fatalf("back over %d questions and answered again: %v", last, err)
 	}
 }

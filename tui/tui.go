@@ -32,6 +32,9 @@ type Options struct {
 	// report alone (a pipe to a file or to jq gets clean JSON); nil sends
 	// them to Output.
 	Prompts io.Writer
+	// OnTerminal says plain mode's report goes to the terminal the
+	// prompts are on: it is then set apart from them and announced.
+	OnTerminal bool
 	// Echo writes each line read after its prompt, for input that no
 	// terminal shows (a file or a pipe).
 	Echo bool

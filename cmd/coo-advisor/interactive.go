@@ -51,6 +51,7 @@ func (a *app) runInteractive(cmd *cobra.Command, out *outputFlags, plain bool) e
 	}
 	if plainWanted(plain) || !isTerminal(a.stdin) || !isTerminal(a.out.w) {
 		opts.Output = a.stdout
+		opts.OnTerminal = isTerminal(a.out.w) && isTerminal(a.stderr)
 		_, err := tui.RunPlain(opts)
 		var ended *tui.InputEndedError
 		var perr *tui.PlainError
