@@ -241,7 +241,7 @@ func (d *Definitions) confidenceSentence(r *Result) string {
 	// The lead as it is, beside the scores it comes from: confidence is
 	// full from a lead of full_lead points, and the sentence says so
 	// rather than cap the lead.
-	return fmt.Sprintf("%s leads %s by %s %s (%s to %s); confidence is full from a lead of %s. Points measure the lead, not a probability.", capitalize(WithArticle(rec.Title)), WithArticle(ru.Title), FormatPoints(r.Lead), pointsWord(r.Lead), FormatPoints(r.scoreOf(r.Recommended)), FormatPoints(r.scoreOf(r.RunnerUp)), FormatPoints(d.Scoring.FullLead))
+	return fmt.Sprintf("%s leads %s by %s %s (%s to %s); confidence is full from a lead of %s %s. Points measure the lead, not a probability.", capitalize(WithArticle(rec.Title)), WithArticle(ru.Title), FormatPoints(r.Lead), pointsWord(r.Lead), FormatPoints(r.scoreOf(r.Recommended)), FormatPoints(r.scoreOf(r.RunnerUp)), FormatPoints(d.Scoring.FullLead), pointsWord(d.Scoring.FullLead))
 }
 
 // rationale says in a sentence what weighs most for the recommendation.

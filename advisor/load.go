@@ -955,12 +955,12 @@ func checkPlaceholders(s string, line int, key string, k Kind, pl *problemList) 
 		if strings.ContainsAny(word[1:], "{ ") || slices.Contains(placeholders[k], word) {
 			continue // not a placeholder, or one the question fills in
 		}
-		allowed := "none"
+		allowed := "take no placeholders"
 		if len(placeholders[k]) > 0 {
-			allowed = strings.Join(placeholders[k], " and ")
+			allowed = "may use " + strings.Join(placeholders[k], " and ")
 		}
 		kind := map[Kind]string{KindInteger: "a number", KindChoice: "a choice", KindMulti: "a list"}[k]
-		pl.addf(line, key, "%s is not filled in for %s question; its statements may use %s", quoteInput(word), kind, allowed)
+		pl.addf(line, key, "%s is not filled in for %s question; its statements %s", quoteInput(word), kind, allowed)
 	}
 }
 

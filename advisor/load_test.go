@@ -428,7 +428,7 @@ func TestLoadRejectsBadQuestions(t *testing.T) {
 		{
 			name: "a placeholder in an option's statement",
 			old:  "        label: Rapid\n", new: "        label: Rapid\n        statement: \"Grows {value}\"\n", at: "- value: rapid",
-			key: "questions[growth].options[2].statement", msgs: []string{`"{value}" is not filled in for a choice question; its statements may use none`},
+			key: "questions[growth].options[2].statement", msgs: []string{`"{value}" is not filled in for a choice question; its statements take no placeholders`},
 		},
 		{
 			name: "duplicate question id",

@@ -35,6 +35,10 @@ func TestREADMESampleBriefIsCurrent(t *testing.T) {
 	if len(m[2]) < 500 || !strings.HasPrefix(string(golden), m[2]+"\n") {
 		t.Errorf("the README's sample is not the beginning of %s; copy it again", m[1])
 	}
+	// It ends at the end of an item, not in the middle of a sentence.
+	if last := m[2][strings.LastIndexByte(m[2], '\n')+1:]; !strings.HasSuffix(last, ".") && !strings.HasSuffix(last, ":") {
+		t.Errorf("the README's sample stops mid-sentence: %q", last)
+	}
 }
 
 // TestREADMEDocumentsTheJSONReport: every field of the JSON report, nested

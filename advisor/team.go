@@ -128,11 +128,11 @@ func (d *Definitions) Team(people []Respondent, o TeamOptions) (*TeamResult, err
 		key := strings.ToLower(strings.Join(strings.Fields(p.Name), " "))
 		if first, dup := seen[key]; dup {
 			pl.file = p.File
-			key, from := "engagement.respondent", ""
+			field, from := "engagement.respondent", ""
 			if p.NameFromFile {
-				key, from = "", ", the name taken from the file's name"
+				field, from = "", ", the name taken from the file's name"
 			}
-			pl.addf(0, key, "answers for %s again (also in %s%s); keep one file per person, or name each in engagement.respondent", quoteInput(p.Name), SafeText(first), from)
+			pl.addf(0, field, "answers for %s again (also in %s%s); keep one file per person, or name each in engagement.respondent", quoteInput(p.Name), SafeText(first), from)
 			pl.file = "the team"
 			continue
 		}

@@ -14,12 +14,11 @@ import (
 func main() {
 	stop := watchSignals(os.Stderr)
 	root, a := newRootCmd(os.Stdin, os.Stdout, os.Stderr, stop)
-	// fang styles the help and the errors, and adds the man page (the
-	// hidden "man" command); the exit codes and the messages stay ours.
+	// fang styles the help and the errors; the man page (the hidden
+	// "man" command), the exit codes and the messages stay ours.
 	err := fang.Execute(stop.ctx, root,
 		fang.WithVersion(programVersion()),
 		fang.WithoutManpage(), // ours writes through the checked stdout
-
 		fang.WithErrorHandler(printError),
 	)
 	if err == nil {

@@ -97,6 +97,9 @@ func (a *app) readTeam(defs *advisor.Definitions, files []string, clientFlag str
 		if f == "-" {
 			return nil, eng, badInput(errors.New("team reads each person's answers from a file; standard input (-) cannot tell one person from the next"))
 		}
+		if strings.TrimSpace(f) == "" {
+			return nil, eng, badInput(errors.New("an empty file name among the answers files; give each person's file (an unset variable?)"))
+		}
 		// The same file twice, under any name (a symbolic or a hard link
 		// included), is one person twice.
 		if st, err := os.Stat(f); err == nil {
