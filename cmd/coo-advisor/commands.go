@@ -61,6 +61,9 @@ type app struct {
 	rolesPath     string
 	questionsPath string
 	stop          *stopper // nil in tests that run commands in-process
+	// quiet is how a run ended that has nothing more to say (a signal,
+	// an interruption): main exits with its code.
+	quiet error
 }
 
 // outputFlags are the flags of commands that write a report.

@@ -84,20 +84,41 @@ func (a *app) runProgram(cmd *cobra.Command, opts tui.Options) error {
 		// stopped through the context, so that it restores the terminal.
 		a.stop.interactive.Store(true)
 		defer a.stop.interactive.Store(false)
+		// Should a second signal end the run before the program has put
+		// the terminal back, the stopper does it: its modes as they were,
+		// off the alternate screen, the cursor shown, no bracketed paste
+		// or keyboard enhancements left on.
+		if st, err := term.GetState(os.Stdin.Fd()); err == nil {
+			restore := func() {
+				_ = term.Restore(os.Stdin.Fd(), st)
+				_, _ = os.Stdout.WriteString("\x1b[?2004l\x1b[<u\x1b[?1049l\x1b[?25h")
+			}
+			a.stop.restore.Store(&restore)
+			defer a.stop.restore.Store(nil)
+		}
 		opts.ProgramOptions = append(opts.ProgramOptions, tea.WithoutSignalHandler())
 	}
 	res, err := tui.Run(cmd.Context(), opts)
 	if sig := a.stop.signal(); sig != nil {
 		summarize(a.stdout, opts.Defs, tui.Outcome{Exported: res.Exported, Saved: res.Saved})
-		return &codedError{code: signalCode(sig), err: errStopped, silent: true}
+		return a.endQuietly(&codedError{code: signalCode(sig), err: errStopped, silent: true})
 	}
 	if err != nil {
 		return failure(fmt.Errorf("the interactive advisor stopped: %w", err))
 	}
 	summarize(a.stdout, opts.Defs, res)
 	if res.Interrupted {
-		return &codedError{code: exitAborted, err: errors.New("interrupted"), silent: true}
+		return a.endQuietly(&codedError{code: exitAborted, err: errors.New("interrupted"), silent: true})
 	}
+	return nil
+}
+
+// endQuietly ends the run with err's exit code but nothing more to say:
+// an error handed to fang would have it ask the terminal for its
+// background first (raw mode, a query, up to two seconds), and a signal
+// during that wait would leave the terminal raw.
+func (a *app) endQuietly(err error) error {
+	a.quiet = err
 	return nil
 }
 

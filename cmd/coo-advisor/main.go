@@ -21,7 +21,9 @@ func main() {
 		fang.WithoutManpage(), // ours writes through the checked stdout
 		fang.WithErrorHandler(printError),
 	)
-	if err == nil {
+	if err == nil && a.quiet != nil {
+		err = a.quiet
+	} else if err == nil {
 		// A report lost to a full disk or a closed pipe is a failure.
 		if err = a.outputError(); err != nil {
 			_, _ = io.WriteString(os.Stderr, errorText(err)+"\n")

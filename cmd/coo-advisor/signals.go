@@ -38,6 +38,9 @@ type stopper struct {
 	interactive atomic.Bool
 	got         atomic.Value // the os.Signal received
 	exit        func(int)
+	// restore puts the terminal back as the full-screen program found
+	// it, for an exit that cannot wait for the program to do it.
+	restore atomic.Pointer[func()]
 }
 
 // errStopped is the error of a run a signal ended.
@@ -70,6 +73,9 @@ func watchSignals(stderr io.Writer) *stopper {
 		select {
 		case <-ch:
 		case <-time.After(3 * time.Second):
+		}
+		if restore := s.restore.Load(); restore != nil {
+			(*restore)()
 		}
 		s.exit(signalCode(sig))
 	}()

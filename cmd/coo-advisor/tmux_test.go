@@ -344,3 +344,31 @@ func TestTmuxStyledError(t *testing.T) {
 		t.Errorf("the error on a terminal:\n%s", screen)
 	}
 }
+
+// TestTmuxSecondSignalStillRestoresTheTerminal: a second signal ends the
+// program at once, before it has put the terminal back itself; the
+// terminal is restored all the same.
+func TestTmuxSecondSignalStillRestoresTheTerminal(t *testing.T) {
+	dir := t.TempDir()
+	s := startTmux(t, 80, 24, dir)
+	s.waitFor("Press Enter to start")
+	s.keys("Enter")
+	s.waitFor("1 of 11")
+	pid, err := os.ReadFile(filepath.Join(dir, ".pid"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Both signals in one shell, so the second arrives while the first
+	// is still being handled.
+	p := strings.TrimSpace(string(pid))
+	if out, err := exec.Command("sh", "-c", "kill -TERM "+p+"; kill -TERM "+p).CombinedOutput(); err != nil {
+		t.Fatalf("kill: %v %s", err, out)
+	}
+	screen := s.waitFor("EXIT=143", "STTY=")
+	if !strings.Contains(screen, "STTY=icanon echo") {
+		t.Errorf("the terminal is not restored after two signals:\n%s", screen)
+	}
+	if strings.Contains(screen, "How many people") {
+		t.Errorf("two signals left the program's screen:\n%s", screen)
+	}
+}
