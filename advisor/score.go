@@ -519,24 +519,6 @@ func pickReasons(all []Contribution, limit int, isReason func(*Contribution) boo
 // ConfidenceLabel puts a confidence into words, with the steps of the
 // definitions, so the words mean the same in every report.
 func (d *Definitions) ConfidenceLabel(c float64) string {
-	return d.confidenceWord(c)
-}
-
-// ResultConfidence is a result's confidence in words: "decided by the
-// rules" when the rules leave one role (its lead is no measure of
-// anything), else the scale's word for its confidence.
-func (d *Definitions) ResultConfidence(r *Result) string {
-	if r.RunnerUp == "" {
-		return DecidedByRules
-	}
-	return d.confidenceWord(r.Confidence)
-}
-
-// DecidedByRules is the confidence of a result the rules leave no
-// alternative to.
-const DecidedByRules = "decided by the rules"
-
-func (d *Definitions) confidenceWord(c float64) string {
 	if c <= 0 {
 		return "a tie"
 	}
@@ -548,6 +530,20 @@ func (d *Definitions) confidenceWord(c float64) string {
 	}
 	return steps[len(steps)-1].Word
 }
+
+// ResultConfidence is a result's confidence in words: "decided by the
+// rules" when the rules leave one role (its lead is no measure of
+// anything), else the scale's word for its confidence.
+func (d *Definitions) ResultConfidence(r *Result) string {
+	if r.RunnerUp == "" {
+		return DecidedByRules
+	}
+	return d.ConfidenceLabel(r.Confidence)
+}
+
+// DecidedByRules is the confidence of a result the rules leave no
+// alternative to.
+const DecidedByRules = "decided by the rules"
 
 // IsCloseCall reports whether the runner-up is close enough for the report
 // to warn about it.

@@ -73,8 +73,7 @@ func (m *compareModel) place() {
 		m.scroll.setHeight(m.height - len(m.notes) - len(m.titles))
 		return
 	}
-	lines := append(slices.Clip(m.notes), m.titles...)
-	m.scroll.setLines(append(lines, m.rest...))
+	m.scroll.setLines(slices.Concat(m.notes, m.titles, m.rest))
 	m.scroll.setHeight(m.height)
 }
 

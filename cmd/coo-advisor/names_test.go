@@ -34,19 +34,17 @@ func TestFileNamesAreShownEscaped(t *testing.T) {
 		}
 	}
 	for _, tc := range []struct {
-		name  string
-		args  []string
-		stdin string
-		want  string
+		name string
+		args []string
+		want string
 	}{
-		{"recommend -o", []string{"recommend", filepath.Join(examples, "scale-up.yaml"), "-o", hostile + "a.txt"}, "", "Wrote "},
-		{"validate", []string{"validate", "--roles", hostile + "roles.yaml", "--answers", hostile + "answers.yaml"}, "", "ok: "},
-		{"plain -o", []string{"--plain", "--answers", hostile + "answers.yaml", "-o", hostile + "b.txt"}, "", "written to "},
+		{"recommend -o", []string{"recommend", filepath.Join(examples, "scale-up.yaml"), "-o", hostile + "a.txt"}, "Wrote "},
+		{"validate", []string{"validate", "--roles", hostile + "roles.yaml", "--answers", hostile + "answers.yaml"}, "ok: "},
+		{"plain -o", []string{"--plain", "--answers", hostile + "answers.yaml", "-o", hostile + "b.txt"}, "written to "},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			cmd := exec.Command(bin, tc.args...)
 			cmd.Dir = dir
-			cmd.Stdin = strings.NewReader(tc.stdin)
 			var out bytes.Buffer
 			cmd.Stdout, cmd.Stderr = &out, &out
 			if err := cmd.Run(); err != nil {

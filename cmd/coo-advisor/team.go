@@ -89,8 +89,11 @@ func (a *app) readTeam(defs *advisor.Definitions, files []string, clientFlag str
 	if len(files) > advisor.MaxTeam {
 		return nil, eng, badInput(fmt.Errorf("%s answers files is more than the %d one team report weighs; split the team", advisor.GroupDigits(len(files)), advisor.MaxTeam))
 	}
-	var seen []os.FileInfo // the files read so far, and their names
-	var seenName []string
+	type file struct {
+		info os.FileInfo
+		name string
+	}
+	var seen []file                // the files read so far
 	clients := map[string]string{} // normalised client -> first file naming it
 	var clientOrder []string
 	for _, f := range files {
@@ -103,11 +106,11 @@ func (a *app) readTeam(defs *advisor.Definitions, files []string, clientFlag str
 		// The same file twice, under any name (a symbolic or a hard link
 		// included), is one person twice.
 		if st, err := os.Stat(f); err == nil {
-			if i := slices.IndexFunc(seen, func(o os.FileInfo) bool { return os.SameFile(o, st) }); i >= 0 {
-				problems = append(problems, advisor.Problem{File: f, Msg: fmt.Sprintf("the same file as %s; give each person's answers once", advisor.SafeText(seenName[i]))})
+			if i := slices.IndexFunc(seen, func(o file) bool { return os.SameFile(o.info, st) }); i >= 0 {
+				problems = append(problems, advisor.Problem{File: f, Msg: fmt.Sprintf("the same file as %s; give each person's answers once", advisor.SafeText(seen[i].name))})
 				continue
 			}
-			seen, seenName = append(seen, st), append(seenName, f)
+			seen = append(seen, file{st, f})
 		}
 		af, err := a.readAnswersFile(defs, f, false)
 		if err != nil {
