@@ -8,19 +8,15 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/coo-advisor/coo-advisor/advisor"
 	"github.com/coo-advisor/coo-advisor/data"
 )
 
-// builtinDefs loads the embedded definitions once for the whole package.
-var builtinDefs = sync.OnceValues(data.Load)
-
 func builtin(t testing.TB) *advisor.Definitions {
 	t.Helper()
-	d, err := builtinDefs()
+	d, err := data.Load()
 	if err != nil {
 		t.Fatalf("built-in definitions do not load: %v", err)
 	}

@@ -410,7 +410,7 @@ func TestMultiChoiceOrderChangesNothing(t *testing.T) {
 // TestIdenticalInputIdenticalOutput: the same definitions and answers give
 // byte-identical reports in every format, across separate loads.
 func TestIdenticalInputIdenticalOutput(t *testing.T) {
-	other, err := data.Load() // a second, separately loaded copy
+	other, err := advisor.LoadFS(data.FS, data.RolesFile, data.QuestionsFile, "built-in ") // a second, separately loaded copy
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,14 +1,12 @@
 // Package data holds coo-advisor's built-in role and question definitions,
-// embedded in the binary so the program runs with no files of its own:
-// the YAML (for `--roles` or `--questions` given alone, and for users to
-// copy), and the same definitions compiled to Go data (builtin_gen.go),
-// so that a run with the built-in ones starts without parsing YAML.
+// embedded in the binary so that the program runs with no files of its
+// own. They are read like a user's files: the same parser, the same
+// checks, the same messages.
 package data
-
-//go:generate go run ./gen
 
 import (
 	"embed"
+	"sync"
 
 	"github.com/coo-advisor/coo-advisor/advisor"
 )
@@ -24,15 +22,10 @@ const (
 	QuestionsFile = "questions.yaml"
 )
 
-// Load returns the built-in definitions, from the Go data compiled from
-// the YAML. Each call gives a copy of its own.
-func Load() (*advisor.Definitions, error) {
-	return advisor.Indexed(builtin()), nil
-}
-
-// LoadYAML loads the built-in definitions from the YAML itself. Their
-// names in messages start with "built-in " so a user can tell them from
-// their own files.
-func LoadYAML() (*advisor.Definitions, error) {
+// Load returns the built-in definitions, parsed from the embedded YAML the
+// first time it is called and shared after that: definitions are never
+// changed once loaded. Their names in messages start with "built-in " so
+// that a user can tell them from their own files.
+var Load = sync.OnceValues(func() (*advisor.Definitions, error) {
 	return advisor.LoadFS(FS, RolesFile, QuestionsFile, "built-in ")
-}
+})
