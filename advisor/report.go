@@ -583,7 +583,11 @@ func (d *Definitions) jsonReport(r *Result, o ReportOptions) ([]byte, error) {
 	}
 	j.add(keyAnswers, answers)
 	j.add("contributions", contrib(r.Contributions, ""))
-	return append(indentJSON(j), '\n'), nil
+	out, err := json.MarshalIndent(j, "", "  ")
+	if err != nil {
+		return nil, fmt.Errorf("the report as JSON: %w", err)
+	}
+	return append(out, '\n'), nil
 }
 
 // leaningOf is the role a factor's points favour, or "" when no role has
