@@ -114,30 +114,7 @@ type RemitItem struct {
 func (d *Definitions) Brief(r *Result, o ReportOptions) *Brief {
 	b := &Brief{Date: o.Engagement.Date}
 	rec, _ := d.Role(r.Recommended)
-	e := o.Engagement
-	b.Title = "Operations leadership: our recommendation"
-	if e.Client != "" {
-		b.Title = "Recommendation for " + e.Client
-	}
-	if t, err := time.Parse("2006-01-02", e.Date); err == nil {
-		b.DateText = t.Format("2 January 2006")
-	}
-	var by []string
-	if e.PreparedBy != "" {
-		by = append(by, "Prepared by "+e.PreparedBy)
-	}
-	switch {
-	case o.Team != nil && len(o.Team.Members) > 1:
-		by = append(by, fmt.Sprintf("Answers from %d people", len(o.Team.Members)))
-	case o.Team != nil:
-		by = append(by, "Answers by "+o.Team.Members[0].Name)
-	case e.Respondent != "":
-		by = append(by, "Answers by "+e.Respondent)
-	}
-	if b.DateText != "" {
-		by = append(by, b.DateText)
-	}
-	b.Byline = strings.Join(by, " · ")
+	b.masthead(o)
 
 	if o.Team != nil {
 		b.Team, b.Disagree = d.teamSections(o.Team)
@@ -226,6 +203,35 @@ func (d *Definitions) Brief(r *Result, o ReportOptions) *Brief {
 	}
 	b.Scoring = d.scoringLines(r)
 	return b
+}
+
+// masthead sets the title, the date and the byline: for whom, by whom,
+// whose answers and when.
+func (b *Brief) masthead(o ReportOptions) {
+	e := o.Engagement
+	b.Title = "Operations leadership: our recommendation"
+	if e.Client != "" {
+		b.Title = "Recommendation for " + e.Client
+	}
+	if t, err := time.Parse("2006-01-02", e.Date); err == nil {
+		b.DateText = t.Format("2 January 2006")
+	}
+	var by []string
+	if e.PreparedBy != "" {
+		by = append(by, "Prepared by "+e.PreparedBy)
+	}
+	switch {
+	case o.Team != nil && len(o.Team.Members) > 1:
+		by = append(by, fmt.Sprintf("Answers from %d people", len(o.Team.Members)))
+	case o.Team != nil:
+		by = append(by, "Answers by "+o.Team.Members[0].Name)
+	case e.Respondent != "":
+		by = append(by, "Answers by "+e.Respondent)
+	}
+	if b.DateText != "" {
+		by = append(by, b.DateText)
+	}
+	b.Byline = strings.Join(by, " · ")
 }
 
 // confidenceSentence says the confidence as the lead it is.

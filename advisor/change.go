@@ -282,43 +282,55 @@ func (multiKind) change(s *changeSearch, qi int) *Change {
 		q.capPoints(s.pts)
 		return s.finish()
 	}
-	idx := make([]int, 0, s.d.Scoring.Toggles)
 	for size := 1; size <= s.d.Scoring.Toggles && size <= len(cands); size++ {
-		var best []int
-		bestWinner, bestLead := -1, Points(0)
-		var walk func(start int)
-		walk = func(start int) {
-			if len(idx) == size {
-				w, lead := score(idx)
-				if w != s.rec && (best == nil || lead > bestLead) {
-					best, bestWinner, bestLead = append([]int(nil), idx...), w, lead
-				}
-				return
-			}
-			for k := start; k < len(cands); k++ {
-				idx = append(idx, cands[k])
-				walk(k + 1)
-				idx = idx[:len(idx)-1]
-			}
-		}
-		walk(0)
-		if best != nil {
-			sort.Ints(best)
-			c := &Change{Steps: size, Role: s.d.Roles[bestWinner].ID}
-			to := append([]bool(nil), chosen...)
-			for _, i := range best {
-				to[i] = !to[i]
-				if chosen[i] {
-					c.Removed = append(c.Removed, q.Options[i].Value)
-				} else {
-					c.Added = append(c.Added, q.Options[i].Value)
-				}
-			}
-			c.To = Answer{Multi: q.multiFromMask(to)}
-			return c
+		if best, winner := s.bestToggles(cands, size, score); best != nil {
+			return toggleChange(q, chosen, best, size, s.d.Roles[winner].ID)
 		}
 	}
 	return nil
+}
+
+// bestToggles tries every set of size values of cands, scored by score,
+// and returns the one that changes the advice most, with its winner; nil
+// when none changes it.
+func (s *changeSearch) bestToggles(cands []int, size int, score func(idx []int) (int, Points)) (best []int, winner int) {
+	idx := make([]int, 0, size)
+	bestLead := Points(0)
+	var walk func(start int)
+	walk = func(start int) {
+		if len(idx) == size {
+			w, lead := score(idx)
+			if w != s.rec && (best == nil || lead > bestLead) {
+				best, winner, bestLead = append([]int(nil), idx...), w, lead
+			}
+			return
+		}
+		for k := start; k < len(cands); k++ {
+			idx = append(idx, cands[k])
+			walk(k + 1)
+			idx = idx[:len(idx)-1]
+		}
+	}
+	walk(0)
+	return best, winner
+}
+
+// toggleChange is the change that toggles the values at idx of a list
+// question answered with chosen.
+func toggleChange(q *Question, chosen []bool, idx []int, size int, role string) *Change {
+	sort.Ints(idx)
+	c := &Change{Steps: size, Role: role}
+	to := append([]bool(nil), chosen...)
+	for _, i := range idx {
+		to[i] = !to[i]
+		if chosen[i] {
+			c.Removed = append(c.Removed, q.Options[i].Value)
+		} else {
+			c.Added = append(c.Added, q.Options[i].Value)
+		}
+	}
+	c.To = Answer{Multi: q.multiFromMask(to)}
+	return c
 }
 
 func countChosen(chosen []bool) int {

@@ -69,41 +69,34 @@ var (
 	variantFields     = append([]string{"reporting_line", "manager"}, conditionFields...)
 )
 
-// readCondition reads when, unless and unless_ruled_out from a mapping's
-// fields. The questions and roles they name are checked once everything
-// is loaded (checkConditions).
-func readCondition(fields map[string]entry, path string, pl *problemList) Condition {
+// readCondition reads when, unless, when_ruled_out and unless_ruled_out
+// from a mapping's fields. The questions and roles they name are checked
+// once everything is loaded (checkConditions).
+func readCondition(f fields) Condition {
 	var c Condition
 	answerIs := func(key string) []AnswerIs {
-		e, ok := fields[key]
-		if !ok {
-			return nil
-		}
-		p := path + "." + key
-		if e.value.Kind != yaml.MappingNode {
-			pl.addf(e.value.Line, p, "expected question-id: value pairs, such as {leadership: coo}, got %s", kindName(e.value))
-			return nil
-		}
 		var out []AnswerIs
-		for i := 0; i+1 < len(e.value.Content); i += 2 {
-			k, v := e.value.Content[i], e.value.Content[i+1]
-			if v.Kind != yaml.ScalarNode || k.Kind != yaml.ScalarNode {
-				pl.addf(v.Line, p, "expected question-id: value, such as leadership: coo")
-				continue
+		f.with(key, func(n *yaml.Node, p string) {
+			if n.Kind != yaml.MappingNode {
+				f.pl.addf(n.Line, p, "expected question-id: value pairs, such as {leadership: coo}, got %s", kindName(n))
+				return
 			}
-			out = append(out, AnswerIs{Question: k.Value, Value: v.Value, line: v.Line, path: p + "." + k.Value})
-		}
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k, v := n.Content[i], n.Content[i+1]
+				if v.Kind != yaml.ScalarNode || k.Kind != yaml.ScalarNode {
+					f.pl.addf(v.Line, p, "expected question-id: value, such as leadership: coo")
+					continue
+				}
+				out = append(out, AnswerIs{Question: k.Value, Value: v.Value, line: v.Line, path: p + "." + k.Value})
+			}
+		})
 		return out
 	}
 	c.When, c.Unless = answerIs("when"), answerIs("unless")
-	if e, ok := fields["unless_ruled_out"]; ok {
-		c.UnlessRuledOut = readStringList(e.value, path+".unless_ruled_out", pl)
-		c.unlessRuledLine = e.value.Line
-	}
-	if e, ok := fields["when_ruled_out"]; ok {
-		c.WhenRuledOut = readStringList(e.value, path+".when_ruled_out", pl)
-		c.whenRuledLine = e.value.Line
-	}
+	f.texts("unless_ruled_out", &c.UnlessRuledOut)
+	c.unlessRuledLine = f.lineOf("unless_ruled_out")
+	f.texts("when_ruled_out", &c.WhenRuledOut)
+	c.whenRuledLine = f.lineOf("when_ruled_out")
 	return c
 }
 
@@ -126,14 +119,12 @@ func readConditionals(n *yaml.Node, path string, pl *problemList) []Conditional 
 			}
 			continue
 		}
-		fields, _ := readMapping(c, p, pl, conditionalFields, []string{"text"})
-		if fields == nil {
+		f, ok := readFields(c, p, pl, conditionalFields, []string{"text"})
+		if !ok {
 			continue
 		}
-		x := Conditional{If: readCondition(fields, p, pl)}
-		if e, ok := fields["text"]; ok {
-			x.Text = readString(e.value, p+".text", pl)
-		}
+		x := Conditional{If: readCondition(f)}
+		f.text("text", &x.Text)
 		out = append(out, x)
 	}
 	return out
@@ -152,7 +143,7 @@ func (d *Definitions) checkConditions(pl *problemList) {
 				// condition on a question they do not ask never holds.
 			case !ok:
 				pl.addf(x.line, x.path, "unknown question %s; questions are %s", quoteInput(x.Question), quoteList(d.QuestionIDs()))
-			case q.Kind != KindChoice && q.Kind != KindMulti:
+			case !q.rules().hasValues():
 				pl.addf(x.line, x.path, "%s is a number question; a condition names a choice or a list question", x.Question)
 			default:
 				if o, _ := q.Option(x.Value); o == nil {

@@ -9,6 +9,16 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
+// Kind is the type of answer a question takes.
+type Kind string
+
+// The kinds of question.
+const (
+	KindInteger Kind = "integer"
+	KindChoice  Kind = "choice"
+	KindMulti   Kind = "multi-choice"
+)
+
 // kindRules is everything that differs between the kinds of question:
 // how an answer is read, checked, written, turned into points and changed.
 // Each kind implements it once, in this file; the rest of the package asks
@@ -52,15 +62,160 @@ type kindRules interface {
 	templateValue(q *Question, a Answer) string
 	// random answers the question at random, for property tests.
 	random(q *Question, intn func(int) int) Answer
+
+	// name is the kind as a questions file writes it.
+	name() Kind
+	// noun names the kind in messages: "a number".
+	noun() string
+	// load reads the keys only this kind's questions have (bands, or
+	// options and none), and refuses those they must not have.
+	load(d *Definitions, q *Question, s questionSpec)
+	// placeholders are the {words} the question's statements may use.
+	placeholders() []string
+	// eachPart calls fn for every band, option and none the question
+	// defines, whether an answer selects it or not.
+	eachPart(q *Question, fn func(p *Part))
+	// valuesOf fills in the Value of the contributions the answer gave
+	// (see Contribution), in the order parts gave them.
+	valuesOf(q *Question, a Answer, cs []Contribution)
+	// hasValues reports whether answers are named values that a
+	// condition of the roles file may test.
+	hasValues() bool
+	// isList reports whether an answer is a list of values.
+	isList() bool
+
+	// merge combines a team's answers into the team's (see team.go),
+	// with the tie it had to settle, if any.
+	merge(d *Definitions, q *Question, all []Answer) (Answer, *ConsensusTie)
+	// disagreements finds where the team's answers differ enough to
+	// discuss.
+	disagreements(s *teamDiff, qi int) []Disagreement
+	// tieText says how the team's answer settled a tie.
+	tieText(q *Question, tie ConsensusTie) string
 }
 
-var kinds = map[Kind]kindRules{
-	KindInteger: integerKind{},
-	KindChoice:  choiceKind{},
-	KindMulti:   multiKind{},
-}
+// kindList is every kind, in the order messages list them.
+var kindList = []kindRules{integerKind{}, choiceKind{}, multiKind{}}
+
+var kinds = func() map[Kind]kindRules {
+	m := make(map[Kind]kindRules, len(kindList))
+	for _, k := range kindList {
+		m[k.name()] = k
+	}
+	return m
+}()
 
 func (q *Question) rules() kindRules { return kinds[q.Kind] }
+
+// readKind reads a question's kind, and the line it is on; nil when it
+// is missing or unknown (reported).
+func readKind(f fields) (kindRules, int) {
+	n, ok := f.node("kind")
+	if !ok {
+		return nil, 0
+	}
+	k := readString(n, f.at("kind"), f.pl)
+	if k == "" {
+		return nil, n.Line
+	}
+	rules, ok := kinds[Kind(k)]
+	if !ok {
+		names := make([]string, len(kindList))
+		for i, r := range kindList {
+			names[i] = string(r.name())
+		}
+		f.pl.addf(n.Line, f.at("kind"), "%s is not a kind; kinds are %s", quoteInput(k), quoteList(names))
+		return nil, n.Line
+	}
+	return rules, n.Line
+}
+
+func (integerKind) name() Kind             { return KindInteger }
+func (integerKind) noun() string           { return "a number" }
+func (integerKind) placeholders() []string { return []string{"{value}", "{unit}"} }
+func (integerKind) hasValues() bool        { return false }
+func (integerKind) isList() bool           { return false }
+
+func (integerKind) load(d *Definitions, q *Question, s questionSpec) {
+	s.forbid(KindInteger, "options", "none")
+	s.need(KindInteger, "unit", "min", "max", "bands")
+	d.readBands(q, s)
+}
+
+func (integerKind) eachPart(q *Question, fn func(p *Part)) {
+	for i := range q.Bands {
+		fn(&q.Bands[i].Part)
+	}
+}
+
+// valuesOf: a number's Value is its band's label, and its Label the
+// number as answered.
+func (integerKind) valuesOf(q *Question, a Answer, cs []Contribution) {
+	for i := range cs {
+		cs[i].Value = cs[i].Label
+		cs[i].Label = q.Describe(a)
+	}
+}
+
+func (choiceKind) name() Kind             { return KindChoice }
+func (choiceKind) noun() string           { return "a choice" }
+func (choiceKind) placeholders() []string { return nil }
+func (choiceKind) hasValues() bool        { return true }
+func (choiceKind) isList() bool           { return false }
+
+func (choiceKind) load(d *Definitions, q *Question, s questionSpec) {
+	s.forbid(KindChoice, "unit", "unit_one", "min", "max", "bands")
+	s.need(KindChoice, "options")
+	s.forbid(KindChoice, "none")
+	d.readOptions(q, s, false)
+}
+
+func (choiceKind) eachPart(q *Question, fn func(p *Part)) {
+	for i := range q.Options {
+		fn(&q.Options[i].Part)
+	}
+	fn(&q.None.Part)
+}
+
+func (choiceKind) valuesOf(_ *Question, a Answer, cs []Contribution) {
+	for i := range cs {
+		cs[i].Value = a.Choice
+	}
+}
+
+func (multiKind) name() Kind             { return KindMulti }
+func (multiKind) noun() string           { return "a list" }
+func (multiKind) placeholders() []string { return []string{"{list}"} }
+func (multiKind) hasValues() bool        { return true }
+func (multiKind) isList() bool           { return true }
+
+func (multiKind) load(d *Definitions, q *Question, s questionSpec) {
+	s.forbid(KindMulti, "unit", "unit_one", "min", "max", "bands")
+	s.need(KindMulti, "options")
+	d.readOptions(q, s, true)
+	d.readNone(q, s)
+}
+
+func (multiKind) eachPart(q *Question, fn func(p *Part)) {
+	for i := range q.Options {
+		fn(&q.Options[i].Part)
+	}
+	fn(&q.None.Part)
+}
+
+// valuesOf: each chosen value, in the order of the answer; an empty
+// answer's part has none.
+func (multiKind) valuesOf(_ *Question, a Answer, cs []Contribution) {
+	for i := range cs {
+		if i < len(a.Multi) {
+			cs[i].Value = a.Multi[i]
+		}
+	}
+}
+
+// IsList reports whether the question's answer is a list of values (a
+// multi-choice question), for views that show lists their own way.
+func (q *Question) IsList() bool { return q.rules().isList() }
 
 // Allowed describes the allowed answers, for messages and help.
 func (q *Question) Allowed() string { return q.rules().allowed(q) }

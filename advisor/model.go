@@ -116,18 +116,6 @@ type Factor struct {
 	Description string
 }
 
-// Kind is the type of answer a question takes.
-type Kind string
-
-// The kinds of question.
-const (
-	KindInteger Kind = "integer"
-	KindChoice  Kind = "choice"
-	KindMulti   Kind = "multi-choice"
-)
-
-var allKinds = []string{string(KindInteger), string(KindChoice), string(KindMulti)}
-
 // Question is one question of the questionnaire, with the weights its
 // answers give to each role.
 type Question struct {

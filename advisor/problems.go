@@ -2,6 +2,7 @@ package advisor
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -16,6 +17,13 @@ type Problem struct {
 	Line int    // 1-based line, 0 when unknown
 	Key  string // the key or path the problem is about, if any
 	Msg  string // what is wrong and, where possible, the fix
+	// Like counts the problems of the same kind as this one (the same
+	// message about other keys or values) that are not listed, and
+	// LikeLines gives the first of their lines: a file that makes one
+	// mistake eighty times gets one line about it, not eighty.
+	Like      int
+	LikeLines []int
+	sameLine  bool // every problem like it is on this problem's line
 }
 
 // String is the problem as the user reads it: file:line: key: message.
@@ -38,7 +46,33 @@ func (p Problem) String() string {
 		b.WriteString(": ")
 	}
 	b.WriteString(SafeText(p.Msg))
+	if p.Like > 0 {
+		where := linesText(p.LikeLines, p.Like)
+		if p.sameLine {
+			where = ", on the same line"
+		}
+		fmt.Fprintf(&b, " (and %s more like it%s)", GroupDigits(p.Like), where)
+	}
 	return b.String()
+}
+
+// linesText lists where the grouped problems are: ", on lines 4, 9 and
+// 12", or the first few "and 70 others".
+func linesText(lines []int, of int) string {
+	if len(lines) == 0 {
+		return ""
+	}
+	words := make([]string, len(lines))
+	for i, l := range lines {
+		words[i] = strconv.Itoa(l)
+	}
+	if of > len(lines) {
+		words = append(words, GroupDigits(of-len(lines))+" others")
+	}
+	if len(words) == 1 {
+		return ", on line " + words[0]
+	}
+	return ", on lines " + JoinWords(words, "and")
 }
 
 // safeKey writes a key as it is when it is plain (letters, digits and the
@@ -147,32 +181,107 @@ func (e *InputError) Error() string {
 // in one go, few enough that a wrong file does not flood the terminal.
 const maxProblems = 30
 
-// problemList gathers problems while a file is read.
+// maxKinds bounds the kinds of problem a list keeps: past it problems
+// are only counted, so that a file built to make millions of different
+// mistakes costs no more than one that makes a few thousand.
+const maxKinds = 5000
+
+// groupFrom is how many problems of one kind make a group: two are both
+// listed, three or more become one line with a count.
+const groupFrom = 3
+
+// maxLikeLines is how many lines a group names.
+const maxLikeLines = 6
+
+// problemList gathers problems while a file is read. Problems with the
+// same message about other keys (an alias used eighty times, a hundred
+// unknown keys) are one kind, grouped as they come; a message that
+// differs (each missing answer says what it takes) is a kind of its own.
 type problemList struct {
-	file     string
-	problems []Problem
-	more     int // problems beyond maxProblems, counted only
+	file  string
+	kinds []problemKind
+	byMsg map[string]int // message -> index in kinds
+	more  int            // problems beyond maxKinds kinds, counted only
+	added int            // every problem added, counted or kept
+}
+
+// problemKind is the problems with one message: the first two in full,
+// how many there are, and the first of their lines.
+type problemKind struct {
+	first, second Problem
+	count         int
+	lines         []int
 }
 
 func (l *problemList) addf(line int, key, format string, args ...any) {
+	l.added++
+	msg := fmt.Sprintf(format, args...)
+	p := Problem{File: l.file, Line: line, Key: key, Msg: msg}
+	if i, ok := l.byMsg[msg]; ok {
+		k := &l.kinds[i]
+		k.count++
+		if k.count == 2 {
+			k.second = p
+		}
+		if line > 0 && len(k.lines) < maxLikeLines+1 && !slices.Contains(k.lines, line) {
+			k.lines = append(k.lines, line)
+		}
+		return
+	}
 	if l.full() {
 		l.more++
 		return
 	}
-	l.problems = append(l.problems, Problem{File: l.file, Line: line, Key: key, Msg: fmt.Sprintf(format, args...)})
+	if l.byMsg == nil {
+		l.byMsg = map[string]int{}
+	}
+	l.byMsg[msg] = len(l.kinds)
+	k := problemKind{first: p, count: 1}
+	if line > 0 {
+		k.lines = []int{line}
+	}
+	l.kinds = append(l.kinds, k)
 }
 
-// full reports whether further problems are only counted, so that callers
-// can skip the work of a message (a suggestion) nobody will read.
-func (l *problemList) full() bool { return len(l.problems) >= maxProblems }
+// count is how many problems were added so far: a reader compares it
+// before and after a part to tell whether that part had any.
+func (l *problemList) count() int { return l.added }
 
-// err returns the gathered problems, sorted by line, as an *InputError, or
-// nil when there are none.
+// reset forgets every problem gathered.
+func (l *problemList) reset() { *l = problemList{file: l.file} }
+
+// full reports whether further problems of a new kind are only counted,
+// so that callers can skip the work of a message (a suggestion) nobody
+// will read.
+func (l *problemList) full() bool { return len(l.kinds) >= maxKinds }
+
+// err returns the gathered problems as an *InputError, or nil when there
+// are none: sorted by line, each kind of three or more on one line with
+// a count, cut to maxProblems lines.
 func (l *problemList) err() error {
-	if len(l.problems) == 0 {
+	if len(l.kinds) == 0 {
 		return nil
 	}
-	ps := append([]Problem(nil), l.problems...)
+	var ps []Problem
+	for _, k := range l.kinds {
+		switch {
+		case k.count >= groupFrom:
+			p := k.first
+			p.Like = k.count - 1
+			p.sameLine = len(k.lines) == 1 && p.Line > 0
+			if len(k.lines) > 1 {
+				p.LikeLines = append([]int(nil), k.lines[1:]...)
+				if len(p.LikeLines) > maxLikeLines {
+					p.LikeLines = p.LikeLines[:maxLikeLines]
+				}
+			}
+			ps = append(ps, p)
+		case k.count == 2:
+			ps = append(ps, k.first, k.second)
+		default:
+			ps = append(ps, k.first)
+		}
+	}
 	sort.SliceStable(ps, func(i, j int) bool {
 		if ps[i].File != ps[j].File {
 			return ps[i].File < ps[j].File
@@ -187,7 +296,22 @@ func (l *problemList) err() error {
 		}
 		return li < lj
 	})
-	return &InputError{Problems: ps, More: l.more}
+	more := l.more
+	if len(ps) > maxProblems {
+		more += countProblems(ps[maxProblems:])
+		ps = ps[:maxProblems]
+	}
+	return &InputError{Problems: ps, More: more}
+}
+
+// countProblems counts the problems ps stand for, the grouped ones
+// included.
+func countProblems(ps []Problem) int {
+	n := 0
+	for _, p := range ps {
+		n += 1 + p.Like
+	}
+	return n
 }
 
 // JoinInputErrors merges several *InputError values (nil ones are skipped).
@@ -209,7 +333,7 @@ func JoinInputErrors(errs ...error) error {
 		return nil
 	}
 	if len(all) > maxProblems {
-		more += len(all) - maxProblems
+		more += countProblems(all[maxProblems:])
 		all = all[:maxProblems]
 	}
 	return &InputError{Problems: all, More: more}

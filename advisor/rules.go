@@ -126,14 +126,4 @@ func (d *Definitions) reportAllRuledOut(s ruleSet, pl *problemList) {
 }
 
 // eachPart calls fn for every band, option and none of the question.
-func (q *Question) eachPart(fn func(p *Part)) {
-	for i := range q.Bands {
-		fn(&q.Bands[i].Part)
-	}
-	for i := range q.Options {
-		fn(&q.Options[i].Part)
-	}
-	if len(q.Options) > 0 {
-		fn(&q.None.Part)
-	}
-}
+func (q *Question) eachPart(fn func(p *Part)) { q.rules().eachPart(q, fn) }

@@ -350,7 +350,7 @@ func (d *Definitions) contributions(answers Answers, t *tally) []Contribution {
 			out = append(out, c)
 		})
 		mine := out[start:]
-		q.valuesOf(a, mine)
+		q.rules().valuesOf(q, a, mine)
 		for r := 0; r < n; r++ {
 			if raw[r] > t.perQuestion[qi][r] {
 				shareOut(mine, r, raw[r], t.perQuestion[qi][r])
@@ -358,28 +358,6 @@ func (d *Definitions) contributions(answers Answers, t *tally) []Contribution {
 		}
 	}
 	return out
-}
-
-// valuesOf fills in the Value of a question's contributions: the option
-// values in answer order, the band label for integers.
-func (q *Question) valuesOf(a Answer, cs []Contribution) {
-	switch {
-	case len(q.Bands) > 0:
-		for i := range cs {
-			cs[i].Value = cs[i].Label
-			cs[i].Label = q.Describe(a)
-		}
-	case len(a.Multi) > 0:
-		for i := range cs {
-			if i < len(a.Multi) {
-				cs[i].Value = a.Multi[i]
-			}
-		}
-	case a.Choice != "":
-		for i := range cs {
-			cs[i].Value = a.Choice
-		}
-	}
 }
 
 // shareOut scales the counted points of role r from raw down to capped,

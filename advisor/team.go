@@ -185,80 +185,21 @@ func (d *Definitions) Team(people []Respondent, o TeamOptions) (*TeamResult, err
 	return t, nil
 }
 
-// consensus merges complete answers question by question.
+// consensus merges complete answers question by question, each as its
+// kind merges answers.
 func (d *Definitions) consensus(all []Answers) (Answers, []ConsensusTie) {
-	n := len(all)
 	out := Answers{}
 	var ties []ConsensusTie
+	answers := make([]Answer, len(all))
 	for qi := range d.Questions {
 		q := &d.Questions[qi]
-		switch q.Kind {
-		case KindInteger:
-			// The median: for an even team, halfway between the two middle
-			// answers, named as a split when they fall in different bands.
-			vals := make([]int, n)
-			for i, a := range all {
-				vals[i] = a[q.ID].Int
-			}
-			slices.Sort(vals)
-			lo, hi := vals[(n-1)/2], vals[n/2]
-			med := lo + (hi-lo)/2
-			out[q.ID] = Answer{Int: med}
-			if q.BandIndex(hi) != q.BandIndex(lo) {
-				ties = append(ties, ConsensusTie{Question: q.ID, Options: []string{q.Bands[q.BandIndex(lo)].Label, q.Bands[q.BandIndex(hi)].Label}, Each: n / 2, Taken: q.Describe(Answer{Int: med})})
-			}
-		case KindChoice:
-			counts := make([]int, len(q.Options))
-			idx := make([]int, n)
-			for i, a := range all {
-				_, idx[i] = q.Option(a[q.ID].Choice)
-				counts[idx[i]]++
-			}
-			best := slices.Max(counts)
-			var tied []int
-			for i, c := range counts {
-				if c == best {
-					tied = append(tied, i)
-				}
-			}
-			pick := tied[0]
-			if len(tied) > 1 {
-				// The tied option nearest the middle of all the answers
-				// (twice the median, to stay in whole numbers); between two
-				// as near, the earlier in the question's order, and the
-				// report says so.
-				slices.Sort(idx)
-				mid2 := idx[(n-1)/2] + idx[n/2]
-				asNear := false
-				for _, i := range tied[1:] {
-					switch d, dp := abs(2*i-mid2), abs(2*pick-mid2); {
-					case d < dp:
-						pick, asNear = i, false
-					case d == dp:
-						asNear = true
-					}
-				}
-				labels := make([]string, len(tied))
-				for j, i := range tied {
-					labels[j] = q.Options[i].Label
-				}
-				ties = append(ties, ConsensusTie{Question: q.ID, Options: labels, Each: best, Taken: q.Options[pick].Label, AsNear: asNear})
-			}
-			out[q.ID] = Answer{Choice: q.Options[pick].Value}
-		case KindMulti:
-			vals := []string{}
-			for _, o := range q.Options {
-				held := 0
-				for _, a := range all {
-					if slices.Contains(a[q.ID].Multi, o.Value) {
-						held++
-					}
-				}
-				if float64(held) >= d.Scoring.Team.ListShare*float64(n)-1e-9 {
-					vals = append(vals, o.Value)
-				}
-			}
-			out[q.ID] = Answer{Multi: vals}
+		for i, a := range all {
+			answers[i] = a[q.ID]
+		}
+		merged, tie := q.rules().merge(d, q, answers)
+		out[q.ID] = merged
+		if tie != nil {
+			ties = append(ties, *tie)
 		}
 	}
 	return out, ties
@@ -312,209 +253,40 @@ func (d *Definitions) quick(a Answers) (best int, lead Points) {
 	return best, tl.total[best] - tl.total[second]
 }
 
+// teamDiff is what the search for a team's disagreements shares: the
+// team, everyone's complete answers, and the team's own advice.
+type teamDiff struct {
+	d        *Definitions
+	t        *TeamResult
+	all      []Answers
+	names    []string
+	teamBest int
+	teamLead Points
+}
+
 // disagreements finds the questions and list values the team differs on,
-// and what each would do to the advice. They are ranked by how much they
-// matter: first those on which agreeing would change the advice, then by
-// how far agreeing would move the lead, weighed by the share of the team
-// that does not hold the team's answer (a pain one person in six named
-// matters less than one the team splits on).
+// each as its kind compares answers, and what each would do to the
+// advice. They are ranked by how much they matter: first those on which
+// agreeing would change the advice, then by how far agreeing would move
+// the lead, weighed by the share of the team that does not hold the
+// team's answer (a pain one person in six named matters less than one the
+// team splits on).
 func (d *Definitions) disagreements(t *TeamResult, all []Answers) []Disagreement {
 	n := len(all)
 	if n < 2 {
 		return nil
 	}
-	cfg := d.Scoring.Team
-	teamBest := d.roleIndex[t.Result.Recommended]
-	teamLead := t.Result.Lead
+	s := &teamDiff{d: d, t: t, all: all, teamBest: d.roleIndex[t.Result.Recommended], teamLead: t.Result.Lead}
 	if t.Result.RunnerUp == "" {
-		teamLead = Points(math.MaxInt32)
+		s.teamLead = Points(math.MaxInt32)
 	}
-	names := make([]string, n)
+	s.names = make([]string, n)
 	for i, m := range t.Members {
-		names[i] = m.Name
-	}
-	// try scores the team's answers with one answer changed, and says what
-	// that does: whether the advice changes, and how far the lead moves.
-	try := func(qid string, a Answer) (changed bool, role string, impact Points) {
-		alt := t.Consensus.Clone()
-		alt[qid] = a
-		best, lead := d.quick(alt)
-		if best != teamBest {
-			return true, d.Roles[best].ID, teamLead + lead
-		}
-		return false, "", teamLead - lead
-	}
-	who := func(idx []int) string {
-		if !t.Detail {
-			return ""
-		}
-		ns := make([]string, len(idx))
-		for i, j := range idx {
-			ns[i] = names[j]
-		}
-		return JoinWords(ns, "and")
-	}
-	roleTitle := func(id string) string {
-		r, _ := d.Role(id)
-		return WithArticle(r.Title)
+		s.names[i] = m.Name
 	}
 	var out []Disagreement
 	for qi := range d.Questions {
-		q := &d.Questions[qi]
-		switch q.Kind {
-		case KindInteger, KindChoice:
-			// Each person's place on the question's scale (-1 off it),
-			// and a finer order within a band: the number itself.
-			pos := make([]int, n)
-			rank := make([]int, n)
-			for i, a := range all {
-				if q.Kind == KindInteger {
-					pos[i], rank[i] = q.BandIndex(a[q.ID].Int), a[q.ID].Int
-				} else {
-					o, j := q.Option(a[q.ID].Choice)
-					pos[i], rank[i] = j, j
-					if o != nil && o.OffScale {
-						pos[i] = -1
-					}
-				}
-			}
-			var on []int
-			for _, p := range pos {
-				if p >= 0 {
-					on = append(on, p)
-				}
-			}
-			if len(on) < 2 {
-				continue
-			}
-			lo, hi := slices.Min(on), slices.Max(on)
-			if lo == hi {
-				continue
-			}
-			dis := Disagreement{Question: q.ID, Spread: hi - lo, Of: n, order: qi}
-			label := func(p int) string {
-				if q.Kind == KindInteger {
-					return q.Bands[p].Label
-				}
-				return q.Options[p].Label
-			}
-			// Two camps: a gap of at least the spread, with a good share
-			// of the team on each side.
-			sorted := slices.Clone(on)
-			slices.Sort(sorted)
-			camp := int(math.Ceil(cfg.CampShare*float64(n) - 1e-9))
-			gapAt := 0
-			for i := 1; i < len(sorted); i++ {
-				if sorted[i]-sorted[i-1] >= cfg.Spread && i >= camp && len(sorted)-i >= camp {
-					dis.Split, gapAt = true, i
-				}
-			}
-			if dis.Split {
-				dis.Summary = fmt.Sprintf("two camps: %s against %s", campText(sorted[:gapAt], label), campText(sorted[gapAt:], label))
-			} else {
-				dis.Summary = fmt.Sprintf("answers run from %s to %s", quoteLabel(label(lo)), quoteLabel(label(hi)))
-			}
-			var teamPos int
-			if q.Kind == KindInteger {
-				teamPos = q.BandIndex(t.Consensus[q.ID].Int)
-			} else {
-				_, teamPos = q.Option(t.Consensus[q.ID].Choice)
-			}
-			dissent := 0
-			for _, p := range pos {
-				if p >= 0 && p != teamPos {
-					dissent++
-				}
-			}
-			// Each answer on the scale that the team's answers do not hold.
-			for p := lo; p <= hi; p++ {
-				var holders []int
-				for i, x := range pos {
-					if x == p {
-						holders = append(holders, i)
-					}
-				}
-				if len(holders) == 0 || p == teamPos {
-					continue
-				}
-				// The middle answer of those in that band stands for them.
-				var a Answer
-				if q.Kind == KindInteger {
-					vals := make([]int, len(holders))
-					for j, i := range holders {
-						vals[j] = all[i][q.ID].Int
-					}
-					slices.Sort(vals)
-					a = Answer{Int: vals[(len(vals)-1)/2]}
-				} else {
-					a = Answer{Choice: q.Options[p].Value}
-				}
-				changed, role, impact := try(q.ID, a)
-				dis.impact = max(dis.impact, impact)
-				if changed {
-					dis.ChangesAdvice = true
-					dis.Changes = append(dis.Changes, changeText(who(holders), strings.ToLower(q.Title), label(p), roleTitle(role)))
-				}
-			}
-			if dis.Spread < cfg.Spread && !dis.ChangesAdvice {
-				continue // neighbours that change nothing: not worth a meeting
-			}
-			dis.weight = float64(dis.impact) * float64(dissent) / float64(n)
-			if t.Detail {
-				for _, a := range all {
-					dis.Answers = append(dis.Answers, q.Describe(a[q.ID]))
-					dis.Values = append(dis.Values, q.JSONValue(a[q.ID]))
-				}
-				dis.ranks = rank
-			}
-			out = append(out, dis)
-		case KindMulti:
-			for _, o := range q.Options {
-				var holders, others []int
-				for i, a := range all {
-					if slices.Contains(a[q.ID].Multi, o.Value) {
-						holders = append(holders, i)
-					} else {
-						others = append(others, i)
-					}
-				}
-				if len(holders) == 0 || len(holders) == n {
-					continue
-				}
-				dis := Disagreement{Question: q.ID, Value: o.Value, Spread: len(holders), Of: n, order: qi}
-				if o.Statement != "" {
-					dis.Summary = fmt.Sprintf("%d of %d %s %s", len(holders), n, plural(len(holders), "says", "say"), lowerFirst(o.Statement))
-				} else {
-					dis.Summary = fmt.Sprintf("%d of %d chose %s", len(holders), n, quoteLabel(o.Label))
-				}
-				// The team's answers hold the value or not; agreeing with
-				// the other side toggles it.
-				inTeam := slices.Contains(t.Consensus[q.ID].Multi, o.Value)
-				side := holders
-				alt := slices.Clone(t.Consensus[q.ID].Multi)
-				if inTeam {
-					side = others
-					alt = slices.DeleteFunc(alt, func(v string) bool { return v == o.Value })
-				} else {
-					alt = append(alt, o.Value)
-				}
-				changed, role, impact := try(q.ID, q.Normalize(Answer{Multi: alt}))
-				dis.impact = impact
-				dis.weight = float64(impact) * float64(len(side)) / float64(n)
-				if changed {
-					dis.ChangesAdvice = true
-					dis.Changes = append(dis.Changes, listChangeText(who(side), strings.ToLower(q.Title), !inTeam, o.Label, roleTitle(role)))
-				}
-				if t.Detail {
-					for _, a := range all {
-						has := slices.Contains(a[q.ID].Multi, o.Value)
-						dis.Values = append(dis.Values, has)
-						dis.Answers = append(dis.Answers, map[bool]string{true: "yes", false: "no"}[has])
-					}
-				}
-				out = append(out, dis)
-			}
-		}
+		out = append(out, d.Questions[qi].rules().disagreements(s, qi)...)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
@@ -529,6 +301,182 @@ func (d *Definitions) disagreements(t *TeamResult, all []Answers) []Disagreement
 		}
 		return a.order < b.order
 	})
+	return out
+}
+
+// try scores the team's answers with one answer changed, and says what
+// that does: whether the advice changes, and how far the lead moves.
+func (s *teamDiff) try(qid string, a Answer) (changed bool, role string, impact Points) {
+	alt := s.t.Consensus.Clone()
+	alt[qid] = a
+	best, lead := s.d.quick(alt)
+	if best != s.teamBest {
+		return true, s.d.Roles[best].ID, s.teamLead + lead
+	}
+	return false, "", s.teamLead - lead
+}
+
+// who names the people at idx, or "" when names may not be shown.
+func (s *teamDiff) who(idx []int) string {
+	if !s.t.Detail {
+		return ""
+	}
+	ns := make([]string, len(idx))
+	for i, j := range idx {
+		ns[i] = s.names[j]
+	}
+	return JoinWords(ns, "and")
+}
+
+func (s *teamDiff) roleTitle(id string) string {
+	r, _ := s.d.Role(id)
+	return WithArticle(r.Title)
+}
+
+// scale is how a question whose answers lie on a scale (a number's bands,
+// a choice's options) places them.
+type scale struct {
+	// pos is an answer's place on the scale (-1 off it), and a finer
+	// order within it (the number itself within a band).
+	pos   func(a Answer) (pos, rank int)
+	label func(p int) string
+	// at is the answer that stands for the people at place p.
+	at func(p int, holders []int) Answer
+}
+
+// onScale finds how far apart the team's answers to question qi lie on
+// its scale, and whether agreeing on another place would change the
+// advice: nothing when the answers are neighbours that change nothing.
+func (s *teamDiff) onScale(qi int, sc scale) []Disagreement {
+	q := &s.d.Questions[qi]
+	cfg := s.d.Scoring.Team
+	n := len(s.all)
+	pos := make([]int, n)
+	rank := make([]int, n)
+	for i, a := range s.all {
+		pos[i], rank[i] = sc.pos(a[q.ID])
+	}
+	var on []int
+	for _, p := range pos {
+		if p >= 0 {
+			on = append(on, p)
+		}
+	}
+	if len(on) < 2 {
+		return nil
+	}
+	lo, hi := slices.Min(on), slices.Max(on)
+	if lo == hi {
+		return nil
+	}
+	dis := Disagreement{Question: q.ID, Spread: hi - lo, Of: n, order: qi}
+	// Two camps: a gap of at least the spread, with a good share of the
+	// team on each side.
+	sorted := slices.Clone(on)
+	slices.Sort(sorted)
+	camp := int(math.Ceil(cfg.CampShare*float64(n) - 1e-9))
+	gapAt := 0
+	for i := 1; i < len(sorted); i++ {
+		if sorted[i]-sorted[i-1] >= cfg.Spread && i >= camp && len(sorted)-i >= camp {
+			dis.Split, gapAt = true, i
+		}
+	}
+	if dis.Split {
+		dis.Summary = fmt.Sprintf("two camps: %s against %s", campText(sorted[:gapAt], sc.label), campText(sorted[gapAt:], sc.label))
+	} else {
+		dis.Summary = fmt.Sprintf("answers run from %s to %s", quoteLabel(sc.label(lo)), quoteLabel(sc.label(hi)))
+	}
+	teamPos, _ := sc.pos(s.t.Consensus[q.ID])
+	dissent := 0
+	for _, p := range pos {
+		if p >= 0 && p != teamPos {
+			dissent++
+		}
+	}
+	// Each answer on the scale that the team's answers do not hold.
+	for p := lo; p <= hi; p++ {
+		var holders []int
+		for i, x := range pos {
+			if x == p {
+				holders = append(holders, i)
+			}
+		}
+		if len(holders) == 0 || p == teamPos {
+			continue
+		}
+		changed, role, impact := s.try(q.ID, sc.at(p, holders))
+		dis.impact = max(dis.impact, impact)
+		if changed {
+			dis.ChangesAdvice = true
+			dis.Changes = append(dis.Changes, changeText(s.who(holders), strings.ToLower(q.Title), sc.label(p), s.roleTitle(role)))
+		}
+	}
+	if dis.Spread < cfg.Spread && !dis.ChangesAdvice {
+		return nil // neighbours that change nothing: not worth a meeting
+	}
+	dis.weight = float64(dis.impact) * float64(dissent) / float64(n)
+	if s.t.Detail {
+		for _, a := range s.all {
+			dis.Answers = append(dis.Answers, q.Describe(a[q.ID]))
+			dis.Values = append(dis.Values, q.JSONValue(a[q.ID]))
+		}
+		dis.ranks = rank
+	}
+	return []Disagreement{dis}
+}
+
+// onList finds, for each value of list question qi, whether some named it
+// and others did not, and whether agreeing either way would change the
+// advice.
+func (s *teamDiff) onList(qi int) []Disagreement {
+	q := &s.d.Questions[qi]
+	n := len(s.all)
+	var out []Disagreement
+	for _, o := range q.Options {
+		var holders, others []int
+		for i, a := range s.all {
+			if slices.Contains(a[q.ID].Multi, o.Value) {
+				holders = append(holders, i)
+			} else {
+				others = append(others, i)
+			}
+		}
+		if len(holders) == 0 || len(holders) == n {
+			continue
+		}
+		dis := Disagreement{Question: q.ID, Value: o.Value, Spread: len(holders), Of: n, order: qi}
+		if o.Statement != "" {
+			dis.Summary = fmt.Sprintf("%d of %d %s %s", len(holders), n, plural(len(holders), "says", "say"), lowerFirst(o.Statement))
+		} else {
+			dis.Summary = fmt.Sprintf("%d of %d chose %s", len(holders), n, quoteLabel(o.Label))
+		}
+		// The team's answers hold the value or not; agreeing with the
+		// other side toggles it.
+		inTeam := slices.Contains(s.t.Consensus[q.ID].Multi, o.Value)
+		side := holders
+		alt := slices.Clone(s.t.Consensus[q.ID].Multi)
+		if inTeam {
+			side = others
+			alt = slices.DeleteFunc(alt, func(v string) bool { return v == o.Value })
+		} else {
+			alt = append(alt, o.Value)
+		}
+		changed, role, impact := s.try(q.ID, q.Normalize(Answer{Multi: alt}))
+		dis.impact = impact
+		dis.weight = float64(impact) * float64(len(side)) / float64(n)
+		if changed {
+			dis.ChangesAdvice = true
+			dis.Changes = append(dis.Changes, listChangeText(s.who(side), strings.ToLower(q.Title), !inTeam, o.Label, s.roleTitle(role)))
+		}
+		if s.t.Detail {
+			for _, a := range s.all {
+				has := slices.Contains(a[q.ID].Multi, o.Value)
+				dis.Values = append(dis.Values, has)
+				dis.Answers = append(dis.Answers, map[bool]string{true: "yes", false: "no"}[has])
+			}
+		}
+		out = append(out, dis)
+	}
 	return out
 }
 
@@ -579,4 +527,138 @@ func listChangeText(who, subject string, add bool, value, role string) string {
 		return fmt.Sprintf("If the team %s, the advice would be %s.", what, role)
 	}
 	return fmt.Sprintf("If the team agreed with %s and %s, the advice would be %s.", who, what, role)
+}
+
+// merge for numbers: the median; for an even team, halfway between the
+// two middle answers, named as a split when they fall in different bands.
+func (integerKind) merge(_ *Definitions, q *Question, all []Answer) (Answer, *ConsensusTie) {
+	n := len(all)
+	vals := make([]int, n)
+	for i, a := range all {
+		vals[i] = a.Int
+	}
+	slices.Sort(vals)
+	lo, hi := vals[(n-1)/2], vals[n/2]
+	med := Answer{Int: lo + (hi-lo)/2}
+	if q.BandIndex(hi) == q.BandIndex(lo) {
+		return med, nil
+	}
+	return med, &ConsensusTie{Question: q.ID, Options: []string{q.Bands[q.BandIndex(lo)].Label, q.Bands[q.BandIndex(hi)].Label}, Each: n / 2, Taken: q.Describe(med)}
+}
+
+// merge for choices: the most common answer. On a tie, the tied option
+// nearest the middle of all the answers (twice the median, to stay in
+// whole numbers); between two as near, the earlier in the question's
+// order, and the report says so.
+func (choiceKind) merge(_ *Definitions, q *Question, all []Answer) (Answer, *ConsensusTie) {
+	n := len(all)
+	counts := make([]int, len(q.Options))
+	idx := make([]int, n)
+	for i, a := range all {
+		_, idx[i] = q.Option(a.Choice)
+		counts[idx[i]]++
+	}
+	best := slices.Max(counts)
+	var tied []int
+	for i, c := range counts {
+		if c == best {
+			tied = append(tied, i)
+		}
+	}
+	pick := tied[0]
+	if len(tied) == 1 {
+		return Answer{Choice: q.Options[pick].Value}, nil
+	}
+	slices.Sort(idx)
+	mid2 := idx[(n-1)/2] + idx[n/2]
+	asNear := false
+	for _, i := range tied[1:] {
+		switch d, dp := abs(2*i-mid2), abs(2*pick-mid2); {
+		case d < dp:
+			pick, asNear = i, false
+		case d == dp:
+			asNear = true
+		}
+	}
+	labels := make([]string, len(tied))
+	for j, i := range tied {
+		labels[j] = q.Options[i].Label
+	}
+	return Answer{Choice: q.Options[pick].Value}, &ConsensusTie{Question: q.ID, Options: labels, Each: best, Taken: q.Options[pick].Label, AsNear: asNear}
+}
+
+// merge for lists: the values at least Scoring.Team.ListShare of the team
+// chose.
+func (multiKind) merge(d *Definitions, q *Question, all []Answer) (Answer, *ConsensusTie) {
+	vals := []string{}
+	for _, o := range q.Options {
+		held := 0
+		for _, a := range all {
+			if slices.Contains(a.Multi, o.Value) {
+				held++
+			}
+		}
+		if float64(held) >= d.Scoring.Team.ListShare*float64(len(all))-1e-9 {
+			vals = append(vals, o.Value)
+		}
+	}
+	return Answer{Multi: vals}, nil
+}
+
+// disagreements for numbers: how far apart the answers' bands lie; the
+// middle number of those in a band stands for them.
+func (integerKind) disagreements(s *teamDiff, qi int) []Disagreement {
+	q := &s.d.Questions[qi]
+	return s.onScale(qi, scale{
+		pos:   func(a Answer) (int, int) { return q.BandIndex(a.Int), a.Int },
+		label: func(p int) string { return q.Bands[p].Label },
+		at: func(_ int, holders []int) Answer {
+			vals := make([]int, len(holders))
+			for j, i := range holders {
+				vals[j] = s.all[i][q.ID].Int
+			}
+			slices.Sort(vals)
+			return Answer{Int: vals[(len(vals)-1)/2]}
+		},
+	})
+}
+
+// disagreements for choices: how far apart the options lie; an option
+// that is no point on the scale ("Not given") is left out.
+func (choiceKind) disagreements(s *teamDiff, qi int) []Disagreement {
+	q := &s.d.Questions[qi]
+	return s.onScale(qi, scale{
+		pos: func(a Answer) (int, int) {
+			o, j := q.Option(a.Choice)
+			if o != nil && o.OffScale {
+				return -1, j
+			}
+			return j, j
+		},
+		label: func(p int) string { return q.Options[p].Label },
+		at:    func(p int, _ []int) Answer { return Answer{Choice: q.Options[p].Value} },
+	})
+}
+
+// disagreements for lists: each value some named and others did not.
+func (multiKind) disagreements(s *teamDiff, qi int) []Disagreement { return s.onList(qi) }
+
+// tieText for numbers: the two middle answers fall in different bands.
+func (integerKind) tieText(q *Question, tie ConsensusTie) string {
+	return fmt.Sprintf("%s splits the team down the middle (the two middle answers fall in %s and %s); the team's answers take halfway between them, %s.",
+		q.Title, quoteLabel(tie.Options[0]), quoteLabel(tie.Options[1]), tie.Taken)
+}
+
+// tieText for choices (and lists, which never tie): no single most common
+// answer.
+func (choiceKind) tieText(q *Question, tie ConsensusTie) string { return optionTieText(q, tie) }
+func (multiKind) tieText(q *Question, tie ConsensusTie) string  { return optionTieText(q, tie) }
+
+func optionTieText(q *Question, tie ConsensusTie) string {
+	how := "nearest the middle of all the answers"
+	if tie.AsNear {
+		how = "the first in the question's order, since the tied answers are equally near the middle of all the answers: settle it together"
+	}
+	return fmt.Sprintf("%s has no single most common answer (%d each for %s); the team's answers take %s, %s.",
+		q.Title, tie.Each, JoinWords(quoteAll(tie.Options), "and"), quoteLabel(tie.Taken), how)
 }

@@ -54,24 +54,14 @@ func (d *Definitions) teamSections(t *TeamResult) (team, disagree Section) {
 	}
 	for _, tie := range t.Ties {
 		q, _ := d.Question(tie.Question)
-		if q.Kind == KindInteger {
-			team.Items = append(team.Items, fmt.Sprintf("%s splits the team down the middle (the two middle answers fall in %s and %s); the team's answers take halfway between them, %s.",
-				q.Title, quoteLabel(tie.Options[0]), quoteLabel(tie.Options[1]), tie.Taken))
-			continue
-		}
-		how := "nearest the middle of all the answers"
-		if tie.AsNear {
-			how = "the first in the question's order, since the tied answers are equally near the middle of all the answers: settle it together"
-		}
-		team.Items = append(team.Items, fmt.Sprintf("%s has no single most common answer (%d each for %s); the team's answers take %s, %s.",
-			q.Title, tie.Each, JoinWords(quoteAll(tie.Options), "and"), quoteLabel(tie.Taken), how))
+		team.Items = append(team.Items, q.rules().tieText(q, tie))
 	}
 
 	// List values some named but fewer than half: not the team's, and
 	// worth seeing all the same.
 	for i := range d.Questions {
 		q := &d.Questions[i]
-		if q.Kind != KindMulti {
+		if !q.IsList() {
 			continue
 		}
 		var thin []string

@@ -43,7 +43,7 @@ func parseYAML(file string, data []byte, what string) (root *yaml.Node, err erro
 		// it does, the user gets a message, never a stack trace.
 		if r := recover(); r != nil {
 			root = nil
-			pl.problems = nil
+			pl.reset()
 			pl.addf(0, "", "could not be parsed as YAML (%v)", r)
 			err = pl.err()
 		}
@@ -343,6 +343,103 @@ func readMapping(n *yaml.Node, path string, pl *problemList, allowed, required [
 	return out, order
 }
 
+// fields is one mapping of a definitions file, read key by key: each
+// reader does nothing when its key is absent, and reports a bad value at
+// its line under the mapping's path. Reading a file is mostly this, so
+// that every key is read, checked and reported the same way.
+type fields struct {
+	m     map[string]entry
+	order []string // the keys in the order the file gives them
+	path  string
+	pl    *problemList
+}
+
+// readFields reads the mapping n at path (see readMapping); ok is false
+// when n is not a mapping, and every reader then does nothing.
+func readFields(n *yaml.Node, path string, pl *problemList, allowed, required []string) (f fields, ok bool) {
+	m, order := readMapping(n, path, pl, allowed, required)
+	return fields{m: m, order: order, path: path, pl: pl}, m != nil
+}
+
+// at is the path of key k, for messages.
+func (f fields) at(k string) string { return joinPath(f.path, k) }
+
+// node returns the value of key k.
+func (f fields) node(k string) (*yaml.Node, bool) {
+	e, ok := f.m[k]
+	return e.value, ok
+}
+
+// has reports whether key k is given.
+func (f fields) has(k string) bool {
+	_, ok := f.m[k]
+	return ok
+}
+
+// with calls fn with the value of key k and its path, when k is given.
+func (f fields) with(k string, fn func(n *yaml.Node, path string)) {
+	if e, ok := f.m[k]; ok {
+		fn(e.value, f.at(k))
+	}
+}
+
+// line reads text shown on one line (a title, a label) into dst.
+func (f fields) line(k string, dst *string) {
+	f.with(k, func(n *yaml.Node, p string) { *dst = readLine(n, p, f.pl) })
+}
+
+// text reads text that may hold line breaks (a summary, a rationale).
+func (f fields) text(k string, dst *string) {
+	f.with(k, func(n *yaml.Node, p string) { *dst = readString(n, p, f.pl) })
+}
+
+// texts reads a list of texts.
+func (f fields) texts(k string, dst *[]string) {
+	f.with(k, func(n *yaml.Node, p string) { *dst = readStringList(n, p, f.pl) })
+}
+
+// id reads an id (see validID).
+func (f fields) id(k string, dst *string) {
+	f.with(k, func(n *yaml.Node, p string) { *dst = readID(n, p, f.pl) })
+}
+
+// boolean reads true or false.
+func (f fields) boolean(k string, dst *bool) {
+	f.with(k, func(n *yaml.Node, p string) { *dst = readBool(n, p, f.pl) })
+}
+
+// smallInt reads a whole number from lo to hi; dst keeps its value when
+// the number is refused.
+func (f fields) smallInt(k string, lo, hi int, dst *int) {
+	f.with(k, func(n *yaml.Node, p string) { *dst = readSmallInt(n, p, lo, hi, f.pl, *dst) })
+}
+
+// share reads a number from 0 to 1; dst keeps its value when the number
+// is refused.
+func (f fields) share(k string, dst *float64) {
+	f.with(k, func(n *yaml.Node, p string) {
+		if v, ok := readShare(n, p, f.pl); ok {
+			*dst = v
+		}
+	})
+}
+
+// lineOf is the line of key k's value, or 0 when k is not given.
+func (f fields) lineOf(k string) int {
+	if e, ok := f.m[k]; ok {
+		return e.value.Line
+	}
+	return 0
+}
+
+// keyLine is the line of key k itself, for a message about the key.
+func (f fields) keyLine(k string) int {
+	if e, ok := f.m[k]; ok {
+		return e.key.Line
+	}
+	return 0
+}
+
 func joinPath(path, key string) string {
 	if path == "" {
 		return key
@@ -454,4 +551,110 @@ func parseIntNode(n *yaml.Node) (int, string) {
 	// The same rules as typed answers: "1,200" and "1 200" are a number,
 	// "1,2,3" and "1 2 3" are not (they are not 123).
 	return parseGroupedInt(n.Value)
+}
+
+// maxWeight is the largest number of points a weight may give.
+const maxWeight = 10000 * pointScale
+
+// parsePoints reads points as a decimal with at most two decimals ("3",
+// "1.5", "0.25"): scores are exact sums of them.
+func parsePoints(n *yaml.Node) (Points, string) {
+	if n.Kind != yaml.ScalarNode || (n.Tag != tagInt && n.Tag != tagFloat) {
+		return 0, "got " + kindName(n)
+	}
+	s := strings.TrimPrefix(strings.TrimSpace(n.Value), "+")
+	if strings.HasPrefix(s, "-") {
+		return 0, fmt.Sprintf("%s is negative (give points to the other roles instead)", s)
+	}
+	whole, frac, hasDot := strings.Cut(s, ".")
+	if !allDigits(whole) || (hasDot && frac != "" && !allDigits(frac)) || (hasDot && frac == "") {
+		return 0, fmt.Sprintf("%s is not written as points (write decimal digits, like 2 or 1.5)", quoteInput(s))
+	}
+	if len(frac) > 2 {
+		return 0, fmt.Sprintf("%s has more than two decimals (points go to the hundredth, like 1.25)", s)
+	}
+	if len(strings.TrimLeft(whole, "0")) > 6 {
+		return 0, fmt.Sprintf("%s is too large (keep points at %s or below)", s, Points(maxWeight))
+	}
+	w, _ := strconv.ParseInt(whole, 10, 64)
+	f := int64(0)
+	if frac != "" {
+		f, _ = strconv.ParseInt((frac + "0")[:2], 10, 64)
+	}
+	v := Points(w*pointScale + f)
+	if v > maxWeight {
+		return 0, fmt.Sprintf("%s is too large (keep points at %s or below)", s, Points(maxWeight))
+	}
+	return v, ""
+}
+
+// parseDecimal reads a plain decimal number (a share or a factor).
+func parseDecimal(n *yaml.Node) (float64, string) {
+	if n.Kind != yaml.ScalarNode || (n.Tag != tagInt && n.Tag != tagFloat) {
+		return 0, "got " + kindName(n)
+	}
+	s := strings.TrimSpace(n.Value)
+	whole, frac, _ := strings.Cut(s, ".")
+	switch {
+	case strings.HasPrefix(s, "-"):
+		return 0, fmt.Sprintf("%s is negative", s)
+	case !allDigits(whole) || (frac != "" && !allDigits(frac)):
+		return 0, fmt.Sprintf("%s is not a plain decimal like 0.5", quoteInput(s))
+	case len(frac) > 4:
+		return 0, fmt.Sprintf("%s has more than four decimals", s)
+	case len(strings.TrimLeft(whole, "0")) > 6:
+		return 0, fmt.Sprintf("%s is too large", s)
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return 0, fmt.Sprintf("%s is not a number", quoteInput(s))
+	}
+	return v, ""
+}
+
+// readShare reads a number from 0 to 1.
+func readShare(n *yaml.Node, path string, pl *problemList) (float64, bool) {
+	v, msg := parseDecimal(n)
+	if msg == "" && (v < 0 || v > 1) {
+		msg = fmt.Sprintf("%s is not between 0 and 1", n.Value)
+	}
+	if msg != "" {
+		pl.addf(n.Line, path, "%s; expected a share from 0 to 1, like 0.15", msg)
+		return 0, false
+	}
+	return v, true
+}
+
+func readSmallInt(n *yaml.Node, path string, lo, hi int, pl *problemList, def int) int {
+	v, ok := readInt(n, path, pl, fmt.Sprintf("a whole number from %d to %d", lo, hi))
+	if !ok {
+		return def
+	}
+	if v < lo || v > hi {
+		pl.addf(n.Line, path, "%d is out of range; expected a whole number from %d to %d", v, lo, hi)
+		return def
+	}
+	return v
+}
+
+func readBool(n *yaml.Node, path string, pl *problemList) bool {
+	if n.Kind == yaml.ScalarNode && n.Tag == tagBool {
+		var b bool
+		if n.Decode(&b) == nil {
+			return b
+		}
+	}
+	pl.addf(n.Line, path, "expected true or false, got %s", kindName(n))
+	return false
+}
+
+// parseSignedDecimal reads a plain decimal that may be negative.
+func parseSignedDecimal(n *yaml.Node) (float64, string) {
+	if n.Kind == yaml.ScalarNode && strings.HasPrefix(strings.TrimSpace(n.Value), "-") {
+		c := *n
+		c.Value = strings.TrimPrefix(strings.TrimSpace(n.Value), "-")
+		v, msg := parseDecimal(&c)
+		return -v, msg
+	}
+	return parseDecimal(n)
 }
