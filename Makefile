@@ -9,8 +9,11 @@ FUZZTIME  ?= 1m
 # time, Go 1.26's fuzz coordinator can fail a target that found nothing
 # ("context deadline exceeded" at the deadline, go.dev/issue/75804).
 TEST_FUZZTIME ?= 10000x
-# The fuzz targets, each run by `make test` (briefly) and `make fuzz`.
-FUZZ_TARGETS := FuzzParseAnswers FuzzLoad FuzzParseInput FuzzReportsWithHostileText FuzzIndentJSON
+# The fuzz targets, each run by `make test` (briefly) and `make fuzz`, as
+# package:Func: every `func FuzzX(f *testing.F)` in a test file, so that a
+# new one cannot be left out.
+FUZZ_TARGETS := $(shell grep -rEo --include='*_test.go' --exclude-dir=testdata --exclude-dir=.tools \
+	'^func Fuzz[A-Za-z0-9_]*\([A-Za-z_]* \*testing\.F\)' . | sed -E 's|/[^/]*:func (Fuzz[A-Za-z0-9_]*).*|:\1|' | sort)
 # The programs the targets use beyond Go, each at its pinned version in
 # the project's own folder: never one found on PATH, which may be another
 # version with other checks.
@@ -86,7 +89,8 @@ bench:
 ## fuzz: each fuzz target for FUZZTIME (FUZZTIME=10m make fuzz for longer, 100000x for a count)
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \
-		$(GO) test -run='^$$' -fuzz="^$$t$$" -fuzztime=$(FUZZTIME) -fuzzminimizetime=2s ./advisor || exit 1; \
+		echo "fuzz $$t"; \
+		$(GO) test -run='^$$' -fuzz="^$${t#*:}$$" -fuzztime=$(FUZZTIME) -fuzzminimizetime=2s "$${t%%:*}" || exit 1; \
 	done
 
 ## generate: compile the built-in definitions to Go data (after editing data/*.yaml)
