@@ -1,5 +1,5 @@
-# coo-advisor: `make run` to try it, `make test` before every commit,
-# `make help` for the rest.
+# coo-advisor: `make run` to try it, `make test` to test it, `make check`
+# (the linter, then the tests) before every commit, `make help` for the rest.
 GO        ?= go
 BIN       := bin/coo-advisor
 VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
@@ -9,17 +9,33 @@ FUZZTIME  ?= 1m
 # time, Go 1.26's fuzz coordinator can fail a target that found nothing
 # ("context deadline exceeded" at the deadline, go.dev/issue/75804).
 TEST_FUZZTIME ?= 10000x
-# The fuzz targets, each run by `make test` (briefly) and `make fuzz`.
-FUZZ_TARGETS := FuzzParseAnswers FuzzLoad FuzzParseInput FuzzReportsWithHostileText FuzzIndentJSON
-GOBIN     := $(shell $(GO) env GOPATH)/bin
+# The fuzz targets, each run by `make test` (briefly) and `make fuzz`, as
+# package:Func: every `func FuzzX(f *testing.F)` in a test file, so that a
+# new one cannot be left out.
+FUZZ_TARGETS := $(shell grep -rEo --include='*_test.go' --exclude-dir=testdata --exclude-dir=.tools \
+	'^func Fuzz[A-Za-z0-9_]*\([A-Za-z_]* \*testing\.F\)' . | sed -E 's|/[^/]*:func (Fuzz[A-Za-z0-9_]*).*|:\1|' | sort)
+# The programs the targets use beyond Go, each at its pinned version in
+# the project's own folder: never one found on PATH, which may be another
+# version with other checks.
+TOOLS     := $(CURDIR)/.tools/bin
 GOLANGCI_LINT_VERSION := v2.15.0
-GOLANGCI_LINT ?= $(shell command -v golangci-lint 2>/dev/null || echo $(GOBIN)/golangci-lint)
-GORELEASER ?= $(shell command -v goreleaser 2>/dev/null || echo $(GOBIN)/goreleaser)
-FREEZE     ?= $(shell command -v freeze 2>/dev/null || echo $(GOBIN)/freeze)
+FREEZE_VERSION        := v0.2.2
+GORELEASER_VERSION    := v2.15.1
 # A static binary: no dynamic loader at start-up.
 export CGO_ENABLED ?= 0
 
-.PHONY: help run build test lint tools bench fuzz generate man screenshots release-check clean
+# $(call tool,NAME,PACKAGE,VERSION) installs PACKAGE@VERSION as
+# .tools/bin/NAME, unless that version is there already: `go version -m`
+# reads the module version the binary was built from.
+define tool
+@have=$$($(GO) version -m "$(TOOLS)/$(1)" 2>/dev/null | awk '$$1 == "mod" { print $$3; exit }'); \
+if [ "$$have" != "$(3)" ]; then \
+	echo "installing $(1) $(3) into .tools/bin$${have:+ (found $$have)}"; \
+	GOBIN="$(TOOLS)" $(GO) install $(2)@$(3); \
+fi
+endef
+
+.PHONY: help run build test lint check tools golangci-lint freeze goreleaser bench fuzz generate man screenshots release-check clean
 
 ## help: list the targets
 help:
@@ -33,33 +49,48 @@ run: build
 build:
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/coo-advisor
 
-## test: lint, every test (tmux and browser ones included), each benchmark once, and a short run of each fuzz target
-test: lint
-	$(GO) test -count=1 ./...
-	$(GO) test -run='^$$' -bench=. -benchtime=1x ./advisor ./data ./tui
-	@$(MAKE) --no-print-directory fuzz FUZZTIME=$(TEST_FUZZTIME)
-
-## lint: gofmt, go vet and golangci-lint (make tools installs it)
-lint:
+## test: gofmt, go vet, every test, each benchmark once, short fuzzing; ends with what it skipped and why
+# go test hides a passing package's output, so the tests also write what
+# they skipped (tmux or chromium missing) to a file, printed last.
+test:
 	@test -z "$$(gofmt -l .)" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
 	$(GO) vet ./...
-	@test -x "$(GOLANGCI_LINT)" || { echo "golangci-lint $(GOLANGCI_LINT_VERSION) is not installed: run make tools"; exit 1; }
-	$(GOLANGCI_LINT) run ./...
+	@skipped=$$(mktemp) && trap 'rm -f "$$skipped"' EXIT && \
+	echo '$(GO) test -count=1 ./...' && COO_ADVISOR_SKIPPED="$$skipped" $(GO) test -count=1 ./... && \
+	echo "$(GO) test -run='^\$$' -bench=. -benchtime=1x ./..." && $(GO) test -run='^$$' -bench=. -benchtime=1x ./... && \
+	$(MAKE) --no-print-directory fuzz FUZZTIME=$(TEST_FUZZTIME); \
+	status=$$?; cat "$$skipped"; exit $$status
 
-## tools: install golangci-lint, goreleaser and freeze
-tools:
-	$(GO) install github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$(GOLANGCI_LINT_VERSION)
-	$(GO) install github.com/goreleaser/goreleaser/v2@v2.15.1
-	$(GO) install github.com/charmbracelet/freeze@v0.2.2
+## lint: golangci-lint with .golangci.yml, the pinned version (installed into .tools/bin on first use)
+lint: golangci-lint
+	"$(TOOLS)/golangci-lint" run ./...
+
+## check: make lint, then make test (before every commit, and in CI)
+check:
+	@$(MAKE) --no-print-directory lint
+	@$(MAKE) --no-print-directory test
+
+## tools: install every pinned tool into .tools/bin (each target also installs what it needs by itself)
+tools: golangci-lint freeze goreleaser
+
+golangci-lint:
+	$(call tool,golangci-lint,github.com/golangci/golangci-lint/v2/cmd/golangci-lint,$(GOLANGCI_LINT_VERSION))
+
+freeze:
+	$(call tool,freeze,github.com/charmbracelet/freeze,$(FREEZE_VERSION))
+
+goreleaser:
+	$(call tool,goreleaser,github.com/goreleaser/goreleaser/v2,$(GORELEASER_VERSION))
 
 ## bench: benchmarks of scoring, reports, the built-in definitions and keypresses
 bench:
-	$(GO) test -run='^$$' -bench=. -benchmem ./advisor ./data ./tui
+	$(GO) test -run='^$$' -bench=. -benchmem ./...
 
 ## fuzz: each fuzz target for FUZZTIME (FUZZTIME=10m make fuzz for longer, 100000x for a count)
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \
-		$(GO) test -run='^$$' -fuzz="^$$t$$" -fuzztime=$(FUZZTIME) -fuzzminimizetime=2s ./advisor || exit 1; \
+		echo "fuzz $$t"; \
+		$(GO) test -run='^$$' -fuzz="^$${t#*:}$$" -fuzztime=$(FUZZTIME) -fuzzminimizetime=2s "$${t%%:*}" || exit 1; \
 	done
 
 ## generate: compile the built-in definitions to Go data (after editing data/*.yaml)
@@ -71,19 +102,17 @@ man:
 	$(GO) run ./cmd/coo-advisor man > coo-advisor.1
 
 ## screenshots: draw the README's pictures from the screens' golden files
-screenshots:
-	@test -x "$(FREEZE)" || { echo "freeze is not installed: run make tools"; exit 1; }
+screenshots: freeze
 	@mkdir -p docs
 	@for s in welcome question-multi results compare; do \
-		$(FREEZE) --language ansi --window --padding 20 --font.size 14 -o docs/$$s.svg tui/testdata/$$s-120x40.golden || exit 1; \
+		"$(TOOLS)/freeze" --language ansi --window --padding 20 --font.size 14 -o docs/$$s.svg tui/testdata/$$s-120x40.golden || exit 1; \
 		sha256sum tui/testdata/$$s-120x40.golden | cut -d' ' -f1 > docs/$$s.svg.golden-sha256; \
 	done
 	@chmod 644 docs/*
 
 ## release-check: check the release configuration, .goreleaser.yaml
-release-check:
-	@test -x "$(GORELEASER)" || { echo "goreleaser is not installed: run make tools"; exit 1; }
-	$(GORELEASER) check
+release-check: goreleaser
+	"$(TOOLS)/goreleaser" check
 
 ## clean: remove what the build and make man leave
 clean:

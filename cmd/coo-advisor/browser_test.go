@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -10,32 +9,18 @@ import (
 	"strings"
 	"testing"
 	"time"
-)
 
-// lookTool finds a program the test needs: where it is missing the test
-// is skipped, except in CI, whose .ci/run installs it.
-func lookTool(t *testing.T, names ...string) string {
-	t.Helper()
-	for _, n := range names {
-		if p, err := exec.LookPath(n); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatalf("%s is not installed; .ci/run should have installed it", names[0])
-	}
-	t.Skipf("%s is not installed", names[0])
-	return ""
-}
+	"github.com/coo-advisor/coo-advisor/internal/testskip"
+)
 
 // TestHTMLBriefPrintsInABrowser renders the HTML brief in a real headless
 // browser and prints it to PDF, as a consultant's "Print to PDF" would:
 // the PDF has a sensible number of pages and holds the brief's text, and
 // no markup shows.
 func TestHTMLBriefPrintsInABrowser(t *testing.T) {
-	chromium := lookTool(t, "chromium", "chromium-browser", "google-chrome")
-	pdftotext := lookTool(t, "pdftotext")
-	pdfinfo := lookTool(t, "pdfinfo")
+	chromium := testskip.LookPath(t, "browser test", "chromium", "chromium-browser", "google-chrome")
+	pdftotext := testskip.LookPath(t, "browser test", "pdftotext")
+	pdfinfo := testskip.LookPath(t, "browser test", "pdfinfo")
 	bin, err := exec.LookPath("coo-advisor") // the test binary, set up by TestMain
 	if err != nil {
 		t.Fatal(err)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,6 +11,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/coo-advisor/coo-advisor/internal/testskip"
 )
 
 // lockedBuffer is a bytes.Buffer a process writes while the test reads.
@@ -38,7 +41,7 @@ func TestNamedPipeSaysWhatItWaitsFor(t *testing.T) {
 	dir := t.TempDir()
 	fifo := filepath.Join(dir, "answers.fifo")
 	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
-		t.Skipf("no named pipes here: %v", err)
+		testskip.Skip(t, fmt.Sprintf("no named pipes here (%v)", err), "test")
 	}
 	answers, err := os.ReadFile(filepath.Join("..", "..", "examples", "scale-up.yaml"))
 	if err != nil {

@@ -16,18 +16,20 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/coo-advisor/coo-advisor/internal/atomicfile"
+	"github.com/coo-advisor/coo-advisor/internal/testskip"
 )
 
 // TestMain lets the test binary act as coo-advisor itself, so the scripts
 // run the real main function in a separate process: exit codes, standard
-// streams and files are what a user gets.
+// streams and files are what a user gets. After the tests, it says which
+// were skipped, and why.
 func TestMain(m *testing.M) {
 	// Tests that interrupt a write half-way slow it down; the real program
 	// never reads this variable.
 	if d, err := time.ParseDuration(os.Getenv("COO_ADVISOR_TEST_WRITE_DELAY")); err == nil {
 		atomicfile.Delay = d
 	}
-	testscript.Main(m, map[string]func(){
+	testscript.Main(testskip.M{M: m}, map[string]func(){
 		"coo-advisor": main,
 	})
 }

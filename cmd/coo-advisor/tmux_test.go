@@ -14,6 +14,7 @@ import (
 
 	"github.com/coo-advisor/coo-advisor/advisor"
 	"github.com/coo-advisor/coo-advisor/data"
+	"github.com/coo-advisor/coo-advisor/internal/testskip"
 )
 
 // These tests run the real binary in a real terminal (tmux), type keys at
@@ -61,12 +62,7 @@ func startTmux(t *testing.T, w, h int, dir string, args ...string) *tmuxSession 
 // startTmuxEnv is startTmux with more environment (NAME=value).
 func startTmuxEnv(t *testing.T, w, h int, dir string, env []string, args ...string) *tmuxSession {
 	t.Helper()
-	if _, err := exec.LookPath("tmux"); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("tmux is not installed; .ci/run should have installed it")
-		}
-		t.Skip("tmux not installed")
-	}
+	testskip.LookPath(t, "end-to-end test", "tmux")
 	bin := binary(t)
 	s := &tmuxSession{t: t, socket: fmt.Sprintf("coo-e2e-%d-%s", os.Getpid(), strings.ReplaceAll(t.Name(), "/", "-"))}
 	// The program writes its pid to .pid (for the signal tests); after it

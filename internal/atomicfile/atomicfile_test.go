@@ -7,7 +7,12 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/coo-advisor/coo-advisor/internal/testskip"
 )
+
+// TestMain says, after the tests, which were skipped and why.
+func TestMain(m *testing.M) { os.Exit(testskip.M{M: m}.Run()) }
 
 func TestWrite(t *testing.T) {
 	cases := []struct {
