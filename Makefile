@@ -35,7 +35,7 @@ if [ "$$have" != "$(3)" ]; then \
 fi
 endef
 
-.PHONY: help run build test lint check tools golangci-lint freeze goreleaser bench fuzz generate man screenshots release-check clean
+.PHONY: help run build test lint check tools golangci-lint freeze goreleaser bench fuzz man screenshots release-check clean
 
 ## help: list the targets
 help:
@@ -92,10 +92,6 @@ fuzz:
 		echo "fuzz $$t"; \
 		$(GO) test -run='^$$' -fuzz="^$${t#*:}$$" -fuzztime=$(FUZZTIME) -fuzzminimizetime=2s "$${t%%:*}" || exit 1; \
 	done
-
-## generate: compile the built-in definitions to Go data (after editing data/*.yaml)
-generate:
-	$(GO) generate ./data
 
 ## man: write the manual page, coo-advisor.1
 man:
