@@ -30,7 +30,7 @@ coo-advisor questions --template > answers.yaml`,
 			return nil
 		},
 	}
-	cmd.Flags().BoolVarP(&template, "template", "t", false, "print a commented answers file to fill in")
+	boolVarP(cmd, &template, "template", "t", "print a commented answers file to fill in")
 	a.definitionFlags(cmd)
 	return cmd
 }

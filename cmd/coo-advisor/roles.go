@@ -52,9 +52,9 @@ coo-advisor roles --roles my-roles.yaml --width 120`,
 		},
 	}
 	cmd.Flags().StringVarP(&format, "format", "f", "text", "the output format: text, markdown, json")
-	cmd.Flags().IntVarP(&width, "width", "w", 0, "wrap the table at this many columns (default: the terminal width, or 80)")
-	cmd.Flags().BoolVar(&ids, "ids", false, "show each responsibility's id too (the value an answers file uses for it)")
+	intVarP(cmd, &width, "width", "w", "wrap the table at this many columns (default: the terminal width, or 80)")
+	boolVarP(cmd, &ids, "ids", "", "show each responsibility's id too (the value an answers file uses for it)")
 	a.definitionFlags(cmd)
-	cmd.Flags().BoolVar(&all, "all", false, "put every role side by side, the fractional COO too (it joins by itself from 96 columns)")
+	boolVarP(cmd, &all, "all", "", "put every role side by side, the fractional COO too (it joins by itself from 96 columns)")
 	return cmd
 }

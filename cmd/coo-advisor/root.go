@@ -86,8 +86,8 @@ coo-advisor recommend client.yaml -o brief.html`,
 	root.SetErr(stderr)
 	a.definitionFlags(root)
 	out.register(root, "an answers file to open at the results, or to resume (- for standard input)")
-	root.Flags().BoolVar(&plain, "plain", false, "plain line prompts, no screen drawing (automatic with ACCESSIBLE=1, TERM=dumb, or off a terminal)")
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return flagError(err) })
+	boolVarP(root, &plain, "plain", "", "plain line prompts, no screen drawing (automatic with ACCESSIBLE=1, TERM=dumb, or off a terminal)")
+	root.SetFlagErrorFunc(flagError)
 
 	root.AddCommand(a.recommendCmd(), a.teamCmd(), a.rolesCmd(), a.questionsCmd(), a.validateCmd(), a.manCmd())
 	root.InitDefaultCompletionCmd()

@@ -43,7 +43,7 @@ coo-advisor validate --answers client.yaml`,
 			return nil
 		},
 	}
-	cmd.Flags().VarP((*pathFlag)(&answersPath), "answers", "a", "also check this answers file (- for standard input)")
+	pathVarP(cmd, &answersPath, "answers", "a", "also check this answers file (- for standard input)")
 	a.definitionFlags(cmd)
 	return cmd
 }
