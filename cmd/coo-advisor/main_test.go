@@ -50,6 +50,9 @@ func TestScripts(t *testing.T) {
 			// The built-in definitions, as files to give with --roles.
 			env.Setenv("DATA", filepath.Join(examples, "..", "data"))
 			env.Setenv("NO_COLOR", "1")
+			// A real escape character, for hostile input ("\x1b" typed in
+			// a script is four characters, not one).
+			env.Setenv("ESC", "\x1b")
 			env.Setenv("COLUMNS", "")
 			return nil
 		},

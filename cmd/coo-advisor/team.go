@@ -72,8 +72,8 @@ coo-advisor team answers/*.yaml --format json | jq .disagreements`,
 		},
 	}
 	out.registerBrief(cmd, "the one the files name", "today")
-	cmd.Flags().BoolVar(&anonymous, "anonymous", false, `show "Person 1".."Person N" instead of names; no per-person answers under three people`)
-	cmd.Flags().BoolVar(&plain, "plain", false, "print the brief instead of opening the interactive results")
+	boolVarP(cmd, &anonymous, "anonymous", "", `show "Person 1".."Person N" instead of names; no per-person answers under three people`)
+	boolVarP(cmd, &plain, "plain", "", "print the brief instead of opening the interactive results")
 	a.definitionFlags(cmd)
 	return cmd
 }

@@ -1,0 +1,137 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"runtime/debug"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/coo-advisor/coo-advisor/advisor"
+)
+
+// version is set at build time with -ldflags "-X main.version=..." (make
+// build and the release do); otherwise it comes from the build info.
+var version = ""
+
+// programVersion is the version: the one the build set, or the module's
+// version, or the commit it was built from.
+func programVersion() string {
+	if version != "" {
+		return version
+	}
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "dev"
+	}
+	if v := info.Main.Version; v != "" && v != "(devel)" {
+		return strings.TrimPrefix(v, "v")
+	}
+	for _, s := range info.Settings {
+		if s.Key == "vcs.revision" && len(s.Value) >= 7 {
+			return "dev-" + s.Value[:7]
+		}
+	}
+	return "dev"
+}
+
+// app holds what every command shares: the streams and the definition
+// flags.
+type app struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	// out is what stdout writes through: it keeps the first write error,
+	// so that a report lost to a full disk or a closed pipe is a failure
+	// even where nothing checks the write (help, version).
+	out           *checkedWriter
+	rolesPath     string
+	questionsPath string
+	stop          *stopper // nil in tests that run commands in-process
+	// quiet is how a run ended that has nothing more to say (a signal,
+	// an interruption): main exits with its code.
+	quiet error
+}
+
+func newRootCmd(stdin io.Reader, stdout, stderr io.Writer, stop *stopper) (*cobra.Command, *app) {
+	cw := &checkedWriter{w: stdout}
+	a := &app{stdin: stdin, stdout: cw, stderr: stderr, stop: stop, out: cw}
+	var out outputFlags
+	var plain bool
+	root := &cobra.Command{
+		Use:   "coo-advisor",
+		Short: "Decide whether your next operations leader is a COO or an Operations Director",
+		Long: `coo-advisor asks about your company's size, complexity, growth, leadership and pains, and recommends a Chief Operating Officer, an Operations Director or, when it is too early for either, a fractional COO: with its confidence, the reasons, what would change the advice, and a brief to hand over.
+
+Run it without a command for the interactive advisor. Everything stays on this machine.`,
+		Example: `# The questions, then the results:
+coo-advisor
+# Open at the results of a client's answers (or ask what the file leaves open):
+coo-advisor --answers client.yaml
+# Line prompts, for screen readers and pipes:
+coo-advisor --plain
+# The brief for an answers file, as HTML to send or print:
+coo-advisor recommend client.yaml -o brief.html`,
+		Version:       programVersion(),
+		Args:          unknownCommand,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return a.runInteractive(cmd, &out, plain)
+		},
+	}
+	root.SetIn(stdin)
+	root.SetOut(cw)
+	root.SetErr(stderr)
+	a.definitionFlags(root)
+	out.register(root, "an answers file to open at the results, or to resume (- for standard input)")
+	boolVarP(root, &plain, "plain", "", "plain line prompts, no screen drawing (automatic with ACCESSIBLE=1, TERM=dumb, or off a terminal)")
+	root.SetFlagErrorFunc(flagError)
+
+	root.AddCommand(a.recommendCmd(), a.teamCmd(), a.rolesCmd(), a.questionsCmd(), a.validateCmd(), a.manCmd())
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			// Without this, "completion foo" prints the help and exits 0.
+			c.Args = cobra.ArbitraryArgs
+			c.RunE = func(cmd *cobra.Command, args []string) error {
+				if len(args) > 0 {
+					return badInput(fmt.Errorf("%q is not a shell; shells are bash, fish, powershell, zsh", args[0]))
+				}
+				return cmd.Help()
+			}
+		}
+	}
+	return root, a
+}
+
+// unknownCommand is the root's check of its arguments: it takes none, so
+// a word is a command mistyped, and the nearest commands are offered.
+func unknownCommand(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	if cmd.SuggestionsMinimumDistance <= 0 {
+		cmd.SuggestionsMinimumDistance = 2
+	}
+	if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+		return badInput(fmt.Errorf("unknown command %s; did you mean %s?", advisor.SafeText(strconv.Quote(args[0])), strings.Join(s, " or ")))
+	}
+	var names []string
+	for _, c := range cmd.Commands() {
+		if c.IsAvailableCommand() {
+			names = append(names, c.Name())
+		}
+	}
+	return badInput(fmt.Errorf("unknown command %s; commands are %s (run 'coo-advisor --help')", advisor.SafeText(strconv.Quote(args[0])), strings.Join(names, ", ")))
+}
+
+// noArgs rejects arguments to a command that takes only flags, saying so
+// (cobra's own message calls them unknown commands).
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return badInput(fmt.Errorf("unexpected argument %q: %s takes flags only; run '%s --help' for usage", args[0], cmd.Name(), cmd.CommandPath()))
+	}
+	return nil
+}
