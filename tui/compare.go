@@ -85,17 +85,15 @@ func (m *compareModel) relayout() {
 	}
 }
 
-// setResult marks the responsibilities named in any answer (the pain
+// setResult marks the responsibilities named in any list answer (the pain
 // points question uses responsibility ids as its values) and the role
-// recommended.
+// recommended. Only a list's answer has values in Multi: a result's
+// answers are normalized, so a number or a single choice has none.
 func (m *compareModel) setResult(r *advisor.Result) {
 	a := r.Answers
 	m.recommended = r.Recommended
 	m.pains = map[string]bool{}
 	for _, q := range m.c.defs.Questions {
-		if q.Kind != advisor.KindMulti {
-			continue
-		}
 		for _, v := range a[q.ID].Multi {
 			if _, _, ok := m.c.defs.ResponsibilityOwner(v); ok {
 				m.pains[v] = true
@@ -103,12 +101,10 @@ func (m *compareModel) setResult(r *advisor.Result) {
 		}
 	}
 	if t := m.c.team; t != nil {
-		// A team's pains: every one anyone named, with how many did.
+		// A team's pains: every one anyone named, with how many did (Held
+		// counts list answers only).
 		m.counts = map[string]int{}
 		for _, q := range m.c.defs.Questions {
-			if q.Kind != advisor.KindMulti {
-				continue
-			}
 			for _, o := range q.Options {
 				if _, _, ok := m.c.defs.ResponsibilityOwner(o.Value); ok {
 					if n := t.Held(q.ID, o.Value); n > 0 {

@@ -190,9 +190,9 @@ func TestEditingAnAnswerRecomputesTheResults(t *testing.T) {
 		}
 		d.key("enter")
 		d.mustSee("Editing · " + q.Title)
-		if q.Kind == advisor.KindMulti {
+		if f, ok := d.m.questions.cur().input.(*multiField); ok {
 			// Untick what is there, then tick the new values.
-			for i, on := range d.m.questions.qs[d.m.questions.qi].checked {
+			for i, on := range f.checked {
 				if on {
 					d.key(string(rune('1' + i)))
 				}
@@ -575,7 +575,7 @@ func TestRestartClearsAnswers(t *testing.T) {
 	d.mustBeOn(screenWelcome)
 	d.key("enter")
 	d.mustSee("1 of 11")
-	if len(d.m.c.answers) != 0 || d.m.questions.qs[0].input.Value() != "" {
+	if len(d.m.c.answers) != 0 || d.m.questions.qs[0].input.(*integerField).input.Value() != "" {
 		t.Fatalf("answers kept after restart: %v", d.m.c.answers)
 	}
 }

@@ -112,7 +112,7 @@ func (m *questionsScreen) typing() typing { return m.cur().typing() }
 
 func (m *questionsScreen) relayout() {
 	for i := range m.qs {
-		m.qs[i].input.SetStyles(inputStyles(m.c.styles))
+		m.qs[i].input.restyle()
 		m.qs[i].render()
 	}
 }
