@@ -12,6 +12,8 @@ import (
 	"github.com/coo-advisor/coo-advisor/advisor"
 )
 
+const screenCompare screen = "compare"
+
 // compareModel shows the roles' responsibilities side by side, marks the
 // ones that match the user's pain points, and how the roles work
 // together. Narrow terminals get one role after another.
@@ -84,6 +86,8 @@ func (m *compareModel) relayout() {
 		m.render()
 	}
 }
+
+func (m *compareModel) open(screen) { m.setResult(m.c.result) }
 
 // setResult marks the responsibilities named in any list answer (the pain
 // points question uses responsibility ids as its values) and the role

@@ -16,6 +16,13 @@ import (
 	"github.com/coo-advisor/coo-advisor/internal/atomicfile"
 )
 
+// The export screen writes the report; the save screen, the same
+// component, writes the answers.
+const (
+	screenExport screen = "export"
+	screenSave   screen = "save"
+)
+
 // exportState is where the export screen is in its short dialogue.
 type exportState int
 
@@ -37,10 +44,11 @@ const DefaultSaveName = "coo-advisor-answers.yaml"
 // engagement details) as an answers file. An existing file is replaced
 // only after the user says so.
 type exportModel struct {
-	c      *common
-	result *advisor.Result
+	c *common
 	// saving makes it the save screen: it writes answers, not a report.
-	saving  bool
+	saving bool
+	// answers are the answers to save, as they stood when the screen
+	// opened.
 	answers advisor.Answers
 	back    screen // where esc and Enter go when done
 	input   textinput.Model
@@ -89,16 +97,17 @@ func newSaveModel(c *common, path string) *exportModel {
 	return m
 }
 
-// openSave opens the save screen for the answers as they stand, coming
-// from screen back.
-func (m *exportModel) openSave(a advisor.Answers, back screen) {
-	m.answers = a.Clone()
-	m.back = back
-	m.open(nil)
-}
-
-func (m *exportModel) open(r *advisor.Result) {
-	m.result = r
+// open starts afresh. The save screen takes the answers as they stand,
+// and goes back where it came from (to the results from the screens
+// that lead to it).
+func (m *exportModel) open(from screen) {
+	if m.saving {
+		m.answers = m.c.answers.Clone()
+		m.back = from
+		if from == screenSave || from == screenDetails {
+			m.back = screenResults
+		}
+	}
 	m.state = exportEditing
 	m.err, m.note = "", ""
 	m.input.Focus()
@@ -265,7 +274,7 @@ func (m *exportModel) setFormat(i int) {
 
 // write renders the report and writes it atomically, off the update loop.
 func (m *exportModel) write(overwrite bool) tea.Cmd {
-	defs, res, format, path, protect, opts := m.c.defs, m.result, m.currentFormat(), m.resolved(), m.c.protect, m.c.report
+	defs, res, format, path, protect, opts := m.c.defs, m.c.result, m.currentFormat(), m.resolved(), m.c.protect, m.c.report
 	saving, answers := m.saving, m.answers
 	return func() tea.Msg {
 		var data []byte

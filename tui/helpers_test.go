@@ -173,7 +173,7 @@ func (d *driver) mustBeOn(s screen) {
 // show, from a fresh question screen.
 func (d *driver) answer(q *advisor.Question, a advisor.Answer) {
 	d.t.Helper()
-	switch d.m.questions.cur().input.(type) {
+	switch d.m.questions().cur().input.(type) {
 	case *integerField:
 		// Clear whatever the field holds.
 		for range 20 {
@@ -215,8 +215,8 @@ func (d *driver) walk(a advisor.Answers) {
 	for i := range d.m.c.defs.Questions {
 		q := &d.m.c.defs.Questions[i]
 		d.mustBeOn(screenQuestion)
-		if d.m.questions.qi != i {
-			d.t.Fatalf("on question %d, want %d", d.m.questions.qi, i)
+		if d.m.questions().qi != i {
+			d.t.Fatalf("on question %d, want %d", d.m.questions().qi, i)
 		}
 		d.answer(q, a[q.ID])
 	}

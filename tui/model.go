@@ -19,26 +19,13 @@ import (
 // else to the screen on show. The whole frame is rendered in Update, when
 // something changes; View only returns it.
 type Model struct {
-	c      *common
+	c *common
+	// screen is the screen on show; only show changes it.
 	screen screen
-	// screens holds every screen, by the screen it is: the root reaches
-	// them through the component interface. The typed fields below are
-	// the same screens, for what only the root does (opening them with
-	// data).
-	screens [numScreens]component
-
-	welcome   *welcomeModel
-	questions *questionsScreen
-	results   *resultsModel
-	compare   *compareModel
-	review    *reviewModel
-	export    *exportModel
-	save      *exportModel // the export screen saving answers
-	details   *detailsModel
-	team      *teamModel
-	help      help.Model
-
-	result *advisor.Result
+	// screens holds every screen of the registry, by its id: the root
+	// reaches them through the component interface.
+	screens map[screen]component
+	help    help.Model
 
 	interrupted bool
 	exported    []string // reports written
@@ -62,31 +49,16 @@ func New(o Options) Model {
 		dir = "."
 	}
 	c := &common{defs: o.Defs, width: 80, height: 24, styles: newStyles(true, colorprofile.ANSI256) /* dark and 256 colours until the terminal says */, keys: newKeyMap(), exportDir: dir, protect: o.Protect, report: o.Report}
-	format := o.Format
-	if format == "" {
-		format = advisor.FormatText
+	if o.Format == "" {
+		o.Format = advisor.FormatText
 	}
 	c.answers = advisor.Answers{}
 	if o.Answers != nil {
 		c.answers = o.Answers.Clone()
 	}
-	m := Model{
-		c:         c,
-		welcome:   newWelcomeModel(c),
-		questions: newQuestionsScreen(c),
-		results:   newResultsModel(c),
-		compare:   newCompareModel(c),
-		review:    newReviewModel(c),
-		export:    newExportModel(c, o.ExportPath, format),
-		save:      newSaveModel(c, o.SavePath),
-		details:   newDetailsModel(c),
-		team:      newTeamModel(c),
-		help:      help.New(),
-	}
-	m.screens = [numScreens]component{
-		screenWelcome: m.welcome, screenQuestion: m.questions, screenResults: m.results, screenCompare: m.compare,
-		screenReview: m.review, screenExport: m.export, screenSave: m.save, screenDetails: m.details,
-		screenTeam: m.team,
+	m := Model{c: c, screen: screenWelcome, screens: make(map[screen]component, len(registry)), help: help.New()}
+	for _, r := range registry {
+		m.screens[r.id] = r.build(c, o)
 	}
 	m.help.Styles = c.styles.help
 	if o.Team != nil {
@@ -94,21 +66,27 @@ func New(o Options) Model {
 		c.team = o.Team
 		c.report.Team = o.Team
 		c.answers = o.Team.Consensus.Clone()
-		m.result = o.Team.Result
-		m.results.setResult(o.Team.Result, "")
-		m.screen = screenResults
+		c.result = o.Team.Result
+		m.results().setResult(o.Team.Result, "")
+		m.show(screenResults)
 	} else if o.Answers != nil {
 		// A partial file resumes at the first question it leaves without
 		// an answer or a default; a complete one opens at the results.
-		if i := m.questions.nextMissing(0); i >= 0 {
-			m.screen, m.questions.qi, m.questions.resuming = screenQuestion, i, true
+		if i := m.questions().nextMissing(0); i >= 0 {
+			m.questions().resume(i)
+			m.show(screenQuestion)
 		} else if err := m.computeResult(""); err == nil {
-			m.screen = screenResults
+			m.show(screenResults)
 		}
 	}
 	m.layout()
 	return m
 }
+
+// questions and results are the screens whose flow the root drives: it
+// moves through the questions, and hands the results their result.
+func (m *Model) questions() *questionsScreen { return m.screens[screenQuestion].(*questionsScreen) }
+func (m *Model) results() *resultsModel      { return m.screens[screenResults].(*resultsModel) }
 
 // Init asks the terminal for its background colour, to pick the palette.
 func (m Model) Init() tea.Cmd { return tea.RequestBackgroundColor }
@@ -129,41 +107,25 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.layout()
 		return nil
 	case tea.BackgroundColorMsg:
-		if dark := msg.IsDark(); dark != m.c.styles.isDark {
-			m.c.styles = newStyles(dark, m.c.styles.profile)
-			m.help.Styles = m.c.styles.help
-			m.restyle()
-		}
+		m.setPalette(msg.IsDark(), m.c.styles.profile)
 		return nil
 	case tea.ColorProfileMsg:
 		// Colours chosen for the terminal's profile, not downsampled.
-		if msg.Profile != m.c.styles.profile {
-			m.c.styles = newStyles(m.c.styles.isDark, msg.Profile)
-			m.help.Styles = m.c.styles.help
-			m.restyle()
-		}
+		m.setPalette(m.c.styles.isDark, msg.Profile)
 		return nil
 	case tea.KeyPressMsg:
 		if cmd, done := m.globalKey(msg); done {
 			return cmd
 		}
 	case startMsg:
-		m.questions.qi, m.questions.editing = 0, false
-		m.screen = screenQuestion
+		m.questions().start()
+		m.show(screenQuestion)
 		return nil
 	case answeredMsg:
 		m.dirty = true
 		return m.answered(msg)
 	case detailsMsg:
-		m.c.report.Engagement = msg.engagement
-		if m.result != nil {
-			m.results.setResult(m.result, "Client details saved; every report carries them.")
-		}
-		m.dirty = true
-		m.show(msg.back)
-		if msg.back == screenWelcome {
-			m.screen = screenWelcome
-		}
+		m.detailsSaved(msg)
 		return nil
 	case backMsg:
 		m.back()
@@ -172,40 +134,17 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.show(msg.to)
 		return nil
 	case editMsg:
-		m.questions.edit(msg.index)
-		m.screen = screenQuestion
+		m.questions().edit(msg.index)
+		m.show(screenQuestion)
 		return nil
 	case scoredMsg:
 		m.scored(msg)
 		return nil
 	case restartMsg:
-		m.scoring++ // a result still being worked out is stale
-		m.c.answers = advisor.Answers{}
-		m.result = nil
-		m.questions.reset()
-		m.screen = screenWelcome
+		m.restart()
 		return nil
 	case exportedMsg:
-		if msg.err == nil && !msg.exists {
-			if msg.answers {
-				m.saved = append(m.saved, msg.path)
-			} else {
-				m.exported = append(m.exported, msg.path)
-			}
-			// Saved answers, and a JSON report (it reads back as answers),
-			// keep the work.
-			if msg.answers || msg.format == advisor.FormatJSON {
-				m.dirty = false
-			}
-		}
-		// The screen that started the write hears how it went, wherever
-		// the user is now.
-		to := m.export
-		if msg.answers {
-			to = m.save
-		}
-		cmd, up := to.update(msg)
-		return tea.Batch(cmd, m.up(up))
+		return m.written(msg)
 	}
 	cmd, up := m.screens[m.screen].update(msg)
 	return tea.Batch(cmd, m.up(up))
@@ -217,6 +156,17 @@ func (m *Model) up(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	return m.update(msg)
+}
+
+// setPalette renders every screen again when the terminal's background
+// or colour profile is not the one the styles were built for.
+func (m *Model) setPalette(dark bool, profile colorprofile.Profile) {
+	if dark == m.c.styles.isDark && profile == m.c.styles.profile {
+		return
+	}
+	m.c.styles = newStyles(dark, profile)
+	m.help.Styles = m.c.styles.help
+	m.restyle()
 }
 
 // globalKey handles the keys that work everywhere. done is false when the
@@ -268,7 +218,7 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 }
 
 func (m *Model) answered(msg answeredMsg) tea.Cmd {
-	qs := m.questions
+	qs := m.questions()
 	q := m.c.defs.Questions[msg.index]
 	before := m.c.answers[q.ID]
 	m.c.answers[q.ID] = msg.answer
@@ -277,8 +227,8 @@ func (m *Model) answered(msg answeredMsg) tea.Cmd {
 		// Edits come from the results, so every question has an answer
 		// and a result exists to compare with.
 		qs.editing = false
-		m.screen = screenResults
-		was := m.result
+		m.show(screenResults)
+		was := m.c.result
 		changed := q.FormatValue(before) != q.FormatValue(msg.answer)
 		return m.score(func(res *advisor.Result) string {
 			if !changed {
@@ -287,10 +237,54 @@ func (m *Model) answered(msg answeredMsg) tea.Cmd {
 			return m.changeNotice(&q, before, msg.answer, was, res)
 		})
 	case qs.advance(msg.index):
-		m.screen = screenResults
+		m.show(screenResults)
 		return m.score(nil)
 	}
 	return nil
+}
+
+// detailsSaved takes the client's details typed in, which every report
+// carries from now on.
+func (m *Model) detailsSaved(msg detailsMsg) {
+	m.c.report.Engagement = msg.engagement
+	if m.c.result != nil {
+		m.results().setResult(m.c.result, "Client details saved; every report carries them.")
+	}
+	m.dirty = true
+	m.show(msg.back)
+}
+
+// restart clears every answer and goes back to the welcome screen.
+func (m *Model) restart() {
+	m.scoring++ // a result still being worked out is stale
+	m.c.answers = advisor.Answers{}
+	m.c.result = nil
+	m.questions().reset()
+	m.show(screenWelcome)
+}
+
+// written takes the end of an export or a save.
+func (m *Model) written(msg exportedMsg) tea.Cmd {
+	if msg.err == nil && !msg.exists {
+		if msg.answers {
+			m.saved = append(m.saved, msg.path)
+		} else {
+			m.exported = append(m.exported, msg.path)
+		}
+		// Saved answers, and a JSON report (it reads back as answers),
+		// keep the work.
+		if msg.answers || msg.format == advisor.FormatJSON {
+			m.dirty = false
+		}
+	}
+	// The screen that started the write hears how it went, wherever the
+	// user is now.
+	to := screenExport
+	if msg.answers {
+		to = screenSave
+	}
+	cmd, up := m.screens[to].update(msg)
+	return tea.Batch(cmd, m.up(up))
 }
 
 // score works out the recommendation off the update loop: a user's
@@ -300,7 +294,7 @@ func (m *Model) answered(msg answeredMsg) tea.Cmd {
 func (m *Model) score(notice func(*advisor.Result) string) tea.Cmd {
 	m.scoring++
 	gen, defs, answers := m.scoring, m.c.defs, m.c.answers.Clone()
-	m.results.setWorking()
+	m.results().setWorking()
 	return func() tea.Msg {
 		res, err := defs.Recommend(answers)
 		return scoredMsg{gen: gen, res: res, err: err, notice: notice}
@@ -313,15 +307,15 @@ func (m *Model) scored(msg scoredMsg) {
 		return // answers changed since: a newer result is on its way
 	}
 	if msg.err != nil {
-		m.results.setError(msg.err.Error())
+		m.results().setError(msg.err.Error())
 		return
 	}
 	notice := ""
 	if msg.notice != nil {
 		notice = msg.notice(msg.res)
 	}
-	m.result = msg.res
-	m.results.setResult(msg.res, notice)
+	m.c.result = msg.res
+	m.results().setResult(msg.res, notice)
 }
 
 // changeNotice says what an edit did to the advice, from the result before
@@ -346,46 +340,26 @@ func (m *Model) computeResult(notice string) error {
 	if err != nil {
 		return err
 	}
-	m.result = res
-	m.results.setResult(res, notice)
+	m.c.result = res
+	m.results().setResult(res, notice)
 	return nil
 }
 
 func (m *Model) back() {
 	if m.screen != screenQuestion {
-		m.screen = screenResults
+		m.show(screenResults)
 		return
 	}
-	m.show(m.questions.back())
+	m.show(m.questions().back())
 }
 
-// show opens screen s with what it shows.
+// show opens screen s, the only way the screen on show changes. A screen
+// that shows the result does not open before there is one.
 func (m *Model) show(s screen) {
-	// The screens that show the result need one.
-	needsResult := s != screenWelcome && s != screenQuestion && s != screenDetails && s != screenSave
-	if needsResult && m.result == nil {
+	if needsResult(s) && m.c.result == nil {
 		return
 	}
-	switch s {
-	case screenDetails:
-		m.details.open(m.c.report.Engagement, m.screen)
-	case screenSave:
-		back := m.screen
-		if back == screenSave || back == screenDetails {
-			back = screenResults
-		}
-		m.save.openSave(m.c.answers, back)
-	case screenCompare:
-		m.compare.setResult(m.result)
-	case screenReview:
-		m.review.setAnswers(m.c.answers)
-	case screenExport:
-		m.export.open(m.result)
-	case screenTeam:
-		m.team.open()
-	default:
-		// The welcome, question and results screens are kept up to date.
-	}
+	m.screens[s].open(m.screen)
 	m.screen = s
 }
 
@@ -418,8 +392,8 @@ func (m *Model) layout() {
 
 // restyle renders every screen again (size or palette changed).
 func (m *Model) restyle() {
-	for _, c := range m.screens {
-		c.relayout()
+	for _, r := range registry {
+		m.screens[r.id].relayout()
 	}
 	m.setHeights()
 }
@@ -428,8 +402,8 @@ func (m *Model) restyle() {
 // and the help, which is all a help toggle changes.
 func (m *Model) setHeights() {
 	h := m.bodyHeight()
-	for _, c := range m.screens {
-		if s, ok := c.(scrolling); ok {
+	for _, r := range registry {
+		if s, ok := m.screens[r.id].(scrolling); ok {
 			s.setHeight(h)
 		}
 	}
@@ -602,4 +576,9 @@ func (m Model) View() tea.View {
 func (m Model) Screen() string { return m.screen.String() }
 
 // Result is the current recommendation, or nil before the last answer.
-func (m Model) Result() *advisor.Result { return m.result }
+func (m Model) Result() *advisor.Result {
+	if m.c == nil {
+		return nil // not a model New built
+	}
+	return m.c.result
+}

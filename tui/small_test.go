@@ -167,7 +167,7 @@ func TestQuestionUsesEveryLine(t *testing.T) {
 	d := newDriver(t, Options{Defs: defs}, 80, 24)
 	d.key("enter")
 	d.answerFirst(8, answers)
-	q := &d.m.questions.qs[d.m.questions.qi]
+	q := &d.m.questions().qs[d.m.questions().qi]
 	q.render()
 	info := 0
 	for _, p := range q.info {

@@ -69,7 +69,7 @@ func Run(ctx context.Context, o Options) (Outcome, error) {
 	p := tea.NewProgram(New(o), opts...)
 	final, err := p.Run()
 	m, _ := final.(Model)
-	out := Outcome{Result: m.result, Exported: m.exported, Saved: m.saved, Interrupted: m.interrupted}
+	out := Outcome{Result: m.Result(), Exported: m.exported, Saved: m.saved, Interrupted: m.interrupted}
 	if errors.Is(err, tea.ErrInterrupted) {
 		out.Interrupted = len(out.Exported)+len(out.Saved) == 0
 		return out, nil
