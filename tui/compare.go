@@ -256,31 +256,7 @@ func (m *compareModel) render() {
 	perRole(func(int, advisor.Role) []string { return []string{"", s.section.Render("WORKING TOGETHER")} })
 	perRole(func(_ int, r advisor.Role) []string { return cell(r.WorksWith, s.text, "", "") })
 
-	var lines []string
-	if len(m.pains) > 0 {
-		what := " marks the responsibilities that match your pain points."
-		if m.c.team != nil {
-			what = " marks the pain points the team named, with how many named each."
-		}
-		lines = append(lines, wrapLines(s.pain.Render("◆")+s.faint.Render(what), w)...)
-	}
-	if m.hasHidden(w) {
-		var names []string
-		for i, r := range d.Roles {
-			if !slices.Contains(idx, i) {
-				names = append(names, r.Title)
-			}
-		}
-		if len(names) > 0 {
-			lines = append(lines, wrapLines(s.faint.Render("Press tab to show "+advisor.JoinWords(names, "and")+" as well."), w)...)
-		} else {
-			lines = append(lines, wrapLines(s.faint.Render("Press tab to show the two main roles only."), w)...)
-		}
-	}
-	if len(lines) > 0 {
-		lines = append(lines, "")
-	}
-	m.notes, m.titles, m.rest = lines, nil, nil
+	m.notes, m.titles, m.rest = m.noteLines(idx, w), nil, nil
 	if stacked {
 		for i := range idx {
 			if i > 0 {
@@ -297,6 +273,37 @@ func (m *compareModel) render() {
 		}
 	}
 	m.place()
+}
+
+// noteLines say what ◆ marks and what tab shows or hides, above the
+// roles (idx, the roles shown, w wide), with a blank line under them.
+func (m *compareModel) noteLines(idx []int, w int) []string {
+	s := m.c.styles
+	var lines []string
+	if len(m.pains) > 0 {
+		what := " marks the responsibilities that match your pain points."
+		if m.c.team != nil {
+			what = " marks the pain points the team named, with how many named each."
+		}
+		lines = append(lines, wrapLines(s.pain.Render("◆")+s.faint.Render(what), w)...)
+	}
+	if m.hasHidden(w) {
+		var names []string
+		for i, r := range m.c.defs.Roles {
+			if !slices.Contains(idx, i) {
+				names = append(names, r.Title)
+			}
+		}
+		if len(names) > 0 {
+			lines = append(lines, wrapLines(s.faint.Render("Press tab to show "+advisor.JoinWords(names, "and")+" as well."), w)...)
+		} else {
+			lines = append(lines, wrapLines(s.faint.Render("Press tab to show the two main roles only."), w)...)
+		}
+	}
+	if len(lines) > 0 {
+		lines = append(lines, "")
+	}
+	return lines
 }
 
 func (m *compareModel) help() helpKeys {

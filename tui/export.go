@@ -161,18 +161,7 @@ func (m *exportModel) update(msg tea.Msg) (tea.Cmd, tea.Msg) {
 	k := m.c.keys
 	switch msg := msg.(type) {
 	case exportedMsg:
-		switch {
-		case msg.exists:
-			m.state = exportConfirm
-		case msg.err != nil:
-			m.state = exportEditing
-			m.err = msg.err.Error()
-		default:
-			m.state = exportDone
-			m.written = msg.path
-			m.err = ""
-		}
-		m.render()
+		m.finished(msg)
 		return nil, nil
 	case tea.KeyPressMsg:
 		switch m.state {
@@ -204,28 +193,7 @@ func (m *exportModel) update(msg tea.Msg) (tea.Cmd, tea.Msg) {
 		case key.Matches(msg, k.Results):
 			return nil, showMsg{to: m.back}
 		case key.Matches(msg, k.Enter):
-			if m.resolved() == "" {
-				m.err = "Enter a file name."
-				m.render()
-				return nil, nil
-			}
-			// The name says the format: nothing is written in a format its
-			// name does not say (brief.pdf would hold text).
-			if m.saving {
-				if ext := strings.ToLower(filepath.Ext(m.resolved())); ext != ".yaml" && ext != ".yml" {
-					m.err = "End the name in .yaml: the file is an answers file, which coo-advisor --answers opens again."
-					m.render()
-					return nil, nil
-				}
-			} else if f, ok := advisor.FormatForPath(m.resolved()); !ok || f != m.currentFormat() {
-				m.err = fmt.Sprintf("End the name in %s: the name must say which format the file holds (tab chooses another format).", m.currentFormat().Extension())
-				m.render()
-				return nil, nil
-			}
-			m.state = exportWriting
-			m.err, m.note = "", ""
-			m.render()
-			return m.write(false), nil
+			return m.submit(), nil
 		case msg.String() == "tab" && !m.saving:
 			m.setFormat((m.format + 1) % len(advisor.Formats))
 			return nil, nil
@@ -243,6 +211,54 @@ func (m *exportModel) update(msg tea.Msg) (tea.Cmd, tea.Msg) {
 	}
 	m.render()
 	return cmd, nil
+}
+
+// finished takes the end of a write: asks before replacing a file,
+// shows the error, or says where the file went.
+func (m *exportModel) finished(msg exportedMsg) {
+	switch {
+	case msg.exists:
+		m.state = exportConfirm
+	case msg.err != nil:
+		m.state = exportEditing
+		m.err = msg.err.Error()
+	default:
+		m.state = exportDone
+		m.written = msg.path
+		m.err = ""
+	}
+	m.render()
+}
+
+// submit starts writing the file, or says what is wrong with its name.
+func (m *exportModel) submit() tea.Cmd {
+	if m.err = m.nameProblem(); m.err != "" {
+		m.render()
+		return nil
+	}
+	m.state = exportWriting
+	m.note = ""
+	m.render()
+	return m.write(false)
+}
+
+// nameProblem says what is wrong with the file name, if anything. The
+// name says the format: nothing is written in a format its name does not
+// say (brief.pdf would hold text).
+func (m *exportModel) nameProblem() string {
+	switch {
+	case m.resolved() == "":
+		return "Enter a file name."
+	case m.saving:
+		if ext := strings.ToLower(filepath.Ext(m.resolved())); ext != ".yaml" && ext != ".yml" {
+			return "End the name in .yaml: the file is an answers file, which coo-advisor --answers opens again."
+		}
+	default:
+		if f, ok := advisor.FormatForPath(m.resolved()); !ok || f != m.currentFormat() {
+			return fmt.Sprintf("End the name in %s: the name must say which format the file holds (tab chooses another format).", m.currentFormat().Extension())
+		}
+	}
+	return ""
 }
 
 // formatFromName follows the file name: typing brief.md chooses Markdown,
