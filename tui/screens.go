@@ -13,22 +13,16 @@ var registry = []struct {
 	build       func(c *common, o Options) component
 	needsResult bool
 }{
-	{screenWelcome, build(newWelcomeModel), false},
-	{screenQuestion, build(newQuestionsScreen), false},
+	{screenWelcome, func(c *common, _ Options) component { return newWelcomeModel(c) }, false},
+	{screenQuestion, func(c *common, _ Options) component { return newQuestionsScreen(c) }, false},
 	// The results say so while the advice is being worked out.
-	{screenResults, build(newResultsModel), false},
-	{screenCompare, build(newCompareModel), true},
-	{screenReview, build(newReviewModel), true},
+	{screenResults, func(c *common, _ Options) component { return newResultsModel(c) }, false},
+	{screenCompare, func(c *common, _ Options) component { return newCompareModel(c) }, true},
+	{screenReview, func(c *common, _ Options) component { return newReviewModel(c) }, true},
 	{screenExport, func(c *common, o Options) component { return newExportModel(c, o.ExportPath, o.Format) }, true},
 	{screenSave, func(c *common, o Options) component { return newSaveModel(c, o.SavePath) }, false},
-	{screenDetails, build(newDetailsModel), false},
-	{screenTeam, build(newTeamModel), true},
-}
-
-// build is a registry constructor for a screen that needs only what every
-// screen shares.
-func build[T component](f func(*common) T) func(*common, Options) component {
-	return func(c *common, _ Options) component { return f(c) }
+	{screenDetails, func(c *common, _ Options) component { return newDetailsModel(c) }, false},
+	{screenTeam, func(c *common, _ Options) component { return newTeamModel(c) }, true},
 }
 
 // needsResult reports whether screen s shows the result.
