@@ -37,6 +37,8 @@ type common struct {
 	// answers are the session's answers so far (every question's, once
 	// the results show).
 	answers advisor.Answers
+	// result is the recommendation for them, nil before the last answer.
+	result *advisor.Result
 	// team is set in a leadership team's session.
 	team *advisor.TeamResult
 	// fullHelp is set while the full help shows (?): questions add their

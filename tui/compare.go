@@ -12,6 +12,8 @@ import (
 	"github.com/coo-advisor/coo-advisor/advisor"
 )
 
+const screenCompare screen = "compare"
+
 // compareModel shows the roles' responsibilities side by side, marks the
 // ones that match the user's pain points, and how the roles work
 // together. Narrow terminals get one role after another.
@@ -85,17 +87,17 @@ func (m *compareModel) relayout() {
 	}
 }
 
-// setResult marks the responsibilities named in any answer (the pain
+func (m *compareModel) open(screen) { m.setResult(m.c.result) }
+
+// setResult marks the responsibilities named in any list answer (the pain
 // points question uses responsibility ids as its values) and the role
-// recommended.
+// recommended. Only a list's answer has values in Multi: a result's
+// answers are normalized, so a number or a single choice has none.
 func (m *compareModel) setResult(r *advisor.Result) {
 	a := r.Answers
 	m.recommended = r.Recommended
 	m.pains = map[string]bool{}
 	for _, q := range m.c.defs.Questions {
-		if q.Kind != advisor.KindMulti {
-			continue
-		}
 		for _, v := range a[q.ID].Multi {
 			if _, _, ok := m.c.defs.ResponsibilityOwner(v); ok {
 				m.pains[v] = true
@@ -103,12 +105,10 @@ func (m *compareModel) setResult(r *advisor.Result) {
 		}
 	}
 	if t := m.c.team; t != nil {
-		// A team's pains: every one anyone named, with how many did.
+		// A team's pains: every one anyone named, with how many did (Held
+		// counts list answers only).
 		m.counts = map[string]int{}
 		for _, q := range m.c.defs.Questions {
-			if q.Kind != advisor.KindMulti {
-				continue
-			}
 			for _, o := range q.Options {
 				if _, _, ok := m.c.defs.ResponsibilityOwner(o.Value); ok {
 					if n := t.Held(q.ID, o.Value); n > 0 {
@@ -256,31 +256,7 @@ func (m *compareModel) render() {
 	perRole(func(int, advisor.Role) []string { return []string{"", s.section.Render("WORKING TOGETHER")} })
 	perRole(func(_ int, r advisor.Role) []string { return cell(r.WorksWith, s.text, "", "") })
 
-	var lines []string
-	if len(m.pains) > 0 {
-		what := " marks the responsibilities that match your pain points."
-		if m.c.team != nil {
-			what = " marks the pain points the team named, with how many named each."
-		}
-		lines = append(lines, wrapLines(s.pain.Render("◆")+s.faint.Render(what), w)...)
-	}
-	if m.hasHidden(w) {
-		var names []string
-		for i, r := range d.Roles {
-			if !slices.Contains(idx, i) {
-				names = append(names, r.Title)
-			}
-		}
-		if len(names) > 0 {
-			lines = append(lines, wrapLines(s.faint.Render("Press tab to show "+advisor.JoinWords(names, "and")+" as well."), w)...)
-		} else {
-			lines = append(lines, wrapLines(s.faint.Render("Press tab to show the two main roles only."), w)...)
-		}
-	}
-	if len(lines) > 0 {
-		lines = append(lines, "")
-	}
-	m.notes, m.titles, m.rest = lines, nil, nil
+	m.notes, m.titles, m.rest = m.noteLines(idx, w), nil, nil
 	if stacked {
 		for i := range idx {
 			if i > 0 {
@@ -297,6 +273,37 @@ func (m *compareModel) render() {
 		}
 	}
 	m.place()
+}
+
+// noteLines say what ◆ marks and what tab shows or hides, above the
+// roles (idx, the roles shown, w wide), with a blank line under them.
+func (m *compareModel) noteLines(idx []int, w int) []string {
+	s := m.c.styles
+	var lines []string
+	if len(m.pains) > 0 {
+		what := " marks the responsibilities that match your pain points."
+		if m.c.team != nil {
+			what = " marks the pain points the team named, with how many named each."
+		}
+		lines = append(lines, wrapLines(s.pain.Render("◆")+s.faint.Render(what), w)...)
+	}
+	if m.hasHidden(w) {
+		var names []string
+		for i, r := range m.c.defs.Roles {
+			if !slices.Contains(idx, i) {
+				names = append(names, r.Title)
+			}
+		}
+		if len(names) > 0 {
+			lines = append(lines, wrapLines(s.faint.Render("Press tab to show "+advisor.JoinWords(names, "and")+" as well."), w)...)
+		} else {
+			lines = append(lines, wrapLines(s.faint.Render("Press tab to show the two main roles only."), w)...)
+		}
+	}
+	if len(lines) > 0 {
+		lines = append(lines, "")
+	}
+	return lines
 }
 
 func (m *compareModel) help() helpKeys {

@@ -3,11 +3,15 @@ package tui
 import tea "charm.land/bubbletea/v2"
 
 // component is one screen of the program. The root model keeps one of
-// each and talks to the one on show through this interface only: it hands
-// it the messages that are not the root's, asks it for its body, its
-// header and its keys, and lays it out again when the size or the palette
-// changes.
+// each (see screens.go) and talks to them through this interface: it
+// opens one, hands it the messages that are not the root's, asks it for
+// its body, its header and its keys, and lays it out again when the size
+// or the palette changes.
 type component interface {
+	// open readies the screen to be shown, coming from screen from: it
+	// takes what it shows (the result, the answers, the client's
+	// details) from common as they stand.
+	open(from screen)
 	// update handles a message. up is a message for the root model (nil
 	// when there is none), handled in the same Update before the next key
 	// is read, so that fast typing or a paste never reaches the wrong

@@ -10,6 +10,8 @@ import (
 	"github.com/coo-advisor/coo-advisor/advisor"
 )
 
+const screenDetails screen = "details"
+
 // detailsModel asks for the engagement details every report carries: the
 // client, who prepared it, and its date. It is optional: the reports read
 // well without a client's name.
@@ -38,8 +40,10 @@ func newDetailsModel(c *common) *detailsModel {
 	return m
 }
 
-// open fills the fields with the details as they stand.
-func (m *detailsModel) open(e advisor.Engagement, from screen) {
+// open fills the fields with the details as they stand; esc and Enter go
+// back to from.
+func (m *detailsModel) open(from screen) {
+	e := m.c.report.Engagement
 	m.from, m.err, m.focus = from, "", 0
 	for i, v := range []string{e.Client, e.PreparedBy, e.Date, e.Respondent} {
 		m.inputs[i].SetValue(v)

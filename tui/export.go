@@ -16,6 +16,13 @@ import (
 	"github.com/coo-advisor/coo-advisor/internal/atomicfile"
 )
 
+// The export screen writes the report; the save screen, the same
+// component, writes the answers.
+const (
+	screenExport screen = "export"
+	screenSave   screen = "save"
+)
+
 // exportState is where the export screen is in its short dialogue.
 type exportState int
 
@@ -37,10 +44,11 @@ const DefaultSaveName = "coo-advisor-answers.yaml"
 // engagement details) as an answers file. An existing file is replaced
 // only after the user says so.
 type exportModel struct {
-	c      *common
-	result *advisor.Result
+	c *common
 	// saving makes it the save screen: it writes answers, not a report.
-	saving  bool
+	saving bool
+	// answers are the answers to save, as they stood when the screen
+	// opened.
 	answers advisor.Answers
 	back    screen // where esc and Enter go when done
 	input   textinput.Model
@@ -89,16 +97,17 @@ func newSaveModel(c *common, path string) *exportModel {
 	return m
 }
 
-// openSave opens the save screen for the answers as they stand, coming
-// from screen back.
-func (m *exportModel) openSave(a advisor.Answers, back screen) {
-	m.answers = a.Clone()
-	m.back = back
-	m.open(nil)
-}
-
-func (m *exportModel) open(r *advisor.Result) {
-	m.result = r
+// open starts afresh. The save screen takes the answers as they stand,
+// and goes back where it came from (to the results from the screens
+// that lead to it).
+func (m *exportModel) open(from screen) {
+	if m.saving {
+		m.answers = m.c.answers.Clone()
+		m.back = from
+		if from == screenSave || from == screenDetails {
+			m.back = screenResults
+		}
+	}
 	m.state = exportEditing
 	m.err, m.note = "", ""
 	m.input.Focus()
@@ -152,18 +161,7 @@ func (m *exportModel) update(msg tea.Msg) (tea.Cmd, tea.Msg) {
 	k := m.c.keys
 	switch msg := msg.(type) {
 	case exportedMsg:
-		switch {
-		case msg.exists:
-			m.state = exportConfirm
-		case msg.err != nil:
-			m.state = exportEditing
-			m.err = msg.err.Error()
-		default:
-			m.state = exportDone
-			m.written = msg.path
-			m.err = ""
-		}
-		m.render()
+		m.finished(msg)
 		return nil, nil
 	case tea.KeyPressMsg:
 		switch m.state {
@@ -195,28 +193,7 @@ func (m *exportModel) update(msg tea.Msg) (tea.Cmd, tea.Msg) {
 		case key.Matches(msg, k.Results):
 			return nil, showMsg{to: m.back}
 		case key.Matches(msg, k.Enter):
-			if m.resolved() == "" {
-				m.err = "Enter a file name."
-				m.render()
-				return nil, nil
-			}
-			// The name says the format: nothing is written in a format its
-			// name does not say (brief.pdf would hold text).
-			if m.saving {
-				if ext := strings.ToLower(filepath.Ext(m.resolved())); ext != ".yaml" && ext != ".yml" {
-					m.err = "End the name in .yaml: the file is an answers file, which coo-advisor --answers opens again."
-					m.render()
-					return nil, nil
-				}
-			} else if f, ok := advisor.FormatForPath(m.resolved()); !ok || f != m.currentFormat() {
-				m.err = fmt.Sprintf("End the name in %s: the name must say which format the file holds (tab chooses another format).", m.currentFormat().Extension())
-				m.render()
-				return nil, nil
-			}
-			m.state = exportWriting
-			m.err, m.note = "", ""
-			m.render()
-			return m.write(false), nil
+			return m.submit(), nil
 		case msg.String() == "tab" && !m.saving:
 			m.setFormat((m.format + 1) % len(advisor.Formats))
 			return nil, nil
@@ -234,6 +211,54 @@ func (m *exportModel) update(msg tea.Msg) (tea.Cmd, tea.Msg) {
 	}
 	m.render()
 	return cmd, nil
+}
+
+// finished takes the end of a write: asks before replacing a file,
+// shows the error, or says where the file went.
+func (m *exportModel) finished(msg exportedMsg) {
+	switch {
+	case msg.exists:
+		m.state = exportConfirm
+	case msg.err != nil:
+		m.state = exportEditing
+		m.err = msg.err.Error()
+	default:
+		m.state = exportDone
+		m.written = msg.path
+		m.err = ""
+	}
+	m.render()
+}
+
+// submit starts writing the file, or says what is wrong with its name.
+func (m *exportModel) submit() tea.Cmd {
+	if m.err = m.nameProblem(); m.err != "" {
+		m.render()
+		return nil
+	}
+	m.state = exportWriting
+	m.note = ""
+	m.render()
+	return m.write(false)
+}
+
+// nameProblem says what is wrong with the file name, if anything. The
+// name says the format: nothing is written in a format its name does not
+// say (brief.pdf would hold text).
+func (m *exportModel) nameProblem() string {
+	switch {
+	case m.resolved() == "":
+		return "Enter a file name."
+	case m.saving:
+		if ext := strings.ToLower(filepath.Ext(m.resolved())); ext != ".yaml" && ext != ".yml" {
+			return "End the name in .yaml: the file is an answers file, which coo-advisor --answers opens again."
+		}
+	default:
+		if f, ok := advisor.FormatForPath(m.resolved()); !ok || f != m.currentFormat() {
+			return fmt.Sprintf("End the name in %s: the name must say which format the file holds (tab chooses another format).", m.currentFormat().Extension())
+		}
+	}
+	return ""
 }
 
 // formatFromName follows the file name: typing brief.md chooses Markdown,
@@ -265,7 +290,7 @@ func (m *exportModel) setFormat(i int) {
 
 // write renders the report and writes it atomically, off the update loop.
 func (m *exportModel) write(overwrite bool) tea.Cmd {
-	defs, res, format, path, protect, opts := m.c.defs, m.result, m.currentFormat(), m.resolved(), m.c.protect, m.c.report
+	defs, res, format, path, protect, opts := m.c.defs, m.c.result, m.currentFormat(), m.resolved(), m.c.protect, m.c.report
 	saving, answers := m.saving, m.answers
 	return func() tea.Msg {
 		var data []byte

@@ -169,21 +169,21 @@ func (d *driver) mustBeOn(s screen) {
 	}
 }
 
-// answerFor types the keys that give answer a to question q on its screen,
-// from a fresh question screen.
+// answer types the keys that give answer a to question q, the one on
+// show, from a fresh question screen.
 func (d *driver) answer(q *advisor.Question, a advisor.Answer) {
 	d.t.Helper()
-	switch q.Kind {
-	case advisor.KindInteger:
+	switch d.m.questions().cur().input.(type) {
+	case *integerField:
 		// Clear whatever the field holds.
 		for range 20 {
 			d.key("backspace")
 		}
 		d.typeText(q.FormatValue(a))
-	case advisor.KindChoice:
+	case *choiceField:
 		_, i := q.Option(a.Choice)
 		d.key(string(rune('1' + i)))
-	case advisor.KindMulti:
+	case *multiField:
 		for _, v := range a.Multi {
 			_, i := q.Option(v)
 			for range i {
@@ -215,8 +215,8 @@ func (d *driver) walk(a advisor.Answers) {
 	for i := range d.m.c.defs.Questions {
 		q := &d.m.c.defs.Questions[i]
 		d.mustBeOn(screenQuestion)
-		if d.m.questions.qi != i {
-			d.t.Fatalf("on question %d, want %d", d.m.questions.qi, i)
+		if d.m.questions().qi != i {
+			d.t.Fatalf("on question %d, want %d", d.m.questions().qi, i)
 		}
 		d.answer(q, a[q.ID])
 	}

@@ -2,47 +2,6 @@ package tui
 
 import "github.com/coo-advisor/coo-advisor/advisor"
 
-// screen is the screen on show.
-type screen int
-
-const (
-	screenWelcome screen = iota
-	screenQuestion
-	screenResults
-	screenCompare
-	screenReview
-	screenExport
-	screenSave
-	screenDetails
-	screenTeam
-	numScreens // the number of screens
-)
-
-func (s screen) String() string {
-	switch s {
-	case screenWelcome:
-		return "welcome"
-	case screenQuestion:
-		return "question"
-	case screenResults:
-		return "results"
-	case screenCompare:
-		return "compare"
-	case screenReview:
-		return "review"
-	case screenExport:
-		return "export"
-	case screenSave:
-		return "save"
-	case screenDetails:
-		return "details"
-	case screenTeam:
-		return "team"
-	default:
-		return "unknown"
-	}
-}
-
 // Messages the screens send up to the root model.
 type (
 	// startMsg leaves the welcome screen for the first question.

@@ -2,14 +2,11 @@ package tui
 
 import (
 	"fmt"
-	"strings"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/coo-advisor/coo-advisor/advisor"
 )
@@ -19,26 +16,13 @@ import (
 // else to the screen on show. The whole frame is rendered in Update, when
 // something changes; View only returns it.
 type Model struct {
-	c      *common
+	c *common
+	// screen is the screen on show; only show changes it.
 	screen screen
-	// screens holds every screen, by the screen it is: the root reaches
-	// them through the component interface. The typed fields below are
-	// the same screens, for what only the root does (opening them with
-	// data).
-	screens [numScreens]component
-
-	welcome   *welcomeModel
-	questions *questionsScreen
-	results   *resultsModel
-	compare   *compareModel
-	review    *reviewModel
-	export    *exportModel
-	save      *exportModel // the export screen saving answers
-	details   *detailsModel
-	team      *teamModel
-	help      help.Model
-
-	result *advisor.Result
+	// screens holds every screen of the registry, by its id: the root
+	// reaches them through the component interface.
+	screens map[screen]component
+	help    help.Model
 
 	interrupted bool
 	exported    []string // reports written
@@ -62,31 +46,16 @@ func New(o Options) Model {
 		dir = "."
 	}
 	c := &common{defs: o.Defs, width: 80, height: 24, styles: newStyles(true, colorprofile.ANSI256) /* dark and 256 colours until the terminal says */, keys: newKeyMap(), exportDir: dir, protect: o.Protect, report: o.Report}
-	format := o.Format
-	if format == "" {
-		format = advisor.FormatText
+	if o.Format == "" {
+		o.Format = advisor.FormatText
 	}
 	c.answers = advisor.Answers{}
 	if o.Answers != nil {
 		c.answers = o.Answers.Clone()
 	}
-	m := Model{
-		c:         c,
-		welcome:   newWelcomeModel(c),
-		questions: newQuestionsScreen(c),
-		results:   newResultsModel(c),
-		compare:   newCompareModel(c),
-		review:    newReviewModel(c),
-		export:    newExportModel(c, o.ExportPath, format),
-		save:      newSaveModel(c, o.SavePath),
-		details:   newDetailsModel(c),
-		team:      newTeamModel(c),
-		help:      help.New(),
-	}
-	m.screens = [numScreens]component{
-		screenWelcome: m.welcome, screenQuestion: m.questions, screenResults: m.results, screenCompare: m.compare,
-		screenReview: m.review, screenExport: m.export, screenSave: m.save, screenDetails: m.details,
-		screenTeam: m.team,
+	m := Model{c: c, screen: screenWelcome, screens: make(map[screen]component, len(registry)), help: help.New()}
+	for _, r := range registry {
+		m.screens[r.id] = r.build(c, o)
 	}
 	m.help.Styles = c.styles.help
 	if o.Team != nil {
@@ -94,21 +63,27 @@ func New(o Options) Model {
 		c.team = o.Team
 		c.report.Team = o.Team
 		c.answers = o.Team.Consensus.Clone()
-		m.result = o.Team.Result
-		m.results.setResult(o.Team.Result, "")
-		m.screen = screenResults
+		c.result = o.Team.Result
+		m.results().setResult(o.Team.Result, "")
+		m.show(screenResults)
 	} else if o.Answers != nil {
 		// A partial file resumes at the first question it leaves without
 		// an answer or a default; a complete one opens at the results.
-		if i := m.questions.nextMissing(0); i >= 0 {
-			m.screen, m.questions.qi, m.questions.resuming = screenQuestion, i, true
+		if i := m.questions().nextMissing(0); i >= 0 {
+			m.questions().resume(i)
+			m.show(screenQuestion)
 		} else if err := m.computeResult(""); err == nil {
-			m.screen = screenResults
+			m.show(screenResults)
 		}
 	}
 	m.layout()
 	return m
 }
+
+// questions and results are the screens whose flow the root drives: it
+// moves through the questions, and hands the results their result.
+func (m *Model) questions() *questionsScreen { return m.screens[screenQuestion].(*questionsScreen) }
+func (m *Model) results() *resultsModel      { return m.screens[screenResults].(*resultsModel) }
 
 // Init asks the terminal for its background colour, to pick the palette.
 func (m Model) Init() tea.Cmd { return tea.RequestBackgroundColor }
@@ -129,41 +104,25 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.layout()
 		return nil
 	case tea.BackgroundColorMsg:
-		if dark := msg.IsDark(); dark != m.c.styles.isDark {
-			m.c.styles = newStyles(dark, m.c.styles.profile)
-			m.help.Styles = m.c.styles.help
-			m.restyle()
-		}
+		m.setPalette(msg.IsDark(), m.c.styles.profile)
 		return nil
 	case tea.ColorProfileMsg:
 		// Colours chosen for the terminal's profile, not downsampled.
-		if msg.Profile != m.c.styles.profile {
-			m.c.styles = newStyles(m.c.styles.isDark, msg.Profile)
-			m.help.Styles = m.c.styles.help
-			m.restyle()
-		}
+		m.setPalette(m.c.styles.isDark, msg.Profile)
 		return nil
 	case tea.KeyPressMsg:
 		if cmd, done := m.globalKey(msg); done {
 			return cmd
 		}
 	case startMsg:
-		m.questions.qi, m.questions.editing = 0, false
-		m.screen = screenQuestion
+		m.questions().start()
+		m.show(screenQuestion)
 		return nil
 	case answeredMsg:
 		m.dirty = true
 		return m.answered(msg)
 	case detailsMsg:
-		m.c.report.Engagement = msg.engagement
-		if m.result != nil {
-			m.results.setResult(m.result, "Client details saved; every report carries them.")
-		}
-		m.dirty = true
-		m.show(msg.back)
-		if msg.back == screenWelcome {
-			m.screen = screenWelcome
-		}
+		m.detailsSaved(msg)
 		return nil
 	case backMsg:
 		m.back()
@@ -172,40 +131,17 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.show(msg.to)
 		return nil
 	case editMsg:
-		m.questions.edit(msg.index)
-		m.screen = screenQuestion
+		m.questions().edit(msg.index)
+		m.show(screenQuestion)
 		return nil
 	case scoredMsg:
 		m.scored(msg)
 		return nil
 	case restartMsg:
-		m.scoring++ // a result still being worked out is stale
-		m.c.answers = advisor.Answers{}
-		m.result = nil
-		m.questions.reset()
-		m.screen = screenWelcome
+		m.restart()
 		return nil
 	case exportedMsg:
-		if msg.err == nil && !msg.exists {
-			if msg.answers {
-				m.saved = append(m.saved, msg.path)
-			} else {
-				m.exported = append(m.exported, msg.path)
-			}
-			// Saved answers, and a JSON report (it reads back as answers),
-			// keep the work.
-			if msg.answers || msg.format == advisor.FormatJSON {
-				m.dirty = false
-			}
-		}
-		// The screen that started the write hears how it went, wherever
-		// the user is now.
-		to := m.export
-		if msg.answers {
-			to = m.save
-		}
-		cmd, up := to.update(msg)
-		return tea.Batch(cmd, m.up(up))
+		return m.written(msg)
 	}
 	cmd, up := m.screens[m.screen].update(msg)
 	return tea.Batch(cmd, m.up(up))
@@ -217,6 +153,17 @@ func (m *Model) up(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	return m.update(msg)
+}
+
+// setPalette renders every screen again when the terminal's background
+// or colour profile is not the one the styles were built for.
+func (m *Model) setPalette(dark bool, profile colorprofile.Profile) {
+	if dark == m.c.styles.isDark && profile == m.c.styles.profile {
+		return
+	}
+	m.c.styles = newStyles(dark, profile)
+	m.help.Styles = m.c.styles.help
+	m.restyle()
 }
 
 // globalKey handles the keys that work everywhere. done is false when the
@@ -268,7 +215,7 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 }
 
 func (m *Model) answered(msg answeredMsg) tea.Cmd {
-	qs := m.questions
+	qs := m.questions()
 	q := m.c.defs.Questions[msg.index]
 	before := m.c.answers[q.ID]
 	m.c.answers[q.ID] = msg.answer
@@ -277,8 +224,8 @@ func (m *Model) answered(msg answeredMsg) tea.Cmd {
 		// Edits come from the results, so every question has an answer
 		// and a result exists to compare with.
 		qs.editing = false
-		m.screen = screenResults
-		was := m.result
+		m.show(screenResults)
+		was := m.c.result
 		changed := q.FormatValue(before) != q.FormatValue(msg.answer)
 		return m.score(func(res *advisor.Result) string {
 			if !changed {
@@ -287,10 +234,54 @@ func (m *Model) answered(msg answeredMsg) tea.Cmd {
 			return m.changeNotice(&q, before, msg.answer, was, res)
 		})
 	case qs.advance(msg.index):
-		m.screen = screenResults
+		m.show(screenResults)
 		return m.score(nil)
 	}
 	return nil
+}
+
+// detailsSaved takes the client's details typed in, which every report
+// carries from now on.
+func (m *Model) detailsSaved(msg detailsMsg) {
+	m.c.report.Engagement = msg.engagement
+	if m.c.result != nil {
+		m.results().setResult(m.c.result, "Client details saved; every report carries them.")
+	}
+	m.dirty = true
+	m.show(msg.back)
+}
+
+// restart clears every answer and goes back to the welcome screen.
+func (m *Model) restart() {
+	m.scoring++ // a result still being worked out is stale
+	m.c.answers = advisor.Answers{}
+	m.c.result = nil
+	m.questions().reset()
+	m.show(screenWelcome)
+}
+
+// written takes the end of an export or a save.
+func (m *Model) written(msg exportedMsg) tea.Cmd {
+	if msg.err == nil && !msg.exists {
+		if msg.answers {
+			m.saved = append(m.saved, msg.path)
+		} else {
+			m.exported = append(m.exported, msg.path)
+		}
+		// Saved answers, and a JSON report (it reads back as answers),
+		// keep the work.
+		if msg.answers || msg.format == advisor.FormatJSON {
+			m.dirty = false
+		}
+	}
+	// The screen that started the write hears how it went, wherever the
+	// user is now.
+	to := screenExport
+	if msg.answers {
+		to = screenSave
+	}
+	cmd, up := m.screens[to].update(msg)
+	return tea.Batch(cmd, m.up(up))
 }
 
 // score works out the recommendation off the update loop: a user's
@@ -300,7 +291,7 @@ func (m *Model) answered(msg answeredMsg) tea.Cmd {
 func (m *Model) score(notice func(*advisor.Result) string) tea.Cmd {
 	m.scoring++
 	gen, defs, answers := m.scoring, m.c.defs, m.c.answers.Clone()
-	m.results.setWorking()
+	m.results().setWorking()
 	return func() tea.Msg {
 		res, err := defs.Recommend(answers)
 		return scoredMsg{gen: gen, res: res, err: err, notice: notice}
@@ -313,15 +304,15 @@ func (m *Model) scored(msg scoredMsg) {
 		return // answers changed since: a newer result is on its way
 	}
 	if msg.err != nil {
-		m.results.setError(msg.err.Error())
+		m.results().setError(msg.err.Error())
 		return
 	}
 	notice := ""
 	if msg.notice != nil {
 		notice = msg.notice(msg.res)
 	}
-	m.result = msg.res
-	m.results.setResult(msg.res, notice)
+	m.c.result = msg.res
+	m.results().setResult(msg.res, notice)
 }
 
 // changeNotice says what an edit did to the advice, from the result before
@@ -346,248 +337,27 @@ func (m *Model) computeResult(notice string) error {
 	if err != nil {
 		return err
 	}
-	m.result = res
-	m.results.setResult(res, notice)
+	m.c.result = res
+	m.results().setResult(res, notice)
 	return nil
 }
 
 func (m *Model) back() {
 	if m.screen != screenQuestion {
-		m.screen = screenResults
+		m.show(screenResults)
 		return
 	}
-	m.show(m.questions.back())
+	m.show(m.questions().back())
 }
 
-// show opens screen s with what it shows.
+// show opens screen s, the only way the screen on show changes. A screen
+// that shows the result does not open before there is one.
 func (m *Model) show(s screen) {
-	// The screens that show the result need one.
-	needsResult := s != screenWelcome && s != screenQuestion && s != screenDetails && s != screenSave
-	if needsResult && m.result == nil {
+	if needsResult(s) && m.c.result == nil {
 		return
 	}
-	switch s {
-	case screenDetails:
-		m.details.open(m.c.report.Engagement, m.screen)
-	case screenSave:
-		back := m.screen
-		if back == screenSave || back == screenDetails {
-			back = screenResults
-		}
-		m.save.openSave(m.c.answers, back)
-	case screenCompare:
-		m.compare.setResult(m.result)
-	case screenReview:
-		m.review.setAnswers(m.c.answers)
-	case screenExport:
-		m.export.open(m.result)
-	case screenTeam:
-		m.team.open()
-	default:
-		// The welcome, question and results screens are kept up to date.
-	}
+	m.screens[s].open(m.screen)
 	m.screen = s
-}
-
-// tooSmall reports whether the terminal is below the smallest layout.
-func (m *Model) tooSmall() bool { return m.c.width < minWidth || m.c.height < minHeight }
-
-// chrome returns the number of lines above and below the body.
-func (m *Model) chrome() (top, bottom int) {
-	spacious := m.c.height >= 16
-	top, bottom = 1, 1
-	if spacious {
-		top, bottom = 2, 2
-	}
-	if m.help.ShowAll {
-		bottom += len(m.helpLines()) - 1
-	}
-	return top, bottom
-}
-
-func (m *Model) bodyHeight() int {
-	top, bottom := m.chrome()
-	return max(1, m.c.height-top-bottom)
-}
-
-// layout renders every screen again for the current size.
-func (m *Model) layout() {
-	m.help.SetWidth(m.c.contentWidth())
-	m.restyle()
-}
-
-// restyle renders every screen again (size or palette changed).
-func (m *Model) restyle() {
-	for _, c := range m.screens {
-		c.relayout()
-	}
-	m.setHeights()
-}
-
-// setHeights gives the scrolling screens the height left by the header
-// and the help, which is all a help toggle changes.
-func (m *Model) setHeights() {
-	h := m.bodyHeight()
-	for _, c := range m.screens {
-		if s, ok := c.(scrolling); ok {
-			s.setHeight(h)
-		}
-	}
-}
-
-func (m *Model) keysFor() helpKeys { return m.screens[m.screen].help() }
-
-// compose renders the whole frame: header, body and help footer.
-func (m *Model) compose() {
-	if m.quitting {
-		m.frame = ""
-		return
-	}
-	s := m.c.styles
-	w, h := m.c.width, m.c.height
-	if m.tooSmall() {
-		msg := fmt.Sprintf("COO Advisor needs a terminal of at least %d×%d (this one is %d×%d). Make it bigger, or press q to quit.", minWidth, minHeight, w, h)
-		lines := wrapLines(msg, max(1, w))
-		m.frame = strings.Join(clip(lines, max(1, h), -1), "\n")
-		return
-	}
-	cw := m.c.contentWidth()
-	top, bottom := m.chrome()
-	bh := max(1, h-top-bottom)
-
-	lines := make([]string, 0, h)
-	brand := s.brand.Render("COO Advisor")
-	title, right := m.screens[m.screen].header()
-	ctx := s.header.Render(title)
-	// Narrow terminals give up the name first, then the end of the
-	// context: the position in a long screen ("1–20 of 46") always shows,
-	// as it says that there is more.
-	headerLine := brand + " " + ctx
-	need := 0
-	if right != "" {
-		need = lipgloss.Width(right) + 2
-	}
-	if lipgloss.Width(headerLine)+need > cw {
-		headerLine = ctx
-	}
-	if lipgloss.Width(headerLine)+need > cw {
-		headerLine = s.header.Render(ansi.Truncate(title, max(1, cw-need), "…"))
-	}
-	if right != "" {
-		if gap := cw - lipgloss.Width(headerLine) - lipgloss.Width(right); gap >= 2 {
-			headerLine += strings.Repeat(" ", gap) + s.faint.Render(right)
-		}
-	}
-	lines = append(lines, fit(headerLine, cw))
-	if top > 1 {
-		lines = append(lines, "")
-	}
-	// Body lines are wrapped to the width when rendered (the tests check
-	// every screen at many sizes), so they are not measured again here.
-	body := m.screens[m.screen].body(bh)
-	if m.confirmQuit {
-		prompt := wrapLines(s.pain.Render("Quit without saving your answers? y quits, s saves them first, any other key stays."), cw)
-		body = append(prompt, body...)
-	}
-	for i := 0; i < bh; i++ {
-		if i < len(body) {
-			lines = append(lines, body[i])
-		} else {
-			lines = append(lines, "")
-		}
-	}
-	if bottom > 1 && !m.help.ShowAll {
-		lines = append(lines, "")
-	}
-	lines = append(lines, m.helpLines()...)
-	if len(lines) > h {
-		lines = lines[:h]
-	}
-	for i, l := range lines {
-		lines[i] = " " + l
-	}
-	m.frame = strings.Join(lines, "\n")
-}
-
-// helpLines renders the footer help, reusing the last rendering while the
-// bindings, the width and the mode stay the same.
-func (m *Model) helpLines() []string {
-	keys := m.keysFor()
-	var b strings.Builder
-	fmt.Fprintf(&b, "%d|%t|%t|%d|", m.c.width, m.help.ShowAll, m.c.styles.isDark, m.c.styles.profile)
-	for _, group := range keys.FullHelp() {
-		for _, k := range group {
-			if k.Enabled() {
-				b.WriteString(k.Help().Key + "=" + k.Help().Desc + ";")
-			}
-		}
-	}
-	for _, k := range keys.ShortHelp() {
-		b.WriteString(k.Help().Key + "=" + k.Help().Desc + ",")
-	}
-	cacheKey := b.String()
-	if m.c.helpCache.key != cacheKey {
-		w := m.c.contentWidth()
-		lines := strings.Split(m.help.View(keys), "\n")
-		if m.help.ShowAll && !fitsWidth(lines, w) {
-			// Too narrow for the columns: every key, one after another,
-			// wrapped, rather than columns cut off (q among them).
-			lines = m.flowHelp(keys, w)
-		}
-		for i, l := range lines {
-			lines[i] = fit(l, w)
-		}
-		m.c.helpCache.key, m.c.helpCache.lines = cacheKey, lines
-	}
-	return m.c.helpCache.lines
-}
-
-// fitsWidth reports whether every line fits in w cells, uncut.
-func fitsWidth(lines []string, w int) bool {
-	for _, l := range lines {
-		if lipgloss.Width(l) > w || strings.HasSuffix(ansi.Strip(l), "…") {
-			return false
-		}
-	}
-	return true
-}
-
-// flowHelp is the full help for narrow terminals: "key desc · key desc"
-// wrapped to the width, each key once.
-func (m *Model) flowHelp(keys helpKeys, w int) []string {
-	st := m.c.styles.help
-	var items []string
-	for _, group := range keys.FullHelp() {
-		for _, k := range group {
-			if k.Enabled() {
-				items = append(items, st.FullKey.Render(k.Help().Key)+" "+st.FullDesc.Render(k.Help().Desc))
-			}
-		}
-	}
-	var lines []string
-	line := ""
-	sep := st.FullSeparator.Render(" · ")
-	for _, it := range items {
-		switch {
-		case line == "":
-			line = it
-		case lipgloss.Width(line+sep+it) <= w:
-			line += sep + it
-		default:
-			lines = append(lines, line)
-			line = it
-		}
-	}
-	return append(lines, line)
-}
-
-// fit cuts a line that is wider than width; lines are wrapped when
-// rendered, so this only guards against the unforeseen.
-func fit(line string, width int) string {
-	if lipgloss.Width(line) > width {
-		return ansi.Truncate(line, width, "…")
-	}
-	return line
 }
 
 // View returns the frame rendered by the last Update.
@@ -602,4 +372,9 @@ func (m Model) View() tea.View {
 func (m Model) Screen() string { return m.screen.String() }
 
 // Result is the current recommendation, or nil before the last answer.
-func (m Model) Result() *advisor.Result { return m.result }
+func (m Model) Result() *advisor.Result {
+	if m.c == nil {
+		return nil // not a model New built
+	}
+	return m.c.result
+}

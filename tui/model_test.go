@@ -181,18 +181,18 @@ func TestEditingAnAnswerRecomputesTheResults(t *testing.T) {
 		q, _ := defs.Question(id)
 		for range defs.QuestionIDs() {
 			d.key("up") // to the top, wherever the cursor was
-			if d.m.review.cursor == 0 {
+			if d.m.screens[screenReview].(*reviewModel).cursor == 0 {
 				break
 			}
 		}
-		for d.m.review.cursor != indexOf(defs.QuestionIDs(), id) {
+		for d.m.screens[screenReview].(*reviewModel).cursor != indexOf(defs.QuestionIDs(), id) {
 			d.key("down")
 		}
 		d.key("enter")
 		d.mustSee("Editing · " + q.Title)
-		if q.Kind == advisor.KindMulti {
+		if f, ok := d.m.questions().cur().input.(*multiField); ok {
 			// Untick what is there, then tick the new values.
-			for i, on := range d.m.questions.qs[d.m.questions.qi].checked {
+			for i, on := range f.checked {
 				if on {
 					d.key(string(rune('1' + i)))
 				}
@@ -483,7 +483,7 @@ func TestCompareMarksPainPoints(t *testing.T) {
 		d := newDriver(t, Options{Defs: defs, Answers: answers}, size[0], size[1])
 		d.key("c")
 		d.mustBeOn(screenCompare)
-		all := ansi.Strip(strings.Join(compareContent(d.m.compare), "\n"))
+		all := ansi.Strip(strings.Join(compareContent(d.m.screens[screenCompare].(*compareModel)), "\n"))
 		// The COO and the Operations Director side by side first; the
 		// fractional COO where the width allows, or on tab.
 		frac, _ := defs.Role("fractional-coo")
@@ -493,7 +493,7 @@ func TestCompareMarksPainPoints(t *testing.T) {
 		if size[0] < 100 {
 			d.mustSee("Press tab to show Fractional COO as well")
 			d.key("tab")
-			all = ansi.Strip(strings.Join(compareContent(d.m.compare), "\n"))
+			all = ansi.Strip(strings.Join(compareContent(d.m.screens[screenCompare].(*compareModel)), "\n"))
 			if !strings.Contains(all, strings.ToUpper(frac.Title)) {
 				t.Errorf("%dx%d: tab does not show the fractional COO", size[0], size[1])
 			}
@@ -523,7 +523,7 @@ func TestCompareMarksPainPoints(t *testing.T) {
 		for range 300 {
 			d.key("down")
 		}
-		d.mustSee(lastWords(ansi.Strip(d.m.compare.scroll.lines[len(d.m.compare.scroll.lines)-1])))
+		d.mustSee(lastWords(ansi.Strip(d.m.screens[screenCompare].(*compareModel).scroll.lines[len(d.m.screens[screenCompare].(*compareModel).scroll.lines)-1])))
 		d.key("esc")
 		d.mustBeOn(screenResults)
 	}
@@ -540,7 +540,7 @@ func TestCompareShowsARecommendedFractionalCOO(t *testing.T) {
 		t.Fatalf("recommended %s", d.m.Result().Recommended)
 	}
 	d.key("c")
-	all := ansi.Strip(strings.Join(compareContent(d.m.compare), "\n"))
+	all := ansi.Strip(strings.Join(compareContent(d.m.screens[screenCompare].(*compareModel)), "\n"))
 	for _, r := range defs.Roles {
 		if !strings.Contains(all, strings.ToUpper(r.Title)) {
 			t.Errorf("compare lacks %s", r.Title)
@@ -575,7 +575,7 @@ func TestRestartClearsAnswers(t *testing.T) {
 	d.mustBeOn(screenWelcome)
 	d.key("enter")
 	d.mustSee("1 of 11")
-	if len(d.m.c.answers) != 0 || d.m.questions.qs[0].input.Value() != "" {
+	if len(d.m.c.answers) != 0 || d.m.questions().qs[0].input.(*integerField).input.Value() != "" {
 		t.Fatalf("answers kept after restart: %v", d.m.c.answers)
 	}
 }
@@ -952,8 +952,8 @@ func TestPartialAnswersResumeAtTheFirstOpenQuestion(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d.m.result == nil || d.m.result.Recommended != want.Recommended || d.m.result.Confidence != want.Confidence {
-		t.Fatalf("resumed result %+v, want %s at %v", d.m.result, want.Recommended, want.Confidence)
+	if d.m.c.result == nil || d.m.c.result.Recommended != want.Recommended || d.m.c.result.Confidence != want.Confidence {
+		t.Fatalf("resumed result %+v, want %s at %v", d.m.c.result, want.Recommended, want.Confidence)
 	}
 	if _, asked := d.m.c.answers["revenue"]; asked {
 		t.Error("revenue, which has a default, was asked")

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -13,29 +12,25 @@ import (
 	"github.com/coo-advisor/coo-advisor/advisor"
 )
 
-// questionModel is one question's screen: a number field, a single choice
-// list or a multi-choice list. It keeps its state while the user moves
-// back and forth, so an answer is never lost.
+// questionModel is one question's screen: the prompt and why it is
+// asked, above the field that takes the answer (see fields.go). It keeps
+// its state while the user moves back and forth, so an answer is never
+// lost.
 type questionModel struct {
 	c     *common
 	q     *advisor.Question
 	index int
 	total int
-
-	input   textinput.Model // integer questions
-	cursor  int             // choice and multi-choice questions
-	checked []bool          // multi-choice questions
-	err     string
-	touched bool // the number field was edited, so its error may show
+	input field
 
 	// The rendered body, kept until something changes: the prompt, the
 	// lines that explain it, and the input with the line to keep visible.
 	prompt []string
 	// info is the explanation, paragraph by paragraph: why, help and,
 	// with the full help, the detail.
-	info  [][]string
-	field []string
-	focus int // the first line of the option under the cursor
+	info       [][]string
+	inputLines []string
+	focus      int // the first line of the option under the cursor
 	// focusEnd is the line after its last: the window keeps it all in
 	// view.
 	focusEnd int
@@ -46,38 +41,7 @@ type questionModel struct {
 
 func newQuestionModel(c *common, index int, prev *advisor.Answer) questionModel {
 	q := &c.defs.Questions[index]
-	m := questionModel{c: c, q: q, index: index, total: len(c.defs.Questions)}
-	switch q.Kind {
-	case advisor.KindInteger:
-		ti := textinput.New()
-		ti.Prompt = "› "
-		ti.Placeholder = advisor.GroupDigits(q.Min) + " to " + advisor.GroupDigits(q.Max)
-		ti.CharLimit = 16
-		ti.SetVirtualCursor(true)
-		ti.SetStyles(inputStyles(c.styles))
-		if prev != nil {
-			ti.SetValue(strconv.Itoa(prev.Int))
-			ti.CursorEnd()
-		}
-		ti.Focus()
-		m.input = ti
-	case advisor.KindChoice:
-		// Nothing is chosen until the user picks: Enter alone must not
-		// record the first option as an answer.
-		m.cursor = -1
-		if prev != nil {
-			_, m.cursor = q.Option(prev.Choice)
-		}
-	case advisor.KindMulti:
-		m.checked = make([]bool, len(q.Options))
-		if prev != nil {
-			for _, v := range prev.Multi {
-				if _, i := q.Option(v); i >= 0 {
-					m.checked[i] = true
-				}
-			}
-		}
-	}
+	m := questionModel{c: c, q: q, index: index, total: len(c.defs.Questions), input: newField(c, q, prev)}
 	m.render()
 	return m
 }
@@ -94,127 +58,36 @@ func inputStyles(s *styles) textinput.Styles {
 	return st
 }
 
-// typing: a number field takes letters (to say they are not a number).
-func (m *questionModel) typing() typing {
-	if m.q.Kind == advisor.KindInteger {
-		return typingNumber
-	}
-	return typingNone
-}
+func (m *questionModel) typing() typing { return m.input.typing() }
 
 // tentative is the answer as it stands on screen, for the live leaning.
-func (m questionModel) tentative() (advisor.Answer, bool) {
-	switch m.q.Kind {
-	case advisor.KindInteger:
-		a, err := m.q.ParseInput(m.input.Value())
-		return a, err == nil
-	case advisor.KindChoice:
-		if m.cursor < 0 {
-			return advisor.Answer{}, false
-		}
-		return advisor.Answer{Choice: m.q.Options[m.cursor].Value}, true
-	case advisor.KindMulti:
-		var vs []string
-		for i, on := range m.checked {
-			if on {
-				vs = append(vs, m.q.Options[i].Value)
-			}
-		}
-		return advisor.Answer{Multi: vs}, true
-	}
-	return advisor.Answer{}, false
-}
+func (m questionModel) tentative() (advisor.Answer, bool) { return m.input.value() }
 
 func (m *questionModel) update(msg tea.Msg) (tea.Cmd, tea.Msg) {
-	k := m.c.keys
-	km, isKey := msg.(tea.KeyPressMsg)
-	if isKey {
+	if km, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
-		case key.Matches(km, k.Back):
+		case key.Matches(km, m.c.keys.Back):
 			return nil, backMsg{}
-		case key.Matches(km, k.Enter):
+		case key.Matches(km, m.c.keys.Enter):
 			return nil, m.submit()
 		}
 	}
-	var cmd tea.Cmd
-	switch m.q.Kind {
-	case advisor.KindInteger:
-		before := m.input.Value()
-		m.input, cmd = m.input.Update(msg)
-		if m.input.Value() != before {
-			m.touched = true
-			m.validate()
-		}
-	case advisor.KindChoice, advisor.KindMulti:
-		if !isKey {
-			return nil, nil
-		}
-		n := len(m.q.Options)
-		if m.cursor < 0 && key.Matches(km, k.Up) {
-			m.cursor = 0 // from nothing chosen, up lands on the last option
-		}
-		var moved bool
-		switch m.cursor, moved = k.moveCursor(km, m.cursor, n); {
-		case moved:
-			m.err = ""
-		case key.Matches(km, k.Pick):
-			i := pickIndex(km)
-			if i >= 0 && i < n {
-				m.err = ""
-				m.cursor = i
-				if m.q.Kind == advisor.KindMulti {
-					m.checked[i] = !m.checked[i]
-				}
-			}
-		case m.q.Kind == advisor.KindMulti && key.Matches(km, k.Toggle):
-			m.checked[m.cursor] = !m.checked[m.cursor]
-		default:
-			return nil, nil
-		}
+	cmd, changed := m.input.update(msg)
+	if changed {
+		m.renderField()
 	}
-	m.renderField()
 	return cmd, nil
-}
-
-// validate checks the number field as the user types; an empty field is
-// not an error until Enter.
-func (m *questionModel) validate() {
-	m.err = ""
-	if strings.TrimSpace(m.input.Value()) == "" {
-		return
-	}
-	if _, err := m.q.ParseInput(m.input.Value()); err != nil {
-		m.err = capitalize(err.Error())
-	}
 }
 
 // submit checks the answer on screen: an answeredMsg for the root, or
 // nil with the error shown.
 func (m *questionModel) submit() tea.Msg {
-	var (
-		a   advisor.Answer
-		err error
-	)
-	if m.q.Kind == advisor.KindInteger {
-		a, err = m.q.ParseInput(m.input.Value())
-	} else if a, _ = m.tentative(); m.q.Kind == advisor.KindChoice && m.cursor < 0 {
-		err = fmt.Errorf("choose one: move with ↑/↓ or press its number")
-	}
-	if err != nil {
-		m.touched = true
-		m.err = capitalize(err.Error())
+	a, ok := m.input.submit()
+	if !ok {
 		m.renderField()
 		return nil
 	}
 	return answeredMsg{index: m.index, answer: a}
-}
-
-// pickIndex is the option a number key picks: 1-9, and 0 for the tenth.
-func pickIndex(km tea.KeyPressMsg) int {
-	if km.Code == '0' {
-		return 9
-	}
-	return int(km.Code - '1')
 }
 
 func capitalize(s string) string {
@@ -292,84 +165,7 @@ func (b *lineBuilder) take() []string {
 
 // renderField renders the input part, the only part a key changes.
 func (m *questionModel) renderField() {
-	s := m.c.styles
-	w := m.width()
-	b := lineBuilder{width: w}
-	m.focus, m.focusEnd = 0, 0
-	switch m.q.Kind {
-	case advisor.KindInteger:
-		m.input.SetWidth(max(4, min(w-4, 20)))
-		b.lines = append(b.lines, m.input.View())
-		switch {
-		case m.err != "" && m.touched:
-			b.hang("✗", m.err, s.errorText)
-		case m.input.Value() != "":
-			if a, err := m.q.ParseInput(m.input.Value()); err == nil {
-				b.hang(" ", fmt.Sprintf("%s %s", advisor.GroupDigits(a.Int), m.q.UnitFor(a.Int)), s.faint)
-			}
-		default:
-			b.hang(" ", capitalize(m.q.Allowed()), s.faint)
-		}
-	default:
-		for i, o := range m.q.Options {
-			mark := "( )"
-			if m.q.Kind == advisor.KindChoice && i == m.cursor {
-				mark = "(•)"
-			}
-			if m.q.Kind == advisor.KindMulti {
-				mark = "[ ]"
-				if m.checked[i] {
-					mark = "[x]"
-				}
-			}
-			pointer := "  "
-			st := s.text
-			if i == m.cursor {
-				pointer = "› "
-				st = s.selected
-				m.focus = len(b.lines)
-			}
-			// The number picks the option; only 1-9 and 0 have keys.
-			num := "  "
-			if i < 10 {
-				num = fmt.Sprintf("%d ", (i+1)%10)
-			}
-			pointer += num
-			prefix := fmt.Sprintf("%s%s ", pointer, mark)
-			label := wrapLines(o.Label, max(4, w-lipgloss.Width(prefix)))
-			markStyled := mark
-			if m.q.Kind == advisor.KindMulti && m.checked[i] {
-				markStyled = s.checked.Render(mark)
-			}
-			for j, l := range label {
-				if j == 0 {
-					b.lines = append(b.lines, s.cursor.Render(pointer[:len(pointer)-len(num)])+s.faint.Render(num)+markStyled+" "+st.Render(l))
-				} else {
-					b.lines = append(b.lines, strings.Repeat(" ", lipgloss.Width(prefix))+st.Render(l))
-				}
-			}
-			if i == m.cursor {
-				m.focusEnd = len(b.lines)
-			}
-		}
-		if m.err != "" {
-			b.hang("✗", m.err, s.errorText)
-		}
-		if m.q.Kind == advisor.KindMulti {
-			n := 0
-			for _, on := range m.checked {
-				if on {
-					n++
-				}
-			}
-			note := fmt.Sprintf("%d chosen", n)
-			if n == 0 {
-				note = "None chosen: Enter means “" + m.q.None.Label + "”"
-			}
-			b.add(note, s.faint)
-		}
-	}
-	m.field = b.take()
+	m.inputLines, m.focus, m.focusEnd = m.input.view(m.width())
 }
 
 // lines lays the question out in at most h lines. The prompt and the
@@ -383,7 +179,7 @@ func (m *questionModel) lines(h int) []string {
 	for _, p := range m.info {
 		info += len(p)
 	}
-	full := len(m.prompt) + info + 1 + len(m.field) // one blank line above the field
+	full := len(m.prompt) + info + 1 + len(m.inputLines) // one blank line above the field
 	out := make([]string, 0, min(h, full))
 	out = append(out, m.prompt...)
 	if full <= h {
@@ -391,21 +187,21 @@ func (m *questionModel) lines(h int) []string {
 			out = append(out, p...)
 		}
 		out = append(out, "")
-		return append(out, m.field...)
+		return append(out, m.inputLines...)
 	}
 	// The explanation in the room left: whole paragraphs, and a line
 	// saying what is left out.
-	room := h - len(m.prompt) - 1 - len(m.field)
+	room := h - len(m.prompt) - 1 - len(m.inputLines)
 	if ex := m.explanation(room, info); ex != nil {
 		out = append(out, ex...)
 		out = append(out, "")
-		return append(out, m.field...)
+		return append(out, m.inputLines...)
 	}
 	// No room for the marker beside the blank line: the marker takes its
 	// place.
 	if ex := m.explanation(room+1, info); ex != nil {
 		out = append(out, ex...)
-		return append(out, m.field...)
+		return append(out, m.inputLines...)
 	}
 	if len(out) > h/2 {
 		out = out[:max(1, h/2)]
@@ -415,7 +211,7 @@ func (m *questionModel) lines(h int) []string {
 		out = append(out, mark...)
 	}
 	// A long list scrolls with its cursor, and says what it hides.
-	return append(out, m.c.window(m.field, h-len(out), m.focus, max(m.focus+1, m.focusEnd))...)
+	return append(out, m.c.window(m.inputLines, h-len(out), m.focus, max(m.focus+1, m.focusEnd))...)
 }
 
 // explanation is as much of the explanation as fits in room lines, in
@@ -482,23 +278,9 @@ func (m questionModel) header(editing bool) string {
 }
 
 func (m questionModel) help(editing bool) helpKeys {
-	k := m.c.keys
-	enter := k.Enter
+	enter := m.c.keys.Enter
 	if editing || m.index == m.total-1 {
 		enter.SetHelp("enter", "done")
 	}
-	var short []key.Binding
-	var full [][]key.Binding
-	switch m.q.Kind {
-	case advisor.KindInteger:
-		short = []key.Binding{enter, k.Back, k.ForceQuit}
-		full = [][]key.Binding{{enter, k.Back}, {k.Help, k.ForceQuit}}
-	case advisor.KindChoice:
-		short = []key.Binding{k.Up, k.Down, enter, k.Back, k.Help, k.Quit}
-		full = [][]key.Binding{{k.Up, k.Down, k.Pick, k.Top, k.Bottom}, {enter, k.Back}, {k.Help, k.Quit, k.ForceQuit}}
-	case advisor.KindMulti:
-		short = []key.Binding{k.Toggle, k.Up, k.Down, enter, k.Back, k.Help, k.Quit}
-		full = [][]key.Binding{{k.Toggle, k.Pick, k.Up, k.Down, k.Top, k.Bottom}, {enter, k.Back}, {k.Help, k.Quit, k.ForceQuit}}
-	}
-	return helpKeys{short: short, full: full}
+	return m.input.keys(enter)
 }

@@ -11,6 +11,8 @@ import (
 	"github.com/coo-advisor/coo-advisor/advisor"
 )
 
+const screenQuestion screen = "question"
+
 // questionsScreen asks the questions, one at a time, with the live
 // leaning beside them on wide terminals. It keeps every question's state
 // while the user moves back and forth, so an answer is never lost.
@@ -45,6 +47,17 @@ func (m *questionsScreen) reset() {
 	}
 	m.qi, m.editing, m.resuming = 0, false, false
 }
+
+// open changes nothing: the root says which question to show (start,
+// edit, resume), and each keeps its state between visits.
+func (m *questionsScreen) open(screen) {}
+
+// start goes to the first question.
+func (m *questionsScreen) start() { m.qi, m.editing = 0, false }
+
+// resume goes to question i, the first a partial answers file leaves
+// open, to ask only those.
+func (m *questionsScreen) resume(i int) { m.qi, m.resuming = i, true }
 
 // edit opens question i for editing, with its answer as it stands.
 func (m *questionsScreen) edit(i int) {
@@ -112,7 +125,7 @@ func (m *questionsScreen) typing() typing { return m.cur().typing() }
 
 func (m *questionsScreen) relayout() {
 	for i := range m.qs {
-		m.qs[i].input.SetStyles(inputStyles(m.c.styles))
+		m.qs[i].input.restyle()
 		m.qs[i].render()
 	}
 }

@@ -11,6 +11,8 @@ import (
 	"github.com/coo-advisor/coo-advisor/advisor"
 )
 
+const screenResults screen = "results"
+
 // resultsModel shows the recommendation: the role, the confidence in words
 // and as a bar, the per-factor scores, the reasons and what would change
 // the advice. Every number comes from the advisor's result.
@@ -45,6 +47,8 @@ func (m *resultsModel) setError(msg string) {
 
 func newResultsModel(c *common) *resultsModel { return &resultsModel{c: c} }
 
+// open changes nothing: the root gives the results their result.
+func (m *resultsModel) open(screen)              {}
 func (m *resultsModel) body(int) []string        { return m.scroll.window() }
 func (m *resultsModel) header() (string, string) { return "Results", m.scroll.position() }
 func (m *resultsModel) typing() typing           { return typingNone }

@@ -4,18 +4,17 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
-
-	"github.com/coo-advisor/coo-advisor/advisor"
 )
+
+const screenReview screen = "review"
 
 // reviewModel lists every answer; Enter opens one for editing, after
 // which the results are computed again.
 type reviewModel struct {
-	c       *common
-	answers advisor.Answers
-	cursor  int
-	lines   []string
-	focus   int // the first line of the selected answer
+	c      *common
+	cursor int
+	lines  []string
+	focus  int // the first line of the selected answer
 	// focusEnd is the line after its last.
 	focusEnd int
 }
@@ -27,11 +26,7 @@ func (m *reviewModel) body(h int) []string      { return m.c.window(m.lines, h, 
 func (m *reviewModel) header() (string, string) { return "Your answers", "" }
 func (m *reviewModel) typing() typing           { return typingNone }
 func (m *reviewModel) relayout()                { m.render() }
-
-func (m *reviewModel) setAnswers(a advisor.Answers) {
-	m.answers = a
-	m.render()
-}
+func (m *reviewModel) open(screen)              { m.render() }
 
 func (m *reviewModel) update(msg tea.Msg) (tea.Cmd, tea.Msg) {
 	km, ok := msg.(tea.KeyPressMsg)
@@ -72,7 +67,7 @@ func (m *reviewModel) render() {
 			m.focus = len(lines)
 		}
 		value := "—"
-		if a, ok := m.answers[q.ID]; ok {
+		if a, ok := m.c.answers[q.ID]; ok {
 			value = q.Describe(a)
 		} else if q.Default != nil {
 			value = q.Describe(*q.Default) + " (the default)"

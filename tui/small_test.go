@@ -167,17 +167,17 @@ func TestQuestionUsesEveryLine(t *testing.T) {
 	d := newDriver(t, Options{Defs: defs}, 80, 24)
 	d.key("enter")
 	d.answerFirst(8, answers)
-	q := &d.m.questions.qs[d.m.questions.qi]
+	q := &d.m.questions().qs[d.m.questions().qi]
 	q.render()
 	info := 0
 	for _, p := range q.info {
 		info += len(p)
 	}
-	exact := len(q.prompt) + info + 1 + len(q.field)
+	exact := len(q.prompt) + info + 1 + len(q.inputLines)
 	if got := q.lines(exact); len(got) != exact || strings.Contains(ansi.Strip(strings.Join(got, "\n")), "taller window") {
 		t.Errorf("at %d lines, exactly enough, the question hides something:\n%s", exact, strings.Join(got, "\n"))
 	}
-	for h := exact - 1; h >= len(q.prompt)+1+len(q.field); h-- {
+	for h := exact - 1; h >= len(q.prompt)+1+len(q.inputLines); h-- {
 		got := ansi.Strip(strings.Join(q.lines(h), "\n"))
 		if !strings.Contains(got, "in a taller window") || len(q.lines(h)) > h {
 			t.Errorf("at %d lines the question hides its explanation without saying so:\n%s", h, got)

@@ -10,6 +10,8 @@ import (
 	"github.com/coo-advisor/coo-advisor/advisor"
 )
 
+const screenTeam screen = "team"
+
 // teamModel shows a leadership team's side of the advice: who answered
 // and what each would hire on their own answers, whether the two ways of
 // combining the answers agree, and every disagreement, most important
@@ -28,7 +30,7 @@ func (m *teamModel) setHeight(h int)          { m.scroll.setHeight(h) }
 func (m *teamModel) relayout()                { m.render() }
 
 // open shows the team from the top.
-func (m *teamModel) open() {
+func (m *teamModel) open(screen) {
 	m.scroll.offset = 0
 	m.render()
 }

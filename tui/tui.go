@@ -1,8 +1,8 @@
 // Package tui is the interactive coo-advisor: a Bubble Tea program that
 // walks the user from a welcome screen through the questions to the
-// results, the side-by-side comparison of the roles and the export; and
-// its plain line-prompt mode for screen readers, pipes and dumb terminals.
-// Every number it shows comes from the advisor package.
+// results, the side-by-side comparison of the roles and the export. (The
+// line-prompt mode for screen readers, pipes and dumb terminals is package
+// plain.) Every number it shows comes from the advisor package.
 package tui
 
 import (
@@ -28,24 +28,13 @@ type Options struct {
 
 	Input  io.Reader
 	Output io.Writer
-	// Prompts receives plain mode's questions, so that Output carries the
-	// report alone (a pipe to a file or to jq gets clean JSON); nil sends
-	// them to Output.
-	Prompts io.Writer
-	// OnTerminal says plain mode's report goes to the terminal the
-	// prompts are on: it is then set apart from them and announced.
-	OnTerminal bool
-	// Echo writes each line read after its prompt, for input that no
-	// terminal shows (a file or a pipe).
-	Echo bool
 
-	// ExportPath pre-fills the export screen (plain mode writes there);
-	// empty means DefaultExportName in Dir.
+	// ExportPath pre-fills the export screen; empty means
+	// DefaultExportName in Dir.
 	ExportPath string
 	Format     advisor.Format
 	// SavePath pre-fills the save screen; empty means DefaultSaveName.
 	SavePath string
-	Force    bool   // plain mode: replace ExportPath if it exists
 	Dir      string // where relative export paths go
 	// Protect names the run's input files (answers, definitions): no
 	// export ever writes over them. Its Overwrite is not used.
@@ -80,7 +69,7 @@ func Run(ctx context.Context, o Options) (Outcome, error) {
 	p := tea.NewProgram(New(o), opts...)
 	final, err := p.Run()
 	m, _ := final.(Model)
-	out := Outcome{Result: m.result, Exported: m.exported, Saved: m.saved, Interrupted: m.interrupted}
+	out := Outcome{Result: m.Result(), Exported: m.exported, Saved: m.saved, Interrupted: m.interrupted}
 	if errors.Is(err, tea.ErrInterrupted) {
 		out.Interrupted = len(out.Exported)+len(out.Saved) == 0
 		return out, nil

@@ -11,6 +11,8 @@ import (
 	"github.com/coo-advisor/coo-advisor/advisor"
 )
 
+const screenWelcome screen = "welcome"
+
 // welcomeModel says what the advisor does, how long it takes and that
 // nothing leaves the machine.
 type welcomeModel struct {
@@ -51,6 +53,7 @@ func (m *welcomeModel) body(h int) []string {
 	}
 	return clip(out, h, -1)
 }
+func (m *welcomeModel) open(screen)              {}
 func (m *welcomeModel) header() (string, string) { return "Welcome", "" }
 func (m *welcomeModel) typing() typing           { return typingNone }
 func (m *welcomeModel) relayout()                { m.render() }

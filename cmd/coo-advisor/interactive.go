@@ -14,6 +14,7 @@ import (
 
 	"github.com/coo-advisor/coo-advisor/advisor"
 	"github.com/coo-advisor/coo-advisor/internal/atomicfile"
+	"github.com/coo-advisor/coo-advisor/plain"
 	"github.com/coo-advisor/coo-advisor/tui"
 )
 
@@ -26,14 +27,14 @@ func plainWanted(flag bool) bool {
 // runInteractive starts the Bubble Tea program, or the plain line prompts
 // when asked to, when TERM=dumb, or when standard input or output is not a
 // terminal.
-func (a *app) runInteractive(cmd *cobra.Command, out *outputFlags, plain bool) error {
+func (a *app) runInteractive(cmd *cobra.Command, out *outputFlags, plainFlag bool) error {
 	p, err := a.prepare(out, true)
 	if err != nil {
 		return err
 	}
 	defs := p.defs
 	// Standard input read for a file cannot also give the answers.
-	if tui.Missing(defs, p.answers()) {
+	if plain.Missing(defs, p.answers()) {
 		for _, f := range []struct{ name, path string }{{flagAnswers, out.answers}, {flagRoles, a.rolesPath}, {flagQuestions, a.questionsPath}} {
 			if f.path == "-" {
 				return badInput(fmt.Errorf("%s read standard input, so the questions left to answer cannot be asked there; give %s as a file", f.name, f.name))
@@ -44,23 +45,21 @@ func (a *app) runInteractive(cmd *cobra.Command, out *outputFlags, plain bool) e
 	if err != nil {
 		dir = "."
 	}
-	opts := tui.Options{
-		Defs: defs, Answers: p.answers(), Report: p.reportOptions(),
-		Input: a.stdin, Output: a.out.w, Prompts: a.stderr, Echo: !isTerminal(a.stdin),
-		ExportPath: out.output, SavePath: savePath(out.answers), Format: p.format, Force: out.force, Dir: dir, Protect: a.inputs(out.answers),
-	}
-	if plainWanted(plain) || !isTerminal(a.stdin) || !isTerminal(a.out.w) {
-		opts.Output = a.stdout
-		opts.OnTerminal = isTerminal(a.out.w) && isTerminal(a.stderr)
-		_, err := tui.RunPlain(opts)
-		var ended *tui.InputEndedError
-		var perr *tui.PlainError
+	if plainWanted(plainFlag) || !isTerminal(a.stdin) || !isTerminal(a.out.w) {
+		_, err := plain.Run(plain.Options{
+			Defs: defs, Answers: p.answers(), Report: p.reportOptions(),
+			Input: a.stdin, Output: a.stdout, Prompts: a.stderr, Echo: !isTerminal(a.stdin),
+			OnTerminal: isTerminal(a.out.w) && isTerminal(a.stderr),
+			ExportPath: out.output, Format: p.format, Force: out.force, Dir: dir, Protect: a.inputs(out.answers),
+		})
+		var ended *plain.InputEndedError
+		var perr *plain.InputError
 		var ierr *advisor.InputError
-		var werr *tui.WriteError
+		var werr *plain.WriteError
 		switch {
 		case err == nil:
 			return nil
-		case errors.Is(err, tui.ErrQuit):
+		case errors.Is(err, plain.ErrQuit):
 			_, _ = fmt.Fprintln(a.stderr, "Stopped: "+err.Error()+".")
 			return nil
 		case errors.As(err, &werr):
@@ -73,7 +72,10 @@ func (a *app) runInteractive(cmd *cobra.Command, out *outputFlags, plain bool) e
 		}
 		return failure(err)
 	}
-	return a.runProgram(cmd, opts)
+	return a.runProgram(cmd, tui.Options{
+		Defs: defs, Answers: p.answers(), Report: p.reportOptions(), Input: a.stdin, Output: a.out.w,
+		ExportPath: out.output, SavePath: savePath(out.answers), Format: p.format, Dir: dir, Protect: a.inputs(out.answers),
+	})
 }
 
 // runProgram runs the full-screen program, and leaves its outcome on the

@@ -1,4 +1,4 @@
-package tui
+package plain
 
 import (
 	"errors"
@@ -19,8 +19,8 @@ func plainLines(d *advisor.Definitions, a advisor.Answers) string {
 	for i := range d.Questions {
 		q := &d.Questions[i]
 		v := q.FormatValue(a[q.ID])
-		if q.Kind == advisor.KindMulti && len(a[q.ID].Multi) == 0 {
-			v = ""
+		if v == "[]" {
+			v = "" // an empty list: the empty line people type
 		}
 		b.WriteString(v + "\n")
 	}
@@ -38,7 +38,7 @@ func runPlain(t *testing.T, o Options, input string) (string, Outcome, error) {
 	var out strings.Builder
 	o.Input = strings.NewReader(input)
 	o.Output = &out
-	res, err := RunPlain(o)
+	res, err := Run(o)
 	return out.String(), res, err
 }
 
@@ -150,7 +150,7 @@ func TestPlainEndOfInputNamesTheQuestion(t *testing.T) {
 
 func TestPlainRejectsAnOverlongLine(t *testing.T) {
 	_, _, err := runPlain(t, Options{}, strings.Repeat("9", maxLine+10)+"\n")
-	var perr *PlainError
+	var perr *InputError
 	if !errors.As(err, &perr) || !strings.Contains(err.Error(), "longer than") {
 		t.Fatalf("err = %v", err)
 	}
@@ -215,7 +215,7 @@ func TestPlainPromptsApartFromTheReport(t *testing.T) {
 	defs := loadDefs(t)
 	answers := readAnswers(t, defs, "small-business.yaml")
 	var out, prompts strings.Builder
-	_, err := RunPlain(Options{Defs: defs, Input: strings.NewReader("\ufeff" + plainLines(defs, answers)), Output: &out, Prompts: &prompts, Format: advisor.FormatJSON, Report: testReport})
+	_, err := Run(Options{Defs: defs, Input: strings.NewReader("\ufeff" + plainLines(defs, answers)), Output: &out, Prompts: &prompts, Format: advisor.FormatJSON, Report: testReport})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -234,7 +234,7 @@ func TestPlainPromptsApartFromTheReport(t *testing.T) {
 	// On the terminal the prompts are on, it is set apart and announced.
 	prompts.Reset()
 	out.Reset()
-	if _, err := RunPlain(Options{Defs: defs, Input: strings.NewReader(plainLines(defs, answers)), Output: &out, Prompts: &prompts, OnTerminal: true, Report: testReport}); err != nil {
+	if _, err := Run(Options{Defs: defs, Input: strings.NewReader(plainLines(defs, answers)), Output: &out, Prompts: &prompts, OnTerminal: true, Report: testReport}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.HasSuffix(prompts.String(), "\n\nEvery question is answered; the brief follows.\n\n") {
@@ -252,7 +252,7 @@ func TestPlainChecksTheOutputBeforeAsking(t *testing.T) {
 	for _, path := range []string{existing, filepath.Join(dir, "missing", "brief.txt")} {
 		var out, prompts strings.Builder
 		input := strings.NewReader(plainLines(defs, readAnswers(t, defs, "scale-up.yaml")))
-		_, err := RunPlain(Options{Defs: defs, Input: input, Output: &out, Prompts: &prompts, ExportPath: path})
+		_, err := Run(Options{Defs: defs, Input: input, Output: &out, Prompts: &prompts, ExportPath: path})
 		var werr *WriteError
 		if !errors.As(err, &werr) {
 			t.Fatalf("%s: err = %v", path, err)
@@ -364,7 +364,7 @@ func TestPlainGivesUpOnInputGoingRoundInCircles(t *testing.T) {
 		"answer, back": strings.Repeat("25\nback\n", 1000),
 	} {
 		_, _, err := runPlain(t, Options{Defs: defs, Echo: true}, input)
-		var perr *PlainError
+		var perr *InputError
 		if !errors.As(err, &perr) || !strings.Contains(err.Error(), "reached no new question") {
 			t.Errorf("%s for ever: err = %v", name, err)
 		}
