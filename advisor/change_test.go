@@ -89,8 +89,40 @@ func symmetricDifference(a, b []string) (added, removed []string) {
 func checkChanges(t *testing.T, d *advisor.Definitions, res *advisor.Result) {
 	t.Helper()
 	a := res.Answers
+	changed := checkChangeList(t, d, res)
+	flips := func(id string, v advisor.Answer) bool {
+		return leader(d, withAnswer(a, id, v)) != res.Recommended
+	}
+	for i := range d.Questions {
+		q := &d.Questions[i]
+		c, ok := changed[q.ID]
+		where := fmt.Sprintf("%s (answers %s)", q.ID, answersYAML(d, a))
+		if !ok {
+			// Not listed: no plausible change flips the advice, or the
+			// nearest one would come after the last listed.
+			checkNoChange(t, d, q, a[q.ID], flips, unlistedAfter(d, res, i), where)
+			continue
+		}
+		checkChangeFlips(t, d, q, c, res, where)
+		switch q.Kind {
+		case advisor.KindInteger:
+			checkIntegerChange(t, d, q, c, a, res.Recommended, flips, where)
+		case advisor.KindChoice:
+			checkChoiceChange(t, d, q, c, flips, where)
+		case advisor.KindMulti:
+			checkMultiChange(t, d, q, c, a[q.ID], flips, where)
+		}
+	}
+}
+
+// checkChangeList checks the list of changes as a whole: Winner agrees
+// with Recommend, the changes are sorted by steps, there are at most
+// Scoring.MaxChanges of them and no question has two. It returns the
+// changes by question.
+func checkChangeList(t *testing.T, d *advisor.Definitions, res *advisor.Result) map[string]advisor.Change {
+	t.Helper()
 	sc := d.Scoring
-	if got := leader(d, a); got != res.Recommended {
+	if got := leader(d, res.Answers); got != res.Recommended {
 		t.Fatalf("Winner picks %s, Recommend %s", got, res.Recommended)
 	}
 	if !slices.IsSortedFunc(res.Changes, func(x, y advisor.Change) int { return x.Steps - y.Steps }) {
@@ -106,99 +138,113 @@ func checkChanges(t *testing.T, d *advisor.Definitions, res *advisor.Result) {
 		}
 		changed[c.Question] = c
 	}
-	full := len(res.Changes) == sc.MaxChanges
-	flips := func(id string, v advisor.Answer) bool {
-		return leader(d, withAnswer(a, id, v)) != res.Recommended
+	return changed
+}
+
+// unlistedAfter returns the steps from which a change of the i-th question,
+// which has none listed, could have been left off: 0 (none could) unless
+// the list is full, else the last listed change's steps, one more when the
+// question comes after the last listed one's.
+func unlistedAfter(d *advisor.Definitions, res *advisor.Result, i int) int {
+	if len(res.Changes) != d.Scoring.MaxChanges {
+		return 0
 	}
-	for i := range d.Questions {
-		q := &d.Questions[i]
-		c, ok := changed[q.ID]
-		where := fmt.Sprintf("%s (answers %s)", q.ID, answersYAML(d, a))
-		if !ok {
-			// Not listed: no plausible change flips the advice, or the
-			// nearest one would come after the last listed.
-			after := 0
-			if full {
-				last := res.Changes[len(res.Changes)-1]
-				after = last.Steps
-				if d.QuestionIndex(last.Question) > i {
-					after++
-				}
-			}
-			checkNoChange(t, d, q, a[q.ID], flips, after, where)
-			continue
+	last := res.Changes[len(res.Changes)-1]
+	after := last.Steps
+	if d.QuestionIndex(last.Question) > i {
+		after++
+	}
+	return after
+}
+
+// checkChangeFlips checks that change c of q goes from the current answer
+// to a valid one and to another role, that applying it through the real
+// Recommend flips the advice to the role it names (ruled-out roles
+// staying out), and that its text names that role.
+func checkChangeFlips(t *testing.T, d *advisor.Definitions, q *advisor.Question, c advisor.Change, res *advisor.Result, where string) {
+	t.Helper()
+	a := res.Answers
+	if c.Role == res.Recommended || d.RoleIndex(c.Role) < 0 {
+		t.Errorf("%s: change to role %q, recommended %s", where, c.Role, res.Recommended)
+	}
+	if err := q.Validate(c.To); err != nil {
+		t.Errorf("%s: change to an invalid answer: %v", where, err)
+	}
+	if !answersEqual(q, c.From, a[q.ID]) {
+		t.Errorf("%s: change from %+v, answer is %+v", where, c.From, a[q.ID])
+	}
+	flipped, err := d.Recommend(withAnswer(a, q.ID, c.To))
+	if err != nil {
+		t.Fatalf("%s: %v", where, err)
+	}
+	if flipped.Recommended != c.Role {
+		t.Errorf("%s: answering %+v gives %s, the change says %s", where, c.To, flipped.Recommended, c.Role)
+	}
+	text := d.ChangeText(c)
+	if role, _ := d.Role(c.Role); !strings.Contains(text, role.Title) {
+		t.Errorf("%s: change text %q does not name %s", where, text, role.Title)
+	}
+}
+
+// checkChoiceChange checks change c of choice question q: its steps are
+// the options moved, at least one and at most Scoring.OptionSteps, to an
+// option that is a lever; no nearer lever flips the advice; and its text
+// quotes both answers.
+func checkChoiceChange(t *testing.T, d *advisor.Definitions, q *advisor.Question, c advisor.Change, flips func(string, advisor.Answer) bool, where string) {
+	t.Helper()
+	_, ci := q.Option(c.From.Choice)
+	to, tj := q.Option(c.To.Choice)
+	if c.Steps != abs(tj-ci) || c.Steps == 0 || c.Steps > d.Scoring.OptionSteps || to.NoLever {
+		t.Errorf("%s: %d steps from option %d to %d (lever %v)", where, c.Steps, ci, tj, !to.NoLever)
+	}
+	for k, o := range q.Options {
+		if k != ci && abs(k-ci) < c.Steps && !o.NoLever && flips(q.ID, advisor.Answer{Choice: o.Value}) {
+			t.Errorf("%s: %q is nearer than %q and flips the advice too", where, o.Value, c.To.Choice)
 		}
-		if c.Role == res.Recommended || d.RoleIndex(c.Role) < 0 {
-			t.Errorf("%s: change to role %q, recommended %s", where, c.Role, res.Recommended)
+	}
+	text := d.ChangeText(c)
+	for _, s := range []string{q.Describe(c.From), q.Describe(c.To)} {
+		if !strings.Contains(text, s) {
+			t.Errorf("%s: change text %q does not quote %q", where, text, s)
 		}
-		if err := q.Validate(c.To); err != nil {
-			t.Errorf("%s: change to an invalid answer: %v", where, err)
+	}
+}
+
+// checkMultiChange checks change c of multi question q, answered cur: its
+// steps are the values toggled, at least one and at most Scoring.Toggles,
+// all levers, and its Added and Removed are those values; no toggle of
+// fewer levers flips the advice; and its text names every toggled value
+// without joining values that must all go with "or".
+func checkMultiChange(t *testing.T, d *advisor.Definitions, q *advisor.Question, c advisor.Change, cur advisor.Answer, flips func(string, advisor.Answer) bool, where string) {
+	t.Helper()
+	added, removed := symmetricDifference(c.From.Multi, c.To.Multi)
+	if c.Steps != len(added)+len(removed) || c.Steps == 0 || c.Steps > d.Scoring.Toggles {
+		t.Errorf("%s: %d steps for +%q -%q", where, c.Steps, added, removed)
+	}
+	if !sameStrings(c.Added, added) || !sameStrings(c.Removed, removed) {
+		t.Errorf("%s: change adds %q and removes %q, the answers differ by +%q -%q", where, c.Added, c.Removed, added, removed)
+	}
+	for _, v := range slices.Concat(added, removed) {
+		if o, _ := q.Option(v); o.NoLever {
+			t.Errorf("%s: the change toggles %q, which is not a lever", where, v)
 		}
-		if !answersEqual(q, c.From, a[q.ID]) {
-			t.Errorf("%s: change from %+v, answer is %+v", where, c.From, a[q.ID])
+	}
+	for k := 1; k < c.Steps; k++ {
+		levers(q, k, func(idx []int) {
+			if v := toggled(q, cur.Multi, idx); flips(q.ID, advisor.Answer{Multi: v}) {
+				t.Errorf("%s: toggling %d values (%q) flips the advice, fewer than the change's %d", where, k, v, c.Steps)
+			}
+		})
+	}
+	text := d.ChangeText(c)
+	for _, v := range slices.Concat(added, removed) {
+		o, _ := q.Option(v)
+		if !strings.Contains(text, o.Label) {
+			t.Errorf("%s: change text %q does not name %q", where, text, o.Label)
 		}
-		// Applying the change through the real Recommend flips the advice
-		// to the role the change names, ruled-out roles staying out.
-		flipped, err := d.Recommend(withAnswer(a, q.ID, c.To))
-		if err != nil {
-			t.Fatalf("%s: %v", where, err)
-		}
-		if flipped.Recommended != c.Role {
-			t.Errorf("%s: answering %+v gives %s, the change says %s", where, c.To, flipped.Recommended, c.Role)
-		}
-		text := d.ChangeText(c)
-		if role, _ := d.Role(c.Role); !strings.Contains(text, role.Title) {
-			t.Errorf("%s: change text %q does not name %s", where, text, role.Title)
-		}
-		switch q.Kind {
-		case advisor.KindInteger:
-			checkIntegerChange(t, d, q, c, a, res.Recommended, flips, where)
-		case advisor.KindChoice:
-			_, ci := q.Option(c.From.Choice)
-			to, tj := q.Option(c.To.Choice)
-			if c.Steps != abs(tj-ci) || c.Steps == 0 || c.Steps > sc.OptionSteps || to.NoLever {
-				t.Errorf("%s: %d steps from option %d to %d (lever %v)", where, c.Steps, ci, tj, !to.NoLever)
-			}
-			for k, o := range q.Options {
-				if k != ci && abs(k-ci) < c.Steps && !o.NoLever && flips(q.ID, advisor.Answer{Choice: o.Value}) {
-					t.Errorf("%s: %q is nearer than %q and flips the advice too", where, o.Value, c.To.Choice)
-				}
-			}
-			for _, s := range []string{q.Describe(c.From), q.Describe(c.To)} {
-				if !strings.Contains(text, s) {
-					t.Errorf("%s: change text %q does not quote %q", where, text, s)
-				}
-			}
-		case advisor.KindMulti:
-			added, removed := symmetricDifference(c.From.Multi, c.To.Multi)
-			if c.Steps != len(added)+len(removed) || c.Steps == 0 || c.Steps > sc.Toggles {
-				t.Errorf("%s: %d steps for +%q -%q", where, c.Steps, added, removed)
-			}
-			if !sameStrings(c.Added, added) || !sameStrings(c.Removed, removed) {
-				t.Errorf("%s: change adds %q and removes %q, the answers differ by +%q -%q", where, c.Added, c.Removed, added, removed)
-			}
-			for _, v := range slices.Concat(added, removed) {
-				if o, _ := q.Option(v); o.NoLever {
-					t.Errorf("%s: the change toggles %q, which is not a lever", where, v)
-				}
-			}
-			for k := 1; k < c.Steps; k++ {
-				levers(q, k, func(idx []int) {
-					if v := toggled(q, a[q.ID].Multi, idx); flips(q.ID, advisor.Answer{Multi: v}) {
-						t.Errorf("%s: toggling %d values (%q) flips the advice, fewer than the change's %d", where, k, v, c.Steps)
-					}
-				})
-			}
-			for _, v := range slices.Concat(added, removed) {
-				o, _ := q.Option(v)
-				if !strings.Contains(text, o.Label) {
-					t.Errorf("%s: change text %q does not name %q", where, text, o.Label)
-				}
-			}
-			if len(removed) >= 2 && strings.Contains(text, "” or “") {
-				t.Errorf("%s: %q: values that must all go are joined with or", where, text)
-			}
-		}
+	}
+	if len(removed) >= 2 && strings.Contains(text, "” or “") {
+		t.Errorf("%s: %q: values that must all go are joined with or", where, text)
 	}
 }
 
@@ -227,6 +273,10 @@ func inRange(d *advisor.Definitions, q *advisor.Question, cur, v int) bool {
 	return v >= lo && v <= hi
 }
 
+// checkIntegerChange checks change c of integer question q: it moves to
+// the nearest value of a band that is a lever and in range, no nearer band
+// flips the advice, an open change holds all the way, and its text holds
+// the threshold and the current answer.
 func checkIntegerChange(t *testing.T, d *advisor.Definitions, q *advisor.Question, c advisor.Change, a advisor.Answers, rec string, flips func(string, advisor.Answer) bool, where string) {
 	t.Helper()
 	ci, tj := q.BandIndex(c.From.Int), q.BandIndex(c.To.Int)
@@ -234,13 +284,33 @@ func checkIntegerChange(t *testing.T, d *advisor.Definitions, q *advisor.Questio
 		t.Errorf("%s: change range %d..%d is not the band of %d", where, c.Lo, c.Hi, c.To.Int)
 		return
 	}
+	threshold := checkIntegerThreshold(t, d, q, c, ci, tj, where)
+	checkNoNearerBandFlips(t, d, q, c, ci, flips, where)
+	if c.Open {
+		checkOpenChange(t, d, q, c, a, rec, tj, threshold, where)
+	}
+	text := d.ChangeText(c)
+	if !strings.Contains(text, grouped(threshold)+" ") {
+		t.Errorf("%s: change text %q does not hold the threshold %s", where, text, grouped(threshold))
+	}
+	if !strings.Contains(text, "(now "+grouped(c.From.Int)+")") {
+		t.Errorf("%s: change text %q does not hold the current answer", where, text)
+	}
+}
+
+// checkIntegerThreshold checks that change c of q from band ci to band tj
+// counts the bands crossed as its steps (at least one) and goes Down
+// exactly when tj is below ci, to the threshold: the value of band tj
+// nearest the current answer, within half to double of it, in a band that
+// is a lever. It returns the threshold.
+func checkIntegerThreshold(t *testing.T, d *advisor.Definitions, q *advisor.Question, c advisor.Change, ci, tj int, where string) int {
+	t.Helper()
 	if c.Steps != abs(tj-ci) || c.Steps == 0 {
 		t.Errorf("%s: %d steps from band %d to band %d", where, c.Steps, ci, tj)
 	}
 	if c.Down != (tj < ci) {
 		t.Errorf("%s: Down = %v from band %d to %d", where, c.Down, ci, tj)
 	}
-	// The threshold is the value nearest the current answer.
 	threshold := c.Lo
 	if c.Down {
 		threshold = c.Hi
@@ -251,38 +321,42 @@ func checkIntegerChange(t *testing.T, d *advisor.Definitions, q *advisor.Questio
 	if !inRange(d, q, c.From.Int, c.To.Int) || q.Bands[tj].NoLever {
 		t.Errorf("%s: change to %d is outside half to double of %d, or not a lever", where, c.To.Int, c.From.Int)
 	}
-	// Fewer bands crossed never flips: every plausible value of a nearer
-	// band (all score alike, so its ends in range stand for it) keeps the
-	// advice.
+	return threshold
+}
+
+// checkNoNearerBandFlips checks that crossing fewer bands than change c
+// from band ci never flips the advice: every plausible value of a nearer
+// band that is a lever (all score alike, so its ends in range stand for
+// it) keeps the advice.
+func checkNoNearerBandFlips(t *testing.T, d *advisor.Definitions, q *advisor.Question, c advisor.Change, ci int, flips func(string, advisor.Answer) bool, where string) {
+	t.Helper()
 	for k, b := range q.Bands {
-		if k != ci && abs(k-ci) < c.Steps && !b.NoLever {
-			for _, v := range []int{b.Min, b.Max} {
-				if inRange(d, q, c.From.Int, v) && flips(q.ID, advisor.Answer{Int: v}) {
-					t.Errorf("%s: %d crosses fewer bands than %d and flips the advice too", where, v, c.To.Int)
-				}
+		if k == ci || abs(k-ci) >= c.Steps || b.NoLever {
+			continue
+		}
+		for _, v := range []int{b.Min, b.Max} {
+			if inRange(d, q, c.From.Int, v) && flips(q.ID, advisor.Answer{Int: v}) {
+				t.Errorf("%s: %d crosses fewer bands than %d and flips the advice too", where, v, c.To.Int)
 			}
 		}
 	}
-	// Open: every value from the threshold on, in that direction, gives
-	// the role the text names.
-	if c.Open {
-		for k, b := range q.Bands {
-			if (c.Down && k <= tj) || (!c.Down && k >= tj) {
-				for _, v := range []int{b.Min, b.Max} {
-					got := leader(d, withAnswer(a, q.ID, advisor.Answer{Int: v}))
-					if got == rec || got != c.Role {
-						t.Errorf("%s: open change to %s from %d, but %d gives %s", where, c.Role, threshold, v, got)
-					}
-				}
+}
+
+// checkOpenChange checks that an open change c, to band tj, holds all the
+// way: every value from the threshold on, in its direction, takes the
+// advice from rec to the role the text names.
+func checkOpenChange(t *testing.T, d *advisor.Definitions, q *advisor.Question, c advisor.Change, a advisor.Answers, rec string, tj, threshold int, where string) {
+	t.Helper()
+	for k, b := range q.Bands {
+		if (c.Down && k > tj) || (!c.Down && k < tj) {
+			continue
+		}
+		for _, v := range []int{b.Min, b.Max} {
+			got := leader(d, withAnswer(a, q.ID, advisor.Answer{Int: v}))
+			if got == rec || got != c.Role {
+				t.Errorf("%s: open change to %s from %d, but %d gives %s", where, c.Role, threshold, v, got)
 			}
 		}
-	}
-	text := d.ChangeText(c)
-	if !strings.Contains(text, grouped(threshold)+" ") {
-		t.Errorf("%s: change text %q does not hold the threshold %s", where, text, grouped(threshold))
-	}
-	if !strings.Contains(text, "(now "+grouped(c.From.Int)+")") {
-		t.Errorf("%s: change text %q does not hold the current answer", where, text)
 	}
 }
 

@@ -84,81 +84,128 @@ func TestJSONReport(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var keys map[string]json.RawMessage
-		if err := json.Unmarshal(out, &keys); err != nil {
-			t.Fatalf("invalid JSON: %v\n%s", err, out)
-		}
-		for _, k := range []string{"recommended", "confidence", "scores", "factors", "reasons", "what_would_change", "answers"} {
-			if _, ok := keys[k]; !ok {
-				t.Fatalf("JSON lacks %q", k)
-			}
-		}
-		for _, k := range []string{"reasons", "what_would_change", "factors"} {
-			if string(keys[k]) == "null" {
-				t.Errorf("%s is null, want a list", k)
-			}
-		}
-		var got jsonReport
-		if err := json.Unmarshal(out, &got); err != nil {
-			t.Fatal(err)
-		}
-		if got.Recommended != res.Recommended || got.RunnerUp != res.RunnerUp {
-			t.Errorf("recommended %s (runner-up %s), result %s (%s)", got.Recommended, got.RunnerUp, res.Recommended, res.RunnerUp)
-		}
-		if rec, _ := d.Role(res.Recommended); got.RecommendedTitle != rec.Title {
-			t.Errorf("recommended_title %q, want %q", got.RecommendedTitle, rec.Title)
-		}
-		if math.Abs(got.Confidence-res.Confidence) > 0.0005+1e-12 || got.ConfidenceLabel != d.ResultConfidence(res) || (res.RunnerUp == "") != (got.ConfidenceLabel == advisor.DecidedByRules) {
-			t.Errorf("confidence %v %q, result %v", got.Confidence, got.ConfidenceLabel, res.Confidence)
-		}
-		if len(got.Scores) != len(d.Roles) {
-			t.Errorf("%d scores for %d roles", len(got.Scores), len(d.Roles))
-		}
-		for _, s := range res.Scores {
-			if got.Scores[s.Role] != s.Points.Float() {
-				t.Errorf("scores[%s] = %v, want %v", s.Role, got.Scores[s.Role], s.Points)
-			}
-			if math.Abs(got.Shares[s.Role]-s.Share) > 0.0005+1e-12 {
-				t.Errorf("shares[%s] = %v, want %v", s.Role, got.Shares[s.Role], s.Share)
-			}
-		}
-		if len(got.Factors) != len(res.Factors) {
-			t.Fatalf("%d factors, want %d", len(got.Factors), len(res.Factors))
-		}
-		for i, f := range res.Factors {
-			if got.Factors[i].ID != f.Factor {
-				t.Errorf("factor %d is %q, want %q", i, got.Factors[i].ID, f.Factor)
-			}
-			for j, r := range d.Roles {
-				if v, ok := got.Factors[i].Scores[r.ID]; !ok || v != f.Points[j].Float() {
-					t.Errorf("factor %s scores[%s] = %v, want %v", f.Factor, r.ID, v, f.Points[j])
-				}
-			}
-		}
-		if len(got.Reasons) != len(res.Reasons) {
-			t.Fatalf("%d reasons, want %d", len(got.Reasons), len(res.Reasons))
-		}
-		for i, c := range res.Reasons {
-			g := got.Reasons[i]
-			if g.Question != c.Question || g.Text != d.ReasonText(c) || g.Advantage != c.Advantage.Float() || g.Answer != c.Label {
-				t.Errorf("reason %d = %+v, want %+v", i, g, c)
-			}
-			for j, r := range d.Roles {
-				if g.Points[r.ID] != c.Points[j].Float() {
-					t.Errorf("reason %d points[%s] = %v, want %v", i, r.ID, g.Points[r.ID], c.Points[j])
-				}
-			}
-		}
-		if len(got.WhatWouldChange) != len(res.Changes) {
-			t.Fatalf("%d changes, want %d", len(got.WhatWouldChange), len(res.Changes))
-		}
-		for i, c := range res.Changes {
-			g := got.WhatWouldChange[i]
-			if g.Question != c.Question || g.Recommended != c.Role || g.Steps != c.Steps || g.Text != d.ChangeText(c) {
-				t.Errorf("change %d = %+v, want %+v", i, g, c)
-			}
-		}
+		got := decodeJSONReport(t, out)
+		checkJSONRecommendation(t, d, res, got)
+		checkJSONScores(t, d, res, got)
+		checkJSONFactors(t, d, res, got)
+		checkJSONReasons(t, d, res, got)
+		checkJSONChanges(t, d, res, got)
 		checkJSONAnswers(t, d, res, out, got.Answers)
+	}
+}
+
+// decodeJSONReport checks that out is valid JSON with every key of a
+// report, its lists being lists even when empty rather than null, and
+// returns it decoded.
+func decodeJSONReport(t *testing.T, out []byte) jsonReport {
+	t.Helper()
+	var keys map[string]json.RawMessage
+	if err := json.Unmarshal(out, &keys); err != nil {
+		t.Fatalf("invalid JSON: %v\n%s", err, out)
+	}
+	for _, k := range []string{"recommended", "confidence", "scores", "factors", "reasons", "what_would_change", "answers"} {
+		if _, ok := keys[k]; !ok {
+			t.Fatalf("JSON lacks %q", k)
+		}
+	}
+	for _, k := range []string{"reasons", "what_would_change", "factors"} {
+		if string(keys[k]) == "null" {
+			t.Errorf("%s is null, want a list", k)
+		}
+	}
+	var got jsonReport
+	if err := json.Unmarshal(out, &got); err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
+// checkJSONRecommendation checks that the JSON names the result's
+// recommended role, with its title, and runner-up, and gives its
+// confidence to three places with the result's label ("decided by the
+// rules" exactly when there is no runner-up).
+func checkJSONRecommendation(t *testing.T, d *advisor.Definitions, res *advisor.Result, got jsonReport) {
+	t.Helper()
+	if got.Recommended != res.Recommended || got.RunnerUp != res.RunnerUp {
+		t.Errorf("recommended %s (runner-up %s), result %s (%s)", got.Recommended, got.RunnerUp, res.Recommended, res.RunnerUp)
+	}
+	if rec, _ := d.Role(res.Recommended); got.RecommendedTitle != rec.Title {
+		t.Errorf("recommended_title %q, want %q", got.RecommendedTitle, rec.Title)
+	}
+	if math.Abs(got.Confidence-res.Confidence) > 0.0005+1e-12 || got.ConfidenceLabel != d.ResultConfidence(res) || (res.RunnerUp == "") != (got.ConfidenceLabel == advisor.DecidedByRules) {
+		t.Errorf("confidence %v %q, result %v", got.Confidence, got.ConfidenceLabel, res.Confidence)
+	}
+}
+
+// checkJSONScores checks that the JSON has a score for every role, each
+// the result's points, and each role's share to three places.
+func checkJSONScores(t *testing.T, d *advisor.Definitions, res *advisor.Result, got jsonReport) {
+	t.Helper()
+	if len(got.Scores) != len(d.Roles) {
+		t.Errorf("%d scores for %d roles", len(got.Scores), len(d.Roles))
+	}
+	for _, s := range res.Scores {
+		if got.Scores[s.Role] != s.Points.Float() {
+			t.Errorf("scores[%s] = %v, want %v", s.Role, got.Scores[s.Role], s.Points)
+		}
+		if math.Abs(got.Shares[s.Role]-s.Share) > 0.0005+1e-12 {
+			t.Errorf("shares[%s] = %v, want %v", s.Role, got.Shares[s.Role], s.Share)
+		}
+	}
+}
+
+// checkJSONFactors checks that the JSON lists the result's factors in
+// order, each with its points for every role.
+func checkJSONFactors(t *testing.T, d *advisor.Definitions, res *advisor.Result, got jsonReport) {
+	t.Helper()
+	if len(got.Factors) != len(res.Factors) {
+		t.Fatalf("%d factors, want %d", len(got.Factors), len(res.Factors))
+	}
+	for i, f := range res.Factors {
+		if got.Factors[i].ID != f.Factor {
+			t.Errorf("factor %d is %q, want %q", i, got.Factors[i].ID, f.Factor)
+		}
+		for j, r := range d.Roles {
+			if v, ok := got.Factors[i].Scores[r.ID]; !ok || v != f.Points[j].Float() {
+				t.Errorf("factor %s scores[%s] = %v, want %v", f.Factor, r.ID, v, f.Points[j])
+			}
+		}
+	}
+}
+
+// checkJSONReasons checks that the JSON lists the result's reasons in
+// order, each with its question, answer, text, advantage and points for
+// every role.
+func checkJSONReasons(t *testing.T, d *advisor.Definitions, res *advisor.Result, got jsonReport) {
+	t.Helper()
+	if len(got.Reasons) != len(res.Reasons) {
+		t.Fatalf("%d reasons, want %d", len(got.Reasons), len(res.Reasons))
+	}
+	for i, c := range res.Reasons {
+		g := got.Reasons[i]
+		if g.Question != c.Question || g.Text != d.ReasonText(c) || g.Advantage != c.Advantage.Float() || g.Answer != c.Label {
+			t.Errorf("reason %d = %+v, want %+v", i, g, c)
+		}
+		for j, r := range d.Roles {
+			if g.Points[r.ID] != c.Points[j].Float() {
+				t.Errorf("reason %d points[%s] = %v, want %v", i, r.ID, g.Points[r.ID], c.Points[j])
+			}
+		}
+	}
+}
+
+// checkJSONChanges checks that what_would_change lists the result's
+// changes in order, each with its question, role, steps and text.
+func checkJSONChanges(t *testing.T, d *advisor.Definitions, res *advisor.Result, got jsonReport) {
+	t.Helper()
+	if len(got.WhatWouldChange) != len(res.Changes) {
+		t.Fatalf("%d changes, want %d", len(got.WhatWouldChange), len(res.Changes))
+	}
+	for i, c := range res.Changes {
+		g := got.WhatWouldChange[i]
+		if g.Question != c.Question || g.Recommended != c.Role || g.Steps != c.Steps || g.Text != d.ChangeText(c) {
+			t.Errorf("change %d = %+v, want %+v", i, g, c)
+		}
 	}
 }
 

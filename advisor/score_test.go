@@ -692,6 +692,11 @@ func TestEveryPointTracesToAWeight(t *testing.T) {
 	}
 }
 
+// checkContributions checks that every point of res traces to a weight of
+// the definitions: the scores are the sums of the counted contributions,
+// each question contributes the weights of its answer and counts them up
+// to its cap, the factors add up to the total, and the reasons and
+// counterpoints are the contributions that favour each side.
 func checkContributions(t *testing.T, d *advisor.Definitions, res *advisor.Result) {
 	t.Helper()
 	n := len(d.Roles)
@@ -703,6 +708,20 @@ func checkContributions(t *testing.T, d *advisor.Definitions, res *advisor.Resul
 		}
 		byQuestion[c.Question] = append(byQuestion[c.Question], c)
 	}
+	checkScoresAreCountedSums(t, d, res, sum)
+	for i := range d.Questions {
+		q := &d.Questions[i]
+		checkQuestionContributions(t, d, q, res.Answers[q.ID], byQuestion[q.ID])
+	}
+	checkFactorsAddUp(t, d, res, sum)
+	checkAdvantages(t, d, res)
+	checkReasonsAndCounterpoints(t, d, res)
+}
+
+// checkScoresAreCountedSums checks that the scores come in role order and
+// that each role's score is sum, the total its contributions count for it.
+func checkScoresAreCountedSums(t *testing.T, d *advisor.Definitions, res *advisor.Result, sum advisor.Weights) {
+	t.Helper()
 	for i, s := range res.Scores {
 		if s.Role != d.Roles[i].ID {
 			t.Fatalf("score %d is %s, want role order", i, s.Role)
@@ -711,60 +730,95 @@ func checkContributions(t *testing.T, d *advisor.Definitions, res *advisor.Resul
 			t.Fatalf("%s scores %v, its contributions add up to %v", s.Role, s.Points, sum[i])
 		}
 	}
-	// Each question's contributions are exactly the weights of its answer,
-	// and what counts is all of them unless the cap or "unless" applies.
-	for i := range d.Questions {
-		q := &d.Questions[i]
-		a := res.Answers[q.ID]
-		var want []advisor.Weights
-		switch q.Kind {
-		case advisor.KindInteger:
-			want = append(want, q.Bands[q.BandIndex(a.Int)].Weights)
-		case advisor.KindChoice:
-			o, _ := q.Option(a.Choice)
+}
+
+// answerWeights returns the weights the definitions give answer a of q, one
+// per contribution: its band's, its option's, or for a multi answer each
+// chosen option's (the None weights when nothing is chosen).
+func answerWeights(q *advisor.Question, a advisor.Answer) []advisor.Weights {
+	var want []advisor.Weights
+	switch q.Kind {
+	case advisor.KindInteger:
+		want = append(want, q.Bands[q.BandIndex(a.Int)].Weights)
+	case advisor.KindChoice:
+		o, _ := q.Option(a.Choice)
+		want = append(want, o.Weights)
+	case advisor.KindMulti:
+		if len(a.Multi) == 0 {
+			want = append(want, q.None.Weights)
+		}
+		for _, v := range a.Multi {
+			o, _ := q.Option(v)
 			want = append(want, o.Weights)
-		case advisor.KindMulti:
-			if len(a.Multi) == 0 {
-				want = append(want, q.None.Weights)
-			}
-			for _, v := range a.Multi {
-				o, _ := q.Option(v)
-				want = append(want, o.Weights)
-			}
-		}
-		got := byQuestion[q.ID]
-		if len(got) != len(want) {
-			t.Fatalf("%s has %d contributions, want %d", q.ID, len(got), len(want))
-		}
-		raw := make(advisor.Weights, n)
-		counted := make(advisor.Weights, n)
-		for j := range got {
-			if !slices.Equal(got[j].Points, want[j]) {
-				t.Fatalf("%s contributes %v, the definitions say %v", q.ID, got[j].Points, want[j])
-			}
-			for r := range n {
-				if !got[j].Cancelled {
-					raw[r] += got[j].Points[r]
-				} else if got[j].Counted[r] != 0 {
-					t.Fatalf("%s: a cancelled value counts %v", q.ID, got[j].Counted)
-				}
-				if got[j].Counted[r] > got[j].Points[r] || got[j].Counted[r] < 0 {
-					t.Fatalf("%s counts %v of %v", q.ID, got[j].Counted, got[j].Points)
-				}
-				counted[r] += got[j].Counted[r]
-			}
-		}
-		for r := range n {
-			want := raw[r]
-			if q.Cap > 0 && want > q.Cap {
-				want = q.Cap
-			}
-			if counted[r] != want {
-				t.Fatalf("%s counts %v for %s, want %v (raw %v, cap %v)", q.ID, counted[r], d.Roles[r].ID, want, raw[r], q.Cap)
-			}
 		}
 	}
-	// Factors add up to the total.
+	return want
+}
+
+// checkQuestionContributions checks that the contributions got of question
+// q, answered a, are exactly the weights of its answer, that each counts
+// between nothing and its points (nothing when cancelled by an "unless"),
+// and that what the question counts for each role is all its uncancelled
+// points, or its cap when they exceed it.
+func checkQuestionContributions(t *testing.T, d *advisor.Definitions, q *advisor.Question, a advisor.Answer, got []advisor.Contribution) {
+	t.Helper()
+	n := len(d.Roles)
+	want := answerWeights(q, a)
+	if len(got) != len(want) {
+		t.Fatalf("%s has %d contributions, want %d", q.ID, len(got), len(want))
+	}
+	raw := make(advisor.Weights, n)
+	counted := make(advisor.Weights, n)
+	for j := range got {
+		if !slices.Equal(got[j].Points, want[j]) {
+			t.Fatalf("%s contributes %v, the definitions say %v", q.ID, got[j].Points, want[j])
+		}
+		checkCountedWithinPoints(t, q, n, got[j])
+		for r := range n {
+			if !got[j].Cancelled {
+				raw[r] += got[j].Points[r]
+			}
+			counted[r] += got[j].Counted[r]
+		}
+	}
+	checkCountedUpToCap(t, d, q, raw, counted)
+}
+
+// checkCountedWithinPoints checks that contribution c of q counts nothing
+// for any of the n roles when it is cancelled, and otherwise between
+// nothing and its points for each role.
+func checkCountedWithinPoints(t *testing.T, q *advisor.Question, n int, c advisor.Contribution) {
+	t.Helper()
+	for r := range n {
+		if c.Cancelled && c.Counted[r] != 0 {
+			t.Fatalf("%s: a cancelled value counts %v", q.ID, c.Counted)
+		}
+		if c.Counted[r] > c.Points[r] || c.Counted[r] < 0 {
+			t.Fatalf("%s counts %v of %v", q.ID, c.Counted, c.Points)
+		}
+	}
+}
+
+// checkCountedUpToCap checks that what q counts for each role is raw, the
+// sum of its uncancelled points, capped at q.Cap when it has one.
+func checkCountedUpToCap(t *testing.T, d *advisor.Definitions, q *advisor.Question, raw, counted advisor.Weights) {
+	t.Helper()
+	for r := range d.Roles {
+		want := raw[r]
+		if q.Cap > 0 && want > q.Cap {
+			want = q.Cap
+		}
+		if counted[r] != want {
+			t.Fatalf("%s counts %v for %s, want %v (raw %v, cap %v)", q.ID, counted[r], d.Roles[r].ID, want, raw[r], q.Cap)
+		}
+	}
+}
+
+// checkFactorsAddUp checks that the factors' points add up to sum, the
+// total of the counted contributions.
+func checkFactorsAddUp(t *testing.T, d *advisor.Definitions, res *advisor.Result, sum advisor.Weights) {
+	t.Helper()
+	n := len(d.Roles)
 	fsum := make(advisor.Weights, n)
 	for _, f := range res.Factors {
 		for i := range n {
@@ -774,11 +828,13 @@ func checkContributions(t *testing.T, d *advisor.Definitions, res *advisor.Resul
 	if !slices.Equal(fsum, sum) {
 		t.Fatalf("factors give %v, the total is %v", fsum, sum)
 	}
-	// Reasons are the contributions that favour the recommendation most,
-	// strongest first; counterpoints favour the runner-up. When the rules
-	// leave no runner-up, the reasons are the recommended role's own
-	// evidence. An answer that gives another role in the running (or,
-	// when the rules decide, any role) more is no reason.
+}
+
+// checkAdvantages checks that each contribution's advantage is what it
+// counts for the recommended role less what it counts for the runner-up
+// (all of it when the rules leave no runner-up).
+func checkAdvantages(t *testing.T, d *advisor.Definitions, res *advisor.Result) {
+	t.Helper()
 	rec, ru := d.RoleIndex(res.Recommended), d.RoleIndex(res.RunnerUp)
 	for _, c := range res.Contributions {
 		want := c.Counted[rec]
@@ -789,20 +845,35 @@ func checkContributions(t *testing.T, d *advisor.Definitions, res *advisor.Resul
 			t.Fatalf("advantage %v for %+v", c.Advantage, c)
 		}
 	}
+}
+
+// isReason reports whether contribution c is a reason for the
+// recommendation of res: it has a positive advantage and gives no role in
+// the running (or, when the rules decide, no role at all) more than the
+// recommended one.
+func isReason(d *advisor.Definitions, res *advisor.Result, c advisor.Contribution) bool {
+	rec, ru := d.RoleIndex(res.Recommended), d.RoleIndex(res.RunnerUp)
+	for i, s := range res.Scores {
+		if (!s.RuledOut || ru < 0) && c.Counted[i] > c.Counted[rec] {
+			return false
+		}
+	}
+	return c.Advantage > 0
+}
+
+// checkReasonsAndCounterpoints checks that the reasons are the
+// contributions that favour the recommendation most, strongest first, and
+// the counterpoints those that favour the runner-up: the listed and the
+// "more" ones together are all of them, each listed one is of its kind,
+// and no unlisted reason beats the weakest listed.
+func checkReasonsAndCounterpoints(t *testing.T, d *advisor.Definitions, res *advisor.Result) {
+	t.Helper()
 	if !slices.IsSortedFunc(res.Reasons, func(x, y advisor.Contribution) int { return int(y.Advantage - x.Advantage) }) {
 		t.Fatalf("reasons not strongest first: %+v", res.Reasons)
 	}
-	isReason := func(c advisor.Contribution) bool {
-		for i, s := range res.Scores {
-			if (!s.RuledOut || ru < 0) && c.Counted[i] > c.Counted[rec] {
-				return false
-			}
-		}
-		return c.Advantage > 0
-	}
 	positive, negative := 0, 0
 	for _, c := range res.Contributions {
-		if isReason(c) {
+		if isReason(d, res, c) {
 			positive++
 		} else if c.Advantage < 0 {
 			negative++
@@ -812,7 +883,7 @@ func checkContributions(t *testing.T, d *advisor.Definitions, res *advisor.Resul
 		t.Fatalf("%d+%d reasons and %d+%d counterpoints, want %d and %d", len(res.Reasons), res.MoreReasons, len(res.Counterpoints), res.MoreCounterpoints, positive, negative)
 	}
 	for _, c := range res.Reasons {
-		if !isReason(c) {
+		if !isReason(d, res, c) {
 			t.Fatalf("reason %+v does not favour the recommendation", c)
 		}
 	}
@@ -821,17 +892,25 @@ func checkContributions(t *testing.T, d *advisor.Definitions, res *advisor.Resul
 			t.Fatalf("counterpoint %+v does not favour the runner-up", c)
 		}
 	}
-	if len(res.Reasons) > 0 {
-		weakest := res.Reasons[len(res.Reasons)-1].Advantage
-		listed := 0
-		for _, c := range res.Contributions {
-			if isReason(c) && c.Advantage > weakest {
-				listed++
-			}
+	checkStrongestReasonsListed(t, d, res)
+}
+
+// checkStrongestReasonsListed checks that no more reasons beat the weakest
+// listed reason than are listed: the ones left out are the weakest.
+func checkStrongestReasonsListed(t *testing.T, d *advisor.Definitions, res *advisor.Result) {
+	t.Helper()
+	if len(res.Reasons) == 0 {
+		return
+	}
+	weakest := res.Reasons[len(res.Reasons)-1].Advantage
+	listed := 0
+	for _, c := range res.Contributions {
+		if isReason(d, res, c) && c.Advantage > weakest {
+			listed++
 		}
-		if listed > len(res.Reasons) {
-			t.Fatalf("%d contributions beat the weakest reason, only %d reasons listed", listed, len(res.Reasons))
-		}
+	}
+	if listed > len(res.Reasons) {
+		t.Fatalf("%d contributions beat the weakest reason, only %d reasons listed", listed, len(res.Reasons))
 	}
 }
 
