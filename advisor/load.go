@@ -6,7 +6,6 @@ import (
 	"io"
 	"io/fs"
 	"slices"
-
 	"strings"
 
 	"go.yaml.in/yaml/v3"
