@@ -44,14 +44,36 @@ func ReadSource(fsys fs.FS, path, prefix string) (Source, error) {
 		return Source{}, &InputError{Problems: []Problem{{File: name, Msg: "cannot be read: " + describeOpenError(err)}}}
 	}
 	defer func() { _ = f.Close() }() // read only: nothing to lose
+	size := int64(0)
 	if st, err := f.Stat(); err == nil && st.IsDir() {
 		return Source{}, &InputError{Problems: []Problem{{File: name, Msg: "is a directory; give a YAML file"}}}
+	} else if err == nil {
+		size = st.Size()
 	}
-	data, err := ReadLimited(f)
+	data, err := readSized(io.LimitReader(f, MaxFileSize+1), size)
 	if err != nil {
 		return Source{}, &InputError{Problems: []Problem{{File: name, Msg: err.Error()}}}
 	}
 	return Source{Name: name, Data: data, BuiltIn: prefix != ""}, nil
+}
+
+// readSized reads r to its end into a buffer the size the file says it
+// is (one more byte, to see the end), rather than doubling a buffer up
+// to it as io.ReadAll does: the built-in files are read at every start.
+func readSized(r io.Reader, size int64) ([]byte, error) {
+	b := make([]byte, 0, min(max(size, 0), MaxFileSize)+1)
+	for {
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		switch {
+		case errors.Is(err, io.EOF):
+			return b, nil
+		case err != nil:
+			return b, fmt.Errorf("cannot be read: %w", err)
+		case len(b) == cap(b):
+			b = append(b, 0)[:len(b)] // longer than it said: grow
+		}
+	}
 }
 
 // ReadLimited reads r up to MaxFileSize+1 bytes, so that parsers can report

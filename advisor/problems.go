@@ -126,8 +126,8 @@ func SafeText(s string) string {
 // invisible filler; a line or paragraph separator.
 func unsafeForTerminal(r rune) bool {
 	switch {
-	case r == '\t':
-		return false
+	case r >= 0x20 && r < 0x7f, r == '\t':
+		return false // printable ASCII, most of any text: no table to search
 	case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
 		return true
 	case unicode.Is(unicode.Cf, r), isNoncharacter(r), isInvisibleFiller(r):

@@ -482,56 +482,84 @@ func nonNil(s []string) []string {
 	return s
 }
 
+// jsonDoc is a JSON report, its keys in the order the README documents.
+// A struct rather than an ordered list of keys: encoding/json writes it
+// in one pass, where a MarshalJSON of its own is checked and indented
+// again at every level.
+type jsonDoc struct {
+	SchemaVersion     int                `json:"schema_version"`
+	Tool              jsonTool           `json:"tool"`
+	ReportDate        string             `json:"report_date"`
+	Engagement        jsonEngagement     `json:"engagement"`
+	Recommended       string             `json:"recommended"`
+	RecommendedTitle  string             `json:"recommended_title"`
+	Headline          string             `json:"headline"`
+	RunnerUp          string             `json:"runner_up"`
+	Tie               bool               `json:"tie"`
+	Lead              float64            `json:"lead"`
+	Confidence        float64            `json:"confidence"`
+	ConfidenceLabel   string             `json:"confidence_label"`
+	ConfidenceText    string             `json:"confidence_text"`
+	Rationale         string             `json:"rationale"`
+	Scores            ordered            `json:"scores"`
+	Shares            ordered            `json:"shares"`
+	RuledOut          []jsonRuledOut     `json:"ruled_out"`
+	AlsoPlanFor       []jsonPlan         `json:"also_plan_for"`
+	Factors           []jsonFactor       `json:"factors"`
+	Reasons           []jsonContribution `json:"reasons"`
+	MoreReasons       int                `json:"more_reasons"`
+	Counterpoints     []jsonContribution `json:"counterpoints"`
+	MoreCounterpoints int                `json:"more_counterpoints"`
+	WhatWouldChange   []jsonChange       `json:"what_would_change"`
+	Notes             []jsonNote         `json:"notes"`
+	Brief             *jsonBrief         `json:"brief,omitempty"`
+	// A team's report only.
+	Team          *jsonTeamInfo       `json:"team,omitempty"`
+	Respondents   *[]jsonRespondent   `json:"respondents,omitempty"`
+	Disagreements *[]jsonDisagreement `json:"disagreements,omitempty"`
+
+	Answers       ordered            `json:"answers"`
+	Contributions []jsonContribution `json:"contributions"`
+}
+
+type jsonTool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
 func (d *Definitions) jsonReport(r *Result, o ReportOptions) ([]byte, error) {
 	rec, _ := d.Role(r.Recommended)
 	b := d.Brief(r, o)
-	var j ordered
-	j.add("schema_version", SchemaVersion)
-	var tool ordered
-	tool.add("name", "coo-advisor")
-	tool.add("version", o.Version)
-	j.add("tool", tool)
-	j.add("report_date", o.Engagement.Date)
 	e := o.Engagement
 	if o.Team != nil {
 		// A team's brief answers for the team: a name typed for one person
 		// must not make it read as theirs.
 		e.Respondent = ""
 	}
-	j.add("engagement", jsonEngagement(e))
-	j.add(keyRecommended, r.Recommended)
-	j.add("recommended_title", rec.Title)
-	j.add("headline", b.Headline)
-	j.add("runner_up", r.RunnerUp)
-	j.add("tie", r.Tie)
-	j.add("lead", r.Lead.Float())
-	j.add("confidence", round3(r.Confidence))
-	j.add("confidence_label", d.ResultConfidence(r))
-	j.add("confidence_text", b.ConfidenceText)
-	j.add("rationale", b.Rationale)
-	var scores, shares ordered
+	j := jsonDoc{
+		SchemaVersion: SchemaVersion, Tool: jsonTool{Name: "coo-advisor", Version: o.Version},
+		ReportDate: o.Engagement.Date, Engagement: jsonEngagement(e),
+		Recommended: r.Recommended, RecommendedTitle: rec.Title, Headline: b.Headline,
+		RunnerUp: r.RunnerUp, Tie: r.Tie, Lead: r.Lead.Float(), Confidence: round3(r.Confidence),
+		ConfidenceLabel: d.ResultConfidence(r), ConfidenceText: b.ConfidenceText, Rationale: b.Rationale,
+		RuledOut: make([]jsonRuledOut, 0, len(r.RuledOut)), AlsoPlanFor: make([]jsonPlan, 0, len(r.AlsoPlan)),
+		Factors: make([]jsonFactor, 0, len(r.Factors)), MoreReasons: r.MoreReasons, MoreCounterpoints: r.MoreCounterpoints,
+		WhatWouldChange: make([]jsonChange, 0, len(r.Changes)), Notes: make([]jsonNote, 0, len(r.Notes)),
+	}
 	for _, s := range r.Scores {
-		scores.add(s.Role, s.Points.Float())
-		shares.add(s.Role, round3(s.Share))
+		j.Scores.add(s.Role, s.Points.Float())
+		j.Shares.add(s.Role, round3(s.Share))
 	}
-	j.add("scores", scores)
-	j.add("shares", shares)
-	ruled := make([]jsonRuledOut, 0, len(r.RuledOut))
 	for _, x := range r.RuledOut {
-		ruled = append(ruled, jsonRuledOut(x))
+		j.RuledOut = append(j.RuledOut, jsonRuledOut(x))
 	}
-	j.add("ruled_out", ruled)
-	plans := make([]jsonPlan, 0, len(r.AlsoPlan))
 	for _, p := range r.AlsoPlan {
-		plans = append(plans, jsonPlan{Role: p.Role, Text: PlanText(p), For: nonNil(p.For), Why: p.Why})
+		j.AlsoPlanFor = append(j.AlsoPlanFor, jsonPlan{Role: p.Role, Text: PlanText(p), For: nonNil(p.For), Why: p.Why})
 	}
-	j.add("also_plan_for", plans)
-	factors := make([]jsonFactor, 0, len(r.Factors))
 	for _, fs := range r.Factors {
 		f, _ := d.Factor(fs.Factor)
-		factors = append(factors, jsonFactor{ID: f.ID, Title: f.Title, Scores: d.roleMap(fs.Points), Leaning: d.leaningOf(fs.Points)})
+		j.Factors = append(j.Factors, jsonFactor{ID: f.ID, Title: f.Title, Scores: d.roleMap(fs.Points), Leaning: d.leaningOf(fs.Points)})
 	}
-	j.add("factors", factors)
 	contrib := func(cs []Contribution, role string) []jsonContribution {
 		out := make([]jsonContribution, 0, len(cs))
 		for _, c := range cs {
@@ -543,23 +571,17 @@ func (d *Definitions) jsonReport(r *Result, o ReportOptions) ([]byte, error) {
 		}
 		return out
 	}
-	j.add("reasons", contrib(r.Reasons, r.Recommended))
-	j.add("more_reasons", r.MoreReasons)
-	j.add("counterpoints", contrib(r.Counterpoints, r.RunnerUp))
-	j.add("more_counterpoints", r.MoreCounterpoints)
-	changes := make([]jsonChange, 0, len(r.Changes))
+	j.Reasons = contrib(r.Reasons, r.Recommended)
+	j.Counterpoints = contrib(r.Counterpoints, r.RunnerUp)
 	for _, c := range r.Changes {
 		q, _ := d.Question(c.Question)
-		changes = append(changes, jsonChange{Question: c.Question, From: q.JSONValue(c.From), To: q.JSONValue(c.To), Role: c.Role, Steps: c.Steps, Text: d.ChangeText(c)})
+		j.WhatWouldChange = append(j.WhatWouldChange, jsonChange{Question: c.Question, From: q.JSONValue(c.From), To: q.JSONValue(c.To), Role: c.Role, Steps: c.Steps, Text: d.ChangeText(c)})
 	}
-	j.add("what_would_change", changes)
-	notes := make([]jsonNote, 0, len(r.Notes))
 	for _, n := range r.Notes {
-		notes = append(notes, jsonNote(n))
+		j.Notes = append(j.Notes, jsonNote(n))
 	}
-	j.add("notes", notes)
 	if rs := b.Role; rs != nil {
-		jb := jsonBrief{
+		jb := &jsonBrief{
 			Role: rs.Role, Title: rs.Title, Summary: rs.Summary, Mission: rs.Mission, Remit: []jsonRemit{},
 			ReportingLine: rs.ReportingLine, DecisionRights: jsonRights{CEOKeeps: nonNil(rs.CEOKeeps), RoleOwns: nonNil(rs.RoleOwns)},
 			First90Days: []jsonPeriod{}, SuccessMeasures: nonNil(rs.Measures), Cost: jsonFigure(rs.Cost), TimeToEffect: jsonFigure(rs.Effect),
@@ -571,18 +593,16 @@ func (d *Definitions) jsonReport(r *Result, o ReportOptions) ([]byte, error) {
 		for _, p := range rs.Days {
 			jb.First90Days = append(jb.First90Days, jsonPeriod{Days: p.Days, Title: p.Title, Actions: nonNil(p.Actions)})
 		}
-		j.add("brief", jb)
+		j.Brief = jb
 	}
 	if t := o.Team; t != nil {
 		d.jsonTeam(&j, t)
 	}
-	var answers ordered
 	for i := range d.Questions {
 		q := &d.Questions[i]
-		answers.add(q.ID, q.JSONValue(r.Answers[q.ID]))
+		j.Answers.add(q.ID, q.JSONValue(r.Answers[q.ID]))
 	}
-	j.add(keyAnswers, answers)
-	j.add("contributions", contrib(r.Contributions, ""))
+	j.Contributions = contrib(r.Contributions, "")
 	out, err := json.MarshalIndent(j, "", "  ")
 	if err != nil {
 		return nil, fmt.Errorf("the report as JSON: %w", err)
@@ -638,31 +658,25 @@ type jsonDisagreement struct {
 // its answers were combined and whether the two ways agree), each
 // person's own recommendation, and the disagreements, most important
 // first. Per-person parts are left out when they may not be shown.
-func (d *Definitions) jsonTeam(j *ordered, t *TeamResult) {
-	var team ordered
-	team.add("size", len(t.Members))
-	team.add("anonymous", t.Anonymous)
-	team.add("per_person", t.Detail)
-	team.add("mean_recommended", t.MeanRecommended)
-	var mean ordered
+func (d *Definitions) jsonTeam(j *jsonDoc, t *TeamResult) {
+	team := &jsonTeamInfo{
+		Size: len(t.Members), Anonymous: t.Anonymous, PerPerson: t.Detail, MeanRecommended: t.MeanRecommended,
+		MethodsAgree: t.MeanRecommended == t.Result.Recommended, Ties: make([]jsonTie, 0, len(t.Ties)),
+	}
 	for _, sc := range t.Mean {
-		mean.add(sc.Role, sc.Points.Float())
+		team.MeanScores.add(sc.Role, sc.Points.Float())
 	}
-	team.add("mean_scores", mean)
-	team.add("methods_agree", t.MeanRecommended == t.Result.Recommended)
-	ties := make([]jsonTie, 0, len(t.Ties))
 	for _, x := range t.Ties {
-		ties = append(ties, jsonTie(x))
+		team.Ties = append(team.Ties, jsonTie(x))
 	}
-	team.add("ties", ties)
-	j.add(keyTeam, team)
+	j.Team = team
 	people := make([]jsonRespondent, 0, len(t.Members))
 	if t.Detail {
 		for _, m := range t.Members {
 			people = append(people, jsonRespondent{Name: m.Name, Recommended: m.Result.Recommended, Confidence: round3(m.Result.Confidence), ConfidenceLabel: d.ResultConfidence(m.Result)})
 		}
 	}
-	j.add("respondents", people)
+	j.Respondents = &people
 	dis := make([]jsonDisagreement, 0, len(t.Disagreements))
 	for _, x := range t.Disagreements {
 		jd := jsonDisagreement{Question: x.Question, Value: x.Value, Summary: x.Summary, Spread: x.Spread, Of: x.Of, Split: x.Split, ChangesAdvice: x.ChangesAdvice, Changes: nonNil(x.Changes)}
@@ -675,7 +689,18 @@ func (d *Definitions) jsonTeam(j *ordered, t *TeamResult) {
 		}
 		dis = append(dis, jd)
 	}
-	j.add("disagreements", dis)
+	j.Disagreements = &dis
+}
+
+// jsonTeamInfo is a team's part of a JSON report.
+type jsonTeamInfo struct {
+	Size            int       `json:"size"`
+	Anonymous       bool      `json:"anonymous"`
+	PerPerson       bool      `json:"per_person"`
+	MeanRecommended string    `json:"mean_recommended"`
+	MeanScores      ordered   `json:"mean_scores"`
+	MethodsAgree    bool      `json:"methods_agree"`
+	Ties            []jsonTie `json:"ties"`
 }
 
 // textRole writes the brief for the recommended role in the text report.
