@@ -253,6 +253,19 @@ func CheckEngagementText(s string) string {
 	return ""
 }
 
+// NextToAsk is the index of the first question, from index from on,
+// that has neither an answer in a nor a default: what an interactive
+// session asks next. It is -1 when there is none.
+func (d *Definitions) NextToAsk(a Answers, from int) int {
+	for i := max(from, 0); i < len(d.Questions); i++ {
+		q := &d.Questions[i]
+		if _, ok := a[q.ID]; !ok && q.Required() {
+			return i
+		}
+	}
+	return -1
+}
+
 // Complete returns the answers with defaults filled in, or an *InputError
 // listing every required question that has no answer and every answer that
 // does not fit its question.

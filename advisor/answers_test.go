@@ -765,3 +765,32 @@ func TestBlankTextIsNotAnAnswer(t *testing.T) {
 		}
 	}
 }
+
+// TestNextToAsk: the next question to ask is the first, from where the
+// session is, with neither an answer nor a default; none once every
+// required question is answered.
+func TestNextToAsk(t *testing.T) {
+	d := builtin(t)
+	full := example(t, "logistics.yaml")
+	a := parse(t, d, string(full))
+	growth := d.QuestionIndex("growth")
+	partial := a.Clone()
+	delete(partial, "growth")
+	delete(partial, "revenue") // has a default: never asked again
+	for _, tc := range []struct {
+		name    string
+		answers advisor.Answers
+		from    int
+		want    int
+	}{
+		{"nothing answered", nil, 0, 0},
+		{"every required question answered", a, 0, -1},
+		{"one missing", partial, 0, growth},
+		{"from past the missing one", partial, growth + 1, -1},
+		{"from before zero", partial, -3, growth},
+	} {
+		if got := d.NextToAsk(tc.answers, tc.from); got != tc.want {
+			t.Errorf("%s: NextToAsk = %d, want %d", tc.name, got, tc.want)
+		}
+	}
+}

@@ -76,7 +76,7 @@ func Run(o Options) (Outcome, error) {
 		}
 	}
 	answers := o.Answers
-	if Missing(d, answers) {
+	if d.NextToAsk(answers, 0) >= 0 {
 		prompts := o.Prompts
 		if prompts == nil {
 			prompts = out
@@ -130,18 +130,4 @@ func (o Options) writeOptions() atomicfile.Options {
 	w := o.Protect
 	w.Overwrite = o.Force
 	return w
-}
-
-// Missing reports whether some question without a default has no
-// answer: the interactive modes would ask it.
-func Missing(d *advisor.Definitions, a advisor.Answers) bool {
-	if a == nil {
-		return true
-	}
-	for _, q := range d.Questions {
-		if _, ok := a[q.ID]; !ok && q.Required() {
-			return true
-		}
-	}
-	return false
 }

@@ -106,13 +106,7 @@ func (m *questionsScreen) back() screen {
 // nextMissing is the index of the first question from `from` on without
 // an answer or a default, or -1.
 func (m *questionsScreen) nextMissing(from int) int {
-	for i := from; i < len(m.c.defs.Questions); i++ {
-		q := &m.c.defs.Questions[i]
-		if _, ok := m.c.answers[q.ID]; !ok && q.Required() {
-			return i
-		}
-	}
-	return -1
+	return m.c.defs.NextToAsk(m.c.answers, from)
 }
 
 func (m *questionsScreen) cur() *questionModel { return &m.qs[m.qi] }

@@ -34,7 +34,7 @@ func (a *app) runInteractive(cmd *cobra.Command, out *outputFlags, plainFlag boo
 	}
 	defs := p.defs
 	// Standard input read for a file cannot also give the answers.
-	if plain.Missing(defs, p.answers()) {
+	if defs.NextToAsk(p.answers(), 0) >= 0 {
 		for _, f := range []struct{ name, path string }{{flagAnswers, out.answers}, {flagRoles, a.rolesPath}, {flagQuestions, a.questionsPath}} {
 			if f.path == "-" {
 				return badInput(fmt.Errorf("%s read standard input, so the questions left to answer cannot be asked there; give %s as a file", f.name, f.name))
