@@ -10,6 +10,8 @@
 //   - the program's own input files are never written;
 //   - a replaced file keeps its mode (and owner, where allowed); a new one
 //     gets 0666 less the umask, like any file a shell redirection creates;
+//     the temporary file has that mode before it holds a byte, so that no
+//     one reads a private file while it is replaced;
 //   - on a signal, Abort removes the temporary files being written.
 package atomicfile
 
@@ -309,25 +311,37 @@ func tempName(dir string) string {
 	return filepath.Join(dir, fmt.Sprintf(".coo-advisor-%x.tmp", b))
 }
 
-// createTemp creates a temporary file in dir, registered for Abort. A new
-// file gets 0666 less the umask (the kernel applies it); one that replaces
-// a file gets its mode below.
-func createTemp(dir string) (*os.File, error) {
+// createTemp creates a temporary file in dir, registered for Abort, with
+// its final permissions before a byte is written: another user who may
+// not read the file it becomes cannot read it half-way either. A new file
+// gets 0666 less the umask (the kernel applies it), as any file a shell
+// redirection creates; one that replaces old is created 0600, given old's
+// owner and group where the system allows, then old's mode.
+func createTemp(dir string, old fs.FileInfo) (*os.File, error) {
 	registry.Lock()
 	defer registry.Unlock()
 	if registry.aborted {
 		return nil, ErrAborted
 	}
+	perm := os.FileMode(0o666)
+	if old != nil {
+		perm = 0o600
+	}
 	for range 100 {
 		name := tempName(dir)
-		// 0666 less the umask, like any new file; a replaced file's mode
-		// is copied onto it before the rename.
-		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666) //nolint:gosec // G302: the umask decides, as for any new file
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, perm)
 		if errors.Is(err, fs.ErrExist) {
 			continue
 		}
 		if err != nil {
 			return nil, fmt.Errorf("creating a temporary file: %w", err)
+		}
+		if old != nil {
+			if err := keepMode(f, old); err != nil {
+				_ = f.Close()
+				_ = os.Remove(name)
+				return nil, err
+			}
 		}
 		if registry.temps == nil {
 			registry.temps = map[string]bool{}
@@ -338,6 +352,21 @@ func createTemp(dir string) (*os.File, error) {
 	return nil, errors.New("cannot find a free temporary name")
 }
 
+// keepMode gives f, still empty, the owner, group and permissions of the
+// file it replaces: a 0600 report stays private. Where the group cannot be
+// kept, the group's permissions are dropped rather than handed to the
+// writer's own group.
+func keepMode(f *os.File, old fs.FileInfo) error {
+	perm := old.Mode().Perm()
+	if !keepOwner(f, old) {
+		perm &^= 0o070
+	}
+	if err := f.Chmod(perm); err != nil {
+		return fmt.Errorf("setting the mode of a temporary file: %w", err)
+	}
+	return nil
+}
+
 func unregister(name string) {
 	registry.Lock()
 	delete(registry.temps, name)
@@ -346,7 +375,7 @@ func unregister(name string) {
 
 func writeAtomic(path string, t target, data []byte, overwrite bool) (err error) {
 	fail := func(err error) error { return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err)) }
-	tmp, err := createTemp(filepath.Dir(t.path))
+	tmp, err := createTemp(filepath.Dir(t.path), t.old)
 	if err != nil {
 		return fail(err)
 	}
@@ -361,14 +390,6 @@ func writeAtomic(path string, t target, data []byte, overwrite bool) (err error)
 	}()
 	if _, err = tmp.Write(data); err != nil {
 		return fail(err)
-	}
-	if t.old != nil {
-		// A replaced file keeps its permissions (a 0600 report stays
-		// private) and, where the system allows, its owner.
-		if err = tmp.Chmod(t.old.Mode().Perm()); err != nil {
-			return fail(err)
-		}
-		keepOwner(tmp, t.old)
 	}
 	if err = tmp.Sync(); err != nil {
 		return fail(err)

@@ -8,8 +8,9 @@ import (
 	"os"
 )
 
-// keepOwner does nothing where files have no Unix owner.
-func keepOwner(*os.File, fs.FileInfo) {}
+// keepOwner does nothing where files have no Unix owner and group: the
+// mode's group bits mean nothing to lose there.
+func keepOwner(*os.File, fs.FileInfo) bool { return true }
 
 // dupFile is only for the process's standard streams here.
 func dupFile(int) (*os.File, error) {
