@@ -377,7 +377,7 @@ func writeAtomic(path string, t target, data []byte, overwrite bool) (err error)
 	fail := func(err error) error { return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err)) }
 	tmp, err := createTemp(filepath.Dir(t.path), t.old)
 	if err != nil {
-		return fail(err)
+		return dirError(path, t, err)
 	}
 	tmpName := tmp.Name()
 	defer func() {
@@ -424,6 +424,26 @@ func writeAtomic(path string, t target, data []byte, overwrite bool) (err error)
 	// second link to it, and the registry removes it on a signal anyway.
 	_ = os.Remove(tmpName)
 	return nil
+}
+
+// dirError words a failure to create the temporary file: the directory is
+// at fault, not the file (which may well be writable), so it is named.
+func dirError(path string, t target, err error) error {
+	dir := filepath.Dir(t.path)
+	if abs, aerr := filepath.Abs(dir); aerr == nil {
+		dir = abs
+	}
+	why := "write it in a directory you can write to"
+	if t.old != nil {
+		why = "a file is replaced by a new one written beside it, so " + why
+	}
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Errorf("cannot write %s: the directory %s cannot be written to (%w); %s", path, dir, unwrapPath(err), why)
+	case errors.Is(err, syscall.EROFS):
+		return fmt.Errorf("cannot write %s: the directory %s is on a read-only file system (%w); %s", path, dir, unwrapPath(err), why)
+	}
+	return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
 }
 
 // unwrapPath drops the *PathError wrapper, whose temporary file name would

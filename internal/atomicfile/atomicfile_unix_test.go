@@ -94,3 +94,49 @@ func TestNewFilesHonourTheUmask(t *testing.T) {
 		t.Errorf("mode %v, want 0666 less the umask %v", st.Mode().Perm(), umask(t))
 	}
 }
+
+// TestUnwritableDirectoryIsNamed: a file that may be written, in a
+// directory that may not, cannot be replaced safely (the new file is made
+// beside it); the message blames the directory, names it and says what to
+// do, and nothing is left behind. Root writes anywhere, so as root the
+// test runs again as nobody.
+func TestUnwritableDirectoryIsNamed(t *testing.T) {
+	if os.Geteuid() == 0 {
+		runAsNobody(t, openDir(t), t.Name())
+		return
+	}
+	dir := filepath.Join(t.TempDir(), "shared")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	w := filepath.Join(dir, "w.txt")
+	if err := os.WriteFile(w, []byte("old"), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(dir, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = os.Chmod(dir, 0o755) }() // so that the test's directory can be removed
+	for _, tc := range []struct {
+		name, path string
+		o          Options
+	}{
+		{"replacing a writable file", w, Options{Overwrite: true}},
+		{"a new file", filepath.Join(dir, "new.txt"), Options{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			err := Write(tc.path, []byte("new"), tc.o)
+			want := "cannot write " + tc.path + ": the directory " + dir + " cannot be written to (permission denied); "
+			if err == nil || !strings.HasPrefix(err.Error(), want) || !strings.Contains(err.Error(), "write it in a directory you can write to") {
+				t.Fatalf("Write: %v\nwant it to start %q and say what to do", err, want)
+			}
+			if !errors.Is(err, os.ErrPermission) {
+				t.Errorf("the error is not a permission error: %v", err)
+			}
+		})
+	}
+	if got, _ := os.ReadFile(w); string(got) != "old" {
+		t.Errorf("w.txt holds %q", got)
+	}
+	assertOnlyFile(t, dir, "w.txt")
+}
