@@ -64,6 +64,8 @@ func writeError(err error) error {
 	switch {
 	case errors.Is(err, atomicfile.ErrExists):
 		return badInput(fmt.Errorf("%w; add --force to replace it", err))
+	case errors.Is(err, atomicfile.ErrTerminal):
+		return badInput(fmt.Errorf("%w, or leave out --output to print the brief on standard output", err))
 	case atomicfile.BadName(err):
 		return badInput(err)
 	}

@@ -5,8 +5,13 @@
 //     moved into place in one step;
 //   - only regular files are replaced, and only when asked; a FIFO, a socket
 //     or a directory is refused, naming what it is;
-//   - devices (a terminal, /dev/null, /dev/stdout) are written to as streams,
-//     and a failed write to them is an error;
+//   - a terminal is refused, whatever name reaches it (a link to /dev/tty,
+//     /dev/stdout on a terminal): the raw report would be drawn over the
+//     screen and called saved; so is every other device but /dev/null and
+//     /dev/full, which are written to as streams, as is the process's own
+//     standard output or error named as /dev/stdout, /dev/stderr or
+//     /dev/fd/N when it is not a terminal (a pipe, a file a shell opened);
+//     a failed write to a stream is an error;
 //   - the program's own input files are never written;
 //   - a replaced file keeps its mode (and owner, where allowed); a new one
 //     gets 0666 less the umask, like any file a shell redirection creates;
@@ -27,6 +32,8 @@ import (
 	"sync"
 	"syscall"
 	"time"
+
+	"github.com/charmbracelet/x/term"
 )
 
 // Errors Write and Check return, wrapped in a message naming the path.
@@ -46,6 +53,12 @@ var (
 	ErrAborted = errors.New("the program is stopping")
 	// ErrNotOutput: the path names standard input.
 	ErrNotOutput = errors.New("standard input is not an output")
+	// ErrTerminal: the path names a terminal, where a report would be
+	// drawn over the screen.
+	ErrTerminal = errors.New("is a terminal, not a file")
+	// ErrDevice: the path names a device other than a terminal, /dev/null
+	// or /dev/full.
+	ErrDevice = errors.New("is a device, not a file")
 )
 
 // BadName reports whether err is the fault of the name given, not of the
@@ -53,7 +66,7 @@ var (
 // input of the run, standard input, a path through a file, a name too
 // long. (A full disk or a refused permission is the machine's.)
 func BadName(err error) bool {
-	for _, e := range []error{ErrExists, ErrIsDir, ErrNoDir, ErrNotRegular, ErrProtected, ErrNotOutput, syscall.ENOTDIR, syscall.ENAMETOOLONG} {
+	for _, e := range []error{ErrExists, ErrIsDir, ErrNoDir, ErrNotRegular, ErrProtected, ErrNotOutput, ErrTerminal, ErrDevice, syscall.ENOTDIR, syscall.ENAMETOOLONG} {
 		if errors.Is(err, e) {
 			return true
 		}
@@ -132,8 +145,12 @@ func resolve(path string, o Options) (target, error) {
 			return t, fmt.Errorf("cannot write %s: %w", path, err)
 		}
 		st, err := f.Stat()
+		tty := term.IsTerminal(f.Fd())
 		if fd > 2 {
 			_ = f.Close() // only looked at
+		}
+		if tty {
+			return t, fmt.Errorf("%s %w; give a file name", path, ErrTerminal)
 		}
 		if err == nil && st.Mode().IsRegular() && o.protects(st) {
 			return t, fmt.Errorf("%s %w; choose another name for the output", path, ErrProtected)
@@ -163,7 +180,7 @@ func resolve(path string, o Options) (target, error) {
 			t.old = st
 		case m&fs.ModeCharDevice != 0:
 			t.stream = true
-			return t, nil
+			return t, device(path, t.path, st)
 		default:
 			return t, fmt.Errorf("%s %w: it is %s; only regular files are replaced, so give another name", path, ErrNotRegular, describe(m))
 		}
@@ -182,6 +199,42 @@ func resolve(path string, o Options) (target, error) {
 		return t, fmt.Errorf("cannot write %s: %s %w", path, dir, ErrNoDir)
 	}
 	return t, nil
+}
+
+// sinks are the only devices written to: /dev/null drops the report (a
+// run for its exit code alone), /dev/full refuses it as a full disk would.
+var sinks = []string{"/dev/null", "/dev/full"}
+
+// device refuses a device that is not a sink. A terminal would show the
+// raw report over the screen it is on; no other device is a place for a
+// file. resolved is path with symbolic links followed.
+func device(path, resolved string, st fs.FileInfo) error {
+	for _, s := range sinks {
+		if ss, err := os.Stat(s); err == nil && os.SameFile(ss, st) {
+			return nil
+		}
+	}
+	name := path
+	if resolved != path {
+		name = fmt.Sprintf("%s (a link to %s)", path, resolved)
+	}
+	if isTerminal(resolved, st) {
+		return fmt.Errorf("%s %w; give a file name", name, ErrTerminal)
+	}
+	return fmt.Errorf("%s %w; give a file name (of the devices, only /dev/null is written to)", name, ErrDevice)
+}
+
+// isTerminal reports whether the device st, at resolved, is a terminal:
+// one of the process's own, or one by its name. It is not opened to ask:
+// opening a device can have effects of its own.
+func isTerminal(resolved string, st fs.FileInfo) bool {
+	for _, f := range []*os.File{os.Stdin, os.Stdout, os.Stderr} {
+		if fst, err := f.Stat(); err == nil && os.SameFile(fst, st) && term.IsTerminal(f.Fd()) {
+			return true
+		}
+	}
+	base := filepath.Base(resolved)
+	return strings.HasPrefix(resolved, "/dev/pts/") || strings.HasPrefix(base, "tty") || base == "console" || base == "ptmx"
 }
 
 // IsStream reports whether Write would write path in place, as a stream:

@@ -11,6 +11,8 @@ import (
 	"syscall"
 	"testing"
 
+	"github.com/charmbracelet/x/term"
+
 	"github.com/coo-advisor/coo-advisor/internal/testskip"
 )
 
@@ -139,4 +141,63 @@ func TestUnwritableDirectoryIsNamed(t *testing.T) {
 		t.Errorf("w.txt holds %q", got)
 	}
 	assertOnlyFile(t, dir, "w.txt")
+}
+
+// TestTerminalsAndDevicesAreRefused: a terminal is never written to, by
+// whatever name reaches it (the raw report would be drawn over the screen
+// and reported saved), and no device but /dev/null and /dev/full is;
+// Check says so too, before any question is asked.
+func TestTerminalsAndDevicesAreRefused(t *testing.T) {
+	dir := t.TempDir()
+	link := func(name, to string) string {
+		p := filepath.Join(dir, name)
+		if err := os.Symlink(to, p); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	cases := []struct {
+		name, path string
+		want       error // nil: written
+		wantText   string
+	}{
+		{"/dev/tty", "/dev/tty", ErrTerminal, "/dev/tty is a terminal, not a file; give a file name"},
+		{"a link to /dev/tty", link("brief.txt", "/dev/tty"), ErrTerminal, "brief.txt (a link to /dev/tty) is a terminal, not a file; give a file name"},
+		{"/dev/zero", "/dev/zero", ErrDevice, "/dev/zero is a device, not a file; give a file name"},
+		{"/dev/null", "/dev/null", nil, ""},
+		{"a link to /dev/null", link("null.txt", "/dev/null"), nil, ""},
+	}
+	// A terminal the test holds: the master side of a new pseudo-terminal,
+	// named as one of the process's descriptors.
+	if ptm, err := os.OpenFile("/dev/ptmx", os.O_RDWR|syscall.O_NOCTTY, 0); err == nil {
+		defer func() { _ = ptm.Close() }()
+		if term.IsTerminal(ptm.Fd()) {
+			fd := fmt.Sprintf("/dev/fd/%d", ptm.Fd())
+			cases = append(cases, struct {
+				name, path string
+				want       error
+				wantText   string
+			}{"a terminal's descriptor", fd, ErrTerminal, fd + " is a terminal, not a file; give a file name"})
+		}
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, o := range []Options{{}, {Overwrite: true}} {
+				for name, err := range map[string]error{"Write": Write(tc.path, []byte("SECRET CLIENT 12\n"), o), "Check": Check(tc.path, o)} {
+					if tc.want == nil {
+						if err != nil {
+							t.Errorf("%s %+v: %v", name, o, err)
+						}
+						continue
+					}
+					if !errors.Is(err, tc.want) || !strings.Contains(err.Error(), tc.wantText) || !BadName(err) {
+						t.Errorf("%s %+v: %v, want %q", name, o, err, tc.wantText)
+					}
+				}
+			}
+		})
+	}
+	if st, err := os.Lstat(filepath.Join(dir, "brief.txt")); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link to /dev/tty is gone or replaced: %v", err)
+	}
 }
