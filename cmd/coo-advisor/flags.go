@@ -41,7 +41,8 @@ func (o *outputFlags) registerBrief(cmd *cobra.Command, clientDefault, dateDefau
 		clientHelp += " (default: " + clientDefault + ")"
 	}
 	cmd.Flags().StringVarP(&o.format, "format", "f", "", "the brief's format: "+strings.Join(advisor.Formats, ", ")+" (default: from the --output name, or text)")
-	cmd.Flags().StringVarP(&o.output, "output", "o", "", "write the brief to this file (atomically) instead of standard output")
+	cmd.Flags().VarP(&pathFlag{path: &o.output, name: "output", fix: "give a file name, or leave out --output to print the brief on standard output"},
+		"output", "o", "write the brief to this file (atomically) instead of standard output")
 	boolVarP(cmd, &o.force, "force", "", "let --output replace an existing file")
 	cmd.Flags().Var((*textFlag)(&o.client), "client", clientHelp)
 	cmd.Flags().Var((*textFlag)(&o.preparedBy), "prepared-by", "who prepared the brief")
@@ -79,24 +80,26 @@ func (t *textFlag) Set(s string) error {
 // input, and flagError shows it as it is. What was typed is quoted once,
 // and the quoting escapes what a terminal would act on.
 
-// pathFlag is a flag that names an input file: given, it names one. An
-// empty name (an unset variable in --roles "$ROLES") is refused rather
-// than read as no flag at all.
+// pathFlag is a flag that names a file: given, it names one. An empty
+// name (an unset variable in --roles "$ROLES" or -o "$OUT") is refused
+// rather than read as no flag at all, which for --output would print the
+// brief instead.
 type pathFlag struct {
 	path *string
 	name string
+	fix  string // what to do instead of an empty name
 }
 
 // pathVarP adds a flag that names an input file.
 func pathVarP(cmd *cobra.Command, path *string, name, shorthand, usage string) {
-	cmd.Flags().VarP(&pathFlag{path: path, name: name}, name, shorthand, usage)
+	cmd.Flags().VarP(&pathFlag{path: path, name: name, fix: "give a file (- for standard input)"}, name, shorthand, usage)
 }
 
 func (p *pathFlag) String() string { return *p.path }
 func (p *pathFlag) Type() string   { return "file" }
 func (p *pathFlag) Set(s string) error {
 	if strings.TrimSpace(s) == "" {
-		return badInput(fmt.Errorf("--%s: an empty file name; give a file (- for standard input)", p.name))
+		return badInput(fmt.Errorf("--%s: an empty file name; %s", p.name, p.fix))
 	}
 	*p.path = s
 	return nil
