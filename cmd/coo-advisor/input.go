@@ -54,11 +54,11 @@ func (a *app) loadDefinitions() (*advisor.Definitions, error) {
 		}
 		return defs, nil
 	}
-	roles, err := a.source(a.rolesPath, data.RolesFile)
+	roles, err := a.source(flagRoles, a.rolesPath, data.RolesFile)
 	if err != nil {
 		return nil, err
 	}
-	questions, err := a.source(a.questionsPath, data.QuestionsFile)
+	questions, err := a.source(flagQuestions, a.questionsPath, data.QuestionsFile)
 	if err != nil {
 		return nil, err
 	}
@@ -69,7 +69,9 @@ func (a *app) loadDefinitions() (*advisor.Definitions, error) {
 	return defs, nil
 }
 
-func (a *app) source(path, builtin string) (advisor.Source, error) {
+// source reads the definitions file flag names at path, or the built-in
+// one.
+func (a *app) source(flag, path, builtin string) (advisor.Source, error) {
 	if path == "" {
 		src, err := advisor.ReadSource(data.FS, builtin, "built-in ")
 		if err != nil {
@@ -77,7 +79,7 @@ func (a *app) source(path, builtin string) (advisor.Source, error) {
 		}
 		return src, nil
 	}
-	b, err := a.readInput(path)
+	b, err := a.readInput(flag, path)
 	if err != nil {
 		return advisor.Source{}, err
 	}
@@ -85,9 +87,13 @@ func (a *app) source(path, builtin string) (advisor.Source, error) {
 }
 
 // readInput reads a user file, or standard input for "-", up to the size
-// limit (the parser reports an over-long file).
-func (a *app) readInput(path string) ([]byte, error) {
+// limit (the parser reports an over-long file). who is the flag that names
+// it, or the file itself when an argument does.
+func (a *app) readInput(who, path string) ([]byte, error) {
 	if path == "-" {
+		if err := a.readsStdin(who); err != nil {
+			return nil, err
+		}
 		b, err := advisor.ReadLimited(a.stdin)
 		if err != nil {
 			return nil, badInput(fmt.Errorf("stdin: %w", err))
@@ -105,14 +111,43 @@ func (a *app) readInput(path string) ([]byte, error) {
 		return nil, badInput(err)
 	}
 	defer func() { _ = f.Close() }() // read only: nothing to lose
-	if st, err := f.Stat(); err == nil && st.IsDir() {
+	st, err := f.Stat()
+	if err == nil && st.IsDir() {
 		return nil, badInput(fmt.Errorf("%s: is a directory; give a YAML file", path))
+	}
+	if err == nil && a.isStdin(st) {
+		if err := a.readsStdin(who); err != nil {
+			return nil, err
+		}
 	}
 	b, err := advisor.ReadLimited(f)
 	if err != nil {
 		return nil, badInput(fmt.Errorf("%s: %w", path, err))
 	}
 	return b, nil
+}
+
+// isStdin reports whether st is the file standard input is, whatever name
+// opened it: /dev/stdin, /dev/fd/0 and /proc/self/fd/0 open standard
+// input's file (a pipe, a terminal, a redirected file) under other names.
+func (a *app) isStdin(st os.FileInfo) bool {
+	in, ok := a.stdin.(*os.File)
+	if !ok {
+		return false
+	}
+	ist, err := in.Stat()
+	return err == nil && os.SameFile(ist, st)
+}
+
+// readsStdin records that who (a flag, or a file given as an argument)
+// reads standard input, and refuses a second reader, by whatever name it
+// reaches standard input: it would find it empty.
+func (a *app) readsStdin(who string) error {
+	if len(a.fromStdin) > 0 {
+		return badInput(fmt.Errorf("%s and %s both read standard input; only one can: give the others as files", a.fromStdin[0], who))
+	}
+	a.fromStdin = append(a.fromStdin, who)
+	return nil
 }
 
 // fifoPatience is how long opening a named pipe may wait for a writer
@@ -146,15 +181,17 @@ func (a *app) open(path string) (*os.File, error) {
 }
 
 func (a *app) readAnswers(defs *advisor.Definitions, path string) (advisor.Answers, error) {
-	f, err := a.readAnswersFile(defs, path, false)
+	f, err := a.readAnswersFile(defs, flagAnswers, path, false)
 	if err != nil {
 		return nil, err
 	}
 	return f.Answers, nil
 }
 
-func (a *app) readAnswersFile(defs *advisor.Definitions, path string, partial bool) (*advisor.AnswersFile, error) {
-	b, err := a.readInput(path)
+// readAnswersFile reads and checks an answers file; who names it as
+// readInput's does.
+func (a *app) readAnswersFile(defs *advisor.Definitions, who, path string, partial bool) (*advisor.AnswersFile, error) {
+	b, err := a.readInput(who, path)
 	if err != nil {
 		return nil, err
 	}

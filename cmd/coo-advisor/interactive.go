@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -33,12 +34,18 @@ func (a *app) runInteractive(cmd *cobra.Command, out *outputFlags, plainFlag boo
 		return err
 	}
 	defs := p.defs
-	// Standard input read for a file cannot also give the answers.
+	// Standard input read for a file, by whatever name, cannot also give
+	// the answers.
 	if defs.NextToAsk(p.answers(), 0) >= 0 {
 		for _, f := range []struct{ name, path string }{{flagAnswers, out.answers}, {flagRoles, a.rolesPath}, {flagQuestions, a.questionsPath}} {
-			if f.path == "-" {
-				return badInput(fmt.Errorf("%s read standard input, so the questions left to answer cannot be asked there; give %s as a file", f.name, f.name))
+			if !slices.Contains(a.fromStdin, f.name) {
+				continue
 			}
+			as := ""
+			if f.path != "-" {
+				as = " (" + displayName(f.path) + " is standard input)"
+			}
+			return badInput(fmt.Errorf("%s read standard input%s, so the questions left to answer cannot be asked there; give %s as a file", f.name, as, f.name))
 		}
 	}
 	dir, err := os.Getwd()

@@ -66,7 +66,7 @@ func (a *app) prepare(o *outputFlags, partial bool) (*prepared, error) {
 		return nil, err
 	}
 	if o.answers != "" {
-		if p.file, err = a.readAnswersFile(p.defs, o.answers, partial); err != nil {
+		if p.file, err = a.readAnswersFile(p.defs, flagAnswers, o.answers, partial); err != nil {
 			return nil, err
 		}
 		p.engagement = p.file.Engagement

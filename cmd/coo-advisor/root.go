@@ -48,7 +48,12 @@ type app struct {
 	out           *checkedWriter
 	rolesPath     string
 	questionsPath string
-	stop          *stopper // nil in tests that run commands in-process
+	// fromStdin says who read standard input (a flag, or a file given as
+	// an argument), as "-" or under any name that opened the same file
+	// (/dev/stdin, /dev/fd/0, the file redirected to it): nothing else can
+	// read it then, and no question can be answered there.
+	fromStdin []string
+	stop      *stopper // nil in tests that run commands in-process
 	// quiet is how a run ended that has nothing more to say (a signal,
 	// an interruption): main exits with its code.
 	quiet error

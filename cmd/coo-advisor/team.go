@@ -112,7 +112,7 @@ func (a *app) readTeam(defs *advisor.Definitions, files []string, clientFlag str
 			}
 			seen = append(seen, file{st, f})
 		}
-		af, err := a.readAnswersFile(defs, f, false)
+		af, err := a.readAnswersFile(defs, displayName(f), f, false)
 		if err != nil {
 			// Every bad file is named, whatever is wrong with it.
 			var ie *advisor.InputError
