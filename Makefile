@@ -41,9 +41,15 @@ endef
 help:
 	@sed -n 's/^## //p' Makefile | awk -F': ' '{ printf "  %-15s %s\n", $$1, $$2 }'
 
-## run: build and start the interactive advisor
+## run: build and start the advisor in the directory make was started from (ARGS='...' for its flags)
+# It runs where you are, as the installed binary would: exports and saved
+# answers land in your directory, not in the repository (make -C sets
+# CURDIR to the repository; the shell's PWD is where you started it).
+# Started from the repository's top, they land there, and .gitignore keeps
+# the names the advisor suggests out of git.
+ARGS ?=
 run: build
-	./$(BIN)
+	cd "$(or $(PWD),$(CURDIR))" && "$(abspath $(BIN))" $(ARGS)
 
 ## build: build bin/coo-advisor
 build:

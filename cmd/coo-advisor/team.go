@@ -164,6 +164,10 @@ func (a *app) readTeam(defs *advisor.Definitions, files []string, clientFlag str
 	return people, eng, nil
 }
 
+// teamExportName is the name the team's export screen suggests, before
+// the format's extension.
+const teamExportName = "coo-advisor-team"
+
 // runTeamInteractive opens the team's results in the full-screen program.
 func (a *app) runTeamInteractive(cmd *cobra.Command, p *prepared, opts advisor.ReportOptions, inputs atomicfile.Options) error {
 	dir, err := os.Getwd()
@@ -172,7 +176,7 @@ func (a *app) runTeamInteractive(cmd *cobra.Command, p *prepared, opts advisor.R
 	}
 	o := tui.Options{
 		Defs: p.defs, Team: opts.Team, Report: opts, Input: a.stdin, Output: a.out.w, Format: p.format, Dir: dir, Protect: inputs,
-		ExportPath: "coo-advisor-team" + p.format.Extension(),
+		ExportPath: teamExportName + p.format.Extension(),
 	}
 	return a.runProgram(cmd, o)
 }
