@@ -3,6 +3,7 @@ package advisor
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -44,6 +45,8 @@ type kindRules interface {
 	value(q *Question, a Answer) any
 	// describe writes the answer for people.
 	describe(q *Question, a Answer) string
+	// describeChange says what an edit changed, for people.
+	describeChange(q *Question, before, after Answer) string
 	// change finds the nearest plausible change of the answer to question
 	// qi that changes the advice, or nil.
 	change(s *changeSearch, qi int) *Change
@@ -228,6 +231,14 @@ func (q *Question) FormatValue(a Answer) string { return q.rules().format(q, a) 
 // 30% a year)", "New markets; International expansion" or the none label.
 func (q *Question) Describe(a Answer) string { return q.rules().describe(q, a) }
 
+// DescribeChange says what changed from one answer to another, without
+// repeating what stayed: "from 120 to 160", "from Stable (0-10% a year)
+// to Rapid (over 30% a year)", "removed: New markets; added: New
+// products or services".
+func (q *Question) DescribeChange(before, after Answer) string {
+	return q.rules().describeChange(q, before, after)
+}
+
 // JSONValue is an answer as a JSON report (and an answers file) holds it:
 // a number, a value, or a list of values.
 func (q *Question) JSONValue(a Answer) any { return q.rules().value(q, a) }
@@ -326,6 +337,10 @@ func (integerKind) describe(q *Question, a Answer) string {
 	return s
 }
 
+func (integerKind) describeChange(_ *Question, before, after Answer) string {
+	return "from " + GroupDigits(before.Int) + " to " + GroupDigits(after.Int)
+}
+
 func (integerKind) random(q *Question, intn func(int) int) Answer {
 	// Half the time a band's edge, where mistakes hide.
 	b := q.Bands[intn(len(q.Bands))]
@@ -392,6 +407,10 @@ func (choiceKind) describe(q *Question, a Answer) string {
 		return o.Label
 	}
 	return a.Choice
+}
+
+func (choiceKind) describeChange(q *Question, before, after Answer) string {
+	return "from " + q.Describe(before) + " to " + q.Describe(after)
 }
 
 func (choiceKind) random(q *Question, intn func(int) int) Answer {
@@ -539,6 +558,37 @@ func (multiKind) describe(q *Question, a Answer) string {
 		}
 	}
 	return strings.Join(labels, "; ")
+}
+
+// describeChange names the values removed and added, by their labels
+// (each may hold a comma or an "and": they are joined by semicolons, as
+// describe does, and the groups by a dot), and the none label when
+// nothing is left.
+func (multiKind) describeChange(q *Question, before, after Answer) string {
+	var removed, added []string
+	for _, o := range q.Options {
+		was, is := slices.Contains(before.Multi, o.Value), slices.Contains(after.Multi, o.Value)
+		switch {
+		case was && !is:
+			removed = append(removed, o.Label)
+		case is && !was:
+			added = append(added, o.Label)
+		}
+	}
+	var parts []string
+	if len(removed) > 0 {
+		parts = append(parts, "removed: "+strings.Join(removed, "; "))
+	}
+	if len(added) > 0 {
+		parts = append(parts, "added: "+strings.Join(added, "; "))
+	}
+	if len(after.Multi) == 0 {
+		parts = append(parts, "now: "+q.None.Label)
+	}
+	if len(parts) == 0 {
+		return "unchanged"
+	}
+	return strings.Join(parts, " · ")
 }
 
 func (multiKind) random(q *Question, intn func(int) int) Answer {

@@ -120,6 +120,11 @@ func SafeText(s string) string {
 	return b.String()
 }
 
+// UnsafeForTerminal reports whether SafeText escapes r: a control,
+// invisible or direction-changing character, which a field that takes a
+// name (a file's, a client's) leaves out.
+func UnsafeForTerminal(r rune) bool { return unsafeForTerminal(r) }
+
 // unsafeForTerminal reports whether r must never reach a terminal as it
 // is: a control character (but a tab); a format character (Unicode's Cf:
 // zero-width, direction-changing, soft hyphen, tags); a noncharacter; an

@@ -534,6 +534,39 @@ func Percent(f float64) int {
 	return int(math.Round(f * 100))
 }
 
+// Percents turns shares into whole percentages that add up to 100, by
+// largest remainder (the first of equal ones): rounded one by one,
+// shares of 0.425, 0.385 and 0.19 would show as 43, 39 and 19, which add
+// up to 101. Shares that add up to nothing give zeros.
+func Percents(shares []float64) []int {
+	out := make([]int, len(shares))
+	total := 0.0
+	for _, s := range shares {
+		total += max(0, s)
+	}
+	if total <= 0 {
+		return out
+	}
+	rem := make([]float64, len(shares))
+	given := 0
+	for i, s := range shares {
+		exact := max(0, s) / total * 100
+		out[i] = int(exact)
+		rem[i] = exact - float64(out[i])
+		given += out[i]
+	}
+	order := make([]int, len(shares))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return rem[order[a]] > rem[order[b]] })
+	for k := 0; given < 100 && k < len(order); k++ {
+		out[order[k]]++
+		given++
+	}
+	return out
+}
+
 // Winner is the role complete answers recommend, scored without the
 // explanation: for searches that try many answers. It is "" when the
 // answers are incomplete or rule out every role.

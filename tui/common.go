@@ -1,9 +1,12 @@
 package tui
 
 import (
+	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
+	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
 
 	"github.com/coo-advisor/coo-advisor/advisor"
@@ -18,6 +21,10 @@ const (
 	// leaning beside the question.
 	sidePanelMin = 100
 	panelWidth   = 34
+	// readingWidth is the widest a column of prose grows: lines of 200
+	// columns read badly, and the leaning panel beside a question should
+	// not sit at the far edge of a wide terminal.
+	readingWidth = 76
 )
 
 // common is what every screen shares, passed by pointer: the definitions,
@@ -44,6 +51,9 @@ type common struct {
 	// fullHelp is set while the full help shows (?): questions add their
 	// detail then.
 	fullHelp bool
+	// quitAfterSave is set while the save screen opened from the quit
+	// prompt shows: the program quits once the answers are saved.
+	quitAfterSave bool
 
 	// helpCache keeps the rendered footer: it only changes with the screen,
 	// the width or the help mode, not with every key.
@@ -56,14 +66,24 @@ type common struct {
 // contentWidth is the width inside the app's side padding.
 func (c *common) contentWidth() int { return max(1, c.width-2) }
 
-// wrap wraps s to width cells, breaking words only when they are longer
-// than the line.
+// wrap wraps s to width cells, breaking lines at spaces only: a word
+// longer than the line is cut where it must be, but a name that fits is
+// never broken at its hyphen (Lip Gloss breaks at every hyphen, which
+// split "coo-advisor" and file names over two lines). The hyphens stand
+// in as non-breaking ones while the text is wrapped.
 func wrap(s string, width int) string {
 	if width < 1 {
 		width = 1
 	}
-	return lipgloss.Wrap(s, width, "")
+	if !strings.Contains(s, "-") || strings.ContainsRune(s, keepHyphen) {
+		return lipgloss.Wrap(s, width, "")
+	}
+	w := lipgloss.Wrap(strings.ReplaceAll(s, "-", string(keepHyphen)), width, "")
+	return strings.ReplaceAll(w, string(keepHyphen), "-")
 }
+
+// keepHyphen is a non-breaking hyphen, one cell wide like "-".
+const keepHyphen = '\u2011'
 
 // wrapLines wraps s to width and splits it into lines.
 func wrapLines(s string, width int) []string {
@@ -246,4 +266,47 @@ func (c *common) box(lines []string, width int) string {
 	b.WriteString("\n")
 	b.WriteString(bs.Render("╰" + strings.Repeat("─", width-2) + "╯"))
 	return b.String()
+}
+
+// cleanField leaves out of a text field the characters that could act on
+// the terminal or hide what it says: control characters, zero-width and
+// direction-changing ones (a right-to-left override makes
+// "brief\u202etxt.html" show as a .txt name). The field cannot show them
+// as escapes, and a name holding them does not read as it is, so they are
+// never taken. It adds those it left out, as escapes, to left (at most
+// five kinds), which leftOutNote turns into what the screen says.
+func cleanField(ti *textinput.Model, left []string) []string {
+	v := []rune(ti.Value())
+	kept := v[:0:0]
+	pos := ti.Position()
+	dropped := false
+	for i, r := range v {
+		if !advisor.UnsafeForTerminal(r) {
+			kept = append(kept, r)
+			continue
+		}
+		dropped = true
+		if i < ti.Position() {
+			pos--
+		}
+		if e := advisor.SafeText(string(r)); len(left) < 5 && !slices.Contains(left, e) {
+			left = append(left, e)
+		}
+	}
+	if dropped {
+		ti.SetValue(string(kept))
+		ti.SetCursor(pos)
+	}
+	return left
+}
+
+// leftOutNote says which characters cleanField left out, or "".
+func leftOutNote(left []string) string {
+	if len(left) == 0 {
+		return ""
+	}
+	if len(left) > 4 {
+		left = append(left[:4:4], "others")
+	}
+	return fmt.Sprintf("Left out %s: control, invisible and direction-changing characters would hide or reorder what the name says.", advisor.JoinWords(left, "and"))
 }

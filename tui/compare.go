@@ -28,6 +28,8 @@ type compareModel struct {
 	// all shows the secondary roles (the fractional COO) beside the COO
 	// and the Operations Director even where they would not fit.
 	all bool
+	// note answers a tab that has nothing to show, until the next key.
+	note string
 	// Side by side, the notes and the column titles stay in view above
 	// the lines that scroll, where the window is tall enough: titles is
 	// the row of titles, notes the lines above it, rest the lines below.
@@ -124,6 +126,10 @@ func (m *compareModel) setResult(r *advisor.Result) {
 
 func (m *compareModel) update(msg tea.Msg) (tea.Cmd, tea.Msg) {
 	if km, ok := msg.(tea.KeyPressMsg); ok {
+		if m.note != "" {
+			m.note = ""
+			m.render()
+		}
 		switch {
 		case key.Matches(km, m.c.keys.Back):
 			return nil, showMsg{to: screenResults}
@@ -131,10 +137,38 @@ func (m *compareModel) update(msg tea.Msg) (tea.Cmd, tea.Msg) {
 			m.all = !m.all
 			m.render()
 			return nil, nil
+		case key.Matches(km, m.c.keys.AllRoles):
+			// Every role shows already: say so rather than do nothing.
+			m.note = m.allShownNote()
+			m.render()
+			if !m.pinned {
+				m.scroll.offset = 0 // the note is at the top
+			}
+			return nil, nil
 		}
 		m.scroll.handleKey(m.c.keys, km)
 	}
 	return nil, nil
+}
+
+// allShownNote says why tab has no role to add.
+func (m *compareModel) allShownNote() string {
+	d := m.c.defs
+	if len(d.PrimaryRoles()) == len(d.Roles) {
+		return "All the roles show already: tab has none to add."
+	}
+	var extra []string
+	for _, r := range d.Roles {
+		if r.Secondary && r.ID != m.recommended {
+			extra = append(extra, r.Title)
+		}
+	}
+	if len(extra) == 0 {
+		// Only the recommended secondary role, which always shows.
+		r, _ := d.Role(m.recommended)
+		return "All the roles show already, the " + r.Title + " because it is recommended: tab has none to add."
+	}
+	return "All the roles show already: the window is wide enough for every one, so tab has none to add."
 }
 
 // shown lists the roles on the screen, in file order: the primary roles,
@@ -280,6 +314,9 @@ func (m *compareModel) render() {
 func (m *compareModel) noteLines(idx []int, w int) []string {
 	s := m.c.styles
 	var lines []string
+	if m.note != "" {
+		lines = append(lines, wrapLines(s.accent.Render(m.note), w)...)
+	}
 	if len(m.pains) > 0 {
 		what := " marks the responsibilities that match your pain points."
 		if m.c.team != nil {

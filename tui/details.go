@@ -20,9 +20,12 @@ type detailsModel struct {
 	inputs [4]textinput.Model // client, prepared by, date, respondent
 	focus  int
 	err    string
-	from   screen // where esc and Enter go back to
-	lines  []string
-	fields []int // the line of each field, to keep the focused one in view
+	// leftOut lists the characters left out of the fields (see
+	// cleanField).
+	leftOut []string
+	from    screen // where esc and Enter go back to
+	lines   []string
+	fields  []int // the line of each field, to keep the focused one in view
 }
 
 var detailsLabels = [4]string{"Client (the company the brief is for)", "Prepared by", "Date (YYYY-MM-DD)", "Your name, when you answer as one of a leadership team"}
@@ -44,7 +47,7 @@ func newDetailsModel(c *common) *detailsModel {
 // back to from.
 func (m *detailsModel) open(from screen) {
 	e := m.c.report.Engagement
-	m.from, m.err, m.focus = from, "", 0
+	m.from, m.err, m.leftOut, m.focus = from, "", nil, 0
 	for i, v := range []string{e.Client, e.PreparedBy, e.Date, e.Respondent} {
 		m.inputs[i].SetValue(v)
 		m.inputs[i].CursorEnd()
@@ -115,6 +118,7 @@ func (m *detailsModel) update(msg tea.Msg) (tea.Cmd, tea.Msg) {
 	m.inputs[m.focus], cmd = m.inputs[m.focus].Update(msg)
 	if m.inputs[m.focus].Value() != before {
 		m.err = ""
+		m.leftOut = cleanField(&m.inputs[m.focus], m.leftOut)
 	}
 	m.render()
 	return cmd, nil
@@ -152,7 +156,7 @@ func (m *detailsModel) engagement() (advisor.Engagement, string) {
 
 func (m *detailsModel) render() {
 	s := m.c.styles
-	w := m.c.contentWidth()
+	w := min(m.c.contentWidth(), readingWidth)
 	var lines []string
 	lines = append(lines, wrapLines(s.title.Render("Who the brief is for"), w)...)
 	intro := "Every report names the client, who prepared it and its date; a team member adds their own name, for coo-advisor team. All optional but the date; nothing leaves this computer."
@@ -172,9 +176,13 @@ func (m *detailsModel) render() {
 		m.fields = append(m.fields, len(lines))
 		lines = append(lines, m.inputs[i].View())
 	}
+	if note := leftOutNote(m.leftOut); note != "" {
+		lines = append(lines, "")
+		lines = append(lines, wrapLines(s.faint.Render(note), w)...)
+	}
 	if m.err != "" {
 		lines = append(lines, "")
-		lines = append(lines, wrapLines(s.errorText.Render("✗ "+m.err), w)...)
+		lines = append(lines, wrapLines(s.errorText.Render("✗ "+advisor.SafeText(m.err)), w)...)
 	}
 	m.lines = lines
 }

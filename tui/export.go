@@ -55,15 +55,27 @@ type exportModel struct {
 	format  int // index into advisor.Formats
 	state   exportState
 	written string // absolute path of the last file written
-	err     string
-	note    string // a remark on the last action ("Not saved.")
+	// replacing is set while a write replaces, without asking, a file
+	// this screen wrote before (see isOurs), and after it.
+	replacing bool
+	// ours are the files this screen wrote, as they were just after: one
+	// of them, unchanged since, is replaced without asking (saving again
+	// to the file just saved is what the user means).
+	ours map[string]os.FileInfo
+	err  string
+	note string // a remark on the last action ("Not saved.")
+	// leftOut lists the characters left out of the name since the
+	// screen opened (see cleanField).
+	leftOut []string
 
 	// The rendered parts, laid out by lines for the height.
-	head    []string
-	field   string
-	path    []string
-	formats []string
-	status  []string
+	title    []string
+	intro    []string
+	noClient []string
+	field    string
+	path     []string
+	formats  []string
+	status   []string
 }
 
 func newExportModel(c *common, path string, format advisor.Format) *exportModel {
@@ -110,6 +122,8 @@ func (m *exportModel) open(from screen) {
 	}
 	m.state = exportEditing
 	m.err, m.note = "", ""
+	// A name given on the command line is cleaned as a typed one is.
+	m.leftOut = cleanField(&m.input, nil)
 	m.input.Focus()
 	m.render()
 }
@@ -207,6 +221,7 @@ func (m *exportModel) update(msg tea.Msg) (tea.Cmd, tea.Msg) {
 	m.input, cmd = m.input.Update(msg)
 	if m.input.Value() != before {
 		m.err, m.note = "", ""
+		m.leftOut = cleanField(&m.input, m.leftOut)
 		m.formatFromName()
 	}
 	m.render()
@@ -226,8 +241,25 @@ func (m *exportModel) finished(msg exportedMsg) {
 		m.state = exportDone
 		m.written = msg.path
 		m.err = ""
+		if msg.info != nil {
+			if m.ours == nil {
+				m.ours = map[string]os.FileInfo{}
+			}
+			m.ours[msg.path] = msg.info
+		}
 	}
 	m.render()
+}
+
+// isOurs reports whether the file at path is one this screen wrote, as it
+// left it: the same file, size and time.
+func (m *exportModel) isOurs(path string) bool {
+	was, ok := m.ours[path]
+	if !ok {
+		return false
+	}
+	now, err := os.Stat(path)
+	return err == nil && os.SameFile(was, now) && now.Size() == was.Size() && now.ModTime().Equal(was.ModTime())
 }
 
 // submit starts writing the file, or says what is wrong with its name.
@@ -238,8 +270,9 @@ func (m *exportModel) submit() tea.Cmd {
 	}
 	m.state = exportWriting
 	m.note = ""
+	m.replacing = m.isOurs(m.resolved())
 	m.render()
-	return m.write(false)
+	return m.write(m.replacing)
 }
 
 // nameProblem says what is wrong with the file name, if anything. The
@@ -292,6 +325,11 @@ func (m *exportModel) setFormat(i int) {
 func (m *exportModel) write(overwrite bool) tea.Cmd {
 	defs, res, format, path, protect, opts := m.c.defs, m.c.result, m.currentFormat(), m.resolved(), m.c.protect, m.c.report
 	saving, answers := m.saving, m.answers
+	if !saving {
+		// A JSON report reads back as answers: the root counts them as
+		// kept once it is written.
+		answers = m.c.answers.Clone()
+	}
 	return func() tea.Msg {
 		var data []byte
 		var err error
@@ -305,13 +343,18 @@ func (m *exportModel) write(overwrite bool) tea.Cmd {
 		if errors.Is(err, atomicfile.ErrExists) {
 			return exportedMsg{path: path, exists: true, answers: saving}
 		}
-		return exportedMsg{path: path, err: err, answers: saving, format: format}
+		msg := exportedMsg{path: path, err: err, answers: saving, format: format, engagement: opts.Engagement}
+		if err == nil {
+			msg.info, _ = os.Stat(path)
+			msg.saved = answers
+		}
+		return msg
 	}
 }
 
 func (m *exportModel) render() {
 	s := m.c.styles
-	w := m.c.contentWidth()
+	w := min(m.c.contentWidth(), readingWidth)
 	wrapped := func(text string, st lipgloss.Style) []string {
 		lines := wrapLines(text, w)
 		for i, l := range lines {
@@ -319,16 +362,21 @@ func (m *exportModel) render() {
 		}
 		return lines
 	}
+	m.noClient = nil
 	if m.saving {
-		m.head = append(wrapped("Save your answers", s.title),
-			wrapped("An answers file, with the client's details: coo-advisor --answers FILE opens it again, and any question left out is asked then.", s.faint)...)
+		title := "Save your answers"
+		if m.c.quitAfterSave {
+			title = "Save your answers, then quit"
+		}
+		m.title = wrapped(title, s.title)
+		m.intro = wrapped("An answers file, with the client's details: coo-advisor --answers FILE opens it again, and any question left out is asked then.", s.faint)
 	} else {
-		m.head = append(wrapped("Export the recommendation", s.title),
-			wrapped("Text to paste into an email, Markdown for a document, HTML to send or print to PDF, or JSON for other tools.", s.faint)...)
+		m.title = wrapped("Export the recommendation", s.title)
+		m.intro = wrapped("Text to paste into an email, Markdown for a document, HTML to send or print to PDF, or JSON for other tools.", s.faint)
 		if m.c.report.Engagement.Client == "" {
 			// The client's name is optional, but a brief to send usually
 			// wants it: say where it goes.
-			m.head = append(m.head, wrapped("The brief names no client: esc, then d on the results, to add one.", s.faint)...)
+			m.noClient = wrapped("The brief names no client: esc, then d on the results, to add one.", s.faint)
 		}
 	}
 	m.input.SetWidth(max(4, w-3))
@@ -337,8 +385,10 @@ func (m *exportModel) render() {
 	m.input.SetCursor(m.input.Position())
 	m.field = m.input.View()
 	m.path = nil
-	// The full path, when it says more than the name typed.
+	// The full path, when it says more than the name typed; the
+	// directory may hold characters that act on the terminal.
 	if p := m.resolved(); p != "" && p != strings.TrimSpace(m.input.Value()) {
+		p = advisor.SafeText(p)
 		if lipgloss.Width(p)+2 <= w {
 			p = "  " + p
 		}
@@ -368,44 +418,75 @@ func (m *exportModel) render() {
 	case exportWriting:
 		status = wrapped("Writing…", s.faint)
 	case exportConfirm:
-		status = wrapped(m.resolved()+" already exists. Replace it? (y/n)", s.pain)
+		status = wrapped(advisor.SafeText(m.resolved())+" already exists. Replace it? (y/n)", s.pain)
 	case exportDone:
-		status = append(wrapped("✓ Saved to "+advisor.SafeText(m.written), s.success),
-			wrapped("Enter to go back, q to quit.", s.faint)...)
+		done := "✓ Saved to " + advisor.SafeText(m.written)
+		if m.replacing {
+			done += " (replacing the copy saved before)"
+		}
+		status = append(wrapped(done, s.success), wrapped("Enter to go back, q to quit.", s.faint)...)
 	case exportEditing:
 		// Nothing to report while the name is being typed.
+	}
+	if m.state == exportEditing && len(m.leftOut) > 0 {
+		status = append(status, wrapped(leftOutNote(m.leftOut), s.faint)...)
 	}
 	if m.note != "" {
 		status = append(status, wrapped(m.note, s.faint)...)
 	}
 	if m.err != "" {
-		status = append(status, wrapped("✗ "+capitalize(m.err), s.errorText)...)
+		status = append(status, wrapped("✗ "+capitalize(advisor.SafeText(m.err)), s.errorText)...)
 	}
 	m.status = status
 }
 
-// lines lays the screen out in at most h lines. The field being typed in
-// and the status always show; the title, the full path and the spacing
-// give way on small terminals.
+// lines lays the screen out in at most h lines, always in the same
+// order. The field being typed in and the status always show; on small
+// terminals the explanation, the spacing, the label, the full path, the
+// title and the formats give way, in that order.
 func (m *exportModel) lines(h int) []string {
-	var out []string
-	full := len(m.head) + 1 + 2 + len(m.path) + 1 + len(m.formats) + 1 + len(m.status)
-	if full <= h {
-		out = append(out, m.head...)
-		out = append(out, "", m.c.styles.text.Render("File"), m.field)
-		out = append(out, m.path...)
-		out = append(out, "")
-		out = append(out, m.formats...)
-		if len(m.status) > 0 {
-			out = append(out, "")
-		}
-		return append(out, m.status...)
+	var status []string
+	if len(m.status) > 0 {
+		status = []string{""}
 	}
-	out = append(out, m.field)
-	out = append(out, m.status...)
-	out = append(out, m.formats...)
-	if len(out)+len(m.path) <= h {
-		out = append(out, m.path...)
+	parts := []struct {
+		lines []string
+		keep  int // parts with a lower keep give way first
+	}{
+		{m.title, 6},
+		{m.intro, 0},
+		{m.noClient, 1},
+		{[]string{""}, 2},
+		{[]string{m.c.styles.text.Render("File")}, 3},
+		{[]string{m.field}, 10},
+		{m.path, 5},
+		{[]string{""}, 2},
+		{m.formats, 7},
+		{status, 2},
+		{m.status, 9},
+	}
+	total := 0
+	for _, p := range parts {
+		total += len(p.lines)
+	}
+	// Drop the part that matters least (the last of equals) until the
+	// rest fits.
+	for total > h {
+		drop, least := -1, 9 // the field and the status (9 and up) stay
+		for i, p := range parts {
+			if len(p.lines) > 0 && p.keep < 9 && p.keep <= least {
+				drop, least = i, p.keep
+			}
+		}
+		if drop < 0 {
+			break
+		}
+		total -= len(parts[drop].lines)
+		parts[drop].lines = nil
+	}
+	out := make([]string, 0, total)
+	for _, p := range parts {
+		out = append(out, p.lines...)
 	}
 	return clip(out, h, 0)
 }
@@ -414,6 +495,9 @@ func (m *exportModel) help() helpKeys {
 	k := m.c.keys
 	save := k.Enter
 	save.SetHelp("enter", "save")
+	if m.saving && m.c.quitAfterSave {
+		save.SetHelp("enter", "save and quit")
+	}
 	back := k.Results
 	back.SetHelp("esc", "back")
 	if m.back == screenResults {

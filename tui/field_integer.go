@@ -103,7 +103,7 @@ func (f *integerField) view(w int) ([]string, int, int) {
 func (f *integerField) keys(enter key.Binding) helpKeys {
 	k := f.c.keys
 	return helpKeys{
-		short: []key.Binding{enter, k.Back, k.ForceQuit},
+		short: []key.Binding{enter, k.Back, k.Help, k.ForceQuit},
 		full:  [][]key.Binding{{enter, k.Back}, {k.Help, k.ForceQuit}},
 	}
 }

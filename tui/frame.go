@@ -2,8 +2,10 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -108,7 +110,7 @@ func (m *Model) compose() {
 	// every screen at many sizes), so they are not measured again here.
 	body := m.screens[m.screen].body(bh)
 	if m.confirmQuit {
-		prompt := wrapLines(s.pain.Render("Quit without saving your answers? y quits, s saves them first, any other key stays."), cw)
+		prompt := wrapLines(s.pain.Render(m.quitQuestion()), cw)
 		body = append(prompt, body...)
 	}
 	for i := 0; i < bh; i++ {
@@ -131,6 +133,18 @@ func (m *Model) compose() {
 	m.frame = strings.Join(lines, "\n")
 }
 
+// quitQuestion asks before q throws away what no file holds, naming it.
+func (m *Model) quitQuestion() string {
+	what := "your answers"
+	switch answers, details := m.unsaved(); {
+	case answers && details:
+		what = "your answers and the client details"
+	case details:
+		what = "the client details"
+	}
+	return "Quit without saving " + what + "? y quits, s saves them first, any other key stays."
+}
+
 // helpLines renders the footer help, reusing the last rendering while the
 // bindings, the width and the mode stay the same.
 func (m *Model) helpLines() []string {
@@ -150,7 +164,12 @@ func (m *Model) helpLines() []string {
 	cacheKey := b.String()
 	if m.c.helpCache.key != cacheKey {
 		w := m.c.contentWidth()
-		lines := strings.Split(m.help.View(keys), "\n")
+		var lines []string
+		if m.help.ShowAll {
+			lines = strings.Split(m.help.View(keys), "\n")
+		} else {
+			lines = []string{m.help.ShortHelpView(m.shortKeys(keys.ShortHelp(), w))}
+		}
 		if m.help.ShowAll && !fitsWidth(lines, w) {
 			// Too narrow for the columns: every key, one after another,
 			// wrapped, rather than columns cut off (q among them).
@@ -162,6 +181,61 @@ func (m *Model) helpLines() []string {
 		m.c.helpCache.key, m.c.helpCache.lines = cacheKey, lines
 	}
 	return m.c.helpCache.lines
+}
+
+// shortKeys are the footer's keys that fit in w cells. The way out stays:
+// ? help, q quit (or ctrl+c where q is text), the keys a lost user needs.
+// The others join as they fit, in the screen's order, the movement keys
+// last (the arrows are the first thing anyone tries anyway), up and down
+// together.
+func (m *Model) shortKeys(keys []key.Binding, w int) []key.Binding {
+	k := m.c.keys
+	same := func(a, b key.Binding) bool { return a.Help().Key == b.Help().Key }
+	essential := func(b key.Binding) bool { return same(b, k.Help) || same(b, k.Quit) || same(b, k.ForceQuit) }
+	upDown := func(b key.Binding) bool { return same(b, k.Up) || same(b, k.Down) }
+	moving := func(b key.Binding) bool {
+		return upDown(b) || same(b, k.PageUp) || same(b, k.PageDn) || same(b, k.Top) || same(b, k.Bottom)
+	}
+	unlimited := m.help
+	unlimited.SetWidth(0)
+	in := make([]bool, len(keys))
+	shown := func() []key.Binding {
+		var out []key.Binding
+		for i, b := range keys {
+			if in[i] && b.Enabled() {
+				out = append(out, b)
+			}
+		}
+		return out
+	}
+	if lipgloss.Width(unlimited.ShortHelpView(keys)) <= w {
+		return keys
+	}
+	for i, b := range keys {
+		in[i] = essential(b)
+	}
+	// try adds the keys that match, if they all fit.
+	try := func(match func(key.Binding) bool) {
+		was := slices.Clone(in)
+		for i, b := range keys {
+			in[i] = in[i] || match(b)
+		}
+		if lipgloss.Width(unlimited.ShortHelpView(shown())) > w {
+			copy(in, was)
+		}
+	}
+	for _, b := range keys {
+		if !essential(b) && !moving(b) {
+			try(func(c key.Binding) bool { return same(c, b) })
+		}
+	}
+	try(upDown)
+	for _, b := range keys {
+		if moving(b) && !upDown(b) {
+			try(func(c key.Binding) bool { return same(c, b) })
+		}
+	}
+	return shown()
 }
 
 // fitsWidth reports whether every line fits in w cells, uncut.

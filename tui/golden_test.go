@@ -33,7 +33,8 @@ var goldenScreens = []struct {
 	{"compare", "has-coo.yaml", []string{"c"}},
 	{"review", "close-call.yaml", []string{"a", "down", "down"}},
 	{"export", "close-call.yaml", []string{"e", "tab"}},
-	{"export-confirm", "close-call.yaml", []string{"e", "enter", "enter", "e", "enter"}},
+	// The file exists already (see existingExport): Enter asks first.
+	{"export-confirm", "close-call.yaml", []string{"e", "enter"}},
 	{"help", "close-call.yaml", []string{"?"}},
 }
 
@@ -60,6 +61,7 @@ func TestGolden(t *testing.T) {
 					// path, so that the frame is the same on every run.
 					t.Chdir(t.TempDir())
 					o.Dir = "."
+					existingExport(t)
 				}
 				d := newDriver(t, o, size[0], size[1])
 				d.send(tea.ColorProfileMsg{Profile: colorprofile.ANSI256})
@@ -106,6 +108,7 @@ func TestGoldenANSI(t *testing.T) {
 				if g.name == "export-confirm" {
 					t.Chdir(t.TempDir())
 					o.Dir = "."
+					existingExport(t)
 				}
 				d := newDriver(t, o, 80, 24)
 				d.send(tea.ColorProfileMsg{Profile: colorprofile.ANSI})
@@ -121,6 +124,16 @@ func TestGoldenANSI(t *testing.T) {
 				checkGolden(t, filepath.Join(testdata, g.name+"-ansi-"+bg.name+".golden"), colored.Bytes())
 			})
 		}
+	}
+}
+
+// existingExport leaves a file where the export screen writes by default,
+// one the session did not write (a file it wrote itself is replaced
+// without asking).
+func existingExport(t *testing.T) {
+	t.Helper()
+	if err := os.WriteFile(DefaultExportName+".txt", []byte("an older brief\n"), 0o600); err != nil {
+		t.Fatal(err)
 	}
 }
 

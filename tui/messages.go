@@ -1,6 +1,10 @@
 package tui
 
-import "github.com/coo-advisor/coo-advisor/advisor"
+import (
+	"os"
+
+	"github.com/coo-advisor/coo-advisor/advisor"
+)
 
 // Messages the screens send up to the root model.
 type (
@@ -39,5 +43,11 @@ type (
 		exists  bool
 		answers bool           // the save screen wrote answers
 		format  advisor.Format // the report's format
+		// info is the file as written, to know it again.
+		info os.FileInfo
+		// saved and engagement are the answers and the client's details
+		// the file holds (a report's are its result's).
+		saved      advisor.Answers
+		engagement advisor.Engagement
 	}
 )

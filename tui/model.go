@@ -1,7 +1,9 @@
 package tui
 
 import (
+	"bytes"
 	"fmt"
+	"slices"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -31,9 +33,11 @@ type Model struct {
 	// scoring numbers the recommendations asked for, so that only the
 	// latest one is shown.
 	scoring int
-	// dirty is set when answers were given or changed since they were
-	// last saved; q then asks before throwing them away.
-	dirty       bool
+	// keptAnswers (as an answers file writes them) and keptDetails are
+	// what the last answers file or JSON report written holds, or what
+	// the session opened with: q asks before throwing away anything else.
+	keptAnswers []byte
+	keptDetails advisor.Engagement
 	confirmQuit bool
 
 	frame string
@@ -76,8 +80,29 @@ func New(o Options) Model {
 			m.show(screenResults)
 		}
 	}
+	m.keep(c.answers, c.report.Engagement)
 	m.layout()
 	return m
+}
+
+// keep records answers and details as kept in a file.
+func (m *Model) keep(a advisor.Answers, e advisor.Engagement) {
+	m.keptAnswers = m.c.defs.AnswersYAML(a, advisor.Engagement{})
+	m.keptDetails = e
+}
+
+// unsaved says what q would throw away: answers given or changed, and
+// client details typed in, since they were last written to a file that
+// keeps them (an answers file, which holds both, or a JSON report). A
+// team's answers are the team members' files, and are not saved here.
+func (m *Model) unsaved() (answers, details bool) {
+	if m.c.team != nil {
+		return false, false
+	}
+	answers = len(m.c.answers) > 0 && !bytes.Equal(m.c.defs.AnswersYAML(m.c.answers, advisor.Engagement{}), m.keptAnswers)
+	e := m.c.report.Engagement
+	details = e != (advisor.Engagement{}) && e != m.keptDetails
+	return answers, details
 }
 
 // questions and results are the screens whose flow the root drives: it
@@ -119,7 +144,6 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.show(screenQuestion)
 		return nil
 	case answeredMsg:
-		m.dirty = true
 		return m.answered(msg)
 	case detailsMsg:
 		m.detailsSaved(msg)
@@ -178,7 +202,10 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		case key.Matches(msg, k.ForceQuit), msg.String() == "y", msg.String() == "Y":
 			m.quitting = true
 			return tea.Quit, true
-		case msg.String() == "s" && len(m.c.answers) > 0:
+		case msg.String() == "s":
+			// Saved from here, the program quits once the file is
+			// written.
+			m.c.quitAfterSave = true
 			m.show(screenSave)
 		}
 		return nil, true
@@ -197,7 +224,7 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		}
 		return nil, true
 	case key.Matches(msg, k.Quit) && typing == typingNone:
-		if m.dirty {
+		if answers, details := m.unsaved(); answers || details {
 			// Answers nobody saved would be lost: ask first, as start
 			// over does.
 			m.confirmQuit = true
@@ -245,9 +272,14 @@ func (m *Model) answered(msg answeredMsg) tea.Cmd {
 func (m *Model) detailsSaved(msg detailsMsg) {
 	m.c.report.Engagement = msg.engagement
 	if m.c.result != nil {
-		m.results().setResult(m.c.result, "Client details saved; every report carries them.")
+		// Taken for the reports, not yet written anywhere: say where
+		// they are kept, so that q asking about them is no surprise.
+		notice := "Client details set: every report carries them, and s saves them with the answers."
+		if m.c.team != nil {
+			notice = "Client details set: every report carries them."
+		}
+		m.results().setResult(m.c.result, notice)
 	}
-	m.dirty = true
 	m.show(msg.back)
 }
 
@@ -263,15 +295,21 @@ func (m *Model) restart() {
 // written takes the end of an export or a save.
 func (m *Model) written(msg exportedMsg) tea.Cmd {
 	if msg.err == nil && !msg.exists {
-		if msg.answers {
+		// A file written again is listed once.
+		if msg.answers && !slices.Contains(m.saved, msg.path) {
 			m.saved = append(m.saved, msg.path)
-		} else {
+		} else if !msg.answers && !slices.Contains(m.exported, msg.path) {
 			m.exported = append(m.exported, msg.path)
 		}
 		// Saved answers, and a JSON report (it reads back as answers),
 		// keep the work.
 		if msg.answers || msg.format == advisor.FormatJSON {
-			m.dirty = false
+			m.keep(msg.saved, msg.engagement)
+		}
+		if msg.answers && m.c.quitAfterSave {
+			// Saved from the quit prompt: done.
+			m.quitting = true
+			return tea.Quit
 		}
 	}
 	// The screen that started the write hears how it went, wherever the
@@ -325,7 +363,9 @@ func (m *Model) changeNotice(q *advisor.Question, before, after advisor.Answer, 
 		r, _ := m.c.defs.Role(id)
 		return r.Title
 	}
-	head := fmt.Sprintf("%s: %s → %s.", q.Title, q.Describe(before), q.Describe(after))
+	// What changed, not both answers whole: a list of ten pains would
+	// show twice.
+	head := fmt.Sprintf("%s: %s.", q.Title, q.DescribeChange(before, after))
 	if res.Recommended != was.Recommended {
 		return fmt.Sprintf("%s The advice changed from %s to %s.", head, title(was.Recommended), title(res.Recommended))
 	}
@@ -355,6 +395,9 @@ func (m *Model) back() {
 func (m *Model) show(s screen) {
 	if needsResult(s) && m.c.result == nil {
 		return
+	}
+	if s != screenSave {
+		m.c.quitAfterSave = false // the save was given up
 	}
 	m.screens[s].open(m.screen)
 	m.screen = s

@@ -98,13 +98,14 @@ func capitalize(s string) string {
 }
 
 // width is the width of the question column: the whole content width, or
-// what the side panel leaves.
+// what the side panel leaves, but no wider than prose reads well (the
+// panel then stands right beside it).
 func (m questionModel) width() int {
 	w := m.c.contentWidth()
 	if m.c.width >= sidePanelMin {
 		w -= panelWidth + 2
 	}
-	return max(10, w)
+	return max(10, min(w, readingWidth))
 }
 
 // render lays the question out into lines; View only clips them.

@@ -191,11 +191,15 @@ func (m *questionsScreen) leaningPanel() string {
 	lines = append(lines, s.section.Render("LEANING SO FAR"))
 	lines = append(lines, wrapLines(s.faint.Render(fmt.Sprintf("on %d of %d answers", answered, len(d.Questions))), inner)...)
 	total := 0.0
-	for _, sc := range scores {
-		total += sc.Points.Float()
-	}
+	shares := make([]float64, len(scores))
 	for i, sc := range scores {
-		pct := fmt.Sprintf("%3d%%", advisor.Percent(sc.Share))
+		total += sc.Points.Float()
+		shares[i] = sc.Share
+	}
+	// Whole percentages that add up to 100.
+	pcts := advisor.Percents(shares)
+	for i, sc := range scores {
+		pct := fmt.Sprintf("%3d%%", pcts[i])
 		barW := inner - nameW - 6
 		name := ansi.Truncate(d.Roles[i].Short, nameW, "…")
 		if total == 0 {

@@ -60,7 +60,7 @@ func (m *welcomeModel) relayout()                { m.render() }
 
 func (m *welcomeModel) render() {
 	s := m.c.styles
-	w := min(m.c.contentWidth(), 76) // prose reads badly in 200-column lines
+	w := min(m.c.contentWidth(), readingWidth)
 	d := m.c.defs
 	titles := make([]string, len(d.Roles))
 	for i, r := range d.Roles {

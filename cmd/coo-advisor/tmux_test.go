@@ -219,6 +219,67 @@ func TestTmuxResizeTo30x8AndBack(t *testing.T) {
 	s.waitFor("EXIT=130")
 }
 
+// TestTmuxSaveThenQuitAt50x15: a consultant at 50x15 exports, saves the
+// answers, names the client and quits. The footer keeps ? help and q quit;
+// the export screen keeps its order after saving; q asks about the client
+// details alone; s from there saves over the file just written without
+// asking and quits; the exit summary names the file once.
+func TestTmuxSaveThenQuitAt50x15(t *testing.T) {
+	dir := t.TempDir()
+	// The answers are saved next to the file opened: a copy.
+	example, err := os.ReadFile(filepath.Join("..", "..", "examples", "close-call.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "close-call.yaml"), example, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s := startTmux(t, 50, 15, dir, "--answers", "close-call.yaml", "--output", "brief.txt")
+	screen := s.waitFor("Hire a Chief Operating Officer")
+	checkScreenFits(t, screen, 50, 15)
+	if lines := strings.Split(strings.TrimRight(screen, "\n"), "\n"); !strings.Contains(lines[len(lines)-1], "? help") || !strings.Contains(lines[len(lines)-1], "q quit") {
+		t.Fatalf("the footer at 50x15 hides ? help or q quit:\n%s", screen)
+	}
+
+	s.keys("e")
+	s.waitFor("Export the recommendation")
+	s.keys("Enter")
+	screen = s.waitFor("✓ Saved to")
+	checkScreenFits(t, screen, 50, 15)
+	at := func(part string) int { return strings.Index(screen, part) }
+	if !(at("Export the recommendation") < at("› brief.txt") && at("› brief.txt") < at(dir) && at(dir) < at("Format") && at("Format") < at("✓ Saved")) {
+		t.Fatalf("the export screen at 50x15 is out of order after saving:\n%s", screen)
+	}
+	s.keys("Enter")
+	s.waitFor("Results")
+	s.keys("s")
+	s.waitFor("Save your answers")
+	s.keys("Enter")
+	s.waitFor("✓ Saved to")
+	s.keys("Enter")
+	s.waitFor("Results")
+	s.keys("d")
+	s.waitFor("Who the brief is for")
+	s.keys("ACME", "Enter", "Enter", "Enter", "Enter")
+	s.waitFor("For ACME")
+	s.keys("q")
+	screen = s.waitFor("Quit without saving the client")
+	if strings.Contains(screen, "your answers") {
+		t.Fatalf("q says the answers are unsaved, though only the client details changed:\n%s", screen)
+	}
+	s.keys("s")
+	s.waitFor("then quit")
+	s.keys("Enter")
+	screen = s.waitFor("EXIT=0", "Answers saved to")
+	if strings.Contains(screen, "already exists") || strings.Count(screen, "Answers saved to") != 1 || strings.Count(screen, "Exported to") != 1 {
+		t.Fatalf("the exit summary should name each file once, after no question:\n%s", screen)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "close-call-saved.yaml"))
+	if err != nil || !strings.Contains(string(b), `client: "ACME"`) {
+		t.Fatalf("the answers file does not hold the client (%v)", err)
+	}
+}
+
 // TestTmuxSignalsRestoreTheTerminal: every signal that ends the program
 // leaves the terminal as it found it (out of the alternate screen, in its
 // normal mode) and exits with the conventional code: 128 + the signal.
