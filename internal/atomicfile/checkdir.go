@@ -3,7 +3,9 @@ package atomicfile
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"syscall"
 )
 
 // CheckDir reports whether a new file can be created in dir, as Write
@@ -15,8 +17,13 @@ import (
 // types their answers for a report that cannot be written.
 func CheckDir(dir string) error {
 	f, err := os.CreateTemp(dir, ".coo-advisor-check-*")
-	if err != nil {
-		return fmt.Errorf("cannot create files in directory %s: %w; choose a directory you can write to", dir, unwrapPath(err))
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Errorf("the directory %s cannot be written to (%w); choose a directory you can write to", dir, unwrapPath(err))
+	case errors.Is(err, syscall.EROFS):
+		return fmt.Errorf("the directory %s is on a read-only file system (%w); choose a directory you can write to", dir, unwrapPath(err))
+	case err != nil:
+		return fmt.Errorf("cannot create a file in the directory %s: %w", dir, unwrapPath(err))
 	}
 	name := f.Name()
 	if err := errors.Join(f.Close(), os.Remove(name)); err != nil {

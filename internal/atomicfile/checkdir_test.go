@@ -28,7 +28,7 @@ func TestCheckDir(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, bad := range []string{filepath.Join(dir, "missing"), file} {
-		if err := CheckDir(bad); err == nil || !strings.Contains(err.Error(), "directory "+bad) {
+		if err := CheckDir(bad); err == nil || !strings.Contains(err.Error(), "cannot create a file in the directory "+bad+": ") {
 			t.Errorf("%s: err = %v", bad, err)
 		}
 	}
@@ -50,7 +50,7 @@ func TestCheckDir(t *testing.T) {
 		t.Cleanup(func() { _ = os.Chmod(locked, 0o700) })
 	}
 	err := CheckDir(locked)
-	if !errors.Is(err, fs.ErrPermission) || !strings.Contains(err.Error(), "cannot create files in directory "+locked+": permission denied; choose a directory you can write to") {
+	if !errors.Is(err, fs.ErrPermission) || err.Error() != "the directory "+locked+" cannot be written to (permission denied); choose a directory you can write to" {
 		t.Errorf("a directory that cannot be written: %v", err)
 	}
 }
