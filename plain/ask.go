@@ -29,11 +29,18 @@ type session struct {
 	sc   *bufio.Scanner
 	out  *printer
 	echo bool
+	// interactive: a person types the answers at a terminal and reads the
+	// prompts there. quit then offers to save the answers first, and the
+	// end offers to save them; input from a file or a pipe is never asked
+	// anything it was not written for.
+	interactive bool
+	saver       saver
+	given       advisor.Answers
 	// ask lists the questions to ask, by index.
 	ask     []int
 	answers advisor.Answers
-	// previous holds the answers taken back with back, to say what they
-	// were when the question is asked again.
+	// previous holds the answers taken back with back: the question asked
+	// again says what it was, and an empty line keeps it.
 	previous advisor.Answers
 	// Input from a file or a pipe that goes round in circles (help,
 	// back, back again) never ends either: it gives up after idleLimit
@@ -41,24 +48,34 @@ type session struct {
 	furthest, idle, idleLimit int
 }
 
-// ask asks the questions as line prompts. Given answers (a partial
-// answers file) it asks only what they leave without an answer or a
-// default. Besides answers, it understands back (the previous question),
-// help or ? (how to answer) and quit.
-func ask(d *advisor.Definitions, in io.Reader, w io.Writer, echo bool, given advisor.Answers) (advisor.Answers, error) {
+// newSession prepares the questions to ask: given answers (a partial
+// answers file) leave only those they answer neither themselves nor by a
+// default. The prompts go to w.
+func newSession(o *Options, w io.Writer) *session {
+	in := o.Input
 	if in == nil {
 		in = strings.NewReader("")
 	}
-	s := &session{d: d, sc: bufio.NewScanner(in), out: &printer{w: w}, echo: echo, answers: given.Clone(), previous: advisor.Answers{}}
+	s := &session{
+		d: o.Defs, sc: bufio.NewScanner(in), out: &printer{w: w}, echo: o.Echo,
+		interactive: o.Interactive && o.Prompts != nil, saver: o.saver(),
+		given: o.Answers, answers: o.Answers.Clone(), previous: advisor.Answers{},
+	}
 	s.sc.Buffer(make([]byte, 4096), maxLine)
-	for i, q := range d.Questions {
-		if _, ok := given[q.ID]; given == nil || (!ok && q.Required()) {
+	for i, q := range s.d.Questions {
+		if _, ok := s.given[q.ID]; s.given == nil || (!ok && q.Required()) {
 			s.ask = append(s.ask, i)
 		}
 	}
 	// A transcript may go back over every question and answer it again.
 	s.idleLimit = maxIdle + 2*len(s.ask)
-	s.intro(given == nil)
+	return s
+}
+
+// run asks the questions as line prompts. Besides answers, it understands
+// back (the previous question), help or ? (how to answer) and quit.
+func (s *session) run() (advisor.Answers, error) {
+	s.intro(s.given == nil)
 	for k := 0; k < len(s.ask); {
 		var err error
 		if k, err = s.question(k); err != nil {
@@ -88,10 +105,10 @@ func (s *session) question(k int) (int, error) {
 	q := &s.d.Questions[i]
 	p := newPrompt(q)
 	s.printQuestion(q, i, p)
-	if before, ok := s.previous[q.ID]; ok {
-		// Back again: say what was answered, so it can be kept.
-		s.out.printf("Your answer was: %s. Type it again, or another.\n", q.Describe(before))
-		delete(s.previous, q.ID)
+	before, again := s.previous[q.ID]
+	if again {
+		// Back again: say what was answered; an empty line keeps it.
+		p.keep(s.out, q.Describe(before))
 	}
 	rejected := 0
 	for {
@@ -102,25 +119,20 @@ func (s *session) question(k int) (int, error) {
 		if !more {
 			return len(s.ask), nil
 		}
-		switch strings.ToLower(strings.TrimSpace(line)) {
-		case "back":
-			if k == 0 {
-				s.out.println("This is the first question.")
-				continue
-			}
-			id := s.d.Questions[s.ask[k-1]].ID
-			s.previous[id] = s.answers[id]
-			delete(s.answers, id)
-			return k - 1, nil
-		case "help", "?":
-			s.printHelp(q, p)
+		if next, handled, err := s.command(line, k, q, p); err != nil || handled && next != k {
+			return next, err
+		} else if handled {
 			continue
-		case "quit", "exit":
-			return 0, ErrQuit
 		}
-		if strings.TrimSpace(line) == "" && q.Default != nil {
-			s.record(q, *q.Default)
-			return k + 1, nil
+		if strings.TrimSpace(line) == "" {
+			switch {
+			case again:
+				s.record(q, before)
+				return k + 1, nil
+			case q.Default != nil:
+				s.record(q, *q.Default)
+				return k + 1, nil
+			}
 		}
 		a, err := p.read(line)
 		if err != nil {
@@ -138,8 +150,36 @@ func (s *session) question(k int) (int, error) {
 	}
 }
 
+// command carries out back, help and quit, typed at the k-th question to
+// ask. handled is false when the line is no command but an answer; next
+// is the question to ask then, k to stay on this one.
+func (s *session) command(line string, k int, q *advisor.Question, p prompt) (next int, handled bool, err error) {
+	switch strings.ToLower(strings.TrimSpace(line)) {
+	case "back":
+		if k == 0 {
+			s.out.println("This is the first question.")
+			return k, true, nil
+		}
+		id := s.d.Questions[s.ask[k-1]].ID
+		s.previous[id] = s.answers[id]
+		delete(s.answers, id)
+		return k - 1, true, nil
+	case "help", "?":
+		s.printHelp(q, p)
+		return k, true, nil
+	case "quit", "exit":
+		if err := s.quit(); err != nil {
+			return 0, true, err
+		}
+		s.out.printf("Question %d of %d again: %s\n", s.ask[k]+1, len(s.d.Questions), q.Prompt)
+		return k, true, nil
+	}
+	return k, false, nil
+}
+
 func (s *session) record(q *advisor.Question, a advisor.Answer) {
 	s.answers[q.ID] = a
+	delete(s.previous, q.ID)
 	s.out.printf("Recorded: %s\n", q.Describe(a))
 }
 
@@ -216,7 +256,11 @@ func (s *session) printHelp(q *advisor.Question, p prompt) {
 		s.out.println(q.Detail)
 	}
 	p.allowed(s.out)
-	s.out.println("Commands: back (the previous question), help or ? (this help), quit (stop; nothing is written). To answer with a value called back, help or quit, type its number.")
+	quit := "quit (stop; nothing is written)"
+	if s.interactive {
+		quit = "quit (stop without the brief; it offers to save your answers first)"
+	}
+	s.out.printf("Commands: back (the previous question), help or ? (this help), %s. To answer with a value called back, help or quit, type its number.\n", quit)
 }
 
 // defaultsFor answers the questions at the given indexes with their

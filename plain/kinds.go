@@ -9,6 +9,9 @@ type prompt interface {
 	ask(out *printer)
 	// allowed says, for help, what is accepted.
 	allowed(out *printer)
+	// keep says, when the question is asked again after back, what the
+	// answer was (described) and that an empty line keeps it.
+	keep(out *printer, was string)
 	// read turns a typed line into an answer, or says why it is none.
 	read(line string) (advisor.Answer, error)
 }
@@ -33,17 +36,26 @@ func (p integerPrompt) allowed(out *printer) {
 	out.printf("Allowed: %s. The labels shown are accepted too, in any case.\n", p.q.Allowed())
 }
 
+func (p integerPrompt) keep(out *printer, was string) { keepLine(out, was, ", or type another") }
+
 func (p integerPrompt) read(line string) (advisor.Answer, error) { return p.q.ParseInput(line) }
 
-// choicePrompt takes one of the options, by its number or in words.
+// choicePrompt takes one of the options, by its number or in words, or a
+// percentage where the options stand for ranges of them.
 type choicePrompt struct{ q *advisor.Question }
 
 func (p choicePrompt) ask(out *printer) {
 	printOptions(out, p.q)
+	if hasPercents(p.q) {
+		out.println("Answer with one number, or with a percentage, such as 20%.")
+		return
+	}
 	out.println("Answer with one number.")
 }
 
 func (p choicePrompt) allowed(out *printer) { printAllowedOptions(out, p.q) }
+
+func (p choicePrompt) keep(out *printer, was string) { keepLine(out, was, ", or type another") }
 
 func (p choicePrompt) read(line string) (advisor.Answer, error) { return p.q.ParseInput(line) }
 
@@ -53,10 +65,19 @@ type multiPrompt struct{ q *advisor.Question }
 
 func (p multiPrompt) ask(out *printer) {
 	printOptions(out, p.q)
-	out.printf("Answer with numbers separated by commas, or an empty line for none (%s).\n", p.q.None.Label)
+	percents := ""
+	if hasPercents(p.q) {
+		percents = " (percentages, such as 20%, are accepted too)"
+	}
+	out.printf("Answer with numbers separated by commas%s, or an empty line for none (%s).\n", percents, p.q.None.Label)
 }
 
 func (p multiPrompt) allowed(out *printer) { printAllowedOptions(out, p.q) }
+
+// keep: after back an empty line keeps the answer, so none is typed.
+func (p multiPrompt) keep(out *printer, was string) {
+	keepLine(out, was, "; type another, or none for "+p.q.None.Label)
+}
 
 func (p multiPrompt) read(line string) (advisor.Answer, error) { return p.q.ParseInput(line) }
 
@@ -70,5 +91,25 @@ func printOptions(out *printer, q *advisor.Question) {
 }
 
 func printAllowedOptions(out *printer, q *advisor.Question) {
-	out.printf("Allowed: %s. The labels shown are accepted too, in any case, and so are the numbers in front of them.\n", q.Allowed())
+	percents := ""
+	if hasPercents(q) {
+		percents = ", and a percentage picks the option whose range holds it"
+	}
+	out.printf("Allowed: %s. The labels shown are accepted too, in any case, and so are the numbers in front of them%s.\n", q.Allowed(), percents)
+}
+
+func keepLine(out *printer, was, other string) {
+	out.printf("Your answer was: %s. An empty line keeps it%s.\n", was, other)
+}
+
+// hasPercents reports whether any option stands for a range of
+// percentages, so that "20%" is an answer (growth: "Moderate (10-30% a
+// year)").
+func hasPercents(q *advisor.Question) bool {
+	for _, o := range q.Options {
+		if o.Range.HasLo || o.Range.HasHi {
+			return true
+		}
+	}
+	return false
 }

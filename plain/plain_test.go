@@ -282,7 +282,7 @@ func TestPlainBackHelpAndQuit(t *testing.T) {
 	if got := res.Result.Answers["employees"].Int; got != answers["employees"].Int {
 		t.Errorf("employees = %d after back, want %d", got, answers["employees"].Int)
 	}
-	if q := defs.Questions[0]; !strings.Contains(out, "Your answer was: "+q.Describe(advisor.Answer{Int: 999})+". Type it again, or another.") {
+	if q := defs.Questions[0]; !strings.Contains(out, "Your answer was: "+q.Describe(advisor.Answer{Int: 999})+". An empty line keeps it, or type another.") {
 		t.Errorf("back does not say what was answered before:\n%s", out)
 	}
 	if strings.Count(out, "Question 1 of 11") != 2 || strings.Count(out, "Help: "+defs.Questions[1].Prompt) != 2 {

@@ -55,9 +55,13 @@ func (a *app) runInteractive(cmd *cobra.Command, out *outputFlags, plainFlag boo
 	if plainWanted(plainFlag) || !isTerminal(a.stdin) || !isTerminal(a.out.w) {
 		_, err := plain.Run(plain.Options{
 			Defs: defs, Answers: p.answers(), Report: p.reportOptions(),
-			Input: a.stdin, Output: a.stdout, Prompts: a.stderr, Echo: !isTerminal(a.stdin),
+			Input: a.stdin, Output: failingOutput{a.out}, Prompts: a.stderr, Echo: !isTerminal(a.stdin),
 			OnTerminal: isTerminal(a.out.w) && isTerminal(a.stderr),
-			ExportPath: out.output, Format: p.format, Force: out.force, Dir: dir, Protect: a.inputs(out.answers),
+			// A person at a terminal is offered to save the answers (on
+			// quit, and at the end); input from a file or a pipe never.
+			Interactive: isTerminal(a.stdin) && isTerminal(a.stderr),
+			ExportPath:  out.output, Format: p.format, Force: out.force, Dir: dir, Protect: a.inputs(out.answers),
+			SavePath: savePath(out.answers),
 		})
 		var ended *plain.InputEndedError
 		var perr *plain.InputError
@@ -70,10 +74,12 @@ func (a *app) runInteractive(cmd *cobra.Command, out *outputFlags, plainFlag boo
 			_, _ = fmt.Fprintln(a.stderr, "Stopped: "+err.Error()+".")
 			return nil
 		case errors.As(err, &werr):
-			if errors.Is(werr.Err, atomicfile.ErrExists) {
+			// The codes writeError gives, with plain's whole message: it
+			// says where the answers typed were kept.
+			if atomicfile.BadName(werr.Err) {
 				return badInput(werr)
 			}
-			return writeError(werr.Err)
+			return failure(werr)
 		case errors.As(err, &ended), errors.As(err, &perr), errors.As(err, &ierr):
 			return badInput(err)
 		}
@@ -148,6 +154,19 @@ func summarize(w io.Writer, defs *advisor.Definitions, res tui.Outcome) {
 	for _, p := range res.Saved {
 		_, _ = fmt.Fprintf(w, "Answers saved to %s (open them again with --answers)\n", advisor.SafeText(p))
 	}
+}
+
+// failingOutput is standard output as plain mode writes the brief to it:
+// checked, as every command's, but a failed write is an error there and
+// then, so that plain mode keeps the answers the brief did not carry.
+type failingOutput struct{ c *checkedWriter }
+
+func (f failingOutput) Write(p []byte) (int, error) {
+	_, _ = f.c.Write(p) // it keeps the error rather than return it
+	if f.c.err != nil {
+		return 0, f.c.err
+	}
+	return len(p), nil
 }
 
 func isTerminal(v any) bool {
