@@ -66,8 +66,16 @@ func (a *app) definitionFlags(cmd *cobra.Command) {
 // it are dropped, so that a blank one is no name, not an empty heading.
 type textFlag string
 
+// The types of our flags, as pflag asks them (the man page names values
+// by them).
+const (
+	typeText = "text"
+	typeFile = "file"
+	typeInt  = "int"
+)
+
 func (t *textFlag) String() string { return string(*t) }
-func (t *textFlag) Type() string   { return "text" }
+func (t *textFlag) Type() string   { return typeText }
 func (t *textFlag) Set(s string) error {
 	*t = textFlag(strings.TrimSpace(s))
 	return nil
@@ -93,7 +101,7 @@ func pathVarP(cmd *cobra.Command, path *string, name, shorthand, usage string) {
 }
 
 func (p *pathFlag) String() string { return *p.path }
-func (p *pathFlag) Type() string   { return "file" }
+func (p *pathFlag) Type() string   { return typeFile }
 func (p *pathFlag) Set(s string) error {
 	if strings.TrimSpace(s) == "" {
 		return badInput(fmt.Errorf("--%s: an empty file name; give a file (- for standard input)", p.name))
@@ -143,7 +151,7 @@ func intVarP(cmd *cobra.Command, value *int, name, shorthand, usage string) {
 }
 
 func (i *intFlag) String() string { return strconv.Itoa(*i.value) }
-func (i *intFlag) Type() string   { return "int" }
+func (i *intFlag) Type() string   { return typeInt }
 func (i *intFlag) Set(s string) error {
 	v, err := strconv.ParseInt(s, 0, strconv.IntSize)
 	if err != nil {
