@@ -29,6 +29,7 @@ func (o *outputFlags) register(cmd *cobra.Command, answersHelp string) {
 	pathVarP(cmd, &o.answers, "answers", "a", answersHelp)
 	o.registerBrief(cmd, "", "the answers file's, or today")
 	cmd.Flags().Var((*textFlag)(&o.respondent), "respondent", "your name, when you answer as one of a leadership team (see team)")
+	completeNothing(cmd, "respondent")
 }
 
 // registerBrief adds the flags of every command that writes a brief: its
@@ -46,6 +47,8 @@ func (o *outputFlags) registerBrief(cmd *cobra.Command, clientDefault, dateDefau
 	cmd.Flags().Var((*textFlag)(&o.client), "client", clientHelp)
 	cmd.Flags().Var((*textFlag)(&o.preparedBy), "prepared-by", "who prepared the brief")
 	cmd.Flags().StringVar(&o.date, "date", "", "the brief's date, as YYYY-MM-DD (default: "+dateDefault+")")
+	completeValues(cmd, "format", advisor.Formats...)
+	completeNothing(cmd, "client", "prepared-by", "date")
 }
 
 // The flags that name input files, for messages.
@@ -98,6 +101,7 @@ type pathFlag struct {
 // pathVarP adds a flag that names an input file.
 func pathVarP(cmd *cobra.Command, path *string, name, shorthand, usage string) {
 	cmd.Flags().VarP(&pathFlag{path: path, name: name}, name, shorthand, usage)
+	_ = cmd.MarkFlagFilename(name, answersFileExtensions...)
 }
 
 func (p *pathFlag) String() string { return *p.path }

@@ -16,7 +16,7 @@ import (
 // the plain capture only when neither happened.
 func TestTmuxHelpWrapsBetweenWords(t *testing.T) {
 	for _, width := range []int{80, 50} {
-		for _, args := range [][]string{{"--help"}, {"recommend", "--help"}, {"team", "--help"}} {
+		for _, args := range [][]string{{"--help"}, {"recommend", "--help"}, {"team", "--help"}, {"completion", "bash", "--help"}} {
 			t.Run(fmt.Sprintf("%d/%s", width, strings.Join(args, "_")), func(t *testing.T) {
 				s := startTmux(t, width, 24, t.TempDir(), args...)
 				s.waitFor("EXIT=0")

@@ -70,10 +70,11 @@ coo-advisor --answers client.yaml
 coo-advisor --plain
 # The brief for an answers file, as HTML to send or print:
 coo-advisor recommend client.yaml -o brief.html`,
-		Version:       programVersion(),
-		Args:          unknownCommand,
-		SilenceErrors: true,
-		SilenceUsage:  true,
+		Version:           programVersion(),
+		Args:              unknownCommand,
+		ValidArgsFunction: cobra.NoFileCompletions,
+		SilenceErrors:     true,
+		SilenceUsage:      true,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return a.runInteractive(cmd, &out, plain)
 		},
