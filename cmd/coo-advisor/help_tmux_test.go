@@ -19,7 +19,7 @@ func TestTmuxHelpWrapsBetweenWords(t *testing.T) {
 		for _, args := range [][]string{{"--help"}, {"recommend", "--help"}, {"team", "--help"}, {"completion", "bash", "--help"}} {
 			t.Run(fmt.Sprintf("%d/%s", width, strings.Join(args, "_")), func(t *testing.T) {
 				s := startTmux(t, width, 24, t.TempDir(), args...)
-				s.waitFor("EXIT=0")
+				s.waitFor("EXIT=0", "STTY=") // the last line: nothing changes between the captures
 				rows := s.tmux("capture-pane", "-p", "-t", "e2e", "-S", "-")
 				lines := s.tmux("capture-pane", "-p", "-J", "-t", "e2e", "-S", "-")
 				if rows != lines {
