@@ -29,6 +29,7 @@ func (o *outputFlags) register(cmd *cobra.Command, answersHelp string) {
 	pathVarP(cmd, &o.answers, "answers", "a", answersHelp)
 	o.registerBrief(cmd, "", "the answers file's, or today")
 	cmd.Flags().Var((*textFlag)(&o.respondent), "respondent", "your name, when you answer as one of a leadership team (see team)")
+	completeNothing(cmd, "respondent")
 }
 
 // registerBrief adds the flags of every command that writes a brief: its
@@ -47,6 +48,8 @@ func (o *outputFlags) registerBrief(cmd *cobra.Command, clientDefault, dateDefau
 	cmd.Flags().Var((*textFlag)(&o.client), "client", clientHelp)
 	cmd.Flags().Var((*textFlag)(&o.preparedBy), "prepared-by", "who prepared the brief")
 	cmd.Flags().StringVar(&o.date, "date", "", "the brief's date, as YYYY-MM-DD (default: "+dateDefault+")")
+	completeValues(cmd, "format", advisor.Formats...)
+	completeNothing(cmd, "client", "prepared-by", "date")
 }
 
 // The flags that name input files, for messages.
@@ -67,8 +70,16 @@ func (a *app) definitionFlags(cmd *cobra.Command) {
 // it are dropped, so that a blank one is no name, not an empty heading.
 type textFlag string
 
+// The types of our flags, as pflag asks them (the man page names values
+// by them).
+const (
+	typeText = "text"
+	typeFile = "file"
+	typeInt  = "int"
+)
+
 func (t *textFlag) String() string { return string(*t) }
-func (t *textFlag) Type() string   { return "text" }
+func (t *textFlag) Type() string   { return typeText }
 func (t *textFlag) Set(s string) error {
 	*t = textFlag(strings.TrimSpace(s))
 	return nil
@@ -93,10 +104,11 @@ type pathFlag struct {
 // pathVarP adds a flag that names an input file.
 func pathVarP(cmd *cobra.Command, path *string, name, shorthand, usage string) {
 	cmd.Flags().VarP(&pathFlag{path: path, name: name, fix: "give a file (- for standard input)"}, name, shorthand, usage)
+	_ = cmd.MarkFlagFilename(name, answersFileExtensions...)
 }
 
 func (p *pathFlag) String() string { return *p.path }
-func (p *pathFlag) Type() string   { return "file" }
+func (p *pathFlag) Type() string   { return typeFile }
 func (p *pathFlag) Set(s string) error {
 	if strings.TrimSpace(s) == "" {
 		return badInput(fmt.Errorf("--%s: an empty file name; %s", p.name, p.fix))
@@ -146,7 +158,7 @@ func intVarP(cmd *cobra.Command, value *int, name, shorthand, usage string) {
 }
 
 func (i *intFlag) String() string { return strconv.Itoa(*i.value) }
-func (i *intFlag) Type() string   { return "int" }
+func (i *intFlag) Type() string   { return typeInt }
 func (i *intFlag) Set(s string) error {
 	v, err := strconv.ParseInt(s, 0, strconv.IntSize)
 	if err != nil {

@@ -128,10 +128,11 @@ func (a *app) runProgram(cmd *cobra.Command, opts tui.Options) error {
 	return nil
 }
 
-// endQuietly ends the run with err's exit code but nothing more to say:
-// an error handed to fang would have it ask the terminal for its
-// background first (raw mode, a query, up to two seconds), and a signal
-// during that wait would leave the terminal raw.
+// endQuietly ends the run with err's exit code but nothing more to say.
+// It dates from fang, which asked the terminal for its background (raw
+// mode, a query, up to two seconds) before showing any error, so that a
+// signal during that wait left the terminal raw; printError asks the
+// terminal nothing.
 func (a *app) endQuietly(err error) error {
 	a.quiet = err
 	return nil

@@ -6,24 +6,23 @@ import (
 	"io"
 	"os"
 
-	"charm.land/fang/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/term"
 )
 
 func main() {
 	stop := watchSignals(os.Stderr)
 	root, a := newRootCmd(os.Stdin, os.Stdout, os.Stderr, stop)
-	// fang styles the help and the errors; the man page (the hidden
-	// "man" command), the exit codes and the messages stay ours.
-	err := fang.Execute(stop.ctx, root,
-		fang.WithVersion(programVersion()),
-		fang.WithoutManpage(), // ours writes through the checked stdout
-		fang.WithErrorHandler(printError),
-	)
-	if err == nil && a.quiet != nil {
+	// The help (help.go), the man page (man.go), the exit codes and the
+	// messages are ours; cobra parses and dispatches.
+	err := root.ExecuteContext(stop.ctx)
+	switch {
+	case err != nil:
+		printError(os.Stderr, err)
+	case a.quiet != nil:
 		err = a.quiet
-	} else if err == nil {
+	default:
 		// A report lost to a full disk or a closed pipe is a failure.
 		if err = a.outputError(); err != nil {
 			_, _ = io.WriteString(os.Stderr, errorText(err)+"\n")
@@ -32,19 +31,31 @@ func main() {
 	os.Exit(exitCode(err))
 }
 
+// errorHeader marks an error on a terminal, as fang's does (its colours).
+var errorHeader = lipgloss.NewStyle().
+	Foreground(lipgloss.Color("#FFFAF1")).
+	Background(lipgloss.Color("#FF388B")).
+	Bold(true).
+	Padding(0, 1).
+	Margin(1).
+	MarginLeft(2).
+	SetString("ERROR")
+
 // printError shows an error: the same lines everywhere (file:line: key:
-// message for bad input), under fang's error header on a terminal.
+// message for bad input), under a coloured header on a terminal.
 // Interruptions and errors already shown print nothing.
-func printError(w io.Writer, styles fang.Styles, err error) {
+func printError(stderr *os.File, err error) {
 	if err == nil || exitCode(err) == exitAborted || isSilent(err) {
 		return
 	}
 	text := errorText(err)
-	// fang hands over stderr wrapped for colour: ask stderr itself.
-	if term.IsTerminal(os.Stderr.Fd()) {
-		_, _ = io.WriteString(w, styles.ErrorHeader.String()+"\n")
-		_, _ = io.WriteString(w, lipgloss.NewStyle().MarginLeft(2).Render(text)+"\n\n")
+	if !term.IsTerminal(stderr.Fd()) {
+		_, _ = io.WriteString(stderr, text+"\n")
 		return
 	}
-	_, _ = io.WriteString(w, text+"\n")
+	lipgloss.EnableLegacyWindowsANSI(stderr)
+	// The writer drops the colours NO_COLOR or the terminal refuses.
+	w := colorprofile.NewWriter(stderr, os.Environ())
+	_, _ = io.WriteString(w, errorHeader.String()+"\n")
+	_, _ = io.WriteString(w, lipgloss.NewStyle().MarginLeft(2).Render(text)+"\n\n")
 }

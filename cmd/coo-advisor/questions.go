@@ -14,7 +14,8 @@ func (a *app) questionsCmd() *cobra.Command {
 		Long:  `List every question in order: its id, kind, allowed values, and the points each answer gives each role. With --template, print a commented answers file to fill in.`,
 		Example: `coo-advisor questions
 coo-advisor questions --template > answers.yaml`,
-		Args: noArgs,
+		Args:              noArgs,
+		ValidArgsFunction: cobra.NoFileCompletions,
 		RunE: func(_ *cobra.Command, _ []string) error {
 			defs, err := a.loadDefinitions()
 			if err != nil {

@@ -25,6 +25,7 @@ coo-advisor recommend - --format json < answers.yaml`,
 			}
 			return nil
 		},
+		ValidArgsFunction: answersFiles(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			if len(args) == 1 {
 				if out.answers != "" {

@@ -19,7 +19,8 @@ func (a *app) rolesCmd() *cobra.Command {
 		Example: `coo-advisor roles
 coo-advisor roles --format markdown > roles.md
 coo-advisor roles --roles my-roles.yaml --width 120`,
-		Args: noArgs,
+		Args:              noArgs,
+		ValidArgsFunction: cobra.NoFileCompletions,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			defs, err := a.loadDefinitions()
 			if err != nil {
@@ -56,5 +57,7 @@ coo-advisor roles --roles my-roles.yaml --width 120`,
 	boolVarP(cmd, &ids, "ids", "", "show each responsibility's id too (the value an answers file uses for it)")
 	a.definitionFlags(cmd)
 	boolVarP(cmd, &all, "all", "", "put every role side by side, the fractional COO too (it joins by itself from 96 columns)")
+	completeValues(cmd, "format", "text", "markdown", "json")
+	completeNothing(cmd, "width")
 	return cmd
 }

@@ -4,12 +4,9 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
-
-	"github.com/coo-advisor/coo-advisor/advisor"
 )
 
 // version is set at build time with -ldflags "-X main.version=..." (make
@@ -78,10 +75,11 @@ coo-advisor --answers client.yaml
 coo-advisor --plain
 # The brief for an answers file, as HTML to send or print:
 coo-advisor recommend client.yaml -o brief.html`,
-		Version:       programVersion(),
-		Args:          unknownCommand,
-		SilenceErrors: true,
-		SilenceUsage:  true,
+		Version:           programVersion(),
+		Args:              unknownCommand,
+		ValidArgsFunction: cobra.NoFileCompletions,
+		SilenceErrors:     true,
+		SilenceUsage:      true,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return a.runInteractive(cmd, &out, plain)
 		},
@@ -95,41 +93,10 @@ coo-advisor recommend client.yaml -o brief.html`,
 	root.SetFlagErrorFunc(flagError)
 
 	root.AddCommand(a.recommendCmd(), a.teamCmd(), a.rolesCmd(), a.questionsCmd(), a.validateCmd(), a.manCmd())
-	root.InitDefaultCompletionCmd()
-	for _, c := range root.Commands() {
-		if c.Name() == "completion" {
-			// Without this, "completion foo" prints the help and exits 0.
-			c.Args = cobra.ArbitraryArgs
-			c.RunE = func(cmd *cobra.Command, args []string) error {
-				if len(args) > 0 {
-					return badInput(fmt.Errorf("%q is not a shell; shells are bash, fish, powershell, zsh", args[0]))
-				}
-				return cmd.Help()
-			}
-		}
-	}
+	root.SetHelpFunc(a.help)
+	root.SetHelpCommand(helpCmd())
+	completionCmd(root)
 	return root, a
-}
-
-// unknownCommand is the root's check of its arguments: it takes none, so
-// a word is a command mistyped, and the nearest commands are offered.
-func unknownCommand(cmd *cobra.Command, args []string) error {
-	if len(args) == 0 {
-		return nil
-	}
-	if cmd.SuggestionsMinimumDistance <= 0 {
-		cmd.SuggestionsMinimumDistance = 2
-	}
-	if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
-		return badInput(fmt.Errorf("unknown command %s; did you mean %s?", advisor.SafeText(strconv.Quote(args[0])), strings.Join(s, " or ")))
-	}
-	var names []string
-	for _, c := range cmd.Commands() {
-		if c.IsAvailableCommand() {
-			names = append(names, c.Name())
-		}
-	}
-	return badInput(fmt.Errorf("unknown command %s; commands are %s (run 'coo-advisor --help')", advisor.SafeText(strconv.Quote(args[0])), strings.Join(names, ", ")))
 }
 
 // noArgs rejects arguments to a command that takes only flags, saying so

@@ -31,7 +31,8 @@ On a terminal, team opens the interactive results; with --output, --format or --
 		Example: `coo-advisor team ana.yaml ben.yaml cy.yaml dee.yaml eve.yaml
 coo-advisor team answers/*.yaml --anonymous -o team-brief.html
 coo-advisor team answers/*.yaml --format json | jq .disagreements`,
-		Args: cobra.ArbitraryArgs,
+		Args:              cobra.ArbitraryArgs,
+		ValidArgsFunction: answersFiles(0),
 		RunE: func(cmd *cobra.Command, files []string) error {
 			if len(files) == 0 {
 				return badInput(errors.New("team needs the answers files, one per person: coo-advisor team ana.yaml ben.yaml ...; each person saves theirs with s, or fills in 'coo-advisor questions --template'"))

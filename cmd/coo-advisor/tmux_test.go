@@ -395,8 +395,8 @@ func TestTmuxAccessible(t *testing.T) {
 	}
 }
 
-// TestTmuxStyledError: on a terminal an error comes under fang's error
-// header, with the same message as off one, and the same exit code.
+// TestTmuxStyledError: on a terminal an error comes under a coloured
+// ERROR header, with the same message as off one, and the same exit code.
 func TestTmuxStyledError(t *testing.T) {
 	dir := t.TempDir()
 	s := startTmux(t, 80, 24, dir, "recommend", "missing.yaml")

@@ -18,7 +18,8 @@ func (a *app) validateCmd() *cobra.Command {
 		Long:  `Check the role and question definitions given with --roles and --questions (the built-in ones otherwise), and with --answers an answers file against them. Every problem is listed with its file, line and fix; the exit code is 2 when there is any.`,
 		Example: `coo-advisor validate --roles my-roles.yaml --questions my-questions.yaml
 coo-advisor validate --answers client.yaml`,
-		Args: noArgs,
+		Args:              noArgs,
+		ValidArgsFunction: cobra.NoFileCompletions,
 		RunE: func(_ *cobra.Command, _ []string) error {
 			if err := a.oneStdinReader(map[string]string{flagAnswers: answersPath}); err != nil {
 				return err
