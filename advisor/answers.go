@@ -94,6 +94,7 @@ func (d *Definitions) ReadAnswers(file string, data []byte, partial bool) (*Answ
 	body := readReport(root, out, pl)
 	seen := map[string]int{}
 	ids := d.QuestionIDs()
+	gaps := 0 // problems that are answers left out or left blank
 	for i := 0; i+1 < len(body.Content); i += 2 {
 		k, v := body.Content[i], body.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
@@ -133,6 +134,7 @@ func (d *Definitions) ReadAnswers(file string, data []byte, partial bool) (*Answ
 				continue
 			}
 			pl.addf(v.Line, id, "no answer given; expected %s", q.Allowed())
+			gaps++
 			continue
 		}
 		a, msg := q.answerFromNode(v)
@@ -149,9 +151,13 @@ func (d *Definitions) ReadAnswers(file string, data []byte, partial bool) (*Answ
 				continue
 			}
 			pl.addf(0, q.ID, "missing answer; expected %s", q.Allowed())
+			gaps++
 		}
 	}
 	if err := pl.err(); err != nil {
+		if ie, ok := err.(*InputError); ok && gaps == pl.count() {
+			ie.OnlyGaps = true
+		}
 		return nil, err
 	}
 	return out, nil
