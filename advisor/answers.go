@@ -2,6 +2,7 @@ package advisor
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -90,17 +91,10 @@ func (d *Definitions) ReadAnswers(file string, data []byte, partial bool) (*Answ
 		return nil, pl.err()
 	}
 	out := &AnswersFile{Answers: Answers{}}
-	body := root
-	if report, eng, team := jsonReportParts(root); report != nil {
-		// A JSON report: its answers (and engagement) are an answers file.
-		body = report
-		out.TeamReport = team
-		if eng != nil {
-			out.Engagement = readEngagement(eng, pl)
-		}
-	}
+	body := readReport(root, out, pl)
 	seen := map[string]int{}
 	ids := d.QuestionIDs()
+	gaps := 0 // problems that are answers left out or left blank
 	for i := 0; i+1 < len(body.Content); i += 2 {
 		k, v := body.Content[i], body.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
@@ -140,6 +134,7 @@ func (d *Definitions) ReadAnswers(file string, data []byte, partial bool) (*Answ
 				continue
 			}
 			pl.addf(v.Line, id, "no answer given; expected %s", q.Allowed())
+			gaps++
 			continue
 		}
 		a, msg := q.answerFromNode(v)
@@ -156,12 +151,36 @@ func (d *Definitions) ReadAnswers(file string, data []byte, partial bool) (*Answ
 				continue
 			}
 			pl.addf(0, q.ID, "missing answer; expected %s", q.Allowed())
+			gaps++
 		}
 	}
 	if err := pl.err(); err != nil {
+		if ie, ok := err.(*InputError); ok && gaps == pl.count() {
+			ie.OnlyGaps = true
+		}
 		return nil, err
 	}
 	return out, nil
+}
+
+// readReport reads what a JSON report of coo-advisor holds besides its
+// answers (its engagement, whether it is a team's), and returns the
+// mapping of its answers; for an answers file, it returns root.
+func readReport(root *yaml.Node, out *AnswersFile, pl *problemList) *yaml.Node {
+	report, eng, team := jsonReportParts(root)
+	if report == nil {
+		return root
+	}
+	// The YAML reader keeps the last of two keys of the same name without
+	// a word, so a report given two answers would be read as its last:
+	// every key given twice is refused, in the report as in an answers
+	// file (the answers and the engagement report their own).
+	checkDuplicateKeys(root, pl, report, eng)
+	out.TeamReport = team
+	if eng != nil {
+		out.Engagement = readEngagement(eng, pl)
+	}
+	return report
 }
 
 // jsonReportParts returns the answers and engagement mappings of a JSON
@@ -176,11 +195,11 @@ func jsonReportParts(root *yaml.Node) (answers, engagement *yaml.Node, team bool
 		case keyTeam:
 			team = true
 		case keyAnswers:
-			if v.Kind == yaml.MappingNode {
+			if v.Kind == yaml.MappingNode && answers == nil {
 				answers = v
 			}
 		case "engagement":
-			if v.Kind == yaml.MappingNode {
+			if v.Kind == yaml.MappingNode && engagement == nil {
 				engagement = v
 			}
 		}
@@ -189,6 +208,51 @@ func jsonReportParts(root *yaml.Node) (answers, engagement *yaml.Node, team bool
 		return nil, nil, false
 	}
 	return answers, engagement, team
+}
+
+// checkDuplicateKeys reports every key given twice in a mapping of the
+// document root, but in the mappings skip, whose readers report their
+// own.
+func checkDuplicateKeys(root *yaml.Node, pl *problemList, skip ...*yaml.Node) {
+	type item struct {
+		n    *yaml.Node
+		path string
+	}
+	stack := []item{{root, ""}}
+	for len(stack) > 0 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		n := it.n
+		if n == nil || slices.Contains(skip, n) {
+			continue
+		}
+		var first map[string]int // key -> its line
+		if n.Kind == yaml.MappingNode {
+			first = make(map[string]int, len(n.Content)/2)
+		}
+		// Children go on the stack last first, so that problems come out
+		// in document order.
+		for i := len(n.Content) - 1; i >= 0; i-- {
+			c := n.Content[i]
+			switch {
+			case n.Kind == yaml.MappingNode && i%2 == 1:
+				stack = append(stack, item{c, joinPath(it.path, n.Content[i-1].Value)})
+			case n.Kind == yaml.SequenceNode:
+				stack = append(stack, item{c, fmt.Sprintf("%s[%d]", it.path, i)})
+			}
+		}
+		for i := 0; first != nil && i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			if k.Kind != yaml.ScalarNode {
+				continue
+			}
+			if prev, dup := first[k.Value]; dup {
+				pl.addf(k.Line, joinPath(it.path, k.Value), "given twice (first on line %d); keep one", prev)
+				continue
+			}
+			first[k.Value] = k.Line
+		}
+	}
 }
 
 var engagementFields = []string{"client", "prepared_by", "date", "respondent"}

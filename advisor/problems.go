@@ -1,6 +1,7 @@
 package advisor
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -166,6 +167,10 @@ type InputError struct {
 	Problems []Problem
 	More     int
 	Hint     string // a last line, when there is a better way to go about it
+	// OnlyGaps is set when every problem is an answer left out or left
+	// blank: the file is a partial answers file, which an interactive
+	// session completes.
+	OnlyGaps bool
 }
 
 func (e *InputError) Error() string {
@@ -319,27 +324,51 @@ func countProblems(ps []Problem) int {
 	return n
 }
 
-// JoinInputErrors merges several *InputError values (nil ones are skipped).
+// JoinInputErrors merges several *InputError values (nil ones are
+// skipped), each one's problems together, in the order given. When they
+// hold more than one list shows, the lines are shared out: each error
+// gets its turn, one line at a time, so that every file with problems is
+// named (up to maxProblems of them), and the problems left out, grouped
+// ones and those each error had already left out included, are counted.
 func JoinInputErrors(errs ...error) error {
-	var all []Problem
+	var lists [][]Problem
 	more := 0
 	for _, err := range errs {
 		if err == nil {
 			continue
 		}
-		if ie, ok := err.(*InputError); ok {
-			all = append(all, ie.Problems...)
+		var ie *InputError
+		if errors.As(err, &ie) {
+			if len(ie.Problems) > 0 {
+				lists = append(lists, ie.Problems)
+			}
 			more += ie.More
 			continue
 		}
-		all = append(all, Problem{Msg: err.Error()})
+		lists = append(lists, []Problem{{Msg: err.Error()}})
 	}
-	if len(all) == 0 {
+	if len(lists) == 0 {
+		if more > 0 {
+			return &InputError{More: more}
+		}
 		return nil
 	}
-	if len(all) > maxProblems {
-		more += countProblems(all[maxProblems:])
-		all = all[:maxProblems]
+	// Turn by turn, a line more for each list that has one left.
+	shown := make([]int, len(lists))
+	for left, placed := maxProblems, true; left > 0 && placed; {
+		placed = false
+		for i, l := range lists {
+			if left > 0 && shown[i] < len(l) {
+				shown[i]++
+				left--
+				placed = true
+			}
+		}
+	}
+	var all []Problem
+	for i, l := range lists {
+		all = append(all, l[:shown[i]]...)
+		more += countProblems(l[shown[i]:])
 	}
 	return &InputError{Problems: all, More: more}
 }

@@ -517,6 +517,8 @@ type jsonDoc struct {
 	Team          *jsonTeamInfo       `json:"team,omitempty"`
 	Respondents   *[]jsonRespondent   `json:"respondents,omitempty"`
 	Disagreements *[]jsonDisagreement `json:"disagreements,omitempty"`
+	// MoreDisagreements counts the smaller ones left out of the list.
+	MoreDisagreements *int `json:"more_disagreements,omitempty"`
 
 	Answers       ordered            `json:"answers"`
 	Contributions []jsonContribution `json:"contributions"`
@@ -690,6 +692,8 @@ func (d *Definitions) jsonTeam(j *jsonDoc, t *TeamResult) {
 		dis = append(dis, jd)
 	}
 	j.Disagreements = &dis
+	more := t.MoreDisagreements
+	j.MoreDisagreements = &more
 }
 
 // jsonTeamInfo is a team's part of a JSON report.

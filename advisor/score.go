@@ -174,6 +174,15 @@ func addTo(sum, w Weights) {
 	}
 }
 
+// addScaled adds w times sign (1 or -1) to sum.
+func addScaled(sum, w Weights, sign Points) {
+	for i := range sum {
+		if i < len(w) {
+			sum[i] += sign * w[i]
+		}
+	}
+}
+
 // tally is the score of a set of answers.
 type tally struct {
 	perQuestion []Weights // counted points per question, after caps
@@ -258,34 +267,47 @@ func (d *Definitions) roleScores(sum Weights, ruled []int) []RoleScore {
 	return out
 }
 
-// Recommend scores complete answers (defaults are filled in) and explains
-// the result. It fails with an *InputError when required answers are
-// missing, an answer does not fit its question, or the answers rule out
-// every role.
-func (d *Definitions) Recommend(in Answers) (*Result, error) {
+// decide scores answers (defaults are filled in): the scores, the
+// recommendation, the runner-up, the lead and the confidence, without the
+// explanation. A team's members need no more: their reasons are never
+// shown, and explaining costs far more than scoring on a large
+// questionnaire (the change search tries each answer's alternatives).
+func (d *Definitions) decide(in Answers) (*Result, *tally, error) {
 	answers, err := d.Complete(in)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	t := d.tally(answers, false)
 	best, second := d.rank(t.total, t.ruled)
-	res := &Result{Answers: answers, Scores: d.roleScores(t.total, t.ruled)}
-	res.RuledOut = d.ruledOut(answers)
 	if best < 0 {
 		// Load checks that no answers can rule out every role; this guards
 		// definitions built some other way.
 		pl := &problemList{file: "answers"}
 		pl.addf(0, "", "these answers rule out every role; the definitions need a rule fewer")
-		return nil, pl.err()
+		return nil, nil, pl.err()
 	}
-	res.Recommended = d.Roles[best].ID
-	res.Confidence = 1
+	res := &Result{Answers: answers, Scores: d.roleScores(t.total, t.ruled), Recommended: d.Roles[best].ID, Confidence: 1}
 	if second >= 0 {
 		res.RunnerUp = d.Roles[second].ID
 		res.Lead = t.total[best] - t.total[second]
 		res.Tie = res.Lead == 0
 		res.Confidence = min(1, float64(res.Lead)/float64(d.Scoring.FullLead))
 	}
+	return res, t, nil
+}
+
+// Recommend scores complete answers (defaults are filled in) and explains
+// the result. It fails with an *InputError when required answers are
+// missing, an answer does not fit its question, or the answers rule out
+// every role.
+func (d *Definitions) Recommend(in Answers) (*Result, error) {
+	res, t, err := d.decide(in)
+	if err != nil {
+		return nil, err
+	}
+	answers := res.Answers
+	best, second := d.rank(t.total, t.ruled)
+	res.RuledOut = d.ruledOut(answers)
 	for i, f := range d.Factors {
 		fs := FactorScore{Factor: f.ID, Points: make(Weights, len(d.Roles))}
 		for qi := range d.Questions {

@@ -38,7 +38,10 @@ type TeamOptions struct {
 
 // Member is one person's own recommendation.
 type Member struct {
-	Name   string
+	Name string
+	// Result is the person's answers (defaults filled in), scores and
+	// recommendation, with its runner-up, lead and confidence; it is not
+	// explained (no reasons, notes or changes).
 	Result *Result
 }
 
@@ -86,6 +89,9 @@ type Disagreement struct {
 	// ranks order the answers for listing: the band or option, and the
 	// number itself within a band.
 	ranks []int
+	// detail fills in Answers, Values and ranks, once the disagreement
+	// is among those kept.
+	detail func(*Disagreement)
 }
 
 // TeamResult is a team's recommendation and the differences behind it.
@@ -105,7 +111,14 @@ type TeamResult struct {
 	// MeanRecommended the role it puts first.
 	Mean            []RoleScore
 	MeanRecommended string
-	Disagreements   []Disagreement
+	// Disagreements are the most important differences, at most a
+	// hundred; MoreDisagreements counts the others, and MoreChanging those
+	// of them that would change the advice.
+	Disagreements     []Disagreement
+	MoreDisagreements int
+	MoreChanging      int
+	// held counts, per list question and value, the people who chose it.
+	held map[string]map[string]int
 }
 
 // Team merges several people's answers into the team's, recommends a role
@@ -159,15 +172,14 @@ func (d *Definitions) Team(people []Respondent, o TeamOptions) (*TeamResult, err
 	}
 	complete := make([]Answers, len(people))
 	for i, p := range people {
-		a, err := d.Complete(p.Answers)
+		// Each person's own advice, scored but not explained: nothing
+		// shows a member's reasons, and explaining everyone would cost a
+		// change search per person.
+		res, _, err := d.decide(p.Answers)
 		if err != nil {
 			return nil, err
 		}
-		complete[i] = a
-		res, err := d.Recommend(a)
-		if err != nil {
-			return nil, err
-		}
+		complete[i] = res.Answers
 		name := strings.Join(strings.Fields(p.Name), " ")
 		if o.Anonymous {
 			name = fmt.Sprintf("Person %d", i+1)
@@ -181,7 +193,8 @@ func (d *Definitions) Team(people []Respondent, o TeamOptions) (*TeamResult, err
 	}
 	t.Result = res
 	t.mean(d)
-	t.Disagreements = d.disagreements(t, complete)
+	d.disagreements(t, complete)
+	t.held = heldCounts(d, complete)
 	return t, nil
 }
 
@@ -239,22 +252,10 @@ func (t *TeamResult) mean(d *Definitions) {
 	t.MeanRecommended = d.Roles[best].ID
 }
 
-// quick scores answers without explaining them: the recommended role's
-// index and its lead over the best other role in the running.
-func (d *Definitions) quick(a Answers) (best int, lead Points) {
-	tl := d.tally(a, false)
-	best, second := d.rank(tl.total, tl.ruled)
-	if best < 0 {
-		return -1, 0
-	}
-	if second < 0 {
-		return best, Points(math.MaxInt32)
-	}
-	return best, tl.total[best] - tl.total[second]
-}
-
 // teamDiff is what the search for a team's disagreements shares: the
-// team, everyone's complete answers, and the team's own advice.
+// team, everyone's complete answers, and the team's own score, from which
+// each trial changes one question's points: a trial costs that
+// question's work, not the whole questionnaire's.
 type teamDiff struct {
 	d        *Definitions
 	t        *TeamResult
@@ -262,7 +263,19 @@ type teamDiff struct {
 	names    []string
 	teamBest int
 	teamLead Points
+	tl       *tally // the team's answers' points and rules
+	// base and baseRuled are the team's total and rules without the
+	// question being tried (see focus); pts, total and ruled are scratch.
+	base, pts, total Weights
+	baseRuled, ruled []int
 }
+
+// maxDisagreements bounds the disagreements a team's result keeps, the
+// most important first: far more than a real questionnaire has (the
+// built-in one has a few dozen possible), and few enough that a
+// questionnaire of thousands of options cannot make a report of hundreds
+// of megabytes. The rest are counted.
+const maxDisagreements = 100
 
 // disagreements finds the questions and list values the team differs on,
 // each as its kind compares answers, and what each would do to the
@@ -270,22 +283,16 @@ type teamDiff struct {
 // agreeing would change the advice, then by how far agreeing would move
 // the lead, weighed by the share of the team that does not hold the
 // team's answer (a pain one person in six named matters less than one the
-// team splits on).
-func (d *Definitions) disagreements(t *TeamResult, all []Answers) []Disagreement {
-	n := len(all)
-	if n < 2 {
-		return nil
+// team splits on). The first maxDisagreements are kept, with who said
+// what; the rest are counted in t.MoreDisagreements and t.MoreChanging.
+func (d *Definitions) disagreements(t *TeamResult, all []Answers) {
+	if len(all) < 2 {
+		return
 	}
-	s := &teamDiff{d: d, t: t, all: all, teamBest: d.roleIndex[t.Result.Recommended], teamLead: t.Result.Lead}
-	if t.Result.RunnerUp == "" {
-		s.teamLead = Points(math.MaxInt32)
-	}
-	s.names = make([]string, n)
-	for i, m := range t.Members {
-		s.names[i] = m.Name
-	}
+	s := newTeamDiff(d, t, all)
 	var out []Disagreement
 	for qi := range d.Questions {
+		s.focus(qi)
 		out = append(out, d.Questions[qi].rules().disagreements(s, qi)...)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -301,15 +308,83 @@ func (d *Definitions) disagreements(t *TeamResult, all []Answers) []Disagreement
 		}
 		return a.order < b.order
 	})
-	return out
+	if len(out) > maxDisagreements {
+		for _, x := range out[maxDisagreements:] {
+			t.MoreDisagreements++
+			if x.ChangesAdvice {
+				t.MoreChanging++
+			}
+		}
+		out = slices.Clip(out[:maxDisagreements])
+	}
+	// Who said what, for the ones kept only: per person and per
+	// disagreement, it is most of a large team's result.
+	for i := range out {
+		if x := &out[i]; x.detail != nil {
+			if t.Detail {
+				x.detail(x)
+			}
+			x.detail = nil
+		}
+	}
+	t.Disagreements = out
 }
 
-// try scores the team's answers with one answer changed, and says what
-// that does: whether the advice changes, and how far the lead moves.
-func (s *teamDiff) try(qid string, a Answer) (changed bool, role string, impact Points) {
-	alt := s.t.Consensus.Clone()
-	alt[qid] = a
-	best, lead := s.d.quick(alt)
+func newTeamDiff(d *Definitions, t *TeamResult, all []Answers) *teamDiff {
+	r := len(d.Roles)
+	s := &teamDiff{
+		d: d, t: t, all: all, teamBest: d.roleIndex[t.Result.Recommended], teamLead: t.Result.Lead,
+		tl:   d.tally(t.Consensus, false),
+		base: make(Weights, r), pts: make(Weights, r), total: make(Weights, r), baseRuled: make([]int, r), ruled: make([]int, r),
+	}
+	if t.Result.RunnerUp == "" {
+		s.teamLead = Points(math.MaxInt32)
+	}
+	s.names = make([]string, len(all))
+	for i, m := range t.Members {
+		s.names[i] = m.Name
+	}
+	return s
+}
+
+// focus sets the base of the trials of question qi: the team's total and
+// rules without that question's.
+func (s *teamDiff) focus(qi int) {
+	q := &s.d.Questions[qi]
+	copy(s.baseRuled, s.tl.ruled)
+	q.rules().parts(q, s.t.Consensus[q.ID], func(p *Part, _ bool) {
+		for _, r := range p.RulesOut {
+			s.baseRuled[r.Role]--
+		}
+	})
+	for i := range s.base {
+		s.base[i] = s.tl.total[i] - s.tl.perQuestion[qi][i]
+	}
+}
+
+// try scores the team's answers with question qi's answer changed to a,
+// and says what that does: whether the advice changes, and how far the
+// lead moves.
+func (s *teamDiff) try(qi int, a Answer) (changed bool, role string, impact Points) {
+	copy(s.ruled, s.baseRuled)
+	s.d.Questions[qi].score(a, s.pts, s.ruled)
+	return s.outcome()
+}
+
+// outcome is what a trial does to the advice: its question's points are
+// in s.pts and the rules in s.ruled.
+func (s *teamDiff) outcome() (changed bool, role string, impact Points) {
+	for i := range s.total {
+		s.total[i] = s.base[i] + s.pts[i]
+	}
+	best, second := s.d.rank(s.total, s.ruled)
+	if best < 0 {
+		return false, "", 0 // no role left: not an answer the team can agree on
+	}
+	lead := Points(math.MaxInt32)
+	if second >= 0 {
+		lead = s.total[best] - s.total[second]
+	}
 	if best != s.teamBest {
 		return true, s.d.Roles[best].ID, s.teamLead + lead
 	}
@@ -404,7 +479,7 @@ func (s *teamDiff) onScale(qi int, sc scale) []Disagreement {
 		if len(holders) == 0 || p == teamPos {
 			continue
 		}
-		changed, role, impact := s.try(q.ID, sc.at(p, holders))
+		changed, role, impact := s.try(qi, sc.at(p, holders))
 		dis.impact = max(dis.impact, impact)
 		if changed {
 			dis.ChangesAdvice = true
@@ -415,12 +490,12 @@ func (s *teamDiff) onScale(qi int, sc scale) []Disagreement {
 		return nil // neighbours that change nothing: not worth a meeting
 	}
 	dis.weight = float64(dis.impact) * float64(dissent) / float64(n)
-	if s.t.Detail {
+	dis.detail = func(x *Disagreement) {
 		for _, a := range s.all {
-			dis.Answers = append(dis.Answers, q.Describe(a[q.ID]))
-			dis.Values = append(dis.Values, q.JSONValue(a[q.ID]))
+			x.Answers = append(x.Answers, q.Describe(a[q.ID]))
+			x.Values = append(x.Values, q.JSONValue(a[q.ID]))
 		}
-		dis.ranks = rank
+		x.ranks = rank
 	}
 	return []Disagreement{dis}
 }
@@ -431,53 +506,151 @@ func (s *teamDiff) onScale(qi int, sc scale) []Disagreement {
 func (s *teamDiff) onList(qi int) []Disagreement {
 	q := &s.d.Questions[qi]
 	n := len(s.all)
-	var out []Disagreement
-	for _, o := range q.Options {
-		var holders, others []int
-		for i, a := range s.all {
-			if slices.Contains(a[q.ID].Multi, o.Value) {
-				holders = append(holders, i)
-			} else {
-				others = append(others, i)
+	// Who chose what, by option: a list may have thousands of values.
+	chose := make([][]bool, n)
+	held := make([]int, len(q.Options))
+	for i, a := range s.all {
+		chose[i] = make([]bool, len(q.Options))
+		for _, v := range a[q.ID].Multi {
+			if _, j := q.Option(v); j >= 0 {
+				chose[i][j] = true
+				held[j]++
 			}
 		}
-		if len(holders) == 0 || len(holders) == n {
+	}
+	tg := s.newToggles(qi)
+	var out []Disagreement
+	for j := range q.Options {
+		o := &q.Options[j]
+		if held[j] == 0 || held[j] == n {
 			continue
 		}
-		dis := Disagreement{Question: q.ID, Value: o.Value, Spread: len(holders), Of: n, order: qi}
+		dis := Disagreement{Question: q.ID, Value: o.Value, Spread: held[j], Of: n, order: qi}
 		if o.Statement != "" {
-			dis.Summary = fmt.Sprintf("%d of %d %s %s", len(holders), n, plural(len(holders), "says", "say"), lowerFirst(o.Statement))
+			dis.Summary = fmt.Sprintf("%d of %d %s %s", held[j], n, plural(held[j], "says", "say"), lowerFirst(o.Statement))
 		} else {
-			dis.Summary = fmt.Sprintf("%d of %d chose %s", len(holders), n, quoteLabel(o.Label))
+			dis.Summary = fmt.Sprintf("%d of %d chose %s", held[j], n, quoteLabel(o.Label))
 		}
 		// The team's answers hold the value or not; agreeing with the
 		// other side toggles it.
-		inTeam := slices.Contains(s.t.Consensus[q.ID].Multi, o.Value)
-		side := holders
-		alt := slices.Clone(s.t.Consensus[q.ID].Multi)
-		if inTeam {
-			side = others
-			alt = slices.DeleteFunc(alt, func(v string) bool { return v == o.Value })
-		} else {
-			alt = append(alt, o.Value)
+		inTeam := tg.chosen[j]
+		var side []int
+		for i := range chose {
+			if chose[i][j] != inTeam {
+				side = append(side, i)
+			}
 		}
-		changed, role, impact := s.try(q.ID, q.Normalize(Answer{Multi: alt}))
+		changed, role, impact := tg.try(j)
 		dis.impact = impact
 		dis.weight = float64(impact) * float64(len(side)) / float64(n)
 		if changed {
 			dis.ChangesAdvice = true
 			dis.Changes = append(dis.Changes, listChangeText(s.who(side), strings.ToLower(q.Title), !inTeam, o.Label, s.roleTitle(role)))
 		}
-		if s.t.Detail {
-			for _, a := range s.all {
-				has := slices.Contains(a[q.ID].Multi, o.Value)
-				dis.Values = append(dis.Values, has)
-				dis.Answers = append(dis.Answers, map[bool]string{true: "yes", false: "no"}[has])
+		dis.detail = func(x *Disagreement) {
+			for i := range chose {
+				x.Values = append(x.Values, chose[i][j])
+				x.Answers = append(x.Answers, map[bool]string{true: "yes", false: "no"}[chose[i][j]])
 			}
 		}
 		out = append(out, dis)
 	}
 	return out
+}
+
+// toggles scores the team's answer to a list question with one value
+// added or taken out. Scoring the whole list again for each of thousands
+// of values would cost the values times the roles, each time; the change
+// one value makes touches only that value and the values whose points it
+// cancels (their unless names it).
+type toggles struct {
+	s      *teamDiff
+	q      *Question
+	chosen []bool  // the team's answer
+	count  int     // how many values it holds
+	raw    Weights // the points of the values that count, before the cap
+	// blocked counts, per value, the chosen values that cancel it (its
+	// unless); cancels lists, per value, the values whose unless names it.
+	blocked []int
+	cancels [][]int
+}
+
+func (s *teamDiff) newToggles(qi int) *toggles {
+	q := &s.d.Questions[qi]
+	m := len(q.Options)
+	tg := &toggles{s: s, q: q, chosen: make([]bool, m), raw: make(Weights, len(s.d.Roles)), blocked: make([]int, m), cancels: make([][]int, m)}
+	for _, v := range s.t.Consensus[q.ID].Multi {
+		if _, j := q.Option(v); j >= 0 {
+			tg.chosen[j] = true
+			tg.count++
+		}
+	}
+	for k := range q.Options {
+		if len(q.Options[k].Unless) == 0 {
+			continue
+		}
+		// A value named twice in an unless cancels once.
+		for _, u := range slices.Compact(slices.Sorted(slices.Values(q.Options[k].Unless))) {
+			tg.cancels[u] = append(tg.cancels[u], k)
+			if tg.chosen[u] {
+				tg.blocked[k]++
+			}
+		}
+	}
+	for k := range q.Options {
+		if tg.chosen[k] && tg.blocked[k] == 0 {
+			addTo(tg.raw, q.Options[k].Weights)
+		}
+	}
+	return tg
+}
+
+// try is what toggling value j does to the advice (see teamDiff.try): as
+// q.score would give it for the toggled answer, from the change alone.
+func (tg *toggles) try(j int) (changed bool, role string, impact Points) {
+	s, q := tg.s, tg.q
+	on := !tg.chosen[j]
+	sign := Points(1)
+	if !on {
+		sign = -1
+	}
+	copy(s.pts, tg.raw)
+	// Value j's own points count when nothing chosen cancels it.
+	if tg.blocked[j] == 0 {
+		addScaled(s.pts, q.Options[j].Weights, sign)
+	}
+	// The chosen values j cancels: choosing j cancels those that counted;
+	// leaving it out restores those that nothing else cancels.
+	for _, k := range tg.cancels[j] {
+		switch {
+		case !tg.chosen[k]:
+		case on && tg.blocked[k] == 0:
+			addScaled(s.pts, q.Options[k].Weights, -1)
+		case !on && tg.blocked[k] == 1:
+			addScaled(s.pts, q.Options[k].Weights, 1)
+		}
+	}
+	// Every chosen value's rules apply, cancelled or not; an empty list
+	// gives the none answer's points and rules instead.
+	copy(s.ruled, s.tl.ruled)
+	for _, r := range q.Options[j].RulesOut {
+		s.ruled[r.Role] += int(sign)
+	}
+	count := tg.count + int(sign)
+	if tg.count == 0 {
+		for _, r := range q.None.RulesOut {
+			s.ruled[r.Role]--
+		}
+	}
+	if count == 0 {
+		clear(s.pts)
+		addTo(s.pts, q.None.Weights)
+		for _, r := range q.None.RulesOut {
+			s.ruled[r.Role]++
+		}
+	}
+	q.capPoints(s.pts)
+	return s.outcome()
 }
 
 // campText names one camp's answers, with how many gave them:
@@ -590,19 +763,41 @@ func (choiceKind) merge(_ *Definitions, q *Question, all []Answer) (Answer, *Con
 // merge for lists: the values at least Scoring.Team.ListShare of the team
 // chose.
 func (multiKind) merge(d *Definitions, q *Question, all []Answer) (Answer, *ConsensusTie) {
-	vals := []string{}
-	for _, o := range q.Options {
-		held := 0
-		for _, a := range all {
-			if slices.Contains(a.Multi, o.Value) {
-				held++
+	held := make([]int, len(q.Options))
+	for _, a := range all {
+		for _, v := range a.Multi {
+			if _, i := q.Option(v); i >= 0 {
+				held[i]++
 			}
 		}
-		if float64(held) >= d.Scoring.Team.ListShare*float64(len(all))-1e-9 {
+	}
+	vals := []string{}
+	for i, o := range q.Options {
+		if float64(held[i]) >= d.Scoring.Team.ListShare*float64(len(all))-1e-9 {
 			vals = append(vals, o.Value)
 		}
 	}
 	return Answer{Multi: vals}, nil
+}
+
+// heldCounts counts, for each list question, how many people chose each
+// value (see TeamResult.Held).
+func heldCounts(d *Definitions, all []Answers) map[string]map[string]int {
+	out := map[string]map[string]int{}
+	for qi := range d.Questions {
+		q := &d.Questions[qi]
+		if !q.IsList() {
+			continue
+		}
+		m := map[string]int{}
+		for _, a := range all {
+			for _, v := range a[q.ID].Multi {
+				m[v]++
+			}
+		}
+		out[q.ID] = m
+	}
+	return out
 }
 
 // disagreements for numbers: how far apart the answers' bands lie; the

@@ -2,7 +2,6 @@ package advisor
 
 import (
 	"fmt"
-	"slices"
 	"sort"
 	"strings"
 )
@@ -65,10 +64,22 @@ func (d *Definitions) teamSections(t *TeamResult) (team, disagree Section) {
 			continue
 		}
 		var thin []string
+		others := 0 // named past the first maxListed: counted, not listed
+		inTeam := map[string]bool{}
+		for _, v := range t.Consensus[q.ID].Multi {
+			inTeam[v] = true
+		}
 		for _, o := range q.Options {
-			if h := t.Held(q.ID, o.Value); h > 0 && !slices.Contains(t.Consensus[q.ID].Multi, o.Value) {
+			if h := t.Held(q.ID, o.Value); h > 0 && !inTeam[o.Value] {
+				if len(thin) == maxListed {
+					others++
+					continue
+				}
 				thin = append(thin, fmt.Sprintf("%s (%d of %d)", lowerFirst(o.Label), h, n))
 			}
+		}
+		if others > 0 {
+			thin = append(thin, fmt.Sprintf("%s more", GroupDigits(others)))
 		}
 		if len(thin) > 0 {
 			team.Items = append(team.Items, fmt.Sprintf("%s: %s %s named by fewer than half the team, so the team's answers leave %s out.", q.Title, joinList(thin), plural(len(thin), "was", "were"), plural(len(thin), "it", "them")))
@@ -80,10 +91,12 @@ func (d *Definitions) teamSections(t *TeamResult) (team, disagree Section) {
 	limit := d.Scoring.Team.MaxListed
 	for i, x := range t.Disagreements {
 		if i >= limit {
-			disagree.More = fmt.Sprintf("and %s smaller %s", GroupDigits(len(t.Disagreements)-limit), plural(len(t.Disagreements)-limit, "difference", "differences"))
 			break
 		}
 		disagree.Items = append(disagree.Items, d.DisagreementText(t, x))
+	}
+	if more := len(t.Disagreements) + t.MoreDisagreements - len(disagree.Items); more > 0 {
+		disagree.More = fmt.Sprintf("and %s smaller %s", GroupDigits(more), plural(more, "difference", "differences"))
 	}
 	return team, disagree
 }
@@ -162,16 +175,7 @@ func plural(n int, one, many string) string {
 // Held is how many people chose a list value, for screens that mark the
 // team's pains ("3 of 5").
 func (t *TeamResult) Held(question, value string) int {
-	n := 0
-	for _, m := range t.Members {
-		a := m.Result.Answers[question]
-		for _, v := range a.Multi {
-			if v == value {
-				n++
-			}
-		}
-	}
-	return n
+	return t.held[question][value]
 }
 
 // TeamSplit says what each would hire on their own answers: "On their
@@ -222,7 +226,7 @@ func (d *Definitions) teamNotes(t *TeamResult) []string {
 	if split {
 		out = append(out, "The team is split: "+lowerFirst(d.TeamSplit(t))+". Weigh the disagreements below before deciding.")
 	}
-	changing := 0
+	changing := t.MoreChanging
 	for _, x := range t.Disagreements {
 		if x.ChangesAdvice {
 			changing++

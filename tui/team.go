@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -14,7 +15,7 @@ const screenTeam screen = "team"
 
 // teamModel shows a leadership team's side of the advice: who answered
 // and what each would hire on their own answers, whether the two ways of
-// combining the answers agree, and every disagreement, most important
+// combining the answers agree, and the disagreements, most important
 // first, with what agreeing would do to the advice.
 type teamModel struct {
 	c      *common
@@ -82,6 +83,10 @@ func (m *teamModel) render() {
 		lines = append(lines, "")
 		para(mark, d.DisagreementText(t, x), st)
 	}
+	if more := t.MoreDisagreements; more > 0 {
+		lines = append(lines, "")
+		para("·", fmt.Sprintf("And %s smaller %s.", advisor.GroupDigits(more), pluralWord(more, "difference", "differences")), s.faint)
+	}
 	if legend {
 		lines = append(lines, "", s.faint.Render("! would change the advice  ⇄ two camps"))
 	}
@@ -117,13 +122,13 @@ func (m *resultsModel) teamLines(w int) []string {
 			add("·", it, s.faint)
 		}
 	}
-	changing := 0
+	changing := t.MoreChanging
 	for _, x := range t.Disagreements {
 		if x.ChangesAdvice {
 			changing++
 		}
 	}
-	if n := len(t.Disagreements); n > 0 {
+	if n := len(t.Disagreements) + t.MoreDisagreements; n > 0 {
 		text := advisor.GroupDigits(n) + " " + pluralWord(n, "difference", "differences") + " between the answers"
 		if changing > 0 {
 			text += ", " + advisor.GroupDigits(changing) + " of which would change the advice"

@@ -200,7 +200,7 @@ func (a *app) readAnswersFile(defs *advisor.Definitions, who, path string, parti
 		// A file whose only problem is its gaps is a partial file: say
 		// where it is welcome.
 		var ie *advisor.InputError
-		if pf, perr := defs.ReadAnswers(displayName(path), b, true); !partial && path != "-" && perr == nil && len(pf.Missing) > 0 && errors.As(err, &ie) {
+		if !partial && path != "-" && errors.As(err, &ie) && ie.OnlyGaps {
 			ie.Hint = "to answer the open questions, run coo-advisor --answers " + path + " (without recommend or validate)"
 		}
 		return nil, badInput(err)

@@ -84,3 +84,98 @@ func TestTeamNamesFromFileNamesAreEscaped(t *testing.T) {
 		}
 	}
 }
+
+// anchorsFile writes an answers file with n problems of n different
+// kinds (each anchor has its own name), so that none is grouped.
+func anchorsFile(t *testing.T, path, prefix string, n int) {
+	t.Helper()
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "k%d: &%s%d 1\n", i, prefix, i)
+	}
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestTeamCountsEveryProblem: the problems of bad answers files are
+// counted, all of them: thirty are listed, shared between the files so
+// that each is named, and the rest counted. It said nothing of the rest
+// of one file's problems, and "and 30 more" of 10,000 in two.
+func TestTeamCountsEveryProblem(t *testing.T) {
+	bin, err := exec.LookPath("coo-advisor")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.yaml"), filepath.Join(dir, "b.yaml")
+	anchorsFile(t, a, "a", 5000)
+	anchorsFile(t, b, "b", 5000)
+	good := filepath.Join(dir, "good.yaml")
+	if err := os.WriteFile(good, []byte("employees: 140\ndepartments: 6\nlocations: 4\nregulation: moderate\ngrowth: rapid\nexpansion: []\nceo_ops_time: high\nleadership: []\npain_points: []\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		files  []string
+		listed map[string]int // lines per file
+		more   string
+	}{
+		{"one bad file", []string{good, a}, map[string]int{"a.yaml": 30}, "... and 4,970 more problems; fix these first"},
+		{"two bad files", []string{a, good, b}, map[string]int{"a.yaml": 15, "b.yaml": 15}, "... and 9,970 more problems; fix these first"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cmd := exec.Command(bin, append([]string{"team"}, tt.files...)...)
+			out, _ := cmd.CombinedOutput()
+			if code := cmd.ProcessState.ExitCode(); code != 2 {
+				t.Fatalf("exit %d, want 2:\n%s", code, out)
+			}
+			lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+			got := map[string]int{}
+			for _, l := range lines[:len(lines)-1] {
+				got[filepath.Base(strings.SplitN(l, ":", 2)[0])]++
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.listed) {
+				t.Errorf("lines per file %v, want %v:\n%s", got, tt.listed, out)
+			}
+			if last := lines[len(lines)-1]; last != tt.more {
+				t.Errorf("last line %q, want %q", last, tt.more)
+			}
+		})
+	}
+}
+
+// TestTeamStopsAtLargeBadFiles: files far larger than a person's answers
+// are refused before they are read when they hold more than a team
+// reads in all, and the reading stops after the first large bad one,
+// saying how many files it left.
+func TestTeamStopsAtLargeBadFiles(t *testing.T) {
+	bin, err := exec.LookPath("coo-advisor")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	// A 300 KB file that parses to 300,000 values, then fails.
+	dense := "pain_points: [" + strings.Repeat("a,", 150000) + "\n}]\n"
+	var files []string
+	for i := range 20 {
+		f := filepath.Join(dir, fmt.Sprintf("p%02d.yaml", i))
+		if err := os.WriteFile(f, []byte(dense), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f)
+	}
+	cmd := exec.Command(bin, append([]string{"team"}, files...)...)
+	out, _ := cmd.CombinedOutput()
+	if code := cmd.ProcessState.ExitCode(); code != 2 || !strings.Contains(string(out), "the answers files hold 5.7 MiB in all, more than the 4 MiB one team report reads") || !strings.Contains(string(out), "p00.yaml (292 KiB)") {
+		t.Errorf("twenty large files: exit %d:\n%s", code, out)
+	}
+	cmd = exec.Command(bin, append([]string{"team"}, files[:5]...)...)
+	out, _ = cmd.CombinedOutput()
+	got := string(out)
+	if code := cmd.ProcessState.ExitCode(); code != 2 || !strings.Contains(got, "p00.yaml:1: malformed YAML") ||
+		!strings.Contains(got, "\n4 more answers files were not read after these problems; fix them first") || strings.Contains(got, "p01.yaml") {
+		t.Errorf("five large bad files: exit %d:\n%s\nwant the first one read, and the others counted", code, out)
+	}
+}
