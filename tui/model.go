@@ -39,6 +39,8 @@ type Model struct {
 	confirmQuit bool
 
 	frame string
+	// suspend lets ctrl+z suspend the program (Options.suspend).
+	suspend bool
 	// still is set when a message changed nothing (a key a full field
 	// drops): the frame is not drawn again.
 	still bool
@@ -59,7 +61,7 @@ func New(o Options) Model {
 		c.answers = o.Answers.Clone()
 	}
 	h := help.New()
-	m := Model{c: c, screen: screenWelcome, screens: make(map[screen]component, len(registry)), help: &h}
+	m := Model{c: c, screen: screenWelcome, screens: make(map[screen]component, len(registry)), help: &h, suspend: o.suspend}
 	for _, r := range registry {
 		m.screens[r.id] = r.build(c, o)
 	}
@@ -183,6 +185,14 @@ func (m *Model) setPalette(dark bool, profile colorprofile.Profile) {
 // key belongs to the screen.
 func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	k := m.c.keys
+	if key.Matches(msg, k.Suspend) {
+		// As in any terminal program: the shell's fg brings it back as it
+		// was, a question asked included.
+		if m.suspend {
+			return tea.Suspend, true
+		}
+		return nil, true
+	}
 	if m.confirmQuit {
 		// "Quit without saving?": y quits, s saves first, anything else
 		// stays.

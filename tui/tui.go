@@ -47,6 +47,10 @@ type Options struct {
 	// ProgramOptions are passed to Bubble Tea (tests fix the size and the
 	// colour profile with them).
 	ProgramOptions []tea.ProgramOption
+
+	// suspend lets ctrl+z suspend the program; Run sets it when it can be
+	// stopped and taken back (see suspender).
+	suspend bool
 }
 
 // Outcome is how a session ended.
@@ -66,7 +70,12 @@ func Run(ctx context.Context, o Options) (Outcome, error) {
 	if o.Output != nil {
 		opts = append(opts, tea.WithOutput(o.Output))
 	}
+	s := newSuspender(o.Input)
+	o.suspend = s != nil
+	opts = append(opts, tea.WithFilter(func(_ tea.Model, msg tea.Msg) tea.Msg { return s.filter(msg) }))
 	p := tea.NewProgram(New(o), opts...)
+	s.start(p)
+	defer s.stop()
 	final, err := p.Run()
 	m, _ := final.(Model)
 	out := Outcome{Result: m.Result(), Exported: m.exported, Saved: m.saved, Interrupted: m.interrupted}

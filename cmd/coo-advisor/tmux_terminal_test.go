@@ -2,9 +2,15 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
+
+	"github.com/coo-advisor/coo-advisor/internal/testskip"
 )
 
 // TestTmuxLargePasteDoesNotFreeze: a terminal without bracketed paste (or
@@ -34,4 +40,73 @@ func TestTmuxLargePasteDoesNotFreeze(t *testing.T) {
 	s.tmux("paste-buffer", "-t", "e2e")
 	s.keys("C-c")
 	s.waitFor("EXIT=130")
+}
+
+// TestTmuxSuspendAndResume: in a shell with job control, ctrl+z and a
+// SIGTSTP from outside both suspend the program as any terminal program
+// is suspended: the shell's prompt on the normal screen, the cursor
+// shown, typing echoed and run by the shell; fg brings the program back,
+// drawn again and answering keys.
+func TestTmuxSuspendAndResume(t *testing.T) {
+	testskip.LookPath(t, "end-to-end test", "bash")
+	dir := t.TempDir()
+	s := startShell(t, 80, 24, dir)
+	// sh records its pid and becomes the program: the job's pid is the
+	// program's.
+	s.keys(fmt.Sprintf(`sh -c 'echo $$ > .pid; exec "$0"' %q`, binary(t)), "Enter")
+	s.waitFor("Press Enter to start")
+	s.keys("Enter")
+	s.waitFor("1 of 11")
+	pid, err := os.ReadFile(filepath.Join(dir, ".pid"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, stop := range []struct {
+		name string
+		do   func()
+	}{
+		{"ctrl+z", func() { s.keys("C-z") }},
+		{"kill -TSTP", func() {
+			if out, err := exec.Command("kill", "-TSTP", strings.TrimSpace(string(pid))).CombinedOutput(); err != nil {
+				t.Fatalf("kill: %v %s", err, out)
+			}
+		}},
+	} {
+		stop.do()
+		deadline := time.Now().Add(15 * time.Second)
+		for strings.Count(s.screen(), "Stopped") < i+1 {
+			if time.Now().After(deadline) {
+				t.Fatalf("%s: the shell never said the program stopped:\n%s", stop.name, s.screen())
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		if got := strings.TrimSpace(s.tmux("display-message", "-p", "-t", "e2e", "#{alternate_on} #{cursor_flag}")); got != "0 1" {
+			t.Errorf("%s: alternate screen and cursor shown are %q, want the normal screen and the cursor (0 1)", stop.name, got)
+		}
+		// The shell has the terminal back, in its normal mode: what is
+		// typed shows, and Enter runs it.
+		s.keys(fmt.Sprintf("echo typed-$((%d*7))", i+6), "Enter")
+		s.waitFor(fmt.Sprintf("echo typed-$((%d*7))", i+6), fmt.Sprintf("typed-%d\n", (i+6)*7))
+		s.keys("fg", "Enter")
+		s.waitFor(fmt.Sprintf("%d of 11", i+1), "ctrl+c quit now")
+		s.keys([]string{"25", "3"}[i], "Enter")
+		s.waitFor(fmt.Sprintf("%d of 11", i+2))
+	}
+	s.keys("C-c")
+	s.waitFor("SHELL$")
+	s.keys("echo STTY=$(stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e echo | tr '\\n' ' ')", "Enter")
+	s.waitFor("STTY=icanon echo")
+}
+
+// startShell starts an interactive shell, with job control, in a tmux
+// session: the session's commands are typed at its prompt, "SHELL$ ".
+func startShell(t *testing.T, w, h int, dir string) *tmuxSession {
+	t.Helper()
+	testskip.LookPath(t, "end-to-end test", "tmux")
+	s := &tmuxSession{t: t, socket: fmt.Sprintf("coo-e2e-%d-%d-%s", os.Getpid(), sessions.Add(1), strings.ReplaceAll(t.Name(), "/", "-"))}
+	s.tmux("new-session", "-d", "-s", "e2e", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), "-c", dir,
+		"env", "TERM=xterm-256color", "COLORTERM=", "NO_COLOR=", "PS1=SHELL$ ", "bash", "--norc", "--noprofile", "-i")
+	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+	s.waitFor("SHELL$")
+	return s
 }
