@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -109,4 +110,44 @@ func startShell(t *testing.T, w, h int, dir string) *tmuxSession {
 	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
 	s.waitFor("SHELL$")
 	return s
+}
+
+// TestTmuxHugeWindowKeepsMemoryBounded: started in a 2000x500 window and
+// resized in a storm, the program keeps to the memory of its largest
+// drawing size (480x160, in the top left of the window): its peak
+// resident memory stays far below the 274 MB a 2000x500 window took,
+// and the 470 MB after a storm. Back at 80x24 it fits the window.
+func TestTmuxHugeWindowKeepsMemoryBounded(t *testing.T) {
+	if _, err := os.Stat("/proc/self/status"); err != nil {
+		testskip.Skip(t, "no /proc to read the memory from", "end-to-end test")
+	}
+	dir := t.TempDir()
+	example, _ := filepath.Abs(filepath.Join("..", "..", "examples", "close-call.yaml"))
+	s := startTmux(t, 2000, 500, dir, "--answers", example)
+	s.waitFor("Hire a Chief Operating Officer", "BY FACTOR")
+	pid, err := os.ReadFile(filepath.Join(dir, ".pid"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 1; i <= 20; i++ {
+		s.tmux("resize-window", "-t", "e2e", "-x", fmt.Sprint(100+i*95), "-y", fmt.Sprint(30+i*23))
+	}
+	s.tmux("resize-window", "-t", "e2e", "-x", "80", "-y", "24")
+	screen := s.waitFor("Hire a Chief Operating Officer", "c compare roles")
+	checkScreenFits(t, screen, 80, 24)
+	status, err := os.ReadFile(filepath.Join("/proc", strings.TrimSpace(string(pid)), "status"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var peakKB int
+	for _, l := range strings.Split(string(status), "\n") {
+		if v, ok := strings.CutPrefix(l, "VmHWM:"); ok {
+			peakKB, _ = strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(v), " kB"))
+		}
+	}
+	if peakKB == 0 || peakKB > 128<<10 {
+		t.Errorf("peak resident memory %d kB, want under 128 MB:\n%s", peakKB, status)
+	}
+	s.keys("q")
+	s.waitFor("EXIT=0")
 }
