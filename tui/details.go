@@ -197,3 +197,7 @@ func (m *detailsModel) help() helpKeys {
 	short := []key.Binding{next, save, back, k.ForceQuit}
 	return helpKeys{short: short, full: [][]key.Binding{short}}
 }
+
+// refuses text for a full field; the keys that move between the fields
+// are not text.
+func (m *detailsModel) refuses(km tea.KeyPressMsg) bool { return noRoom(&m.inputs[m.focus], km) }

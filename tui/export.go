@@ -523,3 +523,9 @@ func (m *exportModel) help() helpKeys {
 	}
 	return helpKeys{short: short, full: [][]key.Binding{short}}
 }
+
+// refuses text for a full file name while it is typed; the keys the
+// screen takes itself then (enter, esc, tab) are not text.
+func (m *exportModel) refuses(km tea.KeyPressMsg) bool {
+	return m.state == exportEditing && noRoom(&m.input, km)
+}

@@ -107,3 +107,5 @@ func (f *integerField) keys(enter key.Binding) helpKeys {
 		full:  [][]key.Binding{{enter, k.Back}, {k.Help, k.ForceQuit}},
 	}
 }
+
+func (f *integerField) refuses(km tea.KeyPressMsg) bool { return noRoom(&f.input, km) }

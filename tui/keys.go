@@ -29,6 +29,7 @@ type keyMap struct {
 	Help           key.Binding
 	Quit           key.Binding
 	ForceQuit      key.Binding
+	Suspend        key.Binding
 }
 
 func newKeyMap() keyMap {
@@ -57,6 +58,7 @@ func newKeyMap() keyMap {
 		Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:       key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		ForceQuit:  key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit now")),
+		Suspend:    key.NewBinding(key.WithKeys("ctrl+z"), key.WithHelp("ctrl+z", "suspend")),
 	}
 }
 

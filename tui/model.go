@@ -24,7 +24,9 @@ type Model struct {
 	// screens holds every screen of the registry, by its id: the root
 	// reaches them through the component interface.
 	screens map[screen]component
-	help    help.Model
+	// help is shared by pointer: Bubble Tea copies the model on every
+	// message, and its styles make up most of it.
+	help *help.Model
 
 	interrupted bool
 	exported    []string // reports written
@@ -41,6 +43,11 @@ type Model struct {
 	confirmQuit bool
 
 	frame string
+	// suspend lets ctrl+z suspend the program (Options.suspend).
+	suspend bool
+	// still is set when a message changed nothing (a key a full field
+	// drops): the frame is not drawn again.
+	still bool
 }
 
 // New builds the root model. With answers, it opens at the results.
@@ -57,7 +64,8 @@ func New(o Options) Model {
 	if o.Answers != nil {
 		c.answers = o.Answers.Clone()
 	}
-	m := Model{c: c, screen: screenWelcome, screens: make(map[screen]component, len(registry)), help: help.New()}
+	h := help.New()
+	m := Model{c: c, screen: screenWelcome, screens: make(map[screen]component, len(registry)), help: &h, suspend: o.suspend}
 	for _, r := range registry {
 		m.screens[r.id] = r.build(c, o)
 	}
@@ -115,8 +123,11 @@ func (m Model) Init() tea.Cmd { return tea.RequestBackgroundColor }
 
 // Update handles a message and renders the new frame.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m.still = false
 	cmd := m.update(msg)
-	m.compose()
+	if !m.still {
+		m.compose()
+	}
 	return m, cmd
 }
 
@@ -138,6 +149,10 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case tea.KeyPressMsg:
 		if cmd, done := m.globalKey(msg); done {
 			return cmd
+		}
+		if r, ok := m.screens[m.screen].(refuser); ok && r.refuses(msg) {
+			m.still = true
+			return nil
 		}
 	case startMsg:
 		m.questions().start()
@@ -194,6 +209,14 @@ func (m *Model) setPalette(dark bool, profile colorprofile.Profile) {
 // key belongs to the screen.
 func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	k := m.c.keys
+	if key.Matches(msg, k.Suspend) {
+		// As in any terminal program: the shell's fg brings it back as it
+		// was, a question asked included.
+		if m.suspend {
+			return tea.Suspend, true
+		}
+		return nil, true
+	}
 	if m.confirmQuit {
 		// "Quit without saving?": y quits, s saves first, anything else
 		// stays.

@@ -285,3 +285,10 @@ func (m questionModel) help(editing bool) helpKeys {
 	}
 	return m.input.keys(enter)
 }
+
+// refuses: the keys the question takes itself (enter, esc) are not text,
+// so the field decides.
+func (m *questionModel) refuses(km tea.KeyPressMsg) bool {
+	r, ok := m.input.(refuser)
+	return ok && r.refuses(km)
+}

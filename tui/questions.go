@@ -232,3 +232,5 @@ func shortPoints(d *advisor.Definitions, w advisor.Weights) string {
 	}
 	return strings.Join(parts, ", ")
 }
+
+func (m *questionsScreen) refuses(km tea.KeyPressMsg) bool { return m.cur().refuses(km) }

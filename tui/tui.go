@@ -10,8 +10,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 
 	"github.com/coo-advisor/coo-advisor/advisor"
 	"github.com/coo-advisor/coo-advisor/internal/atomicfile"
@@ -47,6 +49,10 @@ type Options struct {
 	// ProgramOptions are passed to Bubble Tea (tests fix the size and the
 	// colour profile with them).
 	ProgramOptions []tea.ProgramOption
+
+	// suspend lets ctrl+z suspend the program; Run sets it when it can be
+	// stopped and taken back (see suspender).
+	suspend bool
 }
 
 // Outcome is how a session ended.
@@ -59,14 +65,8 @@ type Outcome struct {
 
 // Run runs the interactive program until the user quits.
 func Run(ctx context.Context, o Options) (Outcome, error) {
-	opts := append([]tea.ProgramOption{tea.WithContext(ctx)}, o.ProgramOptions...)
-	if o.Input != nil {
-		opts = append(opts, tea.WithInput(o.Input))
-	}
-	if o.Output != nil {
-		opts = append(opts, tea.WithOutput(o.Output))
-	}
-	p := tea.NewProgram(New(o), opts...)
+	p, stop := newProgram(ctx, o)
+	defer stop()
 	final, err := p.Run()
 	m, _ := final.(Model)
 	out := Outcome{Result: m.Result(), Exported: m.exported, Saved: m.saved, Interrupted: m.interrupted}
@@ -78,4 +78,42 @@ func Run(ctx context.Context, o Options) (Outcome, error) {
 		return out, fmt.Errorf("the program stopped: %w", err)
 	}
 	return out, nil
+}
+
+// newProgram builds the Bubble Tea program for a session, with what a
+// terminal adds: ctrl+z and SIGTSTP suspend it (see suspender), and the
+// size it draws at is bounded (see maxWidth). stop ends the watching of
+// signals, once the program has ended.
+func newProgram(ctx context.Context, o Options) (p *tea.Program, stop func()) {
+	var opts []tea.ProgramOption
+	out := o.Output
+	z := newSizer(o.Output)
+	if z != nil {
+		// Bubble Tea is not told that the output is a terminal (see
+		// sizer): it is told its size and the colours it takes. A
+		// profile in o.ProgramOptions comes later, and wins.
+		size := z.size()
+		opts = append(opts, tea.WithWindowSize(size.Width, size.Height), tea.WithColorProfile(colorprofile.Detect(o.Output, os.Environ())))
+		out = z.output()
+	}
+	opts = append(opts, tea.WithContext(ctx))
+	opts = append(opts, o.ProgramOptions...)
+	if o.Input != nil {
+		opts = append(opts, tea.WithInput(o.Input))
+	}
+	if out != nil {
+		opts = append(opts, tea.WithOutput(out))
+	}
+	s := newSuspender(o.Input)
+	o.suspend = s != nil
+	opts = append(opts, tea.WithFilter(func(_ tea.Model, msg tea.Msg) tea.Msg {
+		if _, ok := msg.(tea.ResumeMsg); ok {
+			z.resumed()
+		}
+		return boundSize(s.filter(msg))
+	}))
+	p = tea.NewProgram(New(o), opts...)
+	s.start(p)
+	z.start(p)
+	return p, func() { s.stop(); z.stop() }
 }

@@ -1,0 +1,153 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/coo-advisor/coo-advisor/internal/testskip"
+)
+
+// TestTmuxLargePasteDoesNotFreeze: a terminal without bracketed paste (or
+// a paste that bypasses it) sends half a megabyte as that many keys. The
+// number field keeps its 16 characters and drops the rest at once: keys
+// typed after the paste, and ctrl+c, are answered within the usual wait,
+// not minutes later.
+func TestTmuxLargePasteDoesNotFreeze(t *testing.T) {
+	dir := t.TempDir()
+	paste := filepath.Join(t.TempDir(), "paste.txt")
+	if err := os.WriteFile(paste, bytes.Repeat([]byte("7"), 512<<10), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s := startTmux(t, 80, 24, dir)
+	s.waitFor("Press Enter to start")
+	s.keys("Enter")
+	s.waitFor("1 of 11")
+	s.tmux("load-buffer", paste)
+	// No -p: the text goes in as typed keys, never as a bracketed paste.
+	s.tmux("paste-buffer", "-t", "e2e")
+	s.waitFor("7777777777777777")
+	// The keys after the paste come after every pasted key: answering
+	// them means the paste has been got through.
+	s.tmux("send-keys", "-t", "e2e", "-N", "16", "BSpace")
+	s.keys("25", "Enter")
+	s.waitFor("2 of 11")
+	s.tmux("paste-buffer", "-t", "e2e")
+	s.keys("C-c")
+	s.waitFor("EXIT=130")
+}
+
+// TestTmuxSuspendAndResume: in a shell with job control, ctrl+z and a
+// SIGTSTP from outside both suspend the program as any terminal program
+// is suspended: the shell's prompt on the normal screen, the cursor
+// shown, typing echoed and run by the shell; fg brings the program back,
+// drawn again and answering keys.
+func TestTmuxSuspendAndResume(t *testing.T) {
+	testskip.LookPath(t, "end-to-end test", "bash")
+	dir := t.TempDir()
+	s := startShell(t, 80, 24, dir)
+	// sh records its pid and becomes the program: the job's pid is the
+	// program's.
+	s.keys(fmt.Sprintf(`sh -c 'echo $$ > .pid; exec "$0"' %q`, binary(t)), "Enter")
+	s.waitFor("Press Enter to start")
+	s.keys("Enter")
+	s.waitFor("1 of 11")
+	pid, err := os.ReadFile(filepath.Join(dir, ".pid"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, stop := range []struct {
+		name string
+		do   func()
+	}{
+		{"ctrl+z", func() { s.keys("C-z") }},
+		{"kill -TSTP", func() {
+			if out, err := exec.Command("kill", "-TSTP", strings.TrimSpace(string(pid))).CombinedOutput(); err != nil {
+				t.Fatalf("kill: %v %s", err, out)
+			}
+		}},
+	} {
+		stop.do()
+		deadline := time.Now().Add(15 * time.Second)
+		for strings.Count(s.screen(), "Stopped") < i+1 {
+			if time.Now().After(deadline) {
+				t.Fatalf("%s: the shell never said the program stopped:\n%s", stop.name, s.screen())
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		if got := strings.TrimSpace(s.tmux("display-message", "-p", "-t", "e2e", "#{alternate_on} #{cursor_flag}")); got != "0 1" {
+			t.Errorf("%s: alternate screen and cursor shown are %q, want the normal screen and the cursor (0 1)", stop.name, got)
+		}
+		// The shell has the terminal back, in its normal mode: what is
+		// typed shows, and Enter runs it.
+		s.keys(fmt.Sprintf("echo typed-$((%d*7))", i+6), "Enter")
+		s.waitFor(fmt.Sprintf("echo typed-$((%d*7))", i+6), fmt.Sprintf("typed-%d\n", (i+6)*7))
+		s.keys("fg", "Enter")
+		s.waitFor(fmt.Sprintf("%d of 11", i+1), "ctrl+c quit now")
+		s.keys([]string{"25", "3"}[i], "Enter")
+		s.waitFor(fmt.Sprintf("%d of 11", i+2))
+	}
+	s.keys("C-c")
+	s.waitFor("SHELL$")
+	s.keys("echo STTY=$(stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e echo | tr '\\n' ' ')", "Enter")
+	s.waitFor("STTY=icanon echo")
+}
+
+// startShell starts an interactive shell, with job control, in a tmux
+// session: the session's commands are typed at its prompt, "SHELL$ ".
+func startShell(t *testing.T, w, h int, dir string) *tmuxSession {
+	t.Helper()
+	testskip.LookPath(t, "end-to-end test", "tmux")
+	s := &tmuxSession{t: t, socket: fmt.Sprintf("coo-e2e-%d-%d-%s", os.Getpid(), sessions.Add(1), strings.ReplaceAll(t.Name(), "/", "-"))}
+	s.tmux("new-session", "-d", "-s", "e2e", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), "-c", dir,
+		"env", "TERM=xterm-256color", "COLORTERM=", "NO_COLOR=", "PS1=SHELL$ ", "bash", "--norc", "--noprofile", "-i")
+	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+	s.waitFor("SHELL$")
+	return s
+}
+
+// TestTmuxHugeWindowKeepsMemoryBounded: started in a 2000x500 window and
+// resized in a storm, the program keeps to the memory of its largest
+// drawing size (480x160, in the top left of the window): its peak
+// resident memory stays far below the 274 MB a 2000x500 window took,
+// and the 470 MB after a storm. Back at 80x24 it fits the window.
+func TestTmuxHugeWindowKeepsMemoryBounded(t *testing.T) {
+	if _, err := os.Stat("/proc/self/status"); err != nil {
+		testskip.Skip(t, "no /proc to read the memory from", "end-to-end test")
+	}
+	dir := t.TempDir()
+	example, _ := filepath.Abs(filepath.Join("..", "..", "examples", "close-call.yaml"))
+	s := startTmux(t, 2000, 500, dir, "--answers", example)
+	s.waitFor("Hire a Chief Operating Officer", "BY FACTOR")
+	pid, err := os.ReadFile(filepath.Join(dir, ".pid"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 1; i <= 20; i++ {
+		s.tmux("resize-window", "-t", "e2e", "-x", fmt.Sprint(100+i*95), "-y", fmt.Sprint(30+i*23))
+	}
+	s.tmux("resize-window", "-t", "e2e", "-x", "80", "-y", "24")
+	screen := s.waitFor("Hire a Chief Operating Officer", "c compare roles")
+	checkScreenFits(t, screen, 80, 24)
+	status, err := os.ReadFile(filepath.Join("/proc", strings.TrimSpace(string(pid)), "status"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var peakKB int
+	for _, l := range strings.Split(string(status), "\n") {
+		if v, ok := strings.CutPrefix(l, "VmHWM:"); ok {
+			peakKB, _ = strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(v), " kB"))
+		}
+	}
+	if peakKB == 0 || peakKB > 128<<10 {
+		t.Errorf("peak resident memory %d kB, want under 128 MB:\n%s", peakKB, status)
+	}
+	s.keys("q")
+	s.waitFor("EXIT=0")
+}
