@@ -38,11 +38,14 @@ type Brief struct {
 	// ConfidenceText is the lead in a sentence: "The Operations Director
 	// leads the COO by 5 of 10 points." (the full lead, not a probability).
 	ConfidenceText string
-	Rationale      string   // what weighs most, in a sentence or two
-	CloseCall      string   // a warning when the runner-up is close, or ""
-	RuledOut       []string // why each ruled-out role is
-	AlsoPlan       []string
-	Notes          []string // what the answers bring up for this role
+	Rationale      string // what weighs most, in a sentence or two
+	// TurnsOn names the answers one plausible change of which would flip
+	// the advice: "This turns on whether ...: check it" (or "").
+	TurnsOn   string
+	CloseCall string   // a warning when the runner-up is close, or ""
+	RuledOut  []string // why each ruled-out role is
+	AlsoPlan  []string
+	Notes     []string // what the answers bring up for this role
 
 	// A team's brief: who answered, and where they disagree (empty
 	// otherwise).
@@ -96,6 +99,7 @@ type RoleSection struct {
 	Days          []Period
 	Measures      []string
 	NextSteps     []string
+	RevisitWhen   []string // what would make another step right later
 	Cost          Figure
 	Effect        Figure
 	WorksWith     string
@@ -124,6 +128,7 @@ func (d *Definitions) Brief(r *Result, o ReportOptions) *Brief {
 	b.Confidence = d.ResultConfidence(r)
 	b.ConfidenceText = d.confidenceSentence(r)
 	b.Rationale = d.rationale(r)
+	b.TurnsOn = d.TurnsOnText(r)
 	b.CloseCall = d.CloseCallNote(r)
 	// One reason per ruled-out role is enough for the bottom line (the
 	// appendix lists them all); a reason that does not say "ruled out"
@@ -242,12 +247,12 @@ func (d *Definitions) confidenceSentence(r *Result) string {
 	}
 	ru, _ := d.Role(r.RunnerUp)
 	if r.Tie {
-		return fmt.Sprintf("A tie: %s and %s have %s %s each; a tie goes to the cheaper, more reversible hire.", WithArticle(rec.Title), WithArticle(ru.Title), FormatPoints(r.scoreOf(r.Recommended)), pointsWord(r.scoreOf(r.Recommended)))
+		return fmt.Sprintf("A tie: %s and %s have %s %s each; a tie goes to the cheaper, more reversible hire.", rec.Advice, ru.Advice, FormatPoints(r.scoreOf(r.Recommended)), pointsWord(r.scoreOf(r.Recommended)))
 	}
 	// The lead as it is, beside the scores it comes from: confidence is
 	// full from a lead of full_lead points, and the sentence says so
 	// rather than cap the lead.
-	return fmt.Sprintf("%s leads %s by %s %s (%s to %s); confidence is full from a lead of %s %s. Points measure the lead, not a probability.", capitalize(WithArticle(rec.Title)), WithArticle(ru.Title), FormatPoints(r.Lead), pointsWord(r.Lead), FormatPoints(r.scoreOf(r.Recommended)), FormatPoints(r.scoreOf(r.RunnerUp)), FormatPoints(d.Scoring.FullLead), pointsWord(d.Scoring.FullLead))
+	return fmt.Sprintf("The answers favour %s over %s by %s %s (%s to %s); confidence is full from a lead of %s %s. Points measure the lead, not a probability.", rec.Advice, ru.Advice, FormatPoints(r.Lead), pointsWord(r.Lead), FormatPoints(r.scoreOf(r.Recommended)), FormatPoints(r.scoreOf(r.RunnerUp)), FormatPoints(d.Scoring.FullLead), pointsWord(d.Scoring.FullLead))
 }
 
 // rationale says in a sentence what weighs most for the recommendation.
@@ -264,7 +269,7 @@ func (d *Definitions) rationale(r *Result) string {
 	}
 	if len(top) == 0 {
 		if len(r.RuledOut) > 0 {
-			return fmt.Sprintf("The answers leave %s as the only role to hire.", WithArticle(rec.Title))
+			return fmt.Sprintf("The answers leave %s as the only role to hire.", rec.Advice)
 		}
 		return ""
 	}
@@ -301,7 +306,7 @@ func (d *Definitions) ReasonSentence(_ *Result, c Contribution, role string) str
 	if !ok {
 		return d.statementOf(c) + "."
 	}
-	return d.statementOf(c) + ": that points to " + WithArticle(ro.Title) + "."
+	return d.statementOf(c) + ": that points to " + ro.Advice + "."
 }
 
 // Sentence is an answer as a sentence, without the full stop: the
@@ -384,6 +389,15 @@ func lowerFirst(s string) string {
 	return s
 }
 
+// verbS is the verb ending for a subject: "the COO owns", "the people
+// named for each step own".
+func verbS(subject string) string {
+	if strings.HasPrefix(subject, "people ") {
+		return ""
+	}
+	return "s"
+}
+
 func capitalize(s string) string {
 	if s != "" && s[0] >= 'a' && s[0] <= 'z' {
 		return strings.ToUpper(s[:1]) + s[1:]
@@ -397,7 +411,7 @@ func capitalize(s string) string {
 func (d *Definitions) roleSection(r *Result, rec *Role) *RoleSection {
 	// The reporting line and the manager follow the answers: an
 	// Operations Director reports to the COO where there is one.
-	line, manager := rec.Brief.ReportingLine, rec.Brief.Manager
+	line, manager, owner := rec.Brief.ReportingLine, rec.Brief.Manager, rec.Brief.Owner
 	ruled := make([]int, len(d.Roles))
 	for i, sc := range r.Scores {
 		if sc.RuledOut {
@@ -406,18 +420,22 @@ func (d *Definitions) roleSection(r *Result, rec *Role) *RoleSection {
 	}
 	for _, v := range rec.Brief.Variants {
 		if v.If.holds(d, r.Answers, ruled) {
-			line, manager = v.ReportingLine, v.Manager
+			line, manager, owner = v.ReportingLine, v.Manager, v.Owner
 			break
 		}
 	}
 	if manager == "" {
 		manager = "CEO"
 	}
+	if owner == "" {
+		owner = rec.Title
+	}
 	rs := &RoleSection{
 		Role: rec.ID, Title: "The role: " + rec.Title, Summary: rec.Summary, Mission: rec.Brief.Mission,
 		ReportingLine: line, CEOKeeps: rec.Brief.CEOKeeps, RoleOwns: rec.Brief.RoleOwns,
 		NextSteps: rec.Brief.NextSteps, Cost: rec.Brief.Cost, Effect: rec.Brief.Effect, WorksWith: rec.WorksWith,
-		CEOTitle: "The " + manager + " keeps", RoleTitle: "The " + rec.Title + " owns",
+		CEOTitle: "The " + manager + " keeps", RoleTitle: "The " + owner + " own" + verbS(owner),
+		RevisitWhen: rec.Brief.RevisitWhen,
 	}
 	// The client's pains this role covers: its own responsibilities and
 	// those it takes on, in the order the pains are listed.
@@ -473,6 +491,9 @@ func (d *Definitions) roleSection(r *Result, rec *Role) *RoleSection {
 	rs.Measures = append(rs.Measures, rec.Brief.Measures...)
 	return rs
 }
+
+// RevisitTitle heads what would make another step the right one later.
+const RevisitTitle = "When to look at it again"
 
 // FigureText writes a second-hand range with where it holds and where it
 // comes from: "base salary ... (US; practitioners' quotes, second-hand)".

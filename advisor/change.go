@@ -78,9 +78,6 @@ func (d *Definitions) whatWouldChange(answers Answers, t *tally, rec int) []Chan
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Steps < out[j].Steps })
-	if limit := d.Scoring.MaxChanges; len(out) > limit {
-		out = out[:limit]
-	}
 	return out
 }
 
@@ -88,9 +85,26 @@ func (d *Definitions) whatWouldChange(answers Answers, t *tally, rec int) []Chan
 // returns the winner and its lead over the current recommendation.
 func (s *changeSearch) outcome(qi int, a Answer) (int, Points) {
 	q := &s.d.Questions[qi]
+	if s.d.scaledBy[qi] {
+		return s.retally(q, a)
+	}
 	copy(s.ruled, s.baseRuled)
-	q.score(a, s.pts, s.ruled)
+	q.score(s.answers, a, s.pts, s.ruled)
 	return s.finish()
+}
+
+// retally scores the whole questionnaire again with q answered by a: for
+// a question whose answer other questions' scale rules read, a change
+// moves their points too.
+func (s *changeSearch) retally(q *Question, a Answer) (int, Points) {
+	trial := s.answers.Clone()
+	trial[q.ID] = a
+	t := s.d.tally(trial, false)
+	w, _ := s.d.rank(t.total, t.ruled)
+	if w < 0 {
+		return s.rec, 0
+	}
+	return w, t.total[w] - t.total[s.rec]
 }
 
 // finish adds the trial's points (in s.pts, rules in s.ruled) to the base.
@@ -260,6 +274,16 @@ func (multiKind) change(s *changeSearch, qi int) *Change {
 		}
 	}
 	score := func(idx []int) (int, Points) {
+		if s.d.scaledBy[qi] {
+			for _, i := range idx {
+				trial[i] = !trial[i]
+			}
+			a := Answer{Multi: q.multiFromMask(trial)}
+			for _, i := range idx {
+				trial[i] = !trial[i]
+			}
+			return s.retally(q, a)
+		}
 		copy(s.ruled, s.baseRuled)
 		clear(s.pts)
 		if incremental {
@@ -279,6 +303,7 @@ func (multiKind) change(s *changeSearch, qi int) *Change {
 		for _, i := range idx {
 			trial[i] = !trial[i]
 		}
+		q.scalePoints(s.answers, s.pts)
 		q.capPoints(s.pts)
 		return s.finish()
 	}
@@ -436,7 +461,7 @@ func (d *Definitions) ChangeText(c Change) string {
 	}
 	role := c.Role
 	if r, ok := d.Role(c.Role); ok {
-		role = WithArticle(r.Title)
+		role = r.Advice
 	}
 	return q.rules().changeText(q, c, "the advice would be "+role+".")
 }
@@ -488,3 +513,68 @@ func (multiKind) changeText(q *Question, c Change, then string) string {
 	}
 	return fmt.Sprintf("If %s included %s and %s, %s", q.Subject(), joinQuoted(added), drop(), then)
 }
+
+// TurnsOnText says what the advice turns on, in a sentence for the bottom
+// line: "This turns on whether departments really number 5 rather than 3:
+// check it." It is "" when a single change cannot flip the advice.
+func (d *Definitions) TurnsOnText(r *Result) string {
+	if len(r.TurnsOn) == 0 {
+		return ""
+	}
+	var whether []string
+	for _, c := range r.TurnsOn {
+		if q, ok := d.Question(c.Question); ok {
+			whether = append(whether, "whether "+q.rules().doubtText(q, c))
+		}
+	}
+	const listed = 3
+	more := ""
+	if len(whether) > listed {
+		more = fmt.Sprintf(" (and %d more answers: see what would change the advice)", len(whether)-listed)
+		whether = whether[:listed]
+	}
+	it := "it"
+	if len(whether) > 1 {
+		it = "each"
+	}
+	return fmt.Sprintf("This turns on %s%s: check %s before deciding.", JoinWords(whether, "and on"), more, it)
+}
+
+// DoubtText is one change the advice turns on, as the question to check:
+// "departments really number 5 rather than 3".
+func (d *Definitions) DoubtText(c Change) string {
+	q, ok := d.Question(c.Question)
+	if !ok {
+		return ""
+	}
+	return q.rules().doubtText(q, c)
+}
+
+func (integerKind) doubtText(q *Question, c Change) string {
+	to := c.To.Int
+	return fmt.Sprintf("%s really number %s rather than %s", q.Unit, GroupDigits(to), GroupDigits(c.From.Int))
+}
+
+func (choiceKind) doubtText(q *Question, c Change) string {
+	return fmt.Sprintf("%s is really %s rather than %s", q.Subject(), quoted(q.Describe(c.To)), quoted(q.Describe(c.From)))
+}
+
+func (multiKind) doubtText(q *Question, c Change) string {
+	var parts []string
+	for _, l := range q.labels(c.Added) {
+		parts = append(parts, quoted(l)+" belongs among the "+q.Subject())
+	}
+	for _, l := range q.labels(c.Removed) {
+		parts = append(parts, quoted(l)+" really belongs among the "+q.Subject())
+	}
+	return JoinWords(parts, "and whether")
+}
+
+func (integerKind) plausible(c Change, rule TurnsOnRule) bool {
+	from, to := float64(c.From.Int), float64(c.To.Int)
+	return c.Steps <= rule.Steps && (math.Abs(to-from) <= 1 || math.Abs(to-from) <= rule.Numbers*from)
+}
+
+func (choiceKind) plausible(c Change, rule TurnsOnRule) bool { return c.Steps <= rule.Steps }
+
+func (multiKind) plausible(c Change, rule TurnsOnRule) bool { return c.Steps <= rule.Steps }

@@ -181,8 +181,8 @@ func checkChangeFlips(t *testing.T, d *advisor.Definitions, q *advisor.Question,
 		t.Errorf("%s: answering %+v gives %s, the change says %s", where, c.To, flipped.Recommended, c.Role)
 	}
 	text := d.ChangeText(c)
-	if role, _ := d.Role(c.Role); !strings.Contains(text, role.Title) {
-		t.Errorf("%s: change text %q does not name %s", where, text, role.Title)
+	if role, _ := d.Role(c.Role); !strings.Contains(text, role.Advice) {
+		t.Errorf("%s: change text %q does not name %s", where, text, role.Advice)
 	}
 }
 
@@ -490,33 +490,35 @@ func TestWhatWouldChangeExamples(t *testing.T) {
 // fewer/more", with N the first value that changes the advice.
 func TestChangeTextThreshold(t *testing.T) {
 	d := builtin(t)
-	mid := parse(t, d, "employees: 100\ndepartments: 7\nlocations: 3\nregulation: moderate\ngrowth: moderate\nexpansion: [new-products]\n"+
-		"ceo_ops_time: medium\nleadership: [operations-managers]\npain_points: [process-optimization]\n")
 	tests := []struct {
 		name     string
-		answers  advisor.Answers
+		answers  string
 		question string
 		want     string
 	}{
 		{
-			// A mid-sized company with some COO signals tips to a COO once
-			// it passes 150 people, and stays there however big it gets.
-			name:     "more employees",
-			answers:  mid,
+			// A 400-person company with nobody over operations and some COO
+			// signals tips to a COO once it passes 500 people, and stays
+			// there however big it gets.
+			name: "more employees",
+			answers: "employees: 400\ndepartments: 8\nlocations: 3\nregulation: moderate\ngrowth: moderate\nexpansion: [new-markets]\n" +
+				"ceo_ops_time: high\nleadership: []\npain_points: [process-optimization, quality-assurance]\n",
 			question: "employees",
-			want:     "At 150 employees or more (now 100), the advice would be a Chief Operating Officer.",
+			want:     "At 500 employees or more (now 400), the advice would be a Chief Operating Officer.",
 		},
 		{
-			// A 30-person company is told where the fractional COO starts.
-			name:     "fewer employees",
-			answers:  parse(t, d, string(example(t, "small-business.yaml"))),
+			// A 30-person company is told where a new leader stops paying
+			// for itself.
+			name: "fewer employees",
+			answers: "employees: 30\ndepartments: 3\nlocations: 1\nregulation: light\ngrowth: stable\nexpansion: []\n" +
+				"ceo_ops_time: high\nleadership: []\npain_points: [process-optimization]\n",
 			question: "employees",
-			want:     "At 19 employees or fewer (now 25), the advice would be a Fractional COO.",
+			want:     "At 19 employees or fewer (now 30), the advice would be no new operations leader yet.",
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res := recommend(t, d, tt.answers)
+			res := recommend(t, d, parse(t, d, tt.answers))
 			for _, c := range res.Changes {
 				if c.Question == tt.question {
 					if got := d.ChangeText(c); got != tt.want {

@@ -63,10 +63,30 @@ func (c *Condition) holds(d *Definitions, answers Answers, ruled []int) bool {
 	return true
 }
 
+// holdsOn reports whether the condition's answers hold (when and unless;
+// a scale rule has no ruled-out roles to test).
+func (c *Condition) holdsOn(answers Answers) bool {
+	is := func(x AnswerIs) bool {
+		a, ok := answers[x.Question]
+		return ok && (a.Choice == x.Value || slices.Contains(a.Multi, x.Value))
+	}
+	for _, x := range c.When {
+		if !is(x) {
+			return false
+		}
+	}
+	for _, x := range c.Unless {
+		if is(x) {
+			return false
+		}
+	}
+	return true
+}
+
 var (
 	conditionFields   = []string{"when", "unless", "when_ruled_out", "unless_ruled_out"}
 	conditionalFields = append([]string{"text"}, conditionFields...)
-	variantFields     = append([]string{"reporting_line", "manager"}, conditionFields...)
+	variantFields     = append([]string{"reporting_line", "manager", "owner"}, conditionFields...)
 )
 
 // readCondition reads when, unless, when_ruled_out and unless_ruled_out
@@ -159,6 +179,18 @@ func (d *Definitions) checkConditions(pl *problemList) {
 			for _, id := range f.ids {
 				if _, ok := d.roleIndex[id]; !ok {
 					pl.addf(f.line, path+"."+f.key, "unknown role %s; roles are %s", quoteInput(id), quoteList(d.RoleIDs()))
+				}
+			}
+		}
+	}
+	for qi := range d.Questions {
+		q := &d.Questions[qi]
+		for i := range q.Scale {
+			x := &q.Scale[i]
+			check(&x.If, fmt.Sprintf("questions[%s].scale[%d]", q.ID, i))
+			for _, c := range slices.Concat(x.If.When, x.If.Unless) {
+				if c.Question == q.ID {
+					pl.addf(c.line, c.path, "a question's scale cannot depend on its own answer; name another question")
 				}
 			}
 		}

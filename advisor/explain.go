@@ -2,6 +2,7 @@ package advisor
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -34,6 +35,9 @@ func (d *Definitions) ReasonText(c Contribution) string {
 	}
 	if c.Cancelled {
 		return title + ": " + c.Label + " — no points with the other answers given"
+	}
+	if c.Scaled != "" && !slices.Equal(c.Points, c.Counted) {
+		return title + ": " + c.Label + " — " + d.PointsText(c.Points) + "; counted: " + d.PointsText(c.Counted)
 	}
 	return title + ": " + c.Label + " — " + d.PointsText(c.Points)
 }
@@ -84,7 +88,7 @@ func JoinWords(items []string, conj string) string {
 // Headline is the one-line recommendation: "Hire an Operations Director".
 func (d *Definitions) Headline(r *Result) string {
 	role, _ := d.Role(r.Recommended)
-	return "Hire " + WithArticle(role.Title)
+	return role.Headline
 }
 
 // WithArticle puts "a" or "an" before a role title.
@@ -160,7 +164,7 @@ func (d *Definitions) CloseCallNote(r *Result) string {
 	ru, _ := d.Role(r.RunnerUp)
 	rec, _ := d.Role(r.Recommended)
 	if r.Tie {
-		return fmt.Sprintf("The scores are tied: the answers point both ways equally. The advice goes to %s as the cheaper step that is easier to change later; read the reasons and the points to weigh on both sides before deciding.", WithArticle(rec.Title))
+		return fmt.Sprintf("The scores are tied: the answers point both ways equally. The advice goes to %s as the cheaper step that is easier to change later; read the reasons and the points to weigh on both sides before deciding.", rec.Advice)
 	}
 	return fmt.Sprintf("This is a close call: %s is only a few points behind. Read what would change the advice before deciding.", ru.Title)
 }
@@ -171,13 +175,13 @@ func (d *Definitions) CloseCallNote(r *Result) string {
 func (d *Definitions) ReasonHeadings(r *Result) (why, against string) {
 	rec, _ := d.Role(r.Recommended)
 	if r.RunnerUp == "" {
-		return "Why " + WithArticle(rec.Title), ""
+		return "Why " + rec.Advice, ""
 	}
 	ru, _ := d.Role(r.RunnerUp)
 	if !r.Tie {
-		return "Why " + WithArticle(rec.Title), "What points to " + WithArticle(ru.Title)
+		return "Why " + rec.Advice, "What points to " + ru.Advice
 	}
-	return "For " + WithArticle(rec.Title), "For " + WithArticle(ru.Title)
+	return "For " + rec.Advice, "For " + ru.Advice
 }
 
 // CapText explains what a question's cap took off, or is "" when it took

@@ -12,9 +12,10 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden briefs in testdata/")
 
 // goldenBriefs are the briefs kept in testdata/brief-*: a consultant's
-// 140-person client with every engagement detail (a close call), a small
-// company where a rule rules the COO out, a company with a COO (the rules
-// decide), and a close call without a client's name.
+// 140-person client with every engagement detail, a small company where a
+// rule rules the COO out, a company with a COO, a close call without a
+// client's name, a steady company with a Director in post (no new
+// leader), and a multi-site restaurant group.
 var goldenBriefs = []struct {
 	name    string
 	example string
@@ -24,6 +25,8 @@ var goldenBriefs = []struct {
 	{"small-business", "small-business.yaml", advisor.Engagement{PreparedBy: "Sam Lee", Date: "2026-11-26"}},
 	{"has-coo", "has-coo.yaml", advisor.Engagement{Client: "Alder Manufacturing", Date: "2026-11-26"}},
 	{"close-call", "close-call.yaml", advisor.Engagement{Date: "2026-11-26"}},
+	{"steady-with-director", "steady-with-director.yaml", advisor.Engagement{Client: "Brightline Software", PreparedBy: "Sam Lee", Date: "2026-11-26"}},
+	{"restaurant-group", "restaurant-group.yaml", advisor.Engagement{Client: "Tavola Restaurants", Date: "2026-11-26"}},
 }
 
 // TestGoldenBriefs compares the brief in every format with the files in

@@ -107,6 +107,9 @@ func (b *Brief) HTML() string {
 	fmt.Fprintf(&w, "<p class=\"headline\">%s.</p>\n", e(b.Headline))
 	fmt.Fprintf(&w, "<p><span class=\"badge\">%s</span>%s</p>\n", e(b.Confidence), e(b.ConfidenceText))
 	b.writeBars(&w)
+	if b.TurnsOn != "" {
+		fmt.Fprintf(&w, "<p class=\"callout\">%s</p>\n", e(b.TurnsOn))
+	}
 	if b.Rationale != "" {
 		fmt.Fprintf(&w, "<p>%s</p>\n", e(b.Rationale))
 	}
@@ -226,6 +229,10 @@ func htmlRole(w *strings.Builder, r *RoleSection, list func([]string)) {
 	if len(r.NextSteps) > 0 {
 		w.WriteString("<h3>Next steps</h3>\n")
 		list(r.NextSteps)
+	}
+	if len(r.RevisitWhen) > 0 {
+		fmt.Fprintf(w, "<h3>%s</h3>\n", e(RevisitTitle))
+		list(r.RevisitWhen)
 	}
 	w.WriteString("</section>\n")
 }

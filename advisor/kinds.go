@@ -52,6 +52,12 @@ type kindRules interface {
 	change(s *changeSearch, qi int) *Change
 	// changeText says what a change would do, in a sentence ending in then.
 	changeText(q *Question, c Change, then string) string
+	// doubtText names what a change questions, for "this turns on
+	// whether ...": "departments really number 5 rather than 3".
+	doubtText(q *Question, c Change) string
+	// plausible reports whether change c is a doubt the advice turns on
+	// (see TurnsOnRule): near enough to today's answer to be a mistake.
+	plausible(c Change, rule TurnsOnRule) bool
 	// ruleChoices lists the sets of parts one answer can select at once,
 	// for the check that no answers rule out every role: each band or
 	// option alone, but all the values of a list together.

@@ -157,6 +157,16 @@ func Load(roles, questions Source) (*Definitions, error) {
 	if err := JoinInputErrors(rerr, qerr); err != nil {
 		return nil, err
 	}
+	d.scaledBy = make([]bool, len(d.Questions))
+	for qi := range d.Questions {
+		for _, x := range d.Questions[qi].Scale {
+			for _, c := range slices.Concat(x.If.When, x.If.Unless) {
+				if i := d.QuestionIndex(c.Question); i >= 0 {
+					d.scaledBy[i] = true
+				}
+			}
+		}
+	}
 	slices.Sort(d.LeftOut)
 	d.LeftOut = slices.Compact(d.LeftOut)
 	return d, nil

@@ -14,13 +14,14 @@ var (
 	questionsTop     = []string{"scoring", "factors", "questions", "also_plan_for"}
 	factorFields     = []string{"id", "title", "description"}
 	factorRequired   = []string{"id", "title"}
-	questionFields   = []string{"id", "factor", "title", "prompt", "why", "help", "detail", "kind", "unit", "unit_one", "statement", "min", "max", "bands", "options", "none", "cap", "default"}
+	questionFields   = []string{"id", "factor", "title", "prompt", "why", "help", "detail", "kind", "unit", "unit_one", "statement", "min", "max", "bands", "options", "none", "cap", "scale", "default"}
 	questionRequired = []string{"id", "factor", "title", "prompt", "why", "kind"}
 	partFields       = []string{"label", "statement", "weights", "notes", "rules_out", "why", "source", "lever"}
 	bandFields       = append([]string{"max"}, partFields...)
 	optionFields     = append([]string{"value", "unless", "percent", "off_scale"}, partFields...)
 	percentFields    = []string{"from", "over", "below", "upto"}
 	ruleFields       = []string{"role", "reason", "source"}
+	scaleFields      = []string{"when", "unless", "roles", "share", "why", "source"}
 )
 
 // loadQuestions reads a questions file: the scoring numbers, the factors,
@@ -155,6 +156,7 @@ func (d *Definitions) readQuestion(n *yaml.Node, i int, pl *problemList) (q Ques
 			q.Cap = v
 		}
 	})
+	f.with("scale", func(n *yaml.Node, p string) { q.Scale = d.readScale(n, p, pl) })
 	kind, kindLine := readKind(f)
 	if kind == nil {
 		return q, idLine, false
@@ -604,4 +606,44 @@ func (d *Definitions) unknownRole(line int, path, id string, pl *problemList) {
 		hint = fmt.Sprintf("did you mean %s? ", s)
 	}
 	pl.addf(line, path, "unknown role %s; %sroles are %s", quoteInput(id), hint, quoteList(d.RoleIDs()))
+}
+
+// readScale reads a question's scale rules: when other answers hold, the
+// share of its points that still counts for some roles, and why.
+func (d *Definitions) readScale(n *yaml.Node, path string, pl *problemList) []ScaleRule {
+	var out []ScaleRule
+	eachItem(n, path, "{when, roles, share, why}", pl, func(c *yaml.Node, p string) {
+		f, ok := readFields(c, p, pl, scaleFields, []string{"share", "why"})
+		if !ok {
+			return
+		}
+		x := ScaleRule{If: readCondition(f), Line: c.Line}
+		if len(x.If.When)+len(x.If.Unless) == 0 {
+			pl.addf(c.Line, p, "a scale rule needs a condition: when or unless, such as when: {leadership: coo}")
+		}
+		f.with("roles", func(n *yaml.Node, p string) {
+			for _, id := range readStringList(n, p, pl) {
+				if i, known := d.roleIndex[id]; known {
+					x.Roles = append(x.Roles, i)
+				} else {
+					d.unknownRole(n.Line, p, id, pl)
+				}
+			}
+		})
+		f.with("share", func(n *yaml.Node, p string) {
+			v, msg := parsePoints(n)
+			switch {
+			case msg != "":
+				pl.addf(n.Line, p, "%s; expected the share that still counts, from 0 to 1, like 0.5", msg)
+			case v > pointScale:
+				pl.addf(n.Line, p, "%s is above 1; expected the share that still counts, from 0 to 1, like 0.5", n.Value)
+			default:
+				x.Share = v
+			}
+		})
+		f.text("why", &x.Why)
+		f.text("source", &x.Source)
+		out = append(out, x)
+	})
+	return out
 }

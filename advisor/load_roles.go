@@ -9,9 +9,9 @@ import (
 // The keys of a roles file, by the mapping they are in.
 var (
 	rolesTopFields = []string{"roles", "tie_break"}
-	roleFields     = []string{"id", "title", "short", "summary", "responsibilities", "fits_when", "works_with", "before_hiring", "secondary", "brief"}
+	roleFields     = []string{"id", "title", "short", "advice", "headline", "summary", "responsibilities", "fits_when", "works_with", "before_hiring", "secondary", "brief"}
 	roleRequired   = []string{"id", "title", "summary", "responsibilities", "fits_when", "works_with"}
-	briefFields    = []string{"mission", "reporting_line", "manager", "variants", "decision_rights", "covers", "first_90_days", "success_measures", "next_steps", "cost", "time_to_effect"}
+	briefFields    = []string{"mission", "reporting_line", "manager", "owner", "variants", "decision_rights", "covers", "first_90_days", "success_measures", "next_steps", "revisit_when", "cost", "time_to_effect"}
 	rightsFields   = []string{"ceo_keeps", "role_owns"}
 	periodFields   = []string{"days", "title", "actions", "from_pains", "without_pains"}
 	figureFields   = []string{"range", "region", "source"}
@@ -85,6 +85,10 @@ func readRole(n *yaml.Node, path string, pl *problemList, respSeen map[string]st
 	f.line("title", &r.Title)
 	r.Short = r.Title
 	f.line("short", &r.Short)
+	r.Advice = WithArticle(r.Title)
+	f.line("advice", &r.Advice)
+	r.Headline = "Hire " + r.Advice
+	f.line("headline", &r.Headline)
 	f.text("summary", &r.Summary)
 	f.text("works_with", &r.WorksWith)
 	f.texts("fits_when", &r.FitsWhen)
@@ -150,6 +154,7 @@ func readRoleBrief(n *yaml.Node, path string, pl *problemList) RoleBrief {
 	f.text("mission", &b.Mission)
 	f.text("reporting_line", &b.ReportingLine)
 	f.line("manager", &b.Manager)
+	f.line("owner", &b.Owner)
 	f.with("variants", func(n *yaml.Node, p string) {
 		eachItem(n, p, "{when, reporting_line, manager}", pl, func(c *yaml.Node, p string) {
 			if v, ok := readVariant(c, p, b, pl); ok {
@@ -170,6 +175,7 @@ func readRoleBrief(n *yaml.Node, path string, pl *problemList) RoleBrief {
 	})
 	f.texts("success_measures", &b.Measures)
 	f.texts("next_steps", &b.NextSteps)
+	f.texts("revisit_when", &b.RevisitWhen)
 	f.with("cost", func(n *yaml.Node, p string) { b.Cost = readFigure(n, p, pl) })
 	f.with("time_to_effect", func(n *yaml.Node, p string) { b.Effect = readFigure(n, p, pl) })
 	return b
@@ -194,9 +200,10 @@ func readVariant(c *yaml.Node, p string, b RoleBrief, pl *problemList) (BriefVar
 	if !ok {
 		return BriefVariant{}, false
 	}
-	v := BriefVariant{If: readCondition(f), ReportingLine: b.ReportingLine, Manager: b.Manager}
+	v := BriefVariant{If: readCondition(f), ReportingLine: b.ReportingLine, Manager: b.Manager, Owner: b.Owner}
 	f.text("reporting_line", &v.ReportingLine)
 	f.line("manager", &v.Manager)
+	f.line("owner", &v.Owner)
 	return v, true
 }
 

@@ -9,8 +9,9 @@ import (
 
 // The keys of a questions file's scoring section and plans.
 var (
-	scoringFields    = []string{"full_lead", "confidence", "close_call", "changes", "reasons", "team"}
+	scoringFields    = []string{"full_lead", "confidence", "close_call", "turns_on", "changes", "reasons", "team"}
 	teamFields       = []string{"list_share", "spread", "camp_share", "max_listed"}
+	turnsOnFields    = []string{"steps", "numbers"}
 	confidenceFields = []string{"below", "word"}
 	changesFields    = []string{"shrink", "grow", "option_steps", "toggles", "max_listed"}
 	planFields       = []string{"recommended", "plan", "min_points", "min_confidence", "factors", "text", "why"}
@@ -33,6 +34,11 @@ func (d *Definitions) readScoring(n *yaml.Node, pl *problemList) {
 		}
 	})
 	f.share("close_call", &s.CloseCall)
+	f.with("turns_on", func(n *yaml.Node, p string) {
+		tf, _ := readFields(n, p, pl, turnsOnFields, nil)
+		tf.smallInt("steps", 0, 100, &s.TurnsOn.Steps)
+		tf.share("numbers", &s.TurnsOn.Numbers)
+	})
 	f.smallInt("reasons", 1, 100, &s.Reasons)
 	f.with("confidence", func(n *yaml.Node, _ string) { d.readConfidence(n, pl) })
 	f.with("changes", func(n *yaml.Node, _ string) { d.readChanges(n, pl) })

@@ -25,17 +25,17 @@ func allDomainResponsibilities() []string {
 func TestBuiltinDefinitionsLoad(t *testing.T) {
 	d := builtin(t)
 
-	wantRoles := map[string]string{"coo": "Chief Operating Officer", "operations-director": "Operations Director", "fractional-coo": "Fractional COO"}
-	if got := d.RoleIDs(); !slices.Equal(got, []string{"coo", "operations-director", "fractional-coo"}) {
-		t.Errorf("role ids = %q, want coo, operations-director, fractional-coo", got)
+	wantRoles := map[string]string{"coo": "Chief Operating Officer", "operations-director": "Operations Director", "fractional-coo": "Fractional COO", "no-new-leader": "No new operations leader yet"}
+	if got := d.RoleIDs(); !slices.Equal(got, []string{"coo", "operations-director", "fractional-coo", "no-new-leader"}) {
+		t.Errorf("role ids = %q, want coo, operations-director, fractional-coo, no-new-leader", got)
 	}
 	// The COO and the Operations Director are the heart of the comparison.
 	if got := d.PrimaryRoles(); !slices.Equal(got, []int{0, 1}) {
 		t.Errorf("primary roles %v, want the COO and the Operations Director", got)
 	}
-	// Ties go to the cheaper, more reversible hire.
-	if d.TieOrder[2] != 0 || d.TieOrder[1] != 1 || d.TieOrder[0] != 2 {
-		t.Errorf("tie order %v, want fractional COO, Operations Director, COO", d.TieOrder)
+	// Ties go to the cheaper, more reversible step: no hire first.
+	if d.TieOrder[3] != 0 || d.TieOrder[2] != 1 || d.TieOrder[1] != 2 || d.TieOrder[0] != 3 {
+		t.Errorf("tie order %v, want no new leader, fractional COO, Operations Director, COO", d.TieOrder)
 	}
 	for id, title := range wantRoles {
 		r, ok := d.Role(id)
@@ -349,7 +349,7 @@ func TestLoadRejectsBadRoles(t *testing.T) {
 		{
 			name: "unknown field in a role",
 			old:  "    short: CoS\n", new: "    short: CoS\n    salary: 300000\n", at: "salary",
-			key: "roles[2].salary", msgs: []string{"unknown field", "allowed fields are id, title, short, summary, responsibilities, fits_when, works_with"},
+			key: "roles[2].salary", msgs: []string{"unknown field", "allowed fields are id, title, short, advice, headline, summary, responsibilities, fits_when, works_with"},
 		},
 		{
 			name: "misspelt field gets a suggestion",

@@ -10,9 +10,15 @@ import (
 
 // Role is one kind of leader the advisor can recommend.
 type Role struct {
-	ID               string
-	Title            string // "Chief Operating Officer"
-	Short            string // "COO"; the title when the file gives none
+	ID    string
+	Title string // "Chief Operating Officer"
+	Short string // "COO"; the title when the file gives none
+	// Advice is the recommendation as words in a sentence ("the advice
+	// would be a Chief Operating Officer", "... no new operations leader
+	// yet"); Headline the recommendation on its own ("Hire a Chief
+	// Operating Officer").
+	Advice           string
+	Headline         string
 	Summary          string
 	Responsibilities []Responsibility
 	FitsWhen         []string
@@ -37,6 +43,10 @@ type RoleBrief struct {
 	// Manager is who the role reports to and who keeps the decisions the
 	// role does not own: "CEO" unless a variant says otherwise.
 	Manager string
+	// Owner is who owns the decisions the role owns, when that is not the
+	// role itself: "the leader in post" for no new leader. "" for the
+	// role's title.
+	Owner string
 	// Variants change the reporting line and the manager for some answers
 	// (an Operations Director reports to the COO where there is one); the
 	// first that holds applies.
@@ -49,8 +59,11 @@ type RoleBrief struct {
 	Periods   []Period // the first 90 days
 	Measures  []string // success measures, after those of the client's pains
 	NextSteps []string // what the client does next to hire the role
-	Cost      Figure
-	Effect    Figure // time to full effect
+	// RevisitWhen lists what would make another step the right one later
+	// (no new leader now: a hire once the CEO is swamped again).
+	RevisitWhen []string
+	Cost        Figure
+	Effect      Figure // time to full effect
 }
 
 // BriefVariant is the reporting line and the manager of a role brief
@@ -59,6 +72,7 @@ type BriefVariant struct {
 	If            Condition
 	ReportingLine string
 	Manager       string
+	Owner         string
 }
 
 // Period is one stage of the first 90 days.
@@ -150,6 +164,12 @@ type Question struct {
 	// the company.
 	Cap Points
 
+	// Scale lessens what the question gives some roles when other
+	// answers hold: with a leader in post, the company's size is no
+	// reason to add another. The first rule that holds for a role
+	// applies, before the cap.
+	Scale []ScaleRule
+
 	// Default is used when an answers file leaves the question out; nil
 	// means the question must be answered.
 	Default *Answer
@@ -173,6 +193,17 @@ type Part struct {
 	// offers: one a client could neither make true nor be wrong about.
 	NoLever bool
 	Line    int // where it is defined
+}
+
+// ScaleRule scales the points a question gives some roles when its
+// condition holds on the other answers.
+type ScaleRule struct {
+	If     Condition
+	Roles  []int  // the roles it scales (every role when the file names none)
+	Share  Points // the share that still counts, in hundredths: 0 to 100
+	Why    string // why, for the client and the appendix
+	Source string // where that reasoning comes from, second-hand
+	Line   int
 }
 
 // Rule rules a role out whenever the answer it belongs to is given.
@@ -294,6 +325,10 @@ type Scoring struct {
 	// CloseCall is the confidence under which the report warns that the
 	// runner-up is close.
 	CloseCall float64
+	// TurnsOn says which changes of a single answer the advice turns on:
+	// advice that such a change would flip is never called more than the
+	// first confidence word.
+	TurnsOn TurnsOnRule
 	// What would change the advice: integer answers are tried from
 	// Shrink to Grow times today's answer, choices up to OptionSteps
 	// places away, lists with up to Toggles values added or removed; at
@@ -326,6 +361,15 @@ type TeamScoring struct {
 	MaxListed int
 }
 
+// TurnsOnRule bounds the changes of one answer that count as doubts the
+// advice turns on: no more than Steps away (bands, options, list values),
+// and for a number, to a value within Numbers (a share) of today's answer,
+// or one more or fewer. Steps 0: none counts.
+type TurnsOnRule struct {
+	Steps   int
+	Numbers float64
+}
+
 // ConfidenceStep is one word for a range of confidence.
 type ConfidenceStep struct {
 	Below float64 // 0 for the last step
@@ -340,7 +384,7 @@ func defaultScoring() Scoring {
 		Confidence: []ConfidenceStep{
 			{0.15, "a close call"}, {0.35, "moderate"}, {0.6, "clear"}, {0, "strong"},
 		},
-		CloseCall: 0.15, Shrink: 0.5, Grow: 2, OptionSteps: 1, Toggles: 3, MaxChanges: 5, Reasons: 5,
+		CloseCall: 0.15, TurnsOn: TurnsOnRule{Steps: 1, Numbers: 0.25}, Shrink: 0.5, Grow: 2, OptionSteps: 1, Toggles: 3, MaxChanges: 5, Reasons: 5,
 		Team: TeamScoring{ListShare: 0.5, Spread: 2, CampShare: 0.3, MaxListed: 8},
 	}
 }
@@ -362,7 +406,10 @@ type Definitions struct {
 	lenient bool
 	// builtInRoles is set when the built-in roles meet a user's own
 	// questions: their conditions on questions not asked never hold.
-	builtInRoles  bool
+	builtInRoles bool
+	// scaledBy[i] is set when another question's scale rule reads
+	// question i's answer: changing it moves their points too.
+	scaledBy      []bool
 	roleIndex     map[string]int
 	questionIndex map[string]int
 	factorIndex   map[string]int

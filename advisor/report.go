@@ -154,6 +154,7 @@ func (b *Brief) Text() string {
 	heading("Bottom line")
 	para(b.Headline+". Confidence: "+b.Confidence+".", "  ")
 	para(b.ConfidenceText, "  ")
+	para(b.TurnsOn, "  ")
 	para(b.Rationale, "  ")
 	para(b.CloseCall, "  ")
 	labelled := func(label string, items []string) {
@@ -227,7 +228,7 @@ func (b *Brief) Markdown() string {
 	}
 	w.WriteString("\n## Bottom line\n\n")
 	fmt.Fprintf(&w, "**%s.** Confidence: %s.\n", e(b.Headline), e(b.Confidence))
-	for _, p := range []string{b.ConfidenceText, b.Rationale} {
+	for _, p := range []string{b.ConfidenceText, b.TurnsOn, b.Rationale} {
 		if p != "" {
 			fmt.Fprintf(&w, "\n%s\n", e(p))
 		}
@@ -297,6 +298,9 @@ func (d *Definitions) scoringLines(r *Result) []string {
 		line := d.ReasonText(c) + "."
 		if c.Why != "" {
 			line += " " + c.Why
+		}
+		if c.Scaled != "" {
+			line += " " + c.Scaled
 		}
 		if c.Source != "" {
 			line += " Source: " + strings.TrimRight(c.Source, ".") + "."
@@ -383,6 +387,7 @@ type jsonContribution struct {
 	Sentence  string  `json:"sentence,omitempty"`
 	Why       string  `json:"why,omitempty"`
 	Source    string  `json:"source,omitempty"`
+	Scaled    string  `json:"scaled,omitempty"`
 }
 
 type jsonChange struct {
@@ -425,7 +430,7 @@ type jsonFactor struct {
 // SchemaVersion is the version of the JSON report's layout, documented in
 // the README. It grows when a field changes meaning or goes; new fields
 // may appear without it.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 type jsonEngagement struct {
 	Client     string `json:"client,omitempty"`
@@ -472,6 +477,7 @@ type jsonBrief struct {
 	TimeToEffect    jsonFigure   `json:"time_to_effect"`
 	WorksWith       string       `json:"works_with"`
 	NextSteps       []string     `json:"next_steps"`
+	RevisitWhen     []string     `json:"revisit_when,omitempty"`
 }
 
 // nonNil keeps empty lists as [] in JSON.
@@ -500,6 +506,7 @@ type jsonDoc struct {
 	Confidence        float64            `json:"confidence"`
 	ConfidenceLabel   string             `json:"confidence_label"`
 	ConfidenceText    string             `json:"confidence_text"`
+	TurnsOn           []jsonChange       `json:"turns_on"`
 	Rationale         string             `json:"rationale"`
 	Scores            ordered            `json:"scores"`
 	Shares            ordered            `json:"shares"`
@@ -547,6 +554,10 @@ func (d *Definitions) jsonReport(r *Result, o ReportOptions) ([]byte, error) {
 		RuledOut: make([]jsonRuledOut, 0, len(r.RuledOut)), AlsoPlanFor: make([]jsonPlan, 0, len(r.AlsoPlan)),
 		Factors: make([]jsonFactor, 0, len(r.Factors)), MoreReasons: r.MoreReasons, MoreCounterpoints: r.MoreCounterpoints,
 		WhatWouldChange: make([]jsonChange, 0, len(r.Changes)), Notes: make([]jsonNote, 0, len(r.Notes)),
+		TurnsOn: make([]jsonChange, 0, len(r.TurnsOn)),
+	}
+	for _, c := range r.TurnsOn {
+		j.TurnsOn = append(j.TurnsOn, d.jsonChangeOf(c))
 	}
 	for _, s := range r.Scores {
 		j.Scores.add(s.Role, s.Points.Float())
@@ -565,7 +576,7 @@ func (d *Definitions) jsonReport(r *Result, o ReportOptions) ([]byte, error) {
 	contrib := func(cs []Contribution, role string) []jsonContribution {
 		out := make([]jsonContribution, 0, len(cs))
 		for _, c := range cs {
-			jc := jsonContribution{Question: c.Question, Value: c.Value, Answer: c.Label, Points: d.roleMap(c.Points), Counted: d.roleMap(c.Counted), Advantage: c.Advantage.Float(), Text: d.ReasonText(c), Why: c.Why, Source: c.Source}
+			jc := jsonContribution{Question: c.Question, Value: c.Value, Answer: c.Label, Points: d.roleMap(c.Points), Counted: d.roleMap(c.Counted), Advantage: c.Advantage.Float(), Text: d.ReasonText(c), Why: c.Why, Source: c.Source, Scaled: c.Scaled}
 			if role != "" {
 				jc.Sentence = d.ReasonSentence(r, c, role)
 			}
@@ -576,8 +587,7 @@ func (d *Definitions) jsonReport(r *Result, o ReportOptions) ([]byte, error) {
 	j.Reasons = contrib(r.Reasons, r.Recommended)
 	j.Counterpoints = contrib(r.Counterpoints, r.RunnerUp)
 	for _, c := range r.Changes {
-		q, _ := d.Question(c.Question)
-		j.WhatWouldChange = append(j.WhatWouldChange, jsonChange{Question: c.Question, From: q.JSONValue(c.From), To: q.JSONValue(c.To), Role: c.Role, Steps: c.Steps, Text: d.ChangeText(c)})
+		j.WhatWouldChange = append(j.WhatWouldChange, d.jsonChangeOf(c))
 	}
 	for _, n := range r.Notes {
 		j.Notes = append(j.Notes, jsonNote(n))
@@ -587,7 +597,7 @@ func (d *Definitions) jsonReport(r *Result, o ReportOptions) ([]byte, error) {
 			Role: rs.Role, Title: rs.Title, Summary: rs.Summary, Mission: rs.Mission, Remit: []jsonRemit{},
 			ReportingLine: rs.ReportingLine, DecisionRights: jsonRights{CEOKeeps: nonNil(rs.CEOKeeps), RoleOwns: nonNil(rs.RoleOwns)},
 			First90Days: []jsonPeriod{}, SuccessMeasures: nonNil(rs.Measures), Cost: jsonFigure(rs.Cost), TimeToEffect: jsonFigure(rs.Effect),
-			WorksWith: rs.WorksWith, NextSteps: nonNil(rs.NextSteps),
+			WorksWith: rs.WorksWith, NextSteps: nonNil(rs.NextSteps), RevisitWhen: rs.RevisitWhen,
 		}
 		for _, x := range rs.Remit {
 			jb.Remit = append(jb.Remit, jsonRemit{ID: x.ID, Name: x.Name, Description: x.Text, YourPain: x.YourPain})
@@ -610,6 +620,12 @@ func (d *Definitions) jsonReport(r *Result, o ReportOptions) ([]byte, error) {
 		return nil, fmt.Errorf("the report as JSON: %w", err)
 	}
 	return append(out, '\n'), nil
+}
+
+// jsonChangeOf is a change of one answer as a JSON report holds it.
+func (d *Definitions) jsonChangeOf(c Change) jsonChange {
+	q, _ := d.Question(c.Question)
+	return jsonChange{Question: c.Question, From: q.JSONValue(c.From), To: q.JSONValue(c.To), Role: c.Role, Steps: c.Steps, Text: d.ChangeText(c)}
 }
 
 // leaningOf is the role a factor's points favour, or "" when no role has
@@ -761,6 +777,10 @@ func textRole(r *RoleSection, heading func(string), para func(text, indent strin
 		heading("  Next steps")
 		bullets(r.NextSteps, "  ")
 	}
+	if len(r.RevisitWhen) > 0 {
+		heading("  " + RevisitTitle)
+		bullets(r.RevisitWhen, "  ")
+	}
 }
 
 // markdownRole writes the brief for the recommended role in Markdown.
@@ -813,5 +833,9 @@ func markdownRole(w *strings.Builder, r *RoleSection, list func([]string)) {
 	if len(r.NextSteps) > 0 {
 		w.WriteString("\n### Next steps\n\n")
 		list(r.NextSteps)
+	}
+	if len(r.RevisitWhen) > 0 {
+		fmt.Fprintf(w, "\n### %s\n\n", mdEscape(RevisitTitle))
+		list(r.RevisitWhen)
 	}
 }

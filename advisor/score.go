@@ -2,7 +2,9 @@ package advisor
 
 import (
 	"math"
+	"slices"
 	"sort"
+	"strings"
 )
 
 // Contribution is the points one part of an answer gives the roles: an
@@ -24,6 +26,10 @@ type Contribution struct {
 	// Cancelled is set when another chosen value of the same question
 	// cancels this one's points ("unless" in the definitions).
 	Cancelled bool
+	// Scaled says why some of Points do not count for some roles, from
+	// the question's scale rules ("With an Operations Director in post,
+	// ..."), or is "" when no rule lessened them.
+	Scaled string
 	// Advantage is the counted points for the recommended role minus those
 	// for the runner-up: the share of the final lead this answer explains.
 	Advantage Points
@@ -100,9 +106,14 @@ type Result struct {
 	Counterpoints     []Contribution
 	MoreReasons       int
 	MoreCounterpoints int
-	Changes           []Change   // what would change the advice, nearest first
-	RuledOut          []RuledOut // in question order
-	AlsoPlan          []Plan
+	Changes           []Change // what would change the advice, nearest first
+	// TurnsOn are the changes of a single answer, each no further than
+	// Scoring.TurnsOn steps, that would give other advice: what the
+	// advice turns on, to check before deciding. Advice that turns on an
+	// answer is never called more than the first confidence word.
+	TurnsOn  []Change
+	RuledOut []RuledOut // in question order
+	AlsoPlan []Plan
 	// Notes are what the definitions say to weigh before deciding: the
 	// notes of the answers given, then the role's own before_hiring points,
 	// for the recommended role (and for the runner-up too on a tie).
@@ -137,11 +148,11 @@ func (r *Result) IsRuledOut(role string) bool {
 }
 
 // score puts the points the answer a to q counts for each role into pts,
-// after the question's cap, and adds the roles it rules out to ruled.
-// Everything that scores answers goes through here and through the kind's
-// parts: totals, the live leaning, and the search of what would change
-// the advice.
-func (q *Question) score(a Answer, pts Weights, ruled []int) {
+// after the question's scale (which reads the other answers, all) and
+// cap, and adds the roles it rules out to ruled. Everything that scores
+// answers goes through here and through the kind's parts: totals, the
+// live leaning, and the search of what would change the advice.
+func (q *Question) score(all Answers, a Answer, pts Weights, ruled []int) {
 	clear(pts)
 	q.rules().parts(q, a, func(p *Part, counts bool) {
 		if counts {
@@ -151,7 +162,30 @@ func (q *Question) score(a Answer, pts Weights, ruled []int) {
 			ruled[r.Role]++
 		}
 	})
+	q.scalePoints(all, pts)
 	q.capPoints(pts)
+}
+
+// scalePoints applies the first of the question's scale rules that holds
+// for each role.
+func (q *Question) scalePoints(all Answers, pts Weights) {
+	for r := range pts {
+		if rule := q.scaleFor(all, r); rule != nil {
+			pts[r] = pts[r] * rule.Share / pointScale
+		}
+	}
+}
+
+// scaleFor is the scale rule that applies to role r's points from q, or
+// nil.
+func (q *Question) scaleFor(all Answers, r int) *ScaleRule {
+	for i := range q.Scale {
+		x := &q.Scale[i]
+		if (len(x.Roles) == 0 || slices.Contains(x.Roles, r)) && x.If.holdsOn(all) {
+			return x
+		}
+	}
+	return nil
 }
 
 // capPoints applies the question's cap to each role's points.
@@ -201,7 +235,7 @@ func (d *Definitions) tally(answers Answers, answeredOnly bool) *tally {
 		if !ok && answeredOnly {
 			continue
 		}
-		q.score(a, pts, t.ruled)
+		q.score(answers, a, pts, t.ruled)
 		addTo(t.total, pts)
 	}
 	return t
@@ -349,6 +383,14 @@ func (d *Definitions) Recommend(in Answers) (*Result, error) {
 	}
 	res.AlsoPlan = d.alsoPlan(answers, t, best, res.Confidence)
 	res.Changes = d.whatWouldChange(answers, t, best)
+	for _, c := range res.Changes {
+		if q, _ := d.Question(c.Question); q.rules().plausible(c, d.Scoring.TurnsOn) {
+			res.TurnsOn = append(res.TurnsOn, c)
+		}
+	}
+	if limit := d.Scoring.MaxChanges; len(res.Changes) > limit {
+		res.Changes = res.Changes[:limit]
+	}
 	return res, nil
 }
 
@@ -373,6 +415,7 @@ func (d *Definitions) contributions(answers Answers, t *tally) []Contribution {
 		})
 		mine := out[start:]
 		q.rules().valuesOf(q, a, mine)
+		q.explainScale(answers, mine)
 		for r := 0; r < n; r++ {
 			if raw[r] > t.perQuestion[qi][r] {
 				shareOut(mine, r, raw[r], t.perQuestion[qi][r])
@@ -380,6 +423,22 @@ func (d *Definitions) contributions(answers Answers, t *tally) []Contribution {
 		}
 	}
 	return out
+}
+
+// explainScale notes, on each contribution some of whose points a scale
+// rule takes away, why: the rules that hold for the roles it gives points
+// to, each said once.
+func (q *Question) explainScale(answers Answers, cs []Contribution) {
+	for i := range cs {
+		c := &cs[i]
+		var whys []string
+		for r, p := range c.Points {
+			if rule := q.scaleFor(answers, r); p > 0 && rule != nil && rule.Share < pointScale && !slices.Contains(whys, rule.Why) {
+				whys = append(whys, rule.Why)
+			}
+		}
+		c.Scaled = strings.Join(whys, " ")
+	}
 }
 
 // shareOut scales the counted points of role r from raw down to capped,
@@ -535,8 +594,13 @@ func (d *Definitions) ConfidenceLabel(c float64) string {
 // rules" when the rules leave one role (its lead is no measure of
 // anything), else the scale's word for its confidence.
 func (d *Definitions) ResultConfidence(r *Result) string {
-	if r.RunnerUp == "" {
+	switch {
+	case r.RunnerUp == "":
 		return DecidedByRules
+	case len(r.TurnsOn) > 0 && r.Confidence > 0:
+		// One plausible change of one answer flips it: however long the
+		// lead, it is only as sure as that answer.
+		return d.Scoring.Confidence[0].Word
 	}
 	return d.ConfidenceLabel(r.Confidence)
 }

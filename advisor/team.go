@@ -405,7 +405,7 @@ func (s *teamDiff) who(idx []int) string {
 
 func (s *teamDiff) roleTitle(id string) string {
 	r, _ := s.d.Role(id)
-	return WithArticle(r.Title)
+	return r.Advice
 }
 
 // scale is how a question whose answers lie on a scale (a number's bands,

@@ -193,10 +193,11 @@ func TestTeamMeanAndConsensusCanDisagree(t *testing.T) {
 	b := logisticsBase
 	// Two people with strong Director pains, three whose answers lean COO
 	// a little: the median answers lean COO, the mean leans Director.
-	od := []string{"pain_points: [process-optimization, quality-assurance, operational-efficiency, team-leadership]", "growth: stable", "expansion: []"}
+	od := []string{"pain_points: [process-optimization, quality-assurance, operational-efficiency, team-leadership, continuous-improvement]", "growth: stable", "expansion: []"}
+	co := "pain_points: [performance-monitoring, strategy-alignment, overall-management]"
 	tr := teamOf(t, d, advisor.TeamOptions{},
 		person(t, d, "Ana", b, od...), person(t, d, "Ben", b, od...),
-		person(t, d, "Cy", b), person(t, d, "Dee", b), person(t, d, "Eve", b, "pain_points: []"),
+		person(t, d, "Cy", b, co), person(t, d, "Dee", b, co), person(t, d, "Eve", b, co),
 	)
 	if tr.Result.Recommended == tr.MeanRecommended {
 		t.Fatalf("both ways give %s; the test needs them apart (mean %+v)", tr.MeanRecommended, tr.Mean)

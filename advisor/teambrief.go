@@ -15,7 +15,7 @@ func (d *Definitions) teamSections(t *TeamResult) (team, disagree Section) {
 	team.Title = "The team"
 	title := func(id string) string {
 		r, _ := d.Role(id)
-		return WithArticle(r.Title)
+		return r.Advice
 	}
 	names := make([]string, n)
 	for i, m := range t.Members {
@@ -194,7 +194,7 @@ func (d *Definitions) TeamSplit(t *TeamResult) string {
 	var parts []string
 	for _, r := range d.Roles {
 		if c := counts[r.ID]; c > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", c, WithArticle(r.Title)))
+			parts = append(parts, fmt.Sprintf("%d %s", c, r.Advice))
 		}
 	}
 	if len(parts) > 0 {
