@@ -11,6 +11,9 @@ import (
 // table; below it the roles are listed one after another. A secondary
 // role (the fractional COO) joins the columns from wideColumn on, or when
 // asked for; otherwise it follows the table.
+// rolesKey holds the roles in a JSON listing, as in a roles file.
+const rolesKey = "roles"
+
 const (
 	minColumn  = 24
 	wideColumn = 30
@@ -249,7 +252,7 @@ func (d *Definitions) RolesJSON() ([]byte, error) {
 		}
 		roles = append(roles, jr)
 	}
-	out, err := json.MarshalIndent(map[string]any{"roles": roles}, "", "  ")
+	out, err := json.MarshalIndent(map[string]any{rolesKey: roles}, "", "  ")
 	if err != nil {
 		return nil, fmt.Errorf("roles as JSON: %w", err)
 	}

@@ -524,7 +524,11 @@ func (d *Definitions) TurnsOnText(r *Result) string {
 	var whether []string
 	for _, c := range r.TurnsOn {
 		if q, ok := d.Question(c.Question); ok {
-			whether = append(whether, "whether "+q.rules().doubtText(q, c))
+			w := "whether " + q.rules().doubtText(q, c)
+			if len(whether) > 0 {
+				w = "on " + w
+			}
+			whether = append(whether, w)
 		}
 	}
 	const listed = 3
@@ -537,7 +541,7 @@ func (d *Definitions) TurnsOnText(r *Result) string {
 	if len(whether) > 1 {
 		it = "each"
 	}
-	return fmt.Sprintf("This turns on %s%s: check %s before deciding.", JoinWords(whether, "and on"), more, it)
+	return fmt.Sprintf("This turns on %s%s: check %s before deciding.", JoinWords(whether, "and"), more, it)
 }
 
 // DoubtText is one change the advice turns on, as the question to check:
@@ -560,12 +564,16 @@ func (choiceKind) doubtText(q *Question, c Change) string {
 }
 
 func (multiKind) doubtText(q *Question, c Change) string {
-	var parts []string
+	parts := make([]string, 0, len(c.Added)+len(c.Removed))
+	also := " applies too"
+	if len(c.From.Multi) == 0 {
+		also = " applies"
+	}
 	for _, l := range q.labels(c.Added) {
-		parts = append(parts, quoted(l)+" belongs among the "+q.Subject())
+		parts = append(parts, quoted(l)+also)
 	}
 	for _, l := range q.labels(c.Removed) {
-		parts = append(parts, quoted(l)+" really belongs among the "+q.Subject())
+		parts = append(parts, quoted(l)+" really applies")
 	}
 	return JoinWords(parts, "and whether")
 }

@@ -158,7 +158,9 @@ func (d *Definitions) sortedScores(r *Result) []RoleScore {
 // CloseCallNote explains a tie or a close call, or is "" when the result
 // is clear.
 func (d *Definitions) CloseCallNote(r *Result) string {
-	if !d.IsCloseCall(r) {
+	if !d.IsCloseCall(r) || len(r.TurnsOn) > 0 && !r.Tie {
+		// Advice that turns on an answer says which (TurnsOnText), a
+		// closer warning than this one.
 		return ""
 	}
 	ru, _ := d.Role(r.RunnerUp)

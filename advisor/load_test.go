@@ -22,6 +22,28 @@ func allDomainResponsibilities() []string {
 	return append(slices.Clone(domainResponsibilities["coo"]), domainResponsibilities["operations-director"]...)
 }
 
+// checkBuiltinRole checks that built-in role id has its title and every
+// part a brief needs: a summary, how it works with the others, when it
+// fits, five named responsibilities, and points to weigh.
+func checkBuiltinRole(t *testing.T, d *advisor.Definitions, id, title string) {
+	t.Helper()
+	r, ok := d.Role(id)
+	if !ok {
+		t.Fatalf("no role %q", id)
+	}
+	if r.Title != title {
+		t.Errorf("role %s title = %q, want %q", id, r.Title, title)
+	}
+	if r.Summary == "" || r.WorksWith == "" || len(r.FitsWhen) == 0 || len(r.Responsibilities) != 5 || len(r.BeforeHiring) == 0 {
+		t.Errorf("role %s is incomplete: %+v", id, r)
+	}
+	for _, x := range r.Responsibilities {
+		if x.Name == "" || x.Description == "" {
+			t.Errorf("role %s responsibility %q lacks a name or description", id, x.ID)
+		}
+	}
+}
+
 func TestBuiltinDefinitionsLoad(t *testing.T) {
 	d := builtin(t)
 
@@ -38,21 +60,7 @@ func TestBuiltinDefinitionsLoad(t *testing.T) {
 		t.Errorf("tie order %v, want no new leader, fractional COO, Operations Director, COO", d.TieOrder)
 	}
 	for id, title := range wantRoles {
-		r, ok := d.Role(id)
-		if !ok {
-			t.Fatalf("no role %q", id)
-		}
-		if r.Title != title {
-			t.Errorf("role %s title = %q, want %q", id, r.Title, title)
-		}
-		if r.Summary == "" || r.WorksWith == "" || len(r.FitsWhen) == 0 || len(r.Responsibilities) != 5 || len(r.BeforeHiring) == 0 {
-			t.Errorf("role %s is incomplete: %+v", id, r)
-		}
-		for _, x := range r.Responsibilities {
-			if x.Name == "" || x.Description == "" {
-				t.Errorf("role %s responsibility %q lacks a name or description", id, x.ID)
-			}
-		}
+		checkBuiltinRole(t, d, id, title)
 	}
 	var factors []string
 	for _, f := range d.Factors {

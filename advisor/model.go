@@ -402,6 +402,11 @@ type Definitions struct {
 	// user's roles file does not define: their points, rules and plans are
 	// left out.
 	LeftOut []string
+	// NoAdvice names answers whose rules, with a user's roles file and the
+	// built-in questions, would rule out every role the file defines
+	// ("employees \"fewer than 10\"..."); such answers get no advice. ""
+	// when there are none.
+	NoAdvice string
 
 	lenient bool
 	// builtInRoles is set when the built-in roles meet a user's own

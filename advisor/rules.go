@@ -122,6 +122,13 @@ func (d *Definitions) reportAllRuledOut(s ruleSet, pl *problemList) {
 		answers = append(answers, fmt.Sprintf("%s %s (line %d)", q.ID, quoteInput(w.part.Label), w.part.Line))
 		line = max(line, w.part.Line)
 	}
+	if d.lenient {
+		// The built-in questions with a user's roles: their rules were
+		// written for roles the file may leave out. Not the file's fault:
+		// said, and such answers get no advice.
+		d.NoAdvice = strings.Join(answers, ", ")
+		return
+	}
 	pl.addf(line, "rules_out", "these answers together rule out every role: %s; remove a rule so that some role can always be recommended", strings.Join(answers, ", "))
 }
 

@@ -317,7 +317,11 @@ func (d *Definitions) decide(in Answers) (*Result, *tally, error) {
 		// Load checks that no answers can rule out every role; this guards
 		// definitions built some other way.
 		pl := &problemList{file: "answers"}
-		pl.addf(0, "", "these answers rule out every role; the definitions need a rule fewer")
+		if d.lenient {
+			pl.addf(0, "", "these answers rule out every role the roles file defines (the built-in questions rule roles out for the ones it leaves out); add a role such as fractional-coo or no-new-leader to it, or give your own questions")
+		} else {
+			pl.addf(0, "", "these answers rule out every role; the definitions need a rule fewer")
+		}
 		return nil, nil, pl.err()
 	}
 	res := &Result{Answers: answers, Scores: d.roleScores(t.total, t.ruled), Recommended: d.Roles[best].ID, Confidence: 1}

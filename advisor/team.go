@@ -366,8 +366,25 @@ func (s *teamDiff) focus(qi int) {
 // and says what that does: whether the advice changes, and how far the
 // lead moves.
 func (s *teamDiff) try(qi int, a Answer) (changed bool, role string, impact Points) {
+	if s.d.scaledBy[qi] {
+		return s.retally(qi, a)
+	}
 	copy(s.ruled, s.baseRuled)
-	s.d.Questions[qi].score(a, s.pts, s.ruled)
+	s.d.Questions[qi].score(s.t.Consensus, a, s.pts, s.ruled)
+	return s.outcome()
+}
+
+// retally scores the team's answers again in full with question qi's
+// answer changed to a: other questions' scale rules read this one, so
+// its change moves their points too.
+func (s *teamDiff) retally(qi int, a Answer) (changed bool, role string, impact Points) {
+	alt := s.t.Consensus.Clone()
+	alt[s.d.Questions[qi].ID] = a
+	tl := s.d.tally(alt, false)
+	for i := range s.pts {
+		s.pts[i] = tl.total[i] - s.base[i]
+	}
+	copy(s.ruled, tl.ruled)
 	return s.outcome()
 }
 
@@ -609,6 +626,12 @@ func (s *teamDiff) newToggles(qi int) *toggles {
 // q.score would give it for the toggled answer, from the change alone.
 func (tg *toggles) try(j int) (changed bool, role string, impact Points) {
 	s, q := tg.s, tg.q
+	if qi := s.d.QuestionIndex(q.ID); s.d.scaledBy[qi] {
+		tg.chosen[j] = !tg.chosen[j]
+		a := Answer{Multi: q.multiFromMask(tg.chosen)}
+		tg.chosen[j] = !tg.chosen[j]
+		return s.retally(qi, a)
+	}
 	on := !tg.chosen[j]
 	sign := Points(1)
 	if !on {
@@ -649,6 +672,7 @@ func (tg *toggles) try(j int) (changed bool, role string, impact Points) {
 			s.ruled[r.Role]++
 		}
 	}
+	q.scalePoints(s.t.Consensus, s.pts)
 	q.capPoints(s.pts)
 	return s.outcome()
 }

@@ -382,17 +382,22 @@ func (m *Model) changeNotice(q *advisor.Question, before, after advisor.Answer, 
 	if was == nil {
 		return ""
 	}
-	title := func(id string) string {
-		r, _ := m.c.defs.Role(id)
-		return r.Title
+	d := m.c.defs
+	advice := func(id string) string {
+		r, _ := d.Role(id)
+		return r.Advice
 	}
 	// What changed, not both answers whole: a list of ten pains would
 	// show twice.
 	head := fmt.Sprintf("%s: %s.", q.Title, q.DescribeChange(before, after))
 	if res.Recommended != was.Recommended {
-		return fmt.Sprintf("%s The advice changed from %s to %s.", head, title(was.Recommended), title(res.Recommended))
+		return fmt.Sprintf("%s The advice changed from %s to %s.", head, advice(was.Recommended), advice(res.Recommended))
 	}
-	return fmt.Sprintf("%s The advice is still %s; confidence %d%% (was %d%%).", head, title(res.Recommended), advisor.Percent(res.Confidence), advisor.Percent(was.Confidence))
+	now, then := d.ResultConfidence(res), d.ResultConfidence(was)
+	if now == then {
+		return fmt.Sprintf("%s The advice is still %s, confidence %s.", head, advice(res.Recommended), now)
+	}
+	return fmt.Sprintf("%s The advice is still %s; confidence %s (was %s).", head, advice(res.Recommended), now, then)
 }
 
 func (m *Model) computeResult(notice string) error {

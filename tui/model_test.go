@@ -50,11 +50,11 @@ func TestQuestionHeaderShowsFactorAndPosition(t *testing.T) {
 	defs := loadDefs(t)
 	d := newDriver(t, Options{Defs: defs}, 80, 24)
 	d.key("enter")
-	d.mustSee("Size · 1 of 11", defs.Questions[0].Prompt)
+	d.mustSee("Size · 1 of 12", defs.Questions[0].Prompt)
 	d.mustSeeText(defs.Questions[0].Why)
 	a := readAnswers(t, defs, "small-business.yaml")
 	d.answerFirst(4, a)
-	d.mustSee("Growth · 5 of 11", defs.Questions[4].Prompt)
+	d.mustSee("Growth · 5 of 12", defs.Questions[4].Prompt)
 }
 
 func TestBackKeepsAnswers(t *testing.T) {
@@ -65,28 +65,28 @@ func TestBackKeepsAnswers(t *testing.T) {
 	d.key("enter")
 	d.typeText("7")
 	d.key("enter")
-	d.mustSee("3 of 11")
+	d.mustSee("3 of 12")
 	d.key("esc")
-	d.mustSee("2 of 11", "› 7")
+	d.mustSee("2 of 12", "› 7")
 	d.key("shift+tab")
-	d.mustSee("1 of 11", "› 345", "345 employees")
+	d.mustSee("1 of 12", "› 345", "345 employees")
 	// Forward again: the kept answers are still accepted as they are.
 	d.key("enter")
-	d.mustSee("2 of 11", "› 7")
+	d.mustSee("2 of 12", "› 7")
 	d.key("enter")
 	// A choice keeps its place too.
 	d.typeText("4")
 	d.key("enter")
 	d.key("3") // regulation: heavy
 	d.key("enter")
-	d.mustSee("5 of 11")
+	d.mustSee("5 of 12")
 	d.key("esc")
-	d.mustSee("4 of 11", "› 3 (•) Heavy")
+	d.mustSee("4 of 12", "› 3 (•) Heavy")
 	// Back from the first question is the welcome screen.
 	for range 3 {
 		d.key("esc")
 	}
-	d.mustSee("1 of 11")
+	d.mustSee("1 of 12")
 	d.key("esc")
 	d.mustBeOn(screenWelcome)
 }
@@ -132,7 +132,7 @@ func TestNumberFieldValidatesAsYouType(t *testing.T) {
 			d.mustBeOn(screenQuestion)
 			d.mustSeeText(tc.want, "1 to 1,000,000")
 			d.key("enter")
-			d.mustSee("1 of 11") // Enter does not accept it
+			d.mustSee("1 of 12") // Enter does not accept it
 			if d.quit {
 				t.Fatal("a key typed into the number field quit the program")
 			}
@@ -143,7 +143,7 @@ func TestNumberFieldValidatesAsYouType(t *testing.T) {
 		d.key("enter")
 		d.mustNotSee("✗")
 		d.key("enter")
-		d.mustSee("1 of 11", "✗", "1 to 1,000,000")
+		d.mustSee("1 of 12", "✗", "1 to 1,000,000")
 	})
 	t.Run("thousands separators are fine", func(t *testing.T) {
 		d := newDriver(t, Options{}, 80, 24)
@@ -151,7 +151,7 @@ func TestNumberFieldValidatesAsYouType(t *testing.T) {
 		d.typeText("1,200")
 		d.mustSee("1,200 employees")
 		d.key("enter")
-		d.mustSee("2 of 11")
+		d.mustSee("2 of 12")
 		if d.m.c.answers["employees"].Int != 1200 {
 			t.Fatalf("employees = %d", d.m.c.answers["employees"].Int)
 		}
@@ -479,30 +479,37 @@ func TestCompareKeepsTheColumnTitles(t *testing.T) {
 func TestCompareMarksPainPoints(t *testing.T) {
 	defs := loadDefs(t)
 	answers := readAnswers(t, defs, "has-coo.yaml")
-	for _, size := range [][2]int{{120, 40}, {50, 30}} {
+	for _, size := range [][2]int{{160, 40}, {120, 40}, {50, 30}} {
 		d := newDriver(t, Options{Defs: defs, Answers: answers}, size[0], size[1])
 		d.key("c")
 		d.mustBeOn(screenCompare)
 		all := ansi.Strip(strings.Join(compareContent(d.m.screens[screenCompare].(*compareModel)), "\n"))
 		// The COO and the Operations Director side by side first; the
-		// fractional COO where the width allows, or on tab.
+		// fractional COO and no new leader where the width allows four
+		// columns, or on tab.
 		frac, _ := defs.Role("fractional-coo")
-		if shown := strings.Contains(all, strings.ToUpper(frac.Title)); shown != (size[0] >= 100) {
-			t.Errorf("%dx%d: fractional COO shown %v", size[0], size[1], shown)
+		none, _ := defs.Role("no-new-leader")
+		wide := size[0] >= 130
+		for _, r := range []*advisor.Role{frac, none} {
+			if shown := titleShown(all, r.Title); shown != wide {
+				t.Errorf("%dx%d: %s shown %v", size[0], size[1], r.Title, shown)
+			}
 		}
-		if size[0] < 100 {
-			d.mustSee("Press tab to show Fractional COO as well")
+		if !wide {
+			d.mustSeeText("Press tab to show Fractional COO and No new operations leader yet as well")
 			d.key("tab")
 			all = ansi.Strip(strings.Join(compareContent(d.m.screens[screenCompare].(*compareModel)), "\n"))
-			if !strings.Contains(all, strings.ToUpper(frac.Title)) {
-				t.Errorf("%dx%d: tab does not show the fractional COO", size[0], size[1])
+			for _, r := range []*advisor.Role{frac, none} {
+				if !titleShown(all, r.Title) {
+					t.Errorf("%dx%d: tab does not show %s", size[0], size[1], r.Title)
+				}
 			}
 		}
 		if !strings.Contains(all, "✓ recommended for you") {
 			t.Errorf("%dx%d: the recommended role is not marked", size[0], size[1])
 		}
 		for _, r := range defs.Roles {
-			if !strings.Contains(all, strings.ToUpper(r.Title)) {
+			if !titleShown(all, r.Title) {
 				t.Errorf("%dx%d: compare lacks %s", size[0], size[1], r.Title)
 			}
 			for _, x := range r.Responsibilities {
@@ -529,12 +536,23 @@ func TestCompareMarksPainPoints(t *testing.T) {
 	}
 }
 
+// titleShown reports whether a role's title heads a column of the compare
+// screen's text: its first words in capitals (a long title wraps in a
+// narrow column).
+func titleShown(text, title string) bool {
+	words := strings.Fields(strings.ToUpper(title))
+	return strings.Contains(text, strings.Join(words[:min(3, len(words))], " "))
+}
+
 // TestCompareShowsARecommendedFractionalCOO: a recommended secondary
-// role is always on the compare screen, however narrow.
+// role is always on the compare screen, however narrow; the other is a
+// tab away.
 func TestCompareShowsARecommendedFractionalCOO(t *testing.T) {
 	defs := loadDefs(t)
 	answers := readAnswers(t, defs, "small-business.yaml")
-	answers["employees"] = advisor.Answer{Int: 8}
+	answers["employees"] = advisor.Answer{Int: 15}
+	answers["growth"] = advisor.Answer{Choice: "rapid"}
+	answers["pain_points"] = advisor.Answer{Multi: []string{"strategy-alignment", "resource-allocation"}}
 	d := newDriver(t, Options{Defs: defs, Answers: answers}, 60, 24)
 	if d.m.Result().Recommended != "fractional-coo" {
 		t.Fatalf("recommended %s", d.m.Result().Recommended)
@@ -542,12 +560,16 @@ func TestCompareShowsARecommendedFractionalCOO(t *testing.T) {
 	d.key("c")
 	all := ansi.Strip(strings.Join(compareContent(d.m.screens[screenCompare].(*compareModel)), "\n"))
 	for _, r := range defs.Roles {
-		if !strings.Contains(all, strings.ToUpper(r.Title)) {
-			t.Errorf("compare lacks %s", r.Title)
+		if shown := titleShown(all, r.Title); shown != (r.ID != "no-new-leader") {
+			t.Errorf("compare shows %s: %v", r.Title, shown)
 		}
 	}
-	if strings.Contains(all, "Press tab") {
-		t.Error("tab offered with every role shown")
+	// The other secondary outcome is a tab away.
+	d.mustSeeText("Press tab to show No new operations leader yet as well")
+	d.key("tab")
+	all = ansi.Strip(strings.Join(compareContent(d.m.screens[screenCompare].(*compareModel)), "\n"))
+	if !titleShown(all, "No new operations leader yet") {
+		t.Error("tab does not show no new leader")
 	}
 }
 
@@ -574,7 +596,7 @@ func TestRestartClearsAnswers(t *testing.T) {
 	d.key("y")
 	d.mustBeOn(screenWelcome)
 	d.key("enter")
-	d.mustSee("1 of 11")
+	d.mustSee("1 of 12")
 	if len(d.m.c.answers) != 0 || d.m.questions().qs[0].input.(*integerField).input.Value() != "" {
 		t.Fatalf("answers kept after restart: %v", d.m.c.answers)
 	}
@@ -584,7 +606,7 @@ func TestSidePanelShowsLiveLeaning(t *testing.T) {
 	defs := loadDefs(t)
 	d := newDriver(t, Options{Defs: defs}, 120, 40)
 	d.key("enter")
-	d.mustSee("LEANING SO FAR", "on 0 of 11 answers")
+	d.mustSee("LEANING SO FAR", "on 0 of 12 answers")
 	// thisAnswer is what the panel says an employee count gives, written
 	// from the band's weights.
 	thisAnswer := func(n int) string {
@@ -608,7 +630,7 @@ func TestSidePanelShowsLiveLeaning(t *testing.T) {
 	}
 	d.typeText("20")
 	d.mustSee(thisAnswer(20))
-	d.mustSee("on 1 of 11 answers")
+	d.mustSee("on 1 of 12 answers")
 	small := share(0)
 	if !strings.Contains(small, " 0%") {
 		t.Fatalf("20 employees alone should not lean to the COO: %q", small)
@@ -714,10 +736,10 @@ func TestChoiceNeedsAPick(t *testing.T) {
 	d := newDriver(t, Options{Defs: defs}, 80, 24)
 	d.key("enter")
 	d.answerFirst(3, a)
-	d.mustSee("4 of 11")
+	d.mustSee("4 of 12")
 	d.mustNotSee("(•)")
 	d.key("enter")
-	d.mustSee("4 of 11", "Choose one")
+	d.mustSee("4 of 12", "Choose one")
 	if _, ok := d.m.c.answers["regulation"]; ok {
 		t.Fatal("Enter alone recorded an answer")
 	}
@@ -725,7 +747,7 @@ func TestChoiceNeedsAPick(t *testing.T) {
 	d.mustSee("› 3 (•) Heavy")
 	d.mustNotSee("Choose one")
 	d.key("enter")
-	d.mustSee("5 of 11")
+	d.mustSee("5 of 12")
 	if got := d.m.c.answers["regulation"].Choice; got != "heavy" {
 		t.Fatalf("regulation = %q", got)
 	}
@@ -1086,7 +1108,7 @@ func TestTeamSession(t *testing.T) {
 
 	d.key("t")
 	d.mustBeOn(screenTeam)
-	d.mustSeeText("Ana (CEO): an Operations Director (moderate)", "WHERE THE TEAM DISAGREES")
+	d.mustSeeText("Ana (CEO): an Operations Director (clear)", "WHERE THE TEAM DISAGREES")
 	d.mustSeeText(defs.DisagreementText(tr, tr.Disagreements[0]))
 	d.key("esc")
 	d.mustBeOn(screenResults)

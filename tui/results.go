@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -196,11 +195,10 @@ func (m *resultsModel) summaryLines(w int) []string {
 		add(head, s.faint)
 	}
 	add(b.Headline, s.role(ri).Bold(true))
-	// The percentage is a lead in points, not a probability: say so.
-	conf := fmt.Sprintf("Confidence: %s · %d%% lead", b.Confidence, advisor.Percent(r.Confidence))
-	if r.Tie || r.RunnerUp == "" {
-		conf = "Confidence: " + b.Confidence
-	}
+	// The confidence in words, and the lead drawn as a bar (no
+	// percentage: it is a share of a full lead, not a probability, and
+	// advice that turns on one answer is a close call whatever its lead).
+	conf := "Confidence: " + b.Confidence
 	barW := min(20, w-lipgloss.Width(conf)-2)
 	if barW >= 5 && r.RunnerUp != "" {
 		// No bar when the rules decide: there is no lead to draw.
@@ -209,6 +207,9 @@ func (m *resultsModel) summaryLines(w int) []string {
 		add(conf, s.text)
 	}
 	add(b.ConfidenceText, s.faint)
+	if b.TurnsOn != "" {
+		add(b.TurnsOn, s.pain)
+	}
 	if b.Rationale != "" {
 		add(b.Rationale, s.text)
 	}

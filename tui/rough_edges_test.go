@@ -420,7 +420,7 @@ func TestLeaningPercentagesAddUpTo100(t *testing.T) {
 	d := newDriver(t, Options{Defs: defs}, 120, 40)
 	d.key("enter")
 	d.answerFirst(3, advisor.Answers{"employees": {Int: 149}, "departments": {Int: 1}, "locations": {Int: 2}})
-	d.mustSee("on 3 of 11 answers")
+	d.mustSee("on 3 of 12 answers")
 	sum := 0
 	for _, m := range regexp.MustCompile(`(\d+)% │`).FindAllStringSubmatch(d.view(), -1) {
 		n, _ := strconv.Atoi(m[1])

@@ -62,11 +62,21 @@ func (m *welcomeModel) render() {
 	s := m.c.styles
 	w := min(m.c.contentWidth(), readingWidth)
 	d := m.c.defs
-	titles := make([]string, len(d.Roles))
+	// The main roles are the question; the others (a fractional COO, no
+	// new leader yet) the honest alternatives after it.
+	var main, others []string
 	for i, r := range d.Roles {
-		titles[i] = s.role(i).Bold(true).Render(advisor.WithArticle(r.Title))
+		name := s.role(i).Bold(true).Render(r.Advice)
+		if r.Secondary {
+			others = append(others, name)
+		} else {
+			main = append(main, name)
+		}
 	}
-	choice := strings.Join(titles[:len(titles)-1], ", ") + " or " + titles[len(titles)-1]
+	choice := advisor.JoinWords(main, "or") + s.text.Render("?")
+	if len(others) > 0 {
+		choice += s.text.Render(" Or ") + advisor.JoinWords(others, "or") + s.text.Render("?")
+	}
 	factors := make([]string, len(d.Factors))
 	for i, f := range d.Factors {
 		factors[i] = strings.ToLower(f.Title)
@@ -80,7 +90,7 @@ func (m *welcomeModel) render() {
 	}
 	para(s.title.Render("Who should run your operations next?"))
 	m.title = slices.Clone(lines)
-	para(s.text.Render("Should your next operations leader be ") + choice + s.text.Render("?"))
+	para(s.text.Render("Should your next operations leader be ") + choice)
 	para(s.text.Render(fmt.Sprintf("Answer %d short questions about your company's %s (about %d minutes). You get a recommendation with its confidence, the reasons behind it and what would change it; then compare the roles side by side and export the result for an email or a hiring brief.",
 		n, advisor.JoinWords(factors, "and"), minutes)))
 	para(s.success.Render("Private: ") + s.text.Render("your answers stay on this computer. Nothing is sent anywhere."))

@@ -208,7 +208,7 @@ func runMidSession(t *testing.T, cmd *exec.Cmd, code int, during func()) string 
 		}
 	}
 	deadline := time.Now().Add(15 * time.Second)
-	for !strings.Contains(stderr.String(), "Question 9 of 11") {
+	for !strings.Contains(stderr.String(), "Question 9 of 12") {
 		if time.Now().After(deadline) {
 			t.Fatalf("the last question was never asked:\n%s", stderr.String())
 		}

@@ -15,15 +15,15 @@ func TestTmuxPlainOffersToSave(t *testing.T) {
 	t.Run("quit", func(t *testing.T) {
 		dir := t.TempDir()
 		s := startTmuxEnv(t, 80, 24, dir, []string{"ACCESSIBLE=1"}, "--date", "2026-11-26")
-		s.waitFor("Question 1 of 11")
+		s.waitFor("Question 1 of 12")
 		s.keys("25", "Enter")
-		s.waitFor("Question 2 of 11")
+		s.waitFor("Question 2 of 12")
 		s.keys("3", "Enter")
-		s.waitFor("Question 3 of 11")
+		s.waitFor("Question 3 of 12")
 		s.keys("quit", "Enter")
 		s.waitFor("Quit without saving your 2 answers? y quits, s saves them first")
 		s.keys("n", "Enter")
-		s.waitFor("Question 3 of 11 again: ")
+		s.waitFor("Question 3 of 12 again: ")
 		s.keys("quit", "Enter")
 		s.waitFor("Quit without saving your 2 answers?")
 		s.keys("s", "Enter")
@@ -41,8 +41,8 @@ func TestTmuxPlainOffersToSave(t *testing.T) {
 	t.Run("end", func(t *testing.T) {
 		dir := t.TempDir()
 		s := startTmuxEnv(t, 80, 24, dir, []string{"ACCESSIBLE=1"}, "--date", "2026-11-26")
-		s.waitFor("Question 1 of 11")
-		for i, line := range []string{"25", "3", "1", "light", "20%", "", "high", "", "7,9", "", ""} {
+		s.waitFor("Question 1 of 12")
+		for i, line := range []string{"25", "3", "1", "light", "20%", "", "high", "", "7,9", "", "", ""} {
 			if i == 4 {
 				s.waitFor("Answer with one number, or with a percentage, such as 20%")
 			}

@@ -28,7 +28,7 @@ func TestTmuxLargePasteDoesNotFreeze(t *testing.T) {
 	s := startTmux(t, 80, 24, dir)
 	s.waitFor("Press Enter to start")
 	s.keys("Enter")
-	s.waitFor("1 of 11")
+	s.waitFor("1 of 12")
 	s.tmux("load-buffer", paste)
 	// No -p: the text goes in as typed keys, never as a bracketed paste.
 	s.tmux("paste-buffer", "-t", "e2e")
@@ -37,7 +37,7 @@ func TestTmuxLargePasteDoesNotFreeze(t *testing.T) {
 	// them means the paste has been got through.
 	s.tmux("send-keys", "-t", "e2e", "-N", "16", "BSpace")
 	s.keys("25", "Enter")
-	s.waitFor("2 of 11")
+	s.waitFor("2 of 12")
 	s.tmux("paste-buffer", "-t", "e2e")
 	s.keys("C-c")
 	s.waitFor("EXIT=130")
@@ -57,7 +57,7 @@ func TestTmuxSuspendAndResume(t *testing.T) {
 	s.keys(fmt.Sprintf(`sh -c 'echo $$ > .pid; exec "$0"' %q`, binary(t)), "Enter")
 	s.waitFor("Press Enter to start")
 	s.keys("Enter")
-	s.waitFor("1 of 11")
+	s.waitFor("1 of 12")
 	pid, err := os.ReadFile(filepath.Join(dir, ".pid"))
 	if err != nil {
 		t.Fatal(err)
@@ -89,9 +89,9 @@ func TestTmuxSuspendAndResume(t *testing.T) {
 		s.keys(fmt.Sprintf("echo typed-$((%d*7))", i+6), "Enter")
 		s.waitFor(fmt.Sprintf("echo typed-$((%d*7))", i+6), fmt.Sprintf("typed-%d\n", (i+6)*7))
 		s.keys("fg", "Enter")
-		s.waitFor(fmt.Sprintf("%d of 11", i+1), "ctrl+c quit now")
+		s.waitFor(fmt.Sprintf("%d of 12", i+1), "ctrl+c quit now")
 		s.keys([]string{"25", "3"}[i], "Enter")
-		s.waitFor(fmt.Sprintf("%d of 11", i+2))
+		s.waitFor(fmt.Sprintf("%d of 12", i+2))
 	}
 	s.keys("C-c")
 	s.waitFor("SHELL$")
@@ -124,7 +124,7 @@ func TestTmuxHugeWindowKeepsMemoryBounded(t *testing.T) {
 	dir := t.TempDir()
 	example, _ := filepath.Abs(filepath.Join("..", "..", "examples", "close-call.yaml"))
 	s := startTmux(t, 2000, 500, dir, "--answers", example)
-	s.waitFor("Hire a Chief Operating Officer", "BY FACTOR")
+	s.waitFor("Hire an Operations Director", "BY FACTOR")
 	pid, err := os.ReadFile(filepath.Join(dir, ".pid"))
 	if err != nil {
 		t.Fatal(err)
@@ -133,7 +133,7 @@ func TestTmuxHugeWindowKeepsMemoryBounded(t *testing.T) {
 		s.tmux("resize-window", "-t", "e2e", "-x", fmt.Sprint(100+i*95), "-y", fmt.Sprint(30+i*23))
 	}
 	s.tmux("resize-window", "-t", "e2e", "-x", "80", "-y", "24")
-	screen := s.waitFor("Hire a Chief Operating Officer", "c compare roles")
+	screen := s.waitFor("Hire an Operations Director", "c compare roles")
 	checkScreenFits(t, screen, 80, 24)
 	status, err := os.ReadFile(filepath.Join("/proc", strings.TrimSpace(string(pid)), "status"))
 	if err != nil {

@@ -129,32 +129,34 @@ func TestTmuxWalkThroughAndExport(t *testing.T) {
 	s := startTmux(t, 80, 24, dir, "--date", "2026-11-26")
 	s.waitFor("Press Enter to start")
 	s.keys("Enter")
-	s.waitFor("Size · 1 of 11")
+	s.waitFor("Size · 1 of 12")
 	s.keys("2", "5", "Enter") // employees
-	s.waitFor("2 of 11")
+	s.waitFor("2 of 12")
 	s.keys("3", "Enter") // departments
-	s.waitFor("3 of 11")
+	s.waitFor("3 of 12")
 	s.keys("1", "Enter") // locations
-	s.waitFor("4 of 11")
+	s.waitFor("4 of 12")
 	s.keys("Enter") // nothing chosen yet: refused
 	s.waitFor("Choose one")
 	s.keys("1", "Enter") // regulation: light
-	s.waitFor("5 of 11")
+	s.waitFor("5 of 12")
 	s.keys("Down", "Down", "Enter") // growth: stable
-	s.waitFor("6 of 11")
+	s.waitFor("6 of 12")
 	s.keys("Enter") // expansion: none
-	s.waitFor("7 of 11")
+	s.waitFor("7 of 12")
 	s.keys("3", "Enter") // ceo_ops_time: high
-	s.waitFor("8 of 11")
+	s.waitFor("8 of 12")
 	s.keys("Enter") // leadership: none
-	s.waitFor("9 of 11")
+	s.waitFor("9 of 12")
 	s.keys("7", "9", "Enter") // pains: process-optimization, quality-assurance
 	// The questions added after the nine start on their defaults: Enter
 	// takes them.
-	s.waitFor("10 of 11", "Not given")
+	s.waitFor("10 of 12", "Not given")
 	s.keys("Enter") // revenue: not given
-	s.waitFor("11 of 11")
+	s.waitFor("11 of 12")
 	s.keys("Enter") // site_model: owned
+	s.waitFor("12 of 12")
+	s.keys("Enter") // operating_model: not given
 	screen := s.waitFor("Results", "Hire an Operations Director", "Confidence")
 
 	answers := advisor.Answers{
@@ -167,8 +169,8 @@ func TestTmuxWalkThroughAndExport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(screen, fmt.Sprintf("%d%%", advisor.Percent(res.Confidence))) {
-		t.Fatalf("results do not show the confidence %d%%:\n%s", advisor.Percent(res.Confidence), screen)
+	if !strings.Contains(screen, "Confidence: "+defs.ResultConfidence(res)) {
+		t.Fatalf("results do not show the confidence %q:\n%s", defs.ResultConfidence(res), screen)
 	}
 	checkScreenFits(t, screen, 80, 24)
 
@@ -207,6 +209,8 @@ func TestTmuxResizeTo30x8AndBack(t *testing.T) {
 		t.Fatalf("30x8 should not have room for the factors:\n%s", screen)
 	}
 	s.keys("c")
+	// At 30x8 the notes above the columns fill the screen: scroll to them.
+	s.keys("Down", "Down", "Down", "Down")
 	screen = s.waitFor("CHIEF OPERATING")
 	checkScreenFits(t, screen, 30, 8)
 
@@ -235,7 +239,7 @@ func TestTmuxSaveThenQuitAt50x15(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := startTmux(t, 50, 15, dir, "--answers", "close-call.yaml", "--output", "brief.txt")
-	screen := s.waitFor("Hire a Chief Operating Officer")
+	screen := s.waitFor("Hire an Operations Director")
 	checkScreenFits(t, screen, 50, 15)
 	if lines := strings.Split(strings.TrimRight(screen, "\n"), "\n"); !strings.Contains(lines[len(lines)-1], "? help") || !strings.Contains(lines[len(lines)-1], "q quit") {
 		t.Fatalf("the footer at 50x15 hides ? help or q quit:\n%s", screen)
@@ -293,7 +297,7 @@ func TestTmuxSignalsRestoreTheTerminal(t *testing.T) {
 			s := startTmux(t, 80, 24, dir)
 			s.waitFor("Press Enter to start")
 			s.keys("Enter")
-			s.waitFor("1 of 11")
+			s.waitFor("1 of 12")
 			pid, err := os.ReadFile(filepath.Join(dir, ".pid"))
 			if err != nil {
 				t.Fatal(err)
@@ -343,7 +347,7 @@ func TestTmuxTeam(t *testing.T) {
 		files = append(files, f)
 	}
 	s := startTmux(t, 80, 24, dir, append([]string{"team"}, files...)...)
-	screen := s.waitFor("Answers from 5 people", "Hire a Chief Operating Officer", "t team")
+	screen := s.waitFor("Answers from 5 people", "Hire an Operations Director", "t team")
 	checkScreenFits(t, screen, 80, 24)
 
 	s.keys("t")
@@ -387,7 +391,7 @@ func TestTmuxTeam(t *testing.T) {
 func TestTmuxAccessible(t *testing.T) {
 	dir := t.TempDir()
 	s := startTmuxEnv(t, 80, 24, dir, []string{"ACCESSIBLE=1"})
-	s.waitFor("Question 1 of 11, Size: How many people work in the organisation?", "Answer with a whole number")
+	s.waitFor("Question 1 of 12, Size: How many people work in the organisation?", "Answer with a whole number")
 	s.keys("quit", "Enter")
 	screen := s.waitFor("EXIT=0")
 	if strings.Contains(screen, "COO Advisor  Size") {
@@ -414,7 +418,7 @@ func TestTmuxSecondSignalStillRestoresTheTerminal(t *testing.T) {
 	s := startTmux(t, 80, 24, dir)
 	s.waitFor("Press Enter to start")
 	s.keys("Enter")
-	s.waitFor("1 of 11")
+	s.waitFor("1 of 12")
 	pid, err := os.ReadFile(filepath.Join(dir, ".pid"))
 	if err != nil {
 		t.Fatal(err)

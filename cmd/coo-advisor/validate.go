@@ -34,6 +34,10 @@ coo-advisor validate --answers client.yaml`,
 				_, _ = fmt.Fprintf(a.stdout, "note: the built-in questions also score %s, which %s does not define; those points and rules are left out\n",
 					strings.Join(defs.LeftOut, ", "), a.sourceName(a.rolesPath, data.RolesFile))
 			}
+			if defs.NoAdvice != "" {
+				_, _ = fmt.Fprintf(a.stdout, "note: with only these roles, some answers rule out every one of them (%s) and get no advice; add a role such as %s to %s\n",
+					advisor.SafeText(defs.NoAdvice), strings.Join(defs.LeftOut, " or "), a.sourceName(a.rolesPath, data.RolesFile))
+			}
 			if answersPath != "" {
 				answers, err := a.readAnswers(defs, answersPath)
 				if err != nil {
