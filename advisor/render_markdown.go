@@ -221,45 +221,46 @@ func mdText(s string, start bool) string {
 	return b.String()
 }
 
-// mdLineStart escapes what would start a block at the start of s, writes
-// the start of s so escaped, and says how much of s it wrote.
+// mdLineStart escapes what would start a block at the start of s: it
+// writes s up to and including the character that needs the backslash,
+// with the backslash, and says how much of s it wrote.
 func mdLineStart(b *strings.Builder, s string) int {
-	if s == "" {
+	i := mdBlockMarker(s)
+	if i < 0 {
 		return 0
 	}
-	switch c := s[0]; {
-	case isThematicBreak(s), c == '>':
-		b.WriteByte('\\')
-		b.WriteByte(c)
-		return 1
-	case c == '-' || c == '+' || c == '*':
+	b.WriteString(s[:i])
+	b.WriteByte('\\')
+	b.WriteByte(s[i])
+	return i + 1
+}
+
+// mdBlockMarker is where a backslash keeps s, at the start of a line, from
+// starting a block: 0, before a heading's "#", a bullet, a quote's ">", a
+// rule or a "~~~" fence (mdText escapes every "`" of a "```" one), or the
+// index of the "." or ")" after a list's number; -1 where s starts none.
+func mdBlockMarker(s string) int {
+	switch {
+	case s == "":
+		return -1
+	case isThematicBreak(s), s[0] == '>', strings.HasPrefix(s, "~~~"):
+		return 0
+	case strings.IndexByte("-+*", s[0]) >= 0:
 		if len(s) == 1 || s[1] == ' ' {
-			b.WriteByte('\\')
-			b.WriteByte(c)
-			return 1
+			return 0
 		}
-	case c == '#':
-		n := len(s) - len(strings.TrimLeft(s, "#"))
+	case s[0] == '#':
+		n := countWhile(s, func(c byte) bool { return c == '#' })
 		if n <= 6 && (n == len(s) || s[n] == ' ') {
-			b.WriteByte('\\')
-			b.WriteByte(c)
-			return 1
+			return 0
 		}
-	case c == '`' || c == '~':
-		// A fence: "```" or "~~~"; mdText escapes every "`" anyway.
-		if strings.HasPrefix(s, "~~~") {
-			b.WriteString(`\~`)
-			return 1
-		}
-	case c >= '0' && c <= '9':
-		n := len(s) - len(strings.TrimLeft(s, "0123456789"))
-		if n <= 9 && n < len(s) && (s[n] == '.' || s[n] == ')') && (n+1 == len(s) || s[n+1] == ' ') {
-			b.WriteString(s[:n])
-			b.WriteByte('\\')
+	default:
+		n := countWhile(s, func(c byte) bool { return c >= '0' && c <= '9' })
+		if n > 0 && n <= 9 && n < len(s) && (s[n] == '.' || s[n] == ')') && (n+1 == len(s) || s[n+1] == ' ') {
 			return n
 		}
 	}
-	return 0
+	return -1
 }
 
 // isThematicBreak reports a line that CommonMark reads as a rule: three
