@@ -11,11 +11,8 @@ import (
 	"github.com/coo-advisor/coo-advisor/advisor"
 )
 
-// The sample's footer and the headings a printed page must never end
-// with, for the tests to look for.
-const (
-	Footer = "Harbour & Sons Logistics · 26 November 2026 · Confidential"
-)
+// Footer is the sample's running footer, for the tests to look for.
+const Footer = "Harbour & Sons Logistics · 26 November 2026 · Confidential"
 
 // Sample is a realistic brief: a boxed summary, the decision with a
 // call-out, a scorecard of four options over seven rows of short text
@@ -160,7 +157,8 @@ func list(ordered bool, items ...advisor.Para) advisor.Block {
 	return advisor.Block{List: &advisor.List{Items: items, Ordered: ordered}}
 }
 
-// Headings are the sample's headings, which no printed page may end with.
+// Headings are a document's headings and tables' captions, which no
+// printed page may end with.
 func Headings(d *advisor.Doc) []string {
 	var out []string
 	for _, s := range d.Sections {
@@ -168,8 +166,11 @@ func Headings(d *advisor.Doc) []string {
 			out = append(out, s.Title)
 		}
 		for _, b := range s.Blocks {
-			if b.Sub != nil {
+			switch {
+			case b.Sub != nil:
 				out = append(out, b.Sub.Text)
+			case b.Table != nil && b.Table.Caption != "":
+				out = append(out, b.Table.Caption)
 			}
 		}
 	}
