@@ -128,6 +128,10 @@ func (t *Table) head(i int) string {
 	return ""
 }
 
+// summaryID is the ID of the section the HTML sets apart as page one's
+// summary, in a box.
+const summaryID = "summary"
+
 // recommendedLabel marks the recommended option's column in every
 // format: a word, not only a colour.
 const recommendedLabel = "recommended"

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"html"
 	"strings"
-	"unicode/utf8"
 )
 
 // docStyle is the document's style sheet but for its printed pages'
@@ -119,7 +118,7 @@ func cssString(s string) string {
 	var b strings.Builder
 	b.WriteByte('"')
 	for _, r := range s {
-		if r < utf8.RuneSelf && (isASCIILetter(byte(r)) || r >= '0' && r <= '9' || strings.ContainsRune(" .,:;-_()!?'/+=@#%*$", r)) {
+		if isASCIILetter(r) || r >= '0' && r <= '9' || strings.ContainsRune(" .,:;-_()!?'/+=@#%*$", r) {
 			b.WriteRune(r)
 			continue
 		}
@@ -174,7 +173,7 @@ func (d *Doc) HTML() string {
 // follows it (see keepWith).
 func htmlSection(w *strings.Builder, s DocSection) {
 	var class []string
-	if s.ID == "summary" {
+	if s.ID == summaryID {
 		class = append(class, "summary")
 	}
 	if s.Appendix {
@@ -188,7 +187,7 @@ func htmlSection(w *strings.Builder, s DocSection) {
 		fmt.Fprintf(w, " class=\"%s\"", strings.Join(class, " "))
 	}
 	title := esc(s.Title)
-	if title == "" && s.ID == "summary" {
+	if title == "" && s.ID == summaryID {
 		w.WriteString(" aria-label=\"Summary\"")
 	}
 	w.WriteString(">\n")
@@ -261,7 +260,7 @@ func keepWith(b Block) bool {
 // "_" only.
 func htmlID(id string) string {
 	return strings.Map(func(r rune) rune {
-		if r < utf8.RuneSelf && (isASCIILetter(byte(r)) || r >= '0' && r <= '9' || r == '-' || r == '_') {
+		if isASCIILetter(r) || r >= '0' && r <= '9' || r == '-' || r == '_' {
 			return r
 		}
 		return -1

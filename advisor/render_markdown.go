@@ -310,16 +310,16 @@ func mdDelimiterActs(s string, i, j int) bool {
 // and S categories.
 func isPunct(r rune) bool {
 	if r < utf8.RuneSelf {
-		return isASCIIPunct(byte(r))
+		return isASCIIPunct(r)
 	}
 	return unicode.IsPunct(r) || unicode.IsSymbol(r)
 }
 
-func isASCIIPunct(c byte) bool {
+func isASCIIPunct[C byte | rune](c C) bool {
 	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
 }
 
-func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+func isASCIILetter[C byte | rune](c C) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
 // startsEntity reports whether s, the text after an "&", would make it an
 // entity or a numeric character reference: a name or "#" and digits (or
