@@ -44,7 +44,7 @@ table { border-collapse: collapse; width: 100%; font-size: .9rem; line-height: 1
 caption { caption-side: top; text-align: left; font-weight: 700; padding: 0 0 .4rem; }
 th, td { text-align: left; vertical-align: top; padding: .4rem .5rem; border-bottom: 1px solid var(--line); }
 thead th, thead td { border-bottom: 2px solid var(--ink); line-height: 1.3; }
-tbody th { font-weight: 600; }
+tbody th { font-weight: 600; min-width: 6.5em; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 caption, thead { break-after: avoid; }
@@ -314,10 +314,32 @@ func htmlList(l *List) string {
 	return "<" + tag + ">\n" + items.String() + "</" + tag + ">\n"
 }
 
+// tooWideForAPhone reports whether a table's rows are too long to read
+// across on a phone, about 40 characters of its text a line: a phone
+// then stacks them (the scorecard), and keeps a table of short figures
+// as it is. A column counts for its longest cell, but no more than a
+// cell of 16 characters, which wraps in a couple of lines.
+func tooWideForAPhone(t *Table) bool {
+	width := 0
+	for i := range t.columns() {
+		col := len(flatText(t.head(i)))
+		for _, r := range t.Rows {
+			c := r.Head
+			if i > 0 {
+				c = r.cell(i)
+			}
+			col = max(col, len(flatText(c)))
+		}
+		width += min(col, 16)
+	}
+	return width > 40
+}
+
 // htmlTable is a table with its caption and scoped heads, the marked
 // column's head labelled "Recommended" (a word, not only a tint), and its
 // note under it. Each cell carries its column's head in data-label, which
-// a phone shows above the cell when the rows are stacked.
+// a phone shows above the cell when the rows are stacked (see
+// tooWideForAPhone).
 func htmlTable(t *Table) string {
 	n := t.columns()
 	if n == 0 {
@@ -325,7 +347,11 @@ func htmlTable(t *Table) string {
 	}
 	mark := t.marked()
 	var w strings.Builder
-	w.WriteString("<div class=\"table stack\">\n<table>\n")
+	class := "table"
+	if tooWideForAPhone(t) {
+		class += " stack"
+	}
+	fmt.Fprintf(&w, "<div class=\"%s\">\n<table>\n", class)
 	if c := esc(t.Caption); c != "" {
 		fmt.Fprintf(&w, "<caption>%s</caption>\n", c)
 	}
