@@ -193,7 +193,11 @@ func (p *Printer) PDF(t testing.TB, path string, paper Paper) string {
 	if err != nil {
 		t.Fatalf("print %s on %s: %v", path, paper.Name, err)
 	}
-	name := strings.NewReplacer("/", "-", " ", "_").Replace(t.Name()) + "-" + paper.Name + ".pdf"
+	name := t.Name()
+	if !strings.HasSuffix(name, "/"+paper.Name) { // a subtest per paper names it already
+		name += "/" + paper.Name
+	}
+	name = strings.NewReplacer("/", "-", " ", "_").Replace(name) + ".pdf"
 	out := filepath.Join(p.dir, name)
 	if err := os.WriteFile(out, buf, 0o600); err != nil {
 		t.Fatal(err)
