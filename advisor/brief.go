@@ -20,6 +20,12 @@ type ReportOptions struct {
 	// (Team.Result), and the brief adds who answered and where they
 	// disagree.
 	Team *TeamResult
+	// Market is the id of the market whose costs the brief quotes; "" for
+	// the definitions' default.
+	Market string
+	// Width is where a text report wraps (a terminal's width); 0 keeps
+	// each paragraph on one line, for an email client to flow.
+	Width int
 }
 
 // Brief is the explanation of a result: every section a client reads, in
@@ -100,9 +106,24 @@ type RoleSection struct {
 	Measures      []string
 	NextSteps     []string
 	RevisitWhen   []string // what would make another step right later
-	Cost          Figure
-	Effect        Figure
-	WorksWith     string
+	// InPost says what happens to the leaders already in post.
+	InPost []string
+	// HandedOff are the client's pains outside the role's remit, each
+	// with who takes it on.
+	HandedOff []HandedPain
+	Manager   string // who the role reports to: "CEO", "COO"
+	// Market is the role's cost for this company in the market chosen, or
+	// nil where the definitions give none (Cost then says it).
+	Market    *Cost
+	Cost      Figure
+	Effect    Figure
+	WorksWith string
+}
+
+// HandedPain is a pain the client named that the role does not take on,
+// and who does: "the CEO, who keeps the strategy".
+type HandedPain struct {
+	ID, Name, To string
 }
 
 // RemitItem is one responsibility in the remit, marked when it is one of
@@ -187,13 +208,13 @@ func (d *Definitions) Brief(r *Result, o ReportOptions) *Brief {
 		b.Caveats.Items = append(b.Caveats.Items, d.NoteText(r, n))
 	}
 
-	b.Role = d.roleSection(r, rec)
+	b.Role = d.roleSection(r, rec, o)
 
 	for _, s := range d.sortedScores(r) {
 		role, _ := d.Role(s.Role)
 		line := fmt.Sprintf("%s: %s %s", role.Title, FormatPoints(s.Points), pointsWord(s.Points))
 		if s.RuledOut {
-			line += " (ruled out)"
+			line += ruledOutMark
 		}
 		b.Scores = append(b.Scores, line)
 		b.bars = append(b.bars, barScore{Title: role.Title, Points: s.Points, RuledOut: s.RuledOut})
@@ -407,19 +428,16 @@ func capitalize(s string) string {
 
 // roleSection assembles the recommended role's brief from its definition
 // and the client's answers: the client's own pains lead the remit, the
-// first 90 days and the success measures.
-func (d *Definitions) roleSection(r *Result, rec *Role) *RoleSection {
+// first 90 days and the success measures, and a pain the role does not
+// cover is handed to someone by name.
+func (d *Definitions) roleSection(r *Result, rec *Role, o ReportOptions) *RoleSection {
+	s := d.situationOf(r)
+	b := &rec.Brief
 	// The reporting line and the manager follow the answers: an
 	// Operations Director reports to the COO where there is one.
-	line, manager, owner := rec.Brief.ReportingLine, rec.Brief.Manager, rec.Brief.Owner
-	ruled := make([]int, len(d.Roles))
-	for i, sc := range r.Scores {
-		if sc.RuledOut {
-			ruled[i] = 1
-		}
-	}
-	for _, v := range rec.Brief.Variants {
-		if v.If.holds(d, r.Answers, ruled) {
+	line, manager, owner := b.ReportingLine, b.Manager, b.Owner
+	for _, v := range b.Variants {
+		if v.If.holds(s) {
 			line, manager, owner = v.ReportingLine, v.Manager, v.Owner
 			break
 		}
@@ -431,65 +449,113 @@ func (d *Definitions) roleSection(r *Result, rec *Role) *RoleSection {
 		owner = rec.Title
 	}
 	rs := &RoleSection{
-		Role: rec.ID, Title: "The role: " + rec.Title, Summary: rec.Summary, Mission: rec.Brief.Mission,
-		ReportingLine: line, CEOKeeps: rec.Brief.CEOKeeps, RoleOwns: rec.Brief.RoleOwns,
-		NextSteps: rec.Brief.NextSteps, Cost: rec.Brief.Cost, Effect: rec.Brief.Effect, WorksWith: rec.WorksWith,
+		Role: rec.ID, Title: "The role: " + rec.Title, Summary: rec.Summary, Mission: b.Mission,
+		ReportingLine: line, InPost: b.InPost.All(s), CEOKeeps: b.CEOKeeps.All(s), RoleOwns: b.RoleOwns.All(s),
+		NextSteps: b.NextSteps.All(s), Cost: b.Cost, Effect: b.Effect, WorksWith: rec.WorksWith,
 		CEOTitle: "The " + manager + " keeps", RoleTitle: "The " + owner + " own" + verbS(owner),
-		RevisitWhen: rec.Brief.RevisitWhen,
+		RevisitWhen: b.RevisitWhen.All(s), Manager: manager,
 	}
-	// The client's pains this role covers: its own responsibilities and
-	// those it takes on, in the order the pains are listed.
-	covers := func(id string) bool {
-		if slices.Contains(rec.Brief.Covers, id) {
-			return true
-		}
-		for _, x := range rec.Responsibilities {
-			if x.ID == id {
-				return true
-			}
-		}
-		return false
-	}
-	var pains []*Responsibility
-	for qi := range d.Questions {
-		for _, v := range r.Answers[d.Questions[qi].ID].Multi {
-			if _, x, ok := d.ResponsibilityOwner(v); ok && covers(v) && !slices.Contains(pains, x) {
-				pains = append(pains, x)
-			}
+	if m, ok := d.Market(o.Market); ok {
+		if c, ok := d.CostOf(m, rec.ID, r.Answers); ok {
+			rs.Market = &c
 		}
 	}
+	pains := d.namedPains(r)
+	var covered []*Responsibility
 	for _, x := range pains {
+		if rec.covers(x.ID) {
+			covered = append(covered, x)
+			continue
+		}
+		rs.HandedOff = append(rs.HandedOff, HandedPain{ID: x.ID, Name: x.Name, To: d.handOff(rec, x.ID, s)})
+	}
+	for _, x := range covered {
 		rs.Remit = append(rs.Remit, RemitItem{ID: x.ID, Name: x.Name, Text: x.Description, YourPain: true})
 	}
 	for i := range rec.Responsibilities {
 		x := &rec.Responsibilities[i]
-		if !slices.Contains(pains, x) {
+		if !slices.Contains(covered, x) {
 			rs.Remit = append(rs.Remit, RemitItem{ID: x.ID, Name: x.Name, Text: x.Description})
 		}
 	}
-	for _, p := range rec.Brief.Periods {
+	for _, p := range b.Periods {
 		per := Period{Days: p.Days, Title: p.Title}
-		for _, x := range pains {
+		for _, x := range covered {
 			if len(per.Actions) == p.FromPains {
 				break
 			}
-			if x.Action != "" {
-				per.Actions = append(per.Actions, x.Action)
+			if a := x.Action.First(s); a != "" && !slices.Contains(per.Actions, a) && !rs.planned(a) {
+				per.Actions = append(per.Actions, a)
 			}
 		}
 		if len(per.Actions) == 0 {
-			per.Actions = append(per.Actions, p.WithoutPains...)
+			per.Actions = append(per.Actions, p.WithoutPains.All(s)...)
 		}
-		per.Actions = append(per.Actions, p.Actions...)
+		per.Actions = append(per.Actions, p.Actions.All(s)...)
 		rs.Days = append(rs.Days, per)
 	}
-	for _, x := range pains {
-		if x.Measure != "" {
-			rs.Measures = append(rs.Measures, x.Measure)
+	for _, x := range covered {
+		if m := x.Measure.First(s); m != "" && !slices.Contains(rs.Measures, m) {
+			rs.Measures = append(rs.Measures, m)
 		}
 	}
-	rs.Measures = append(rs.Measures, rec.Brief.Measures...)
+	for _, m := range b.Measures.All(s) {
+		if !slices.Contains(rs.Measures, m) {
+			rs.Measures = append(rs.Measures, m)
+		}
+	}
 	return rs
+}
+
+// planned reports whether an action is already in an earlier period.
+func (rs *RoleSection) planned(action string) bool {
+	for _, p := range rs.Days {
+		if slices.Contains(p.Actions, action) {
+			return true
+		}
+	}
+	return false
+}
+
+// namedPains are the responsibilities the client named as pains, in the
+// order the answers list them, each once.
+func (d *Definitions) namedPains(r *Result) []*Responsibility {
+	var out []*Responsibility
+	for qi := range d.Questions {
+		for _, v := range r.Answers[d.Questions[qi].ID].Multi {
+			if _, x, ok := d.ResponsibilityOwner(v); ok && !slices.Contains(out, x) {
+				out = append(out, x)
+			}
+		}
+	}
+	return out
+}
+
+// covers reports whether the role takes on a responsibility: its own, or
+// one its brief covers.
+func (r *Role) covers(id string) bool {
+	if slices.Contains(r.Brief.Covers, id) {
+		return true
+	}
+	for _, x := range r.Responsibilities {
+		if x.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// handOff is who takes on a pain the recommended role does not cover:
+// the first hand-off of its brief that holds for the pain's owner, or
+// the manager the role reports to.
+func (d *Definitions) handOff(rec *Role, pain string, s situation) string {
+	owner, _, _ := d.ResponsibilityOwner(pain)
+	for _, h := range rec.Brief.HandOff {
+		if (h.OwnerOf == "" || owner != nil && h.OwnerOf == owner.ID) && (len(h.Pains) == 0 || slices.Contains(h.Pains, pain)) && h.If.holds(s) {
+			return h.To
+		}
+	}
+	return "the CEO"
 }
 
 // RevisitTitle heads what would make another step the right one later.

@@ -189,11 +189,11 @@ func (d *Definitions) RolesMarkdown() string {
 	var b strings.Builder
 	b.WriteString("# The roles side by side\n\n|")
 	for _, r := range d.Roles {
-		fmt.Fprintf(&b, " %s |", mdCell(r.Title))
+		fmt.Fprintf(&b, " %s |", mdCellText(flatText(r.Title)))
 	}
 	b.WriteString("\n|" + strings.Repeat("---|", len(d.Roles)) + "\n|")
 	for _, r := range d.Roles {
-		fmt.Fprintf(&b, " %s |", mdCell(r.Summary))
+		fmt.Fprintf(&b, " %s |", mdCellText(flatText(r.Summary)))
 	}
 	b.WriteString("\n")
 	rows := 0
@@ -206,7 +206,7 @@ func (d *Definitions) RolesMarkdown() string {
 			cell := ""
 			if i < len(r.Responsibilities) {
 				x := r.Responsibilities[i]
-				cell = "**" + mdCell(x.Name) + "**: " + mdCell(x.Description)
+				cell = "**" + mdCellText(flatText(x.Name)) + "**: " + mdCellText(flatText(x.Description))
 			}
 			fmt.Fprintf(&b, " %s |", cell)
 		}
@@ -214,13 +214,13 @@ func (d *Definitions) RolesMarkdown() string {
 	}
 	b.WriteString("|")
 	for _, r := range d.Roles {
-		fmt.Fprintf(&b, " *Working together:* %s |", mdCell(r.WorksWith))
+		fmt.Fprintf(&b, " *Working together:* %s |", mdCellText(flatText(r.WorksWith)))
 	}
 	b.WriteString("\n")
 	for _, r := range d.Roles {
-		fmt.Fprintf(&b, "\n## When %s fits\n\n", article(r.Title)+" "+mdEscape(r.Title))
+		fmt.Fprintf(&b, "\n## When %s fits\n\n", article(r.Title)+" "+mdText(flatText(r.Title), false))
 		for _, f := range r.FitsWhen {
-			fmt.Fprintf(&b, "- %s\n", mdEscape(f))
+			fmt.Fprintf(&b, "- %s\n", mdText(flatText(f), false))
 		}
 	}
 	return b.String()

@@ -534,7 +534,8 @@ func (d *Definitions) TurnsOnText(r *Result) string {
 	const listed = 3
 	more := ""
 	if len(whether) > listed {
-		more = fmt.Sprintf(" (and %d more answers: see what would change the advice)", len(whether)-listed)
+		n := len(whether) - listed
+		more = fmt.Sprintf(" (and %d more %s: see what would change the advice)", n, plural(n, "answer", "answers"))
 		whether = whether[:listed]
 	}
 	it := "it"

@@ -1,6 +1,8 @@
 package advisor_test
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -57,20 +59,28 @@ func TestConditionsShapeTheBrief(t *testing.T) {
 		}
 		return b.String()
 	}
-	big := recommend(t, d, parse(t, d, string(example(t, "scale-up.yaml"))))
-	if big.Recommended != "coo" || !big.IsRuledOut("fractional-coo") {
-		t.Fatalf("scale-up: %s, fractional ruled out %v; the test needs a COO with the fractional COO ruled out", big.Recommended, big.IsRuledOut("fractional-coo"))
+	// A cheaper step first is said of a COO only where the call is not
+	// clear or the company small for one (under 150 people), and names a
+	// fractional COO only while one is an option.
+	r := newRand(31)
+	seen := map[string]bool{}
+	for range 3000 {
+		res := recommend(t, d, randomAnswers(d, r))
+		if res.Recommended != "coo" {
+			continue
+		}
+		n := notes(res)
+		word := d.ResultConfidence(res)
+		doubt := word == d.Scoring.Confidence[0].Word || word == d.Scoring.Confidence[1].Word || res.Answers["employees"].Int < 150
+		often := doubt && !res.IsRuledOut("fractional-coo")
+		sometimes := doubt && res.IsRuledOut("fractional-coo") && !slices.Contains(res.Answers["leadership"].Multi, "coo")
+		if strings.Contains(n, "or a fractional COO for a few days a month") != often || strings.Contains(n, "Cheaper steps sometimes come first") != sometimes {
+			t.Fatalf("a %s COO call for %d people, fractional ruled out %v: the notes are\n%s", word, res.Answers["employees"].Int, res.IsRuledOut("fractional-coo"), n)
+		}
+		seen[fmt.Sprint(often, sometimes)] = true
 	}
-	if n := notes(big); strings.Contains(n, "fractional COO") || !strings.Contains(n, "Cheaper steps sometimes come first") {
-		t.Errorf("with the fractional COO ruled out, the notes are:\n%s", n)
-	}
-	mid := recommend(t, d, parse(t, d, "employees: 120\ndepartments: 9\nlocations: 2\nregulation: light\ngrowth: rapid\nexpansion: [new-markets]\n"+
-		"ceo_ops_time: high\nleadership: []\npain_points: [strategy-alignment, overall-management]\n"))
-	if mid.Recommended != "coo" || mid.IsRuledOut("fractional-coo") {
-		t.Fatalf("a 120-person company: %s; the test needs a COO with the fractional COO open", mid.Recommended)
-	}
-	if n := notes(mid); !strings.Contains(n, "or a fractional COO for a few days a month") || strings.Contains(n, "Cheaper steps sometimes") {
-		t.Errorf("with the fractional COO open, the notes are:\n%s", n)
+	if len(seen) < 3 {
+		t.Errorf("the random answers show too few cases: %v", seen)
 	}
 
 	withCOO := recommend(t, d, parse(t, d, string(example(t, "has-coo.yaml"))))
@@ -106,5 +116,63 @@ func TestPercentRanges(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), "my-questions.yaml:") || !strings.Contains(err.Error(), tt.msg) {
 			t.Errorf("%s: %v, want %q", tt.new, err, tt.msg)
 		}
+	}
+}
+
+// TestBriefDefinitionsAreChecked: what a roles file says for the brief
+// (conditions on numbers and on the confidence, hand-offs, covers, the
+// markets and their cost bands) is checked at load, each problem with
+// the file, the line and the key.
+func TestBriefDefinitionsAreChecked(t *testing.T) {
+	roles := builtinSource(t, "roles.yaml")
+	questions := builtinSource(t, "questions.yaml")
+	tests := []struct {
+		name, old, new, key, msg string
+	}{
+		{"a number compared with when", "          below: {employees: 50}\n", "          when: {employees: 50}\n",
+			"revisit_when[3].when.employees", "employees is a number question; compare it with at_least or below"},
+		{"a choice compared as a number", "          below: {employees: 50}\n", "          below: {growth: 50}\n",
+			"revisit_when[3].below.growth", "growth is not a number question"},
+		{"a number that is none", "          below: {employees: 50}\n", "          below: {employees: many}\n",
+			"revisit_when[3].below.employees", "expected a whole number"},
+		{"a confidence of 0", "        confidence_below: 0.35\n", "        confidence_below: 0\n",
+			"before_hiring[0].confidence_below", "0 never holds"},
+		{"an unknown value in a list", "              unless: {operating_model: [multi-unit, client-projects]}\n", "              unless: {operating_model: [multi-unit, agency]}\n",
+			"unless.operating_model", `"agency" is not a value of operating_model`},
+		{"an unknown hand-off role", "        - owner_of: coo\n          to: the COO in post", "        - owner_of: ceo\n          to: the COO in post",
+			"hand_off[0].owner_of", `unknown role "ceo"`},
+		{"an unknown hand-off pain", "        - pains: [performance-monitoring]\n", "        - pains: [performance]\n",
+			"hand_off[1].pains", `unknown responsibility "performance"`},
+		{"an unknown cover", "        - strategy-alignment\n        - overall-management\n", "        - strategy\n        - overall-management\n",
+			"brief.covers", `unknown responsibility "strategy"`},
+		{"a market's unknown role", "      - role: no-new-leader\n        what: an analyst or a coordinator, if needed\n        bands:\n          - {yearly: [50000, 90000]}",
+			"      - role: nobody\n        what: an analyst or a coordinator, if needed\n        bands:\n          - {yearly: [50000, 90000]}",
+			"costs[3].role", `unknown role "nobody"`},
+		{"bands out of order", "          - {up_to: 499, salary: [220000, 350000], bonus: [20, 40]}\n", "          - {up_to: 50, salary: [220000, 350000], bonus: [20, 40]}\n",
+			"bands[1].up_to", "is not above the previous band's 99"},
+		{"a last band with an end", "          - {salary: [400000, 600000], bonus: [40, 75]}\n", "          - {up_to: 9000, salary: [400000, 600000], bonus: [40, 75]}\n",
+			"bands[3]", "the last band covers every larger company"},
+		{"a range upside down", "          - {up_to: 99, salary: [150000, 250000], bonus: [15, 30]}\n", "          - {up_to: 99, salary: [250000, 150000], bonus: [15, 30]}\n",
+			"bands[0].salary", "the low amount 250,000 is above the high 150,000"},
+		{"days without a day rate", "        day_rate: [1500, 3000]\n", "",
+			"bands[0]", "days needs the role's day_rate"},
+		{"a market by a choice", "    by: employees\n    search_fee: 0.33\n    note: >-\n      Check a current local survey or a search firm before setting a\n      budget; benefits", "    by: growth\n    search_fee: 0.33\n    note: >-\n      Check a current local survey or a search firm before setting a\n      budget; benefits",
+			"markets[us].by", "growth is not a number question"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if !strings.Contains(roles, tt.old) {
+				t.Fatalf("the built-in roles no longer hold %q", tt.old)
+			}
+			edited := strings.Replace(roles, tt.old, tt.new, 1)
+			_, err := advisor.Load(advisor.Source{Name: "my-roles.yaml", Data: []byte(edited)}, advisor.Source{Name: "questions.yaml", Data: []byte(questions), BuiltIn: true})
+			ie := inputError(t, err)
+			for _, p := range ie.Problems {
+				if p.File == "my-roles.yaml" && strings.HasSuffix(p.Key, tt.key) && strings.Contains(p.Msg, tt.msg) && p.Line > 0 {
+					return
+				}
+			}
+			t.Errorf("want my-roles.yaml: ...%s: %s; got\n%v", tt.key, tt.msg, err)
+		})
 	}
 }

@@ -73,7 +73,6 @@ func leadBlock(lead, text string) Block { return Block{Para: &Para{Lead: lead, T
 func calloutBlock(text string) Block    { return Block{Callout: &Para{Text: text}} }
 func headingBlock(text string) Block    { return Block{Sub: &Sub{Text: text}} }
 func tableBlock(t *Table) Block         { return Block{Table: t} }
-func listBlock(items ...Para) Block     { return Block{List: &List{Items: items}} }
 
 // bulletsBlock is a list of plain items.
 func bulletsBlock(items ...string) Block {

@@ -125,7 +125,7 @@ func (d *Definitions) ScoresText(r *Result) string {
 		role, _ := d.Role(s.Role)
 		text := fmt.Sprintf("%s %s %s", role.Title, FormatPoints(s.Points), pointsWord(s.Points))
 		if s.RuledOut {
-			text += " (ruled out)"
+			text += ruledOutMark
 		}
 		parts = append(parts, text)
 	}

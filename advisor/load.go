@@ -149,10 +149,13 @@ func Load(roles, questions Source) (*Definitions, error) {
 		qerr = d.loadQuestions(questions.Name, q.root)
 	}
 	if qerr == nil {
-		// The roles' conditions name questions: check them now.
-		pl := &problemList{file: roles.Name}
-		d.checkConditions(pl)
-		rerr = JoinInputErrors(rerr, pl.err())
+		// The roles' conditions and markets name questions: check them
+		// now.
+		rpl, qpl := &problemList{file: roles.Name}, &problemList{file: questions.Name}
+		d.checkConditions(rpl, qpl)
+		d.checkMarkets(rpl)
+		rerr = JoinInputErrors(rerr, rpl.err())
+		qerr = qpl.err()
 	}
 	if err := JoinInputErrors(rerr, qerr); err != nil {
 		return nil, err
@@ -160,8 +163,8 @@ func Load(roles, questions Source) (*Definitions, error) {
 	d.scaledBy = make([]bool, len(d.Questions))
 	for qi := range d.Questions {
 		for _, x := range d.Questions[qi].Scale {
-			for _, c := range slices.Concat(x.If.When, x.If.Unless) {
-				if i := d.QuestionIndex(c.Question); i >= 0 {
+			for _, id := range x.If.questions() {
+				if i := d.QuestionIndex(id); i >= 0 {
 					d.scaledBy[i] = true
 				}
 			}

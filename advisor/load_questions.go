@@ -12,16 +12,16 @@ import (
 // The keys of a questions file, by the mapping they are in.
 var (
 	questionsTop     = []string{"scoring", "factors", "questions", "also_plan_for"}
-	factorFields     = []string{"id", "title", "description"}
+	factorFields     = []string{"id", "title", "description", "phrase"}
 	factorRequired   = []string{"id", "title"}
-	questionFields   = []string{"id", "factor", "title", "prompt", "why", "help", "detail", "kind", "unit", "unit_one", "statement", "min", "max", "bands", "options", "none", "cap", "scale", "default"}
+	questionFields   = []string{"id", "factor", "title", "prompt", "why", "help", "detail", "kind", "unit", "unit_one", "statement", "min", "max", "bands", "options", "none", "cap", "scale", "default", "matters_when"}
 	questionRequired = []string{"id", "factor", "title", "prompt", "why", "kind"}
 	partFields       = []string{"label", "statement", "weights", "notes", "rules_out", "why", "source", "lever"}
 	bandFields       = append([]string{"max"}, partFields...)
 	optionFields     = append([]string{"value", "unless", "percent", "off_scale"}, partFields...)
 	percentFields    = []string{"from", "over", "below", "upto"}
 	ruleFields       = []string{"role", "reason", "source"}
-	scaleFields      = []string{"when", "unless", "roles", "share", "why", "source"}
+	scaleFields      = append([]string{"roles", "share", "why", "source"}, conditionFields...)
 )
 
 // loadQuestions reads a questions file: the scoring numbers, the factors,
@@ -98,6 +98,7 @@ func (d *Definitions) loadFactors(n *yaml.Node, pl *problemList) {
 		}
 		f.line("title", &fa.Title)
 		f.text("description", &fa.Description)
+		f.line("phrase", &fa.Phrase)
 		if fa.ID == "" {
 			continue
 		}
@@ -157,6 +158,12 @@ func (d *Definitions) readQuestion(n *yaml.Node, i int, pl *problemList) (q Ques
 		}
 	})
 	f.with("scale", func(n *yaml.Node, p string) { q.Scale = d.readScale(n, p, pl) })
+	f.with("matters_when", func(n *yaml.Node, p string) {
+		if cf, ok := readFields(n, p, pl, conditionFields, nil); ok {
+			q.MattersWhen = readCondition(cf)
+			q.MattersWhen.line = n.Line
+		}
+	})
 	kind, kindLine := readKind(f)
 	if kind == nil {
 		return q, idLine, false
@@ -618,7 +625,7 @@ func (d *Definitions) readScale(n *yaml.Node, path string, pl *problemList) []Sc
 			return
 		}
 		x := ScaleRule{If: readCondition(f), Line: c.Line}
-		if len(x.If.When)+len(x.If.Unless) == 0 {
+		if x.If.empty() {
 			pl.addf(c.Line, p, "a scale rule needs a condition: when or unless, such as when: {leadership: coo}")
 		}
 		f.with("roles", func(n *yaml.Node, p string) {

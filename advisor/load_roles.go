@@ -8,15 +8,17 @@ import (
 
 // The keys of a roles file, by the mapping they are in.
 var (
-	rolesTopFields = []string{"roles", "tie_break"}
-	roleFields     = []string{"id", "title", "short", "advice", "headline", "summary", "responsibilities", "fits_when", "works_with", "before_hiring", "secondary", "brief"}
-	roleRequired   = []string{"id", "title", "summary", "responsibilities", "fits_when", "works_with"}
-	briefFields    = []string{"mission", "reporting_line", "manager", "owner", "variants", "decision_rights", "covers", "first_90_days", "success_measures", "next_steps", "revisit_when", "cost", "time_to_effect"}
-	rightsFields   = []string{"ceo_keeps", "role_owns"}
-	periodFields   = []string{"days", "title", "actions", "from_pains", "without_pains"}
-	figureFields   = []string{"range", "region", "source"}
-	respFields     = []string{"id", "name", "description", "action", "measure"}
-	respRequired   = []string{"id", "name", "description"}
+	rolesTopFields  = []string{"roles", "tie_break", "markets"}
+	roleFields      = []string{"id", "title", "short", "advice", "headline", "summary", "responsibilities", "fits_when", "works_with", "before_hiring", "secondary", "brief"}
+	roleRequired    = []string{"id", "title", "summary", "responsibilities", "fits_when", "works_with"}
+	briefFields     = []string{"title", "decision", "case", "mission", "reporting_line", "manager", "owner", "variants", "in_post", "decision_rights", "covers", "hand_off", "first_90_days", "success_measures", "next_steps", "revisit_when", "cost", "time_to_effect", "scorecard"}
+	scorecardFields = []string{"remit", "reports_to", "decides", "time_to_effect", "reversible", "risks"}
+	handOffFields   = append([]string{"owner_of", "pains", "to"}, conditionFields...)
+	rightsFields    = []string{"ceo_keeps", "role_owns"}
+	periodFields    = []string{"days", "title", "actions", "from_pains", "without_pains"}
+	figureFields    = []string{"range", "region", "source"}
+	respFields      = []string{"id", "name", "description", "action", "measure"}
+	respRequired    = []string{"id", "name", "description"}
 )
 
 // loadRoles reads a roles file: the roles, in the order given, and the
@@ -69,6 +71,8 @@ func (d *Definitions) loadRoles(src Source) error {
 		d.TieOrder[i] = i
 	}
 	top.with("tie_break", func(n *yaml.Node, _ string) { d.readTieBreak(n, pl) })
+	top.with("markets", func(n *yaml.Node, _ string) { d.readMarkets(n, pl) })
+	d.checkBriefIDs(pl)
 	return pl.err()
 }
 
@@ -151,6 +155,8 @@ func eachItem(n *yaml.Node, path, what string, pl *problemList, fn func(c *yaml.
 func readRoleBrief(n *yaml.Node, path string, pl *problemList) RoleBrief {
 	b := RoleBrief{Manager: "CEO"}
 	f, _ := readFields(n, path, pl, briefFields, nil)
+	f.line("decision", &b.Decision)
+	f.line("title", &b.Title)
 	f.text("mission", &b.Mission)
 	f.text("reporting_line", &b.ReportingLine)
 	f.line("manager", &b.Manager)
@@ -162,22 +168,48 @@ func readRoleBrief(n *yaml.Node, path string, pl *problemList) RoleBrief {
 			}
 		})
 	})
+	texts := func(k string, dst *Texts) {
+		f.with(k, func(n *yaml.Node, p string) { *dst = readConditionals(n, p, pl) })
+	}
+	texts("in_post", &b.InPost)
+	texts("case", &b.Case)
 	f.with("decision_rights", func(n *yaml.Node, p string) {
 		rf, _ := readFields(n, p, pl, rightsFields, rightsFields)
-		rf.texts("ceo_keeps", &b.CEOKeeps)
-		rf.texts("role_owns", &b.RoleOwns)
+		rf.with("ceo_keeps", func(n *yaml.Node, p string) { b.CEOKeeps = readConditionals(n, p, pl) })
+		rf.with("role_owns", func(n *yaml.Node, p string) { b.RoleOwns = readConditionals(n, p, pl) })
 	})
 	f.texts("covers", &b.Covers)
+	b.coversLine, b.coversPath = f.lineOf("covers"), f.at("covers")
+	f.with("hand_off", func(n *yaml.Node, p string) {
+		eachItem(n, p, "{owner_of, to, when}", pl, func(c *yaml.Node, p string) {
+			hf, ok := readFields(c, p, pl, handOffFields, []string{"to"})
+			if !ok {
+				return
+			}
+			h := HandOff{If: readCondition(hf), line: c.Line}
+			hf.id("owner_of", &h.OwnerOf)
+			hf.texts("pains", &h.Pains)
+			hf.line("to", &h.To)
+			b.HandOff = append(b.HandOff, h)
+		})
+	})
 	f.with("first_90_days", func(n *yaml.Node, p string) {
 		eachItem(n, p, "{days, title, actions}", pl, func(c *yaml.Node, p string) {
 			b.Periods = append(b.Periods, readPeriod(c, p, pl))
 		})
 	})
-	f.texts("success_measures", &b.Measures)
-	f.texts("next_steps", &b.NextSteps)
-	f.texts("revisit_when", &b.RevisitWhen)
+	texts("success_measures", &b.Measures)
+	texts("next_steps", &b.NextSteps)
+	texts("revisit_when", &b.RevisitWhen)
 	f.with("cost", func(n *yaml.Node, p string) { b.Cost = readFigure(n, p, pl) })
 	f.with("time_to_effect", func(n *yaml.Node, p string) { b.Effect = readFigure(n, p, pl) })
+	f.with("scorecard", func(n *yaml.Node, p string) {
+		sf, _ := readFields(n, p, pl, scorecardFields, nil)
+		sc := &b.Scorecard
+		for i, dst := range []*Texts{&sc.Remit, &sc.ReportsTo, &sc.Decides, &sc.Effect, &sc.Reversible, &sc.Risks} {
+			sf.with(scorecardFields[i], func(n *yaml.Node, p string) { *dst = readConditionals(n, p, pl) })
+		}
+	})
 	return b
 }
 
@@ -208,14 +240,14 @@ func readVariant(c *yaml.Node, p string, b RoleBrief, pl *problemList) (BriefVar
 }
 
 // readPeriod reads one period of the first 90 days.
-func readPeriod(c *yaml.Node, p string, pl *problemList) Period {
+func readPeriod(c *yaml.Node, p string, pl *problemList) PeriodPlan {
 	f, _ := readFields(c, p, pl, periodFields, []string{"days", "title"})
-	var per Period
+	var per PeriodPlan
 	f.line("days", &per.Days)
 	f.line("title", &per.Title)
-	f.texts("actions", &per.Actions)
+	f.with("actions", func(n *yaml.Node, p string) { per.Actions = readConditionals(n, p, pl) })
 	f.smallInt("from_pains", 0, 10, &per.FromPains)
-	f.texts("without_pains", &per.WithoutPains)
+	f.with("without_pains", func(n *yaml.Node, p string) { per.WithoutPains = readConditionals(n, p, pl) })
 	if len(per.Actions) == 0 && len(per.WithoutPains) == 0 {
 		pl.addf(c.Line, p, "a period needs actions, or without_pains (the actions used when the client's pains give none)")
 	}
@@ -248,9 +280,77 @@ func readResponsibilities(n *yaml.Node, path, roleID string, pl *problemList, se
 		}
 		f.line("name", &r.Name)
 		f.text("description", &r.Description)
-		f.text("action", &r.Action)
-		f.text("measure", &r.Measure)
+		f.with("action", func(n *yaml.Node, p string) { r.Action = readConditionals(n, p, pl) })
+		f.with("measure", func(n *yaml.Node, p string) { r.Measure = readConditionals(n, p, pl) })
 		out = append(out, r)
 	}
 	return out
+}
+
+// conditions lists every condition of a role, for checking.
+func (r *Role) conditions() []*Condition {
+	var out []*Condition
+	texts := func(ts ...Texts) {
+		for _, t := range ts {
+			for i := range t {
+				out = append(out, &t[i].If)
+			}
+		}
+	}
+	b := &r.Brief
+	sc := &b.Scorecard
+	texts(r.BeforeHiring, b.Case, b.InPost, b.CEOKeeps, b.RoleOwns, b.Measures, b.NextSteps, b.RevisitWhen,
+		sc.Remit, sc.ReportsTo, sc.Decides, sc.Effect, sc.Reversible, sc.Risks)
+	for i := range r.Responsibilities {
+		texts(r.Responsibilities[i].Action, r.Responsibilities[i].Measure)
+	}
+	for i := range b.Periods {
+		texts(b.Periods[i].Actions, b.Periods[i].WithoutPains)
+	}
+	for i := range b.Variants {
+		out = append(out, &b.Variants[i].If)
+	}
+	for i := range b.HandOff {
+		out = append(out, &b.HandOff[i].If)
+	}
+	return out
+}
+
+// checkBriefIDs checks the ids the role briefs name once every role is
+// read: the responsibilities a role covers and hands on, and the roles
+// whose responsibilities a hand-off is for.
+func (d *Definitions) checkBriefIDs(pl *problemList) {
+	resp := func(id string) bool {
+		_, _, ok := d.ResponsibilityOwner(id)
+		return ok
+	}
+	for ri := range d.Roles {
+		b := &d.Roles[ri].Brief
+		for _, id := range b.Covers {
+			if !resp(id) {
+				pl.addf(b.coversLine, b.coversPath, "unknown responsibility %s; name a responsibility id of a role, such as %s", quoteInput(id), d.firstResponsibility())
+			}
+		}
+		for i, h := range b.HandOff {
+			p := fmt.Sprintf("roles[%s].brief.hand_off[%d]", d.Roles[ri].ID, i)
+			if _, ok := d.roleIndex[h.OwnerOf]; h.OwnerOf != "" && !ok {
+				pl.addf(h.line, p+".owner_of", "unknown role %s; roles are %s", quoteInput(h.OwnerOf), quoteList(d.RoleIDs()))
+			}
+			for _, id := range h.Pains {
+				if !resp(id) {
+					pl.addf(h.line, p+".pains", "unknown responsibility %s; name a responsibility id of a role, such as %s", quoteInput(id), d.firstResponsibility())
+				}
+			}
+		}
+	}
+}
+
+// firstResponsibility is an example responsibility id for a message.
+func (d *Definitions) firstResponsibility() string {
+	for _, r := range d.Roles {
+		for _, x := range r.Responsibilities {
+			return x.ID
+		}
+	}
+	return "strategy-alignment"
 }

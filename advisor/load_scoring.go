@@ -12,7 +12,7 @@ var (
 	scoringFields    = []string{"full_lead", "confidence", "close_call", "turns_on", "changes", "reasons", "team"}
 	teamFields       = []string{"list_share", "spread", "camp_share", "max_listed"}
 	turnsOnFields    = []string{"steps", "numbers"}
-	confidenceFields = []string{"below", "word"}
+	confidenceFields = []string{"below", "word", "meaning"}
 	changesFields    = []string{"shrink", "grow", "option_steps", "toggles", "max_listed"}
 	planFields       = []string{"recommended", "plan", "min_points", "min_confidence", "factors", "text", "why"}
 	planRequired     = []string{"recommended", "plan", "min_points", "text"}
@@ -119,6 +119,7 @@ func (d *Definitions) readConfidence(n *yaml.Node, pl *problemList) {
 		}
 		var st ConfidenceStep
 		f.line("word", &st.Word)
+		f.line("meaning", &st.Meaning)
 		f.with("below", func(n *yaml.Node, p string) {
 			switch v, ok := readShare(n, p, pl); {
 			case !ok:
@@ -164,7 +165,7 @@ func (d *Definitions) readPlans(n *yaml.Node, pl *problemList) {
 			ap.MinConfidence = v
 			ok = ok && valid
 		})
-		f.text("text", &ap.Text)
+		f.with("text", func(n *yaml.Node, p string) { ap.Text = readConditionals(n, p, pl) })
 		f.text("why", &ap.Why)
 		f.with("factors", func(n *yaml.Node, p string) {
 			for _, id := range readStringList(n, p, pl) {

@@ -24,7 +24,8 @@ func allDomainResponsibilities() []string {
 
 // checkBuiltinRole checks that built-in role id has its title and every
 // part a brief needs: a summary, how it works with the others, when it
-// fits, five named responsibilities, and points to weigh.
+// fits, five named responsibilities, and its place in the comparison of
+// the options (the decision it is, and its remit there).
 func checkBuiltinRole(t *testing.T, d *advisor.Definitions, id, title string) {
 	t.Helper()
 	r, ok := d.Role(id)
@@ -34,7 +35,7 @@ func checkBuiltinRole(t *testing.T, d *advisor.Definitions, id, title string) {
 	if r.Title != title {
 		t.Errorf("role %s title = %q, want %q", id, r.Title, title)
 	}
-	if r.Summary == "" || r.WorksWith == "" || len(r.FitsWhen) == 0 || len(r.Responsibilities) != 5 || len(r.BeforeHiring) == 0 {
+	if r.Summary == "" || r.WorksWith == "" || len(r.FitsWhen) == 0 || len(r.Responsibilities) != 5 || r.Brief.Decision == "" || len(r.Brief.Scorecard.Remit) == 0 {
 		t.Errorf("role %s is incomplete: %+v", id, r)
 	}
 	for _, x := range r.Responsibilities {
@@ -254,9 +255,13 @@ func TestThreeRolesEndToEnd(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			// Every role is among the options compared, by its title, and
+			// scored in the appendix, by its short name.
+			options := string(text)[:strings.Index(string(text), "How this was scored")]
+			appendix := string(text)[len(options):]
 			for _, r := range d.Roles {
-				if !strings.Contains(squeeze(string(text)), squeeze(r.Title+": ")) {
-					t.Errorf("text report does not score %s", r.Title)
+				if !strings.Contains(options, r.Title) || !strings.Contains(appendix, r.Short) {
+					t.Errorf("the text report does not compare and score %s", r.Title)
 				}
 			}
 		})

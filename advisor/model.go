@@ -23,7 +23,7 @@ type Role struct {
 	Responsibilities []Responsibility
 	FitsWhen         []string
 	WorksWith        string
-	BeforeHiring     []Conditional // points to weigh before hiring this role (optional)
+	BeforeHiring     Texts // points to weigh before hiring this role (optional)
 	// Secondary roles are shown beside the others only when the width
 	// allows it, on request, or when they are recommended: the COO and the
 	// Operations Director stay the heart of the comparison.
@@ -37,7 +37,19 @@ type Role struct {
 }
 
 // RoleBrief describes the role for a client who is about to hire it.
+// Most of its texts are conditional (Texts): each says when it applies,
+// so that a brief follows the client's answers.
 type RoleBrief struct {
+	// Title heads the role's part of the brief ("The role: COO" when not
+	// given).
+	Title string
+	// Decision is the step as the decision a client takes: "hire an
+	// Operations Director" ("The decision: whether to hire an Operations
+	// Director or to bring in a fractional COO").
+	Decision string
+	// Case is what the answers call for, after the factors that weigh
+	// most: "call for a full-time leader of operations under the CEO".
+	Case          Texts
 	Mission       string
 	ReportingLine string
 	// Manager is who the role reports to and who keeps the decisions the
@@ -51,19 +63,48 @@ type RoleBrief struct {
 	// (an Operations Director reports to the COO where there is one); the
 	// first that holds applies.
 	Variants []BriefVariant
-	CEOKeeps []string // decision rights the CEO keeps
-	RoleOwns []string // decision rights the new leader owns
+	// InPost says what happens to the leaders already in post: the
+	// Director who will report to the new COO, an internal candidate.
+	InPost   Texts
+	CEOKeeps Texts // decision rights the CEO (the manager) keeps
+	RoleOwns Texts // decision rights the new leader owns
 	// Covers lists other roles' responsibilities the role takes on (a
 	// fractional COO covers every pain, part-time).
-	Covers    []string
-	Periods   []Period // the first 90 days
-	Measures  []string // success measures, after those of the client's pains
-	NextSteps []string // what the client does next to hire the role
+	Covers []string
+	// HandOff says who takes a pain the role does not cover: the first
+	// that holds for the pain's owner role.
+	HandOff   []HandOff
+	Periods   []PeriodPlan // the first 90 days
+	Measures  Texts        // success measures, after those of the client's pains
+	NextSteps Texts        // what the client does next
 	// RevisitWhen lists what would make another step the right one later
 	// (no new leader now: a hire once the CEO is swamped again).
-	RevisitWhen []string
-	Cost        Figure
-	Effect      Figure // time to full effect
+	RevisitWhen Texts
+	// Cost is the role's cost where no market gives one (a user's roles
+	// file without markets).
+	Cost      Figure
+	Effect    Figure // time to full effect
+	Scorecard Scorecard
+	// where covers is, for messages
+	coversLine int
+	coversPath string
+}
+
+// HandOff names who takes on a client's pain that the role does not
+// cover: "the CEO, who keeps the strategy".
+type HandOff struct {
+	OwnerOf string   // the role whose responsibility it is ("" for any)
+	Pains   []string // the responsibilities it is for (none: every one)
+	line    int
+	To      string
+	If      Condition
+}
+
+// Scorecard is the role in the one-page comparison of the options: a
+// short cell each, the first text that holds (the risks listed the most
+// particular first).
+type Scorecard struct {
+	Remit, ReportsTo, Decides, Effect, Reversible, Risks Texts
 }
 
 // BriefVariant is the reporting line and the manager of a role brief
@@ -75,17 +116,25 @@ type BriefVariant struct {
 	Owner         string
 }
 
-// Period is one stage of the first 90 days.
-type Period struct {
+// PeriodPlan is one stage of the first 90 days as the roles file gives
+// it; a brief fills it in (Period).
+type PeriodPlan struct {
 	Days    string // "1-30"
 	Title   string
-	Actions []string
+	Actions Texts
 	// FromPains is how many of the client's pains lead this period with
 	// their responsibility's action (before Actions).
 	FromPains int
 	// WithoutPains are the actions that take the pains' place when none
 	// of the client's pains gives one (they would repeat them otherwise).
-	WithoutPains []string
+	WithoutPains Texts
+}
+
+// Period is one stage of the first 90 days in a brief.
+type Period struct {
+	Days    string
+	Title   string
+	Actions []string
 }
 
 // Figure is a second-hand range: a cost or a duration, where it holds,
@@ -106,8 +155,10 @@ type AlsoPlan struct {
 	// MinConfidence is the confidence the recommendation needs first: a
 	// close call already weighs the other role in its own words.
 	MinConfidence float64
-	Text          string // "Hire the COO first; plan Operations Directors under them"
-	Why           string
+	// Text is the plan in words, the first that holds: "Hire the COO
+	// first, then an Operations Director under them".
+	Text Texts
+	Why  string
 }
 
 // Responsibility is one thing a role owns. Its id is stable: pain points
@@ -118,9 +169,10 @@ type Responsibility struct {
 	Description string
 	// Action is what the new leader does about it in the first 90 days
 	// when it is one of the client's pains; Measure how success shows in
-	// the first year. Both optional.
-	Action  string
-	Measure string
+	// the first year: the first text that holds for the client (a project
+	// business measures delivery, not cost per unit). Both optional.
+	Action  Texts
+	Measure Texts
 }
 
 // Factor groups questions for the per-factor scores (size, complexity...).
@@ -128,6 +180,9 @@ type Factor struct {
 	ID          string
 	Title       string
 	Description string
+	// Phrase names the factor in a client's sentence: "the company's
+	// size" ("Why: the company's size and the pains it names call for...").
+	Phrase string
 }
 
 // Question is one question of the questionnaire, with the weights its
@@ -169,6 +224,9 @@ type Question struct {
 	// reason to add another. The first rule that holds for a role
 	// applies, before the cap.
 	Scale []ScaleRule
+	// MattersWhen limits where the answer is worth stating in a brief:
+	// who runs the sites says nothing about a single site.
+	MattersWhen Condition
 
 	// Default is used when an answers file leaves the question out; nil
 	// means the question must be answered.
@@ -374,6 +432,10 @@ type TurnsOnRule struct {
 type ConfidenceStep struct {
 	Below float64 // 0 for the last step
 	Word  string
+	// Meaning says what the word means for the client, with
+	// {recommended} and {runner_up} for the two options' names: "Most
+	// answers favour {recommended} over {runner_up}".
+	Meaning string
 }
 
 // defaultScoring is used when a questions file has no scoring section. The
@@ -382,7 +444,7 @@ func defaultScoring() Scoring {
 	return Scoring{
 		FullLead: 10 * pointScale,
 		Confidence: []ConfidenceStep{
-			{0.15, "a close call"}, {0.35, "moderate"}, {0.6, "clear"}, {0, "strong"},
+			{Below: 0.15, Word: "a close call"}, {Below: 0.35, Word: "moderate"}, {Below: 0.6, Word: "clear"}, {Word: "strong"},
 		},
 		CloseCall: 0.15, TurnsOn: TurnsOnRule{Steps: 1, Numbers: 0.25}, Shrink: 0.5, Grow: 2, OptionSteps: 1, Toggles: 3, MaxChanges: 5, Reasons: 5,
 		Team: TeamScoring{ListShare: 0.5, Spread: 2, CampShare: 0.3, MaxListed: 8},
@@ -395,6 +457,9 @@ type Definitions struct {
 	Factors   []Factor
 	Questions []Question
 	Scoring   Scoring
+	// Markets say what the roles cost, country by country; the first is
+	// the default.
+	Markets []Market
 	// TieOrder ranks the roles for ties, cheaper and more reversible
 	// first: TieOrder[i] is role i's rank.
 	TieOrder []int

@@ -465,3 +465,7 @@ func quoteInput(s string) string {
 	}
 	return q
 }
+
+// QuoteInput quotes text a user gave, for a message outside this package
+// (see quoteInput).
+func QuoteInput(s string) string { return quoteInput(s) }

@@ -70,18 +70,31 @@ thead .mark { border-top: 3px solid var(--accent); }
   .stack td.mark::before { color: var(--accent); }
 }
 @media print {
-  body { font-size: 10pt; line-height: 1.45; }
+  body { font-size: 10pt; line-height: 1.4; }
   main { max-width: none; padding: 0; }
-  header { margin-bottom: 1.1rem; }
+  header { margin-bottom: .9rem; }
   h1 { font-size: 20pt; }
-  h2 { font-size: 13pt; margin: 1.4rem 0 .4rem; }
-  h3 { font-size: 11pt; margin: 1rem 0 .3rem; }
-  section { margin-top: 1.4rem; }
+  h2 { font-size: 13pt; margin: 1.2rem 0 .35rem; }
+  h3 { font-size: 11pt; margin: .8rem 0 .25rem; }
+  section { margin-top: 1.2rem; }
+  p { margin: .35rem 0; }
   table { font-size: 8.5pt; }
+  /* The comparison of the options fits page one with the decision. */
+  #options table { font-size: 8pt; line-height: 1.28; }
+  #options th, #options td { padding: .2rem .35rem; }
+  #options h2 { margin-bottom: .2rem; }
+  .summary { padding: .7rem 1rem; }
+  .summary p { margin: .3rem 0; }
+  #options .note { font-size: 7pt; line-height: 1.3; }
   .table { overflow: visible; }
   .summary { border: 1px solid var(--line); }
   .summary, .callout, .mark { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  .appendix { margin-top: 1.6rem; font-size: 8.5pt; }
+  .appendix { margin-top: 1.6rem; font-size: 8pt; }
+  /* The appendix's long lists read in two columns, as a reference does. */
+  .appendix ul, .appendix ol { column-count: 2; column-gap: 7mm; }
+  .appendix li { margin: 0 0 .2rem; }
+  .appendix th, .appendix td { padding: .12rem .4rem; }
+  li { margin: .15rem 0; }
   .doc-footer { display: none; }
   a { color: inherit; text-decoration: none; }
 }

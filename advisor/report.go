@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"slices"
 	"strings"
 )
 
@@ -97,170 +96,21 @@ func (f Format) Extension() string {
 	return ".txt"
 }
 
-// reportWidth is where text reports wrap: narrow enough to paste into an
-// email without the client re-wrapping it.
-const reportWidth = 72
-
 // Report renders a result in the given format. The output depends only on
 // the definitions, the result and the options: the same inputs give the
 // same bytes.
 func (d *Definitions) Report(r *Result, f Format, o ReportOptions) ([]byte, error) {
 	switch f {
 	case FormatText:
-		return []byte(d.Brief(r, o).Text()), nil
+		return []byte(d.Document(r, o).Text(o.Width)), nil
 	case FormatMarkdown:
-		return []byte(d.Brief(r, o).Markdown()), nil
+		return []byte(d.Document(r, o).Markdown()), nil
 	case FormatHTML:
-		return []byte(d.Brief(r, o).HTML()), nil
+		return []byte(d.Document(r, o).HTML()), nil
 	case FormatJSON:
 		return d.jsonReport(r, o)
 	}
 	return nil, fmt.Errorf("%s is not a format; formats are %s", quoteInput(string(f)), quoteList(Formats))
-}
-
-// Text renders the brief as plain text for an email: wrapped at 72
-// columns, lists rather than aligned columns (which a proportional font
-// would break), no escape codes.
-func (b *Brief) Text() string {
-	var w strings.Builder
-	para := func(text, indent string) {
-		if text != "" {
-			w.WriteString(wrapIndent(text, reportWidth, indent, indent))
-		}
-	}
-	bullets := func(items []string, indent string) {
-		for _, it := range items {
-			w.WriteString(wrapIndent(it, reportWidth, indent+"- ", indent+"  "))
-		}
-	}
-	heading := func(title string) { w.WriteString("\n" + title + "\n") }
-	section := func(s Section) {
-		if len(s.Items) == 0 && s.Empty == "" {
-			return
-		}
-		heading(s.Title)
-		items := s.Items
-		if len(items) == 0 {
-			items = []string{s.Empty}
-		}
-		if s.More != "" {
-			items = append(slices.Clone(items), s.More+".")
-		}
-		bullets(items, "  ")
-	}
-
-	w.WriteString(wrapIndent(strings.ToUpper(b.Title), reportWidth, "", ""))
-	para(b.Byline, "")
-	heading("Bottom line")
-	para(b.Headline+". Confidence: "+b.Confidence+".", "  ")
-	para(b.ConfidenceText, "  ")
-	para(b.TurnsOn, "  ")
-	para(b.Rationale, "  ")
-	para(b.CloseCall, "  ")
-	labelled := func(label string, items []string) {
-		for _, it := range items {
-			w.WriteString(wrapIndent(it, reportWidth, "  "+label, "  "+strings.Repeat(" ", textWidth(label))))
-		}
-	}
-	for _, x := range b.RuledOut {
-		para(x, "  ")
-	}
-	labelled("Plan: ", b.AlsoPlan)
-	labelled("Note: ", b.Notes)
-
-	section(b.Team)
-	section(b.Disagree)
-	section(b.Situation)
-	section(b.Why)
-	section(b.Against)
-	section(b.Changes)
-	section(b.Caveats)
-
-	if b.Role != nil {
-		textRole(b.Role, heading, para, bullets)
-	}
-
-	heading("How this was scored")
-	para("Scores: "+strings.Join(b.Scores, "; ")+".", "  ")
-	para("By factor:", "  ")
-	bullets(b.Factors, "  ")
-	para("Each answer's points, and why:", "  ")
-	bullets(b.Scoring, "  ")
-	return w.String()
-}
-
-// remitText is one responsibility of the remit in a sentence.
-func remitText(x RemitItem) string {
-	name := x.Name
-	if x.YourPain {
-		name += " (your pain)"
-	}
-	return name + ": " + x.Text
-}
-
-// Markdown renders the brief as a Markdown document; the text of the
-// definitions and the engagement is escaped so that it reads as written.
-func (b *Brief) Markdown() string {
-	var w strings.Builder
-	e := mdEscape
-	list := func(items []string) {
-		for _, it := range items {
-			fmt.Fprintf(&w, "- %s\n", e(it))
-		}
-	}
-	section := func(level string, s Section) {
-		if len(s.Items) == 0 && s.Empty == "" {
-			return
-		}
-		fmt.Fprintf(&w, "\n%s %s\n\n", level, e(s.Title))
-		items := s.Items
-		if len(items) == 0 {
-			items = []string{s.Empty}
-		}
-		list(items)
-		if s.More != "" {
-			fmt.Fprintf(&w, "- %s.\n", e(s.More))
-		}
-	}
-	fmt.Fprintf(&w, "# %s\n", e(b.Title))
-	if b.Byline != "" {
-		fmt.Fprintf(&w, "\n*%s*\n", e(b.Byline))
-	}
-	w.WriteString("\n## Bottom line\n\n")
-	fmt.Fprintf(&w, "**%s.** Confidence: %s.\n", e(b.Headline), e(b.Confidence))
-	for _, p := range []string{b.ConfidenceText, b.TurnsOn, b.Rationale} {
-		if p != "" {
-			fmt.Fprintf(&w, "\n%s\n", e(p))
-		}
-	}
-	if b.CloseCall != "" {
-		fmt.Fprintf(&w, "\n> %s\n", e(b.CloseCall))
-	}
-	for _, x := range b.RuledOut {
-		fmt.Fprintf(&w, "\n> %s\n", e(x))
-	}
-	for _, x := range b.AlsoPlan {
-		fmt.Fprintf(&w, "\n**Plan:** %s\n", e(x))
-	}
-	for _, x := range b.Notes {
-		fmt.Fprintf(&w, "\n> **Note:** %s\n", e(x))
-	}
-	section("##", b.Team)
-	section("##", b.Disagree)
-	section("##", b.Situation)
-	section("##", b.Why)
-	section("##", b.Against)
-	section("##", b.Changes)
-	section("##", b.Caveats)
-	if b.Role != nil {
-		markdownRole(&w, b.Role, list)
-	}
-	w.WriteString("\n## How this was scored\n\n")
-	fmt.Fprintf(&w, "Scores: %s.\n\nBy factor:\n\n", e(strings.Join(b.Scores, "; ")))
-	list(b.Factors)
-	w.WriteString("\nEach answer's points, and why:\n\n")
-	list(b.Scoring)
-	return w.String()
 }
 
 // NoReasonsText is what stands in for the reasons when there are none.
@@ -321,14 +171,6 @@ func (d *Definitions) scoringLines(r *Result) []string {
 	}
 	return out
 }
-
-var mdEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`, "#", `\#`, "|", `\|`)
-
-// mdEscape keeps user-supplied text (role titles, labels) from being read
-// as Markdown syntax.
-func mdEscape(s string) string { return mdEscaper.Replace(s) }
-
-func mdCell(s string) string { return mdEscape(strings.ReplaceAll(s, "\n", " ")) }
 
 // ordered is a JSON object whose keys keep the order they were added in.
 type ordered []struct {
@@ -478,6 +320,16 @@ type jsonBrief struct {
 	WorksWith       string       `json:"works_with"`
 	NextSteps       []string     `json:"next_steps"`
 	RevisitWhen     []string     `json:"revisit_when,omitempty"`
+	// What happens to the leaders in post, and who takes on each pain
+	// named that the role does not.
+	InPost    []string      `json:"in_post"`
+	HandedOff []jsonHandoff `json:"handed_off"`
+}
+
+type jsonHandoff struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	To   string `json:"to"`
 }
 
 // nonNil keeps empty lists as [] in JSON.
@@ -598,6 +450,15 @@ func (d *Definitions) jsonReport(r *Result, o ReportOptions) ([]byte, error) {
 			ReportingLine: rs.ReportingLine, DecisionRights: jsonRights{CEOKeeps: nonNil(rs.CEOKeeps), RoleOwns: nonNil(rs.RoleOwns)},
 			First90Days: []jsonPeriod{}, SuccessMeasures: nonNil(rs.Measures), Cost: jsonFigure(rs.Cost), TimeToEffect: jsonFigure(rs.Effect),
 			WorksWith: rs.WorksWith, NextSteps: nonNil(rs.NextSteps), RevisitWhen: rs.RevisitWhen,
+			InPost: nonNil(rs.InPost), HandedOff: []jsonHandoff{},
+		}
+		if c := rs.Market; c != nil {
+			// The cost for this company in the market chosen, its sources
+			// once.
+			jb.Cost = jsonFigure{Range: strings.Join(c.Sentences(), " "), Region: c.Market.Name, Source: strings.Join(trimStops(c.Market.Sources), "; ")}
+		}
+		for _, h := range rs.HandedOff {
+			jb.HandedOff = append(jb.HandedOff, jsonHandoff(h))
 		}
 		for _, x := range rs.Remit {
 			jb.Remit = append(jb.Remit, jsonRemit{ID: x.ID, Name: x.Name, Description: x.Text, YourPain: x.YourPain})
@@ -721,121 +582,4 @@ type jsonTeamInfo struct {
 	MeanScores      ordered   `json:"mean_scores"`
 	MethodsAgree    bool      `json:"methods_agree"`
 	Ties            []jsonTie `json:"ties"`
-}
-
-// textRole writes the brief for the recommended role in the text report.
-func textRole(r *RoleSection, heading func(string), para func(text, indent string), bullets func(items []string, indent string)) {
-	heading(r.Title)
-	para(r.Summary, "  ")
-	if r.Mission != "" {
-		para("Mission: "+r.Mission, "  ")
-	}
-	if len(r.Remit) > 0 {
-		heading("  Remit (your pains first)")
-		items := make([]string, 0, len(r.Remit))
-		for _, x := range r.Remit {
-			items = append(items, remitText(x))
-		}
-		bullets(items, "  ")
-	}
-	if r.ReportingLine != "" {
-		heading("  Reporting line")
-		para(r.ReportingLine, "  ")
-	}
-	if len(r.CEOKeeps)+len(r.RoleOwns) > 0 {
-		heading("  Decision rights")
-		para(r.CEOTitle+":", "  ")
-		bullets(r.CEOKeeps, "  ")
-		para(r.RoleTitle+":", "  ")
-		bullets(r.RoleOwns, "  ")
-	}
-	if len(r.Days) > 0 {
-		heading("  The first 90 days")
-		for _, p := range r.Days {
-			para("Days "+p.Days+": "+p.Title, "  ")
-			bullets(p.Actions, "  ")
-		}
-	}
-	if len(r.Measures) > 0 {
-		heading("  Success measures for the first year")
-		bullets(r.Measures, "  ")
-	}
-	if r.Cost.Range != "" || r.Effect.Range != "" {
-		heading("  Cost and time to full effect")
-		var items []string
-		if t := FigureText(r.Cost); t != "" {
-			items = append(items, "Cost: "+t)
-		}
-		if t := FigureText(r.Effect); t != "" {
-			items = append(items, "Time to full effect: "+t)
-		}
-		bullets(items, "  ")
-	}
-	heading("  Working with the others")
-	para(r.WorksWith, "  ")
-	if len(r.NextSteps) > 0 {
-		heading("  Next steps")
-		bullets(r.NextSteps, "  ")
-	}
-	if len(r.RevisitWhen) > 0 {
-		heading("  " + RevisitTitle)
-		bullets(r.RevisitWhen, "  ")
-	}
-}
-
-// markdownRole writes the brief for the recommended role in Markdown.
-func markdownRole(w *strings.Builder, r *RoleSection, list func([]string)) {
-	e := mdEscape
-	fmt.Fprintf(w, "\n## %s\n\n%s\n", e(r.Title), e(r.Summary))
-	if r.Mission != "" {
-		fmt.Fprintf(w, "\n**Mission:** %s\n", e(r.Mission))
-	}
-	if len(r.Remit) > 0 {
-		w.WriteString("\n### Remit (your pains first)\n\n")
-		for _, x := range r.Remit {
-			name := "**" + e(x.Name) + "**"
-			if x.YourPain {
-				name += " (your pain)"
-			}
-			fmt.Fprintf(w, "- %s: %s\n", name, e(x.Text))
-		}
-	}
-	if r.ReportingLine != "" {
-		fmt.Fprintf(w, "\n### Reporting line\n\n%s\n", e(r.ReportingLine))
-	}
-	if len(r.CEOKeeps)+len(r.RoleOwns) > 0 {
-		fmt.Fprintf(w, "\n### Decision rights\n\n**%s:**\n\n", e(r.CEOTitle))
-		list(r.CEOKeeps)
-		fmt.Fprintf(w, "\n**%s:**\n\n", e(r.RoleTitle))
-		list(r.RoleOwns)
-	}
-	if len(r.Days) > 0 {
-		w.WriteString("\n### The first 90 days\n")
-		for _, p := range r.Days {
-			fmt.Fprintf(w, "\n**Days %s: %s**\n\n", e(p.Days), e(p.Title))
-			list(p.Actions)
-		}
-	}
-	if len(r.Measures) > 0 {
-		w.WriteString("\n### Success measures for the first year\n\n")
-		list(r.Measures)
-	}
-	if r.Cost.Range != "" || r.Effect.Range != "" {
-		w.WriteString("\n### Cost and time to full effect\n\n")
-		if t := FigureText(r.Cost); t != "" {
-			fmt.Fprintf(w, "- **Cost:** %s\n", e(t))
-		}
-		if t := FigureText(r.Effect); t != "" {
-			fmt.Fprintf(w, "- **Time to full effect:** %s\n", e(t))
-		}
-	}
-	fmt.Fprintf(w, "\n### Working with the others\n\n%s\n", e(r.WorksWith))
-	if len(r.NextSteps) > 0 {
-		w.WriteString("\n### Next steps\n\n")
-		list(r.NextSteps)
-	}
-	if len(r.RevisitWhen) > 0 {
-		fmt.Fprintf(w, "\n### %s\n\n", mdEscape(RevisitTitle))
-		list(r.RevisitWhen)
-	}
 }

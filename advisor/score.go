@@ -381,10 +381,6 @@ func (d *Definitions) Recommend(in Answers) (*Result, error) {
 		}
 	}
 	res.Reasons, res.Counterpoints, res.MoreReasons, res.MoreCounterpoints = pickReasons(res.Contributions, d.Scoring.Reasons, isReason)
-	res.Notes = d.notes(answers, t.ruled, best)
-	if res.Tie {
-		res.Notes = append(res.Notes, d.notes(answers, t.ruled, second)...)
-	}
 	res.AlsoPlan = d.alsoPlan(answers, t, best, res.Confidence)
 	res.Changes = d.whatWouldChange(answers, t, best)
 	for _, c := range res.Changes {
@@ -394,6 +390,13 @@ func (d *Definitions) Recommend(in Answers) (*Result, error) {
 	}
 	if limit := d.Scoring.MaxChanges; len(res.Changes) > limit {
 		res.Changes = res.Changes[:limit]
+	}
+	// The notes may follow the confidence (a cheaper step first only when
+	// the call is close), which the changes settle.
+	s := d.situationOf(res)
+	res.Notes = d.notes(s, best)
+	if res.Tie {
+		res.Notes = append(res.Notes, d.notes(s, second)...)
 	}
 	return res, nil
 }
@@ -497,19 +500,19 @@ func (d *Definitions) ruledOut(answers Answers) []RuledOut {
 
 // notes lists the notes the answers bring up for role i, then its own
 // before_hiring points.
-func (d *Definitions) notes(answers Answers, ruled []int, i int) []Note {
+func (d *Definitions) notes(s situation, i int) []Note {
 	var out []Note
 	role := d.Roles[i].ID
 	for qi := range d.Questions {
 		q := &d.Questions[qi]
-		q.rules().parts(q, answers[q.ID], func(p *Part, _ bool) {
+		q.rules().parts(q, s.answers[q.ID], func(p *Part, _ bool) {
 			if text := p.Notes.For(i); text != "" {
 				out = append(out, Note{Question: q.ID, Role: role, Text: text})
 			}
 		})
 	}
 	for _, x := range d.Roles[i].BeforeHiring {
-		if x.If.holds(d, answers, ruled) {
+		if x.If.holds(s) {
 			out = append(out, Note{Role: role, Text: x.Text})
 		}
 	}
@@ -525,7 +528,11 @@ func (d *Definitions) alsoPlan(answers Answers, t *tally, best int, confidence f
 			continue
 		}
 		other := &d.Roles[ap.Role]
-		p := Plan{Role: other.ID, Text: ap.Text, Why: ap.Why}
+		text := ap.Text.First(situation{d: d, answers: answers, ruled: t.ruled, confidence: -1})
+		if text == "" {
+			continue
+		}
+		p := Plan{Role: other.ID, Text: text, Why: ap.Why}
 		for qi := range d.Questions {
 			for _, v := range answers[d.Questions[qi].ID].Multi {
 				if owner, resp, ok := d.ResponsibilityOwner(v); ok && owner.ID == other.ID {

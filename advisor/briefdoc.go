@@ -1,0 +1,705 @@
+package advisor
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Document builds the brief a client receives: the decision on page one
+// (the step, why and what it costs; the decision and what it turns on;
+// the options side by side), then the case, the role, and last, set
+// apart, how it was scored. Every format renders this one document, and
+// nothing before the appendix speaks of points, factors or caps.
+func (d *Definitions) Document(r *Result, o ReportOptions) *Doc {
+	b := d.Brief(r, o)
+	x := &docBuilder{d: d, r: r, o: o, b: b, s: d.situationOf(r)}
+	x.rec, _ = d.Role(r.Recommended)
+	if r.RunnerUp != "" {
+		x.ru, _ = d.Role(r.RunnerUp)
+	}
+	x.market, _ = d.Market(o.Market)
+	x.company = "The company"
+	if c := o.Engagement.Client; c != "" {
+		x.company = c
+	}
+
+	doc := &Doc{Title: b.Title, Byline: b.Byline, Footer: x.footer()}
+	if o.Engagement.Client != "" {
+		doc.Kicker = "Operations leadership"
+	}
+	doc.Sections = append(doc.Sections, x.summary(), x.decision(), x.options(), x.why(), x.changes())
+	if o.Team != nil {
+		doc.Sections = append(doc.Sections, x.team()...)
+	}
+	if b.Role != nil {
+		doc.Sections = append(doc.Sections, x.role())
+	}
+	if s, ok := x.caveats(); ok {
+		doc.Sections = append(doc.Sections, s)
+	}
+	doc.Sections = append(doc.Sections, x.appendix())
+	return doc
+}
+
+// The ids of a brief's sections that tests and the print styles name.
+const (
+	idOptions = "options"
+	idWhy     = "why"
+	idRole    = "role"
+)
+
+// ruledOutMark follows a role's score when the answers rule it out.
+const ruledOutMark = " (ruled out)"
+
+// docBuilder holds what every section of a document reads.
+type docBuilder struct {
+	d       *Definitions
+	r       *Result
+	o       ReportOptions
+	b       *Brief
+	s       situation
+	rec, ru *Role
+	market  *Market
+	company string // the client's name, or "The company"
+}
+
+// footer is the running footer of a printed page: for whom, when, and
+// that it is confidential.
+func (x *docBuilder) footer() string {
+	var parts []string
+	if c := x.o.Engagement.Client; c != "" {
+		parts = append(parts, c)
+	}
+	if x.b.DateText != "" {
+		parts = append(parts, x.b.DateText)
+	}
+	return strings.Join(append(parts, "Confidential"), " · ")
+}
+
+// summary is the three lines at the top: the step, why, and what it
+// costs and how soon it works.
+func (x *docBuilder) summary() DocSection {
+	sec := DocSection{ID: summaryID}
+	sec.Blocks = append(sec.Blocks, leadBlock("Recommendation", x.b.Headline+"."))
+	if why := x.whyLine(); why != "" {
+		sec.Blocks = append(sec.Blocks, leadBlock("Why", why))
+	}
+	if cost := x.costLine(); cost != "" {
+		sec.Blocks = append(sec.Blocks, leadBlock("Cost and time", cost))
+	}
+	return sec
+}
+
+// whyLine says why in the client's terms: the parts of the picture that
+// weigh most for the step, and what they call for.
+func (x *docBuilder) whyLine() string {
+	var phrases []string
+	for _, f := range x.d.leadingFactors(x.r) {
+		if len(phrases) == 2 {
+			break
+		}
+		if f.Phrase != "" {
+			phrases = append(phrases, f.Phrase)
+		}
+	}
+	call := x.rec.Brief.Case.First(x.s)
+	switch {
+	case x.r.Tie:
+		return fmt.Sprintf("The answers weigh %s and %s equally; the cheaper step, and the easier to undo, comes first.", x.rec.Advice, x.ru.Advice)
+	case len(phrases) == 0 || call == "":
+		return ""
+	}
+	return "Given " + JoinWords(phrases, "and") + ", the answers " + call + "."
+}
+
+// leadingFactors are the factors whose answers favour the recommendation
+// over the runner-up most (its own evidence when the rules decide),
+// strongest first; factors that favour it not at all are left out.
+func (d *Definitions) leadingFactors(r *Result) []*Factor {
+	best, second := d.RoleIndex(r.Recommended), d.RoleIndex(r.RunnerUp)
+	gain := make([]Points, len(d.Factors))
+	for _, fs := range r.Factors {
+		i := d.factorIndex[fs.Factor]
+		gain[i] = fs.Points[best]
+		if second >= 0 {
+			gain[i] -= fs.Points[second]
+		}
+	}
+	var out []*Factor
+	for i := range d.Factors {
+		if gain[i] > 0 {
+			out = append(out, &d.Factors[i])
+		}
+	}
+	slices.SortStableFunc(out, func(a, b *Factor) int {
+		return int(gain[d.factorIndex[b.ID]] - gain[d.factorIndex[a.ID]])
+	})
+	return out
+}
+
+// costLine is the step's cost for this company and its time to full
+// effect, in a line.
+func (x *docBuilder) costLine() string {
+	var parts []string
+	if c, ok := x.d.CostOf(x.market, x.rec.ID, x.r.Answers); ok {
+		parts = append(parts, c.Short())
+	} else if x.rec.Brief.Cost.Range != "" {
+		parts = append(parts, x.rec.Brief.Cost.Range)
+	}
+	if e := x.rec.Brief.Scorecard.Effect.First(x.s); e != "" {
+		parts = append(parts, lowerFirst(strings.TrimRight(e, ".")))
+	} else if x.rec.Brief.Effect.Range != "" {
+		parts = append(parts, x.rec.Brief.Effect.Range)
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return capitalize(strings.Join(parts, "; ")) + "."
+}
+
+// decision is the decision the client takes, how sure the advice is and
+// what it turns on.
+func (x *docBuilder) decision() DocSection {
+	sec := DocSection{Title: "The decision", ID: "decision"}
+	choice := func(ro *Role) string {
+		if ro.Brief.Decision != "" {
+			return ro.Brief.Decision
+		}
+		return "hire " + ro.Advice
+	}
+	if x.ru != nil {
+		sec.Blocks = append(sec.Blocks, paraBlock(fmt.Sprintf("The decision for the leadership team is whether to %s or to %s.", choice(x.rec), choice(x.ru))))
+	} else {
+		sec.Blocks = append(sec.Blocks, paraBlock(fmt.Sprintf("The decision for the leadership team is whether to %s; the answers rule out the other options.", choice(x.rec))))
+	}
+	sec.Blocks = append(sec.Blocks, leadBlock("Confidence: "+x.b.Confidence+".", x.confidenceMeaning()))
+	switch {
+	case x.b.TurnsOn != "":
+		sec.Blocks = append(sec.Blocks, calloutBlock(x.b.TurnsOn))
+	case x.b.CloseCall != "":
+		sec.Blocks = append(sec.Blocks, calloutBlock(x.closeCall()))
+	}
+	for _, p := range x.b.AlsoPlan {
+		sec.Blocks = append(sec.Blocks, leadBlock("Plan ahead", p))
+	}
+	return sec
+}
+
+// confidenceMeaning says what the confidence word means for this advice.
+func (x *docBuilder) confidenceMeaning() string {
+	switch {
+	case x.ru == nil:
+		return "The answers rule out every other option."
+	case x.r.Tie:
+		return fmt.Sprintf("The answers weigh %s and %s equally.", x.rec.Advice, x.ru.Advice)
+	}
+	step := x.d.confidenceStep(x.r)
+	if step.Meaning == "" {
+		return fmt.Sprintf("The answers favour %s over %s.", x.rec.Advice, x.ru.Advice)
+	}
+	m := strings.NewReplacer("{recommended}", x.rec.Advice, "{runner_up}", x.ru.Advice).Replace(step.Meaning)
+	return capitalize(strings.TrimRight(m, ".")) + "."
+}
+
+// confidenceStep is the confidence step whose word the result has.
+func (d *Definitions) confidenceStep(r *Result) ConfidenceStep {
+	word := d.ResultConfidence(r)
+	for _, st := range d.Scoring.Confidence {
+		if st.Word == word {
+			return st
+		}
+	}
+	return ConfidenceStep{Word: word}
+}
+
+// closeCall warns that the next best option is close, without numbers.
+func (x *docBuilder) closeCall() string {
+	if x.r.Tie {
+		return fmt.Sprintf("The answers weigh both options equally: the advice goes to %s as the cheaper step that is easier to change later. Read what favours each before deciding.", x.rec.Advice)
+	}
+	return fmt.Sprintf("This is a close call: %s is not far behind. Read what would change the advice before deciding.", capitalize(x.ru.Advice))
+}
+
+// optionRows are the rows of the comparison of the options, each with
+// the cell for one role.
+var optionRows = []struct {
+	head string
+	cell func(x *docBuilder, ro *Role) string
+}{
+	{"For this company", (*docBuilder).verdict},
+	{"Remit", func(x *docBuilder, ro *Role) string { return ro.Brief.Scorecard.Remit.First(x.s) }},
+	{"Reports to", func(x *docBuilder, ro *Role) string { return ro.Brief.Scorecard.ReportsTo.First(x.s) }},
+	{"Decides", func(x *docBuilder, ro *Role) string { return ro.Brief.Scorecard.Decides.First(x.s) }},
+	{"Cost", (*docBuilder).costCell},
+	{"Full effect", func(x *docBuilder, ro *Role) string { return ro.Brief.Scorecard.Effect.First(x.s) }},
+	{"Reversibility", func(x *docBuilder, ro *Role) string { return ro.Brief.Scorecard.Reversible.First(x.s) }},
+	{"Risks here", func(x *docBuilder, ro *Role) string {
+		if x.r.IsRuledOut(ro.ID) {
+			return "" // its reason says it
+		}
+		// The sharpest risk for this client: the file lists the most
+		// particular first, a general one last.
+		return ro.Brief.Scorecard.Risks.First(x.s)
+	}},
+}
+
+// options compares the options side by side, the cheaper and more
+// reversible first, the recommended one marked.
+func (x *docBuilder) options() DocSection {
+	order := make([]*Role, 0, len(x.d.Roles))
+	for i := range x.d.Roles {
+		order = append(order, &x.d.Roles[i])
+	}
+	slices.SortStableFunc(order, func(a, b *Role) int {
+		return x.d.TieOrder[x.d.RoleIndex(a.ID)] - x.d.TieOrder[x.d.RoleIndex(b.ID)]
+	})
+	t := &Table{Head: []string{""}, Mark: -1}
+	for i, ro := range order {
+		t.Head = append(t.Head, ro.Title)
+		if ro == x.rec {
+			t.Mark = i + 1
+		}
+	}
+	for _, row := range optionRows {
+		tr := TableRow{Head: row.head}
+		some := false
+		for _, ro := range order {
+			c := row.cell(x, ro)
+			some = some || c != ""
+			if c == "" {
+				c = "–"
+			}
+			tr.Cells = append(tr.Cells, c)
+		}
+		if some {
+			t.Rows = append(t.Rows, tr)
+		}
+	}
+	t.Note = x.costNote()
+	return DocSection{Title: "The options side by side", ID: idOptions, Blocks: []Block{tableBlock(t)}}
+}
+
+// verdict is what the answers make of an option for this company.
+func (x *docBuilder) verdict(ro *Role) string {
+	switch {
+	case ro == x.rec:
+		return "Recommended"
+	case x.r.IsRuledOut(ro.ID):
+		for _, y := range x.r.RuledOut {
+			if y.Role != ro.ID {
+				continue
+			}
+			// "A full-time COO is ruled out below 20 people: ..." says it
+			// in its first clause; the appendix has the rest.
+			if head, _, _ := strings.Cut(y.Reason, ":"); strings.Contains(strings.ToLower(head), "ruled out") {
+				return head + "."
+			}
+			return "Ruled out: " + lowerFirst(y.Reason)
+		}
+	case ro == x.ru && x.r.Tie:
+		return "Equal on the answers; the costlier or harder step to undo"
+	case ro == x.ru:
+		return "Next best"
+	}
+	return "A weaker fit"
+}
+
+// costCell is an option's cost for this company.
+func (x *docBuilder) costCell(ro *Role) string {
+	if c, ok := x.d.CostOf(x.market, ro.ID, x.r.Answers); ok {
+		return capitalize(c.Short())
+	}
+	return capitalize(ro.Brief.Cost.Range)
+}
+
+// costNote says once what the cost figures are and where they come
+// from.
+func (x *docBuilder) costNote() string {
+	m := x.market
+	if m == nil || m.By == "" {
+		var sources []string
+		for _, ro := range x.d.Roles {
+			if s := ro.Brief.Cost.Source; s != "" && !slices.Contains(sources, s) {
+				sources = append(sources, s)
+			}
+		}
+		if len(sources) == 0 {
+			return ""
+		}
+		return "Costs: " + strings.Join(sources, "; ") + "."
+	}
+	q, _ := x.d.Question(m.By)
+	v := x.r.Answers[m.By].Int
+	s := fmt.Sprintf("Costs for %s, in %s", m.Name, m.Currency)
+	if m.Year > 0 {
+		s += fmt.Sprintf(" as of %d", m.Year)
+	}
+	s += fmt.Sprintf(", for %s %s: indicative ranges from published guides, not a salary survey; cash is salary and target bonus.", GroupDigits(v), q.UnitFor(v))
+	if len(m.Sources) > 0 {
+		s += " Sources: " + strings.Join(trimStops(m.Sources), "; ") + "."
+	}
+	return s
+}
+
+// trimStops drops the full stop at the end of each text, to join them.
+func trimStops(texts []string) []string {
+	out := make([]string, len(texts))
+	for i, t := range texts {
+		out[i] = strings.TrimRight(strings.TrimSpace(t), ".")
+	}
+	return out
+}
+
+// why is the case: the answers that favour the step, those that favour
+// the next best, and the rest of the picture, each fact once.
+func (x *docBuilder) why() DocSection {
+	sec := DocSection{Title: x.b.Why.Title, ID: idWhy}
+	stated := map[[2]string]bool{}
+	state := func(cs []Contribution) []string {
+		var out []string
+		for _, c := range cs {
+			stated[[2]string{c.Question, c.Value}] = true
+			if s := x.d.statementOf(c); s != "" {
+				out = append(out, s+".")
+			}
+		}
+		return out
+	}
+	if items := state(x.r.Reasons); len(items) > 0 {
+		sec.Blocks = append(sec.Blocks, bulletsBlock(items...))
+	} else {
+		sec.Blocks = append(sec.Blocks, paraBlock(x.b.Why.Empty))
+	}
+	if items := state(x.r.Counterpoints); len(items) > 0 {
+		sec.Blocks = append(sec.Blocks, headingBlock(x.againstTitle()), bulletsBlock(items...))
+	}
+	// The rest is context, read as one paragraph.
+	if rest := x.restOfPicture(stated); len(rest) > 0 {
+		sec.Blocks = append(sec.Blocks, headingBlock("The rest of the picture"), paraBlock(strings.Join(rest, " ")))
+	}
+	return sec
+}
+
+// againstTitle heads what favours the next best option.
+func (x *docBuilder) againstTitle() string {
+	if x.r.Tie {
+		return "For " + x.ru.Advice
+	}
+	return "What favours " + x.ru.Advice
+}
+
+// restOfPicture states the answers not yet stated, question by question,
+// leaving out what says nothing (an answer not given, who runs the sites
+// of a single site).
+func (x *docBuilder) restOfPicture(stated map[[2]string]bool) []string {
+	var out []string
+	for qi := range x.d.Questions {
+		q := &x.d.Questions[qi]
+		if !q.MattersWhen.holds(x.s) {
+			continue
+		}
+		a := x.r.Answers[q.ID]
+		var left []string
+		anyLeft := false
+		for _, c := range x.r.Contributions {
+			if c.Question != q.ID {
+				continue
+			}
+			if o, _ := q.Option(c.Value); c.Cancelled || o != nil && o.OffScale {
+				// A value another cancels says what the other does ("no
+				// director above them" beside a Director): left out.
+				continue
+			}
+			if !stated[[2]string{c.Question, c.Value}] {
+				left = append(left, c.Value)
+				anyLeft = true
+			}
+		}
+		if !anyLeft {
+			continue
+		}
+		if q.IsList() && len(a.Multi) > 0 {
+			a = Answer{Multi: left}
+		}
+		out = append(out, q.Sentence(a)+".")
+	}
+	return out
+}
+
+// changes says what would change the advice, or that no single answer
+// would.
+func (x *docBuilder) changes() DocSection {
+	sec := DocSection{Title: "What would change the advice", ID: "changes"}
+	if len(x.b.Changes.Items) > 0 {
+		return DocSection{Title: sec.Title, ID: sec.ID, Blocks: []Block{bulletsBlock(x.b.Changes.Items...)}}
+	}
+	text := "No single answer, changed within reason, would change the advice."
+	if x.d.IsCloseCall(x.r) {
+		text = "No single answer changes the advice on its own, but the call is close: several small changes together could."
+	}
+	sec.Blocks = append(sec.Blocks, paraBlock(text))
+	return sec
+}
+
+// team is who answered and where they disagree, for a team's brief.
+func (x *docBuilder) team() []DocSection {
+	var out []DocSection
+	for _, s := range []Section{x.b.Team, x.b.Disagree} {
+		if len(s.Items) == 0 && s.Empty == "" {
+			continue
+		}
+		sec := DocSection{Title: s.Title, ID: htmlAnchor(s.Title)}
+		if len(s.Items) > 0 {
+			sec.Blocks = append(sec.Blocks, bulletsBlock(s.Items...))
+		} else {
+			sec.Blocks = append(sec.Blocks, paraBlock(s.Empty))
+		}
+		if s.More != "" {
+			sec.Blocks = append(sec.Blocks, paraBlock(capitalize(s.More)+"."))
+		}
+		out = append(out, sec)
+	}
+	return out
+}
+
+// htmlAnchor makes an anchor of a title: "Where the team disagrees" is
+// "where-the-team-disagrees".
+func htmlAnchor(title string) string {
+	return strings.Join(strings.Fields(strings.ToLower(title)), "-")
+}
+
+// role is the brief for the step: mission, remit (every pain the client
+// named, in it or handed to someone), reporting line, decision rights,
+// the first 90 days, measures, cost, next steps.
+func (x *docBuilder) role() DocSection {
+	rs := x.b.Role
+	title := rs.Title
+	if t := x.rec.Brief.Title; t != "" {
+		title = t
+	}
+	sec := DocSection{Title: title, ID: idRole}
+	add := func(bs ...Block) { sec.Blocks = append(sec.Blocks, bs...) }
+	if rs.Mission != "" {
+		add(leadBlock("Mission", rs.Mission))
+	}
+
+	// The pains named, each with what the role does about it; the rest
+	// of the remit by name.
+	remit := &List{}
+	var also []string
+	for _, it := range rs.Remit {
+		if it.YourPain {
+			remit.Items = append(remit.Items, Para{Lead: it.Name + " (a pain named)", Text: it.Text})
+		} else {
+			also = append(also, lowerFirst(it.Name))
+		}
+	}
+	if len(remit.Items) > 0 {
+		add(headingBlock("Remit, the pains named first"), Block{List: remit})
+		if len(also) > 0 {
+			add(paraBlock("Also in the remit: " + JoinWords(also, "and") + "."))
+		}
+	} else {
+		remitList := &List{}
+		for _, it := range rs.Remit {
+			remitList.Items = append(remitList.Items, Para{Lead: it.Name, Text: it.Text})
+		}
+		add(headingBlock("Remit"), Block{List: remitList})
+	}
+	if len(rs.HandedOff) > 0 {
+		handed := &List{}
+		for _, h := range rs.HandedOff {
+			handed.Items = append(handed.Items, Para{Lead: h.Name + " (a pain named)", Text: "goes to " + strings.TrimRight(h.To, ".") + "."})
+		}
+		add(paraBlock("Pains named that are outside this remit, and who takes each on:"), Block{List: handed})
+	}
+
+	add(headingBlock("Reporting line"), paraBlock(rs.ReportingLine))
+	for _, t := range rs.InPost {
+		add(paraBlock(t))
+	}
+	if len(rs.CEOKeeps)+len(rs.RoleOwns) > 0 {
+		add(headingBlock("Decision rights"))
+		if len(rs.RoleOwns) > 0 {
+			add(paraBlock(rs.RoleTitle+":"), bulletsBlock(rs.RoleOwns...))
+		}
+		if len(rs.CEOKeeps) > 0 {
+			add(paraBlock(rs.CEOTitle+":"), bulletsBlock(rs.CEOKeeps...))
+		}
+	}
+	if len(rs.Days) > 0 {
+		add(headingBlock("The first 90 days"))
+		for _, p := range rs.Days {
+			add(leadBlock("Days "+strings.ReplaceAll(p.Days, "-", "–"), p.Title), bulletsBlock(p.Actions...))
+		}
+	}
+	if len(rs.Measures) > 0 {
+		// The pains' measures first, then the role's own: five at most,
+		// as a scorecard for a first year holds.
+		add(headingBlock("How success shows in the first year"), bulletsBlock(rs.Measures[:min(maxMeasures, len(rs.Measures))]...))
+	}
+	if cost := x.costSentences(); len(cost) > 0 {
+		add(headingBlock("The cost"), paraBlock(strings.Join(cost, " ")))
+	}
+	if len(rs.NextSteps) > 0 {
+		steps := &List{Ordered: true}
+		for _, s := range rs.NextSteps {
+			steps.Items = append(steps.Items, Para{Text: s})
+		}
+		add(headingBlock("Next steps"), Block{List: steps})
+	}
+	if len(rs.RevisitWhen) > 0 {
+		add(headingBlock(RevisitTitle), bulletsBlock(rs.RevisitWhen...))
+	}
+	return sec
+}
+
+// maxMeasures is how many success measures a brief lists.
+const maxMeasures = 5
+
+// costSentences break the step's cost down for this company, with what
+// the market's figures are worth.
+func (x *docBuilder) costSentences() []string {
+	var out []string
+	if c, ok := x.d.CostOf(x.market, x.rec.ID, x.r.Answers); ok {
+		out = append(out, c.Sentences()...)
+		if n := strings.TrimSpace(c.Market.Note); n != "" {
+			out = append(out, n)
+		}
+	} else if f := x.rec.Brief.Cost; f.Range != "" && x.market != nil {
+		// No market figure for the role: the roles file's own words.
+		out = append(out, capitalize(strings.TrimRight(f.Range, "."))+".")
+	}
+	return out
+}
+
+// caveats are what to weigh before deciding: the notes of the answers and
+// the step's own, as the answers and the confidence call for them.
+func (x *docBuilder) caveats() (DocSection, bool) {
+	items := slices.Concat(x.b.Notes, x.b.Caveats.Items)
+	if len(items) == 0 {
+		return DocSection{}, false
+	}
+	return DocSection{Title: "Before deciding", ID: "before-deciding", Blocks: []Block{bulletsBlock(items...)}}, true
+}
+
+// appendix is how the advice was scored: the method, the totals, each
+// answer's points and why, and the sources, once.
+func (x *docBuilder) appendix() DocSection {
+	d, r := x.d, x.r
+	sec := DocSection{Title: "How this was scored", ID: "how-scored", Appendix: true}
+	add := func(bs ...Block) { sec.Blocks = append(sec.Blocks, bs...) }
+	method := fmt.Sprintf("Each answer gives each option points, as the questionnaire's definitions set them. The option with the most points among those the answers do not rule out is advised; a tie goes to the cheaper step that is easier to undo. The confidence is the lead over the next best option as a share of a lead of %s points; advice that one plausible change of an answer would reverse is called a close call, whatever its lead.", FormatPoints(d.Scoring.FullLead))
+	if x.ru != nil {
+		method += " " + x.b.ConfidenceText
+	}
+	add(paraBlock(method))
+
+	scores := &Table{Caption: "Points by option and by factor", Head: []string{""}, Mark: -1}
+	for i, role := range d.Roles {
+		scores.Head = append(scores.Head, role.Short)
+		if role.ID == r.Recommended {
+			scores.Mark = i + 1
+		}
+	}
+	total := TableRow{Head: "Total"}
+	for _, s := range r.Scores {
+		cell := FormatPoints(s.Points)
+		if s.RuledOut {
+			cell += ruledOutMark
+		}
+		total.Cells = append(total.Cells, cell)
+	}
+	for _, fs := range r.Factors {
+		f, _ := d.Factor(fs.Factor)
+		row := TableRow{Head: f.Title}
+		for _, p := range fs.Points {
+			row.Cells = append(row.Cells, FormatPoints(p))
+		}
+		scores.Rows = append(scores.Rows, row)
+	}
+	scores.Rows = append(scores.Rows, total)
+	add(tableBlock(scores))
+
+	lines, sources := x.scoringLines()
+	add(headingBlock("Each answer"), bulletsBlock(lines...))
+	if len(sources) > 0 {
+		add(paraBlock("Sources, all second-hand: " + strings.Join(sources, "; ") + "."))
+	}
+	return sec
+}
+
+// scoringLines explain each answer's points and each rule, with the
+// definitions' reasoning; the sources come apart, each once, and so do
+// the scale rules that lessened some answers' points (one rule often
+// lessens several).
+func (x *docBuilder) scoringLines() (lines, sources []string) {
+	d, r := x.d, x.r
+	source := func(s string) {
+		s = strings.TrimSuffix(strings.TrimRight(strings.TrimSpace(s), "."), " (second-hand)")
+		if s != "" && !slices.Contains(sources, s) {
+			sources = append(sources, s)
+		}
+	}
+	var rules []string
+	for i, c := range r.Contributions {
+		q, _ := d.Question(c.Question)
+		line := q.Title + ": " + c.Label + " — " + d.shortPoints(c)
+		if c.Scaled != "" {
+			if !slices.Contains(rules, c.Scaled) {
+				rules = append(rules, c.Scaled)
+			}
+			line += fmt.Sprintf(" (rule %d below)", slices.Index(rules, c.Scaled)+1)
+		}
+		// Why an answer gives its points matters where they count: one a
+		// rule or another answer left at nothing says so, and no more.
+		if counts := slices.ContainsFunc(c.Counted, func(p Points) bool { return p != 0 }); c.Why != "" && (counts || c.Scaled == "" && !c.Cancelled) {
+			line += ". " + strings.TrimSpace(c.Why)
+			source(c.Source)
+		} else {
+			line += "."
+		}
+		lines = append(lines, line)
+		if last := i == len(r.Contributions)-1 || r.Contributions[i+1].Question != c.Question; last {
+			if capText := d.CapText(r, c.Question); capText != "" {
+				lines = append(lines, capText)
+			}
+		}
+	}
+	for i, rule := range rules {
+		lines = append(lines, fmt.Sprintf("Rule %d: %s", i+1, rule))
+	}
+	for _, y := range r.RuledOut {
+		lines = append(lines, y.Reason)
+		source(y.Source)
+	}
+	return lines, sources
+}
+
+// shortPoints lists the points an answer counts for each option, by the
+// options' short names: "Ops Director 2, COO 1", or "no points"; where a
+// rule or another answer took some away, what was given too.
+func (d *Definitions) shortPoints(c Contribution) string {
+	list := func(w Weights) string {
+		var parts []string
+		for i, role := range d.Roles {
+			if i < len(w) && w[i] != 0 {
+				parts = append(parts, role.Short+" "+FormatPoints(w[i]))
+			}
+		}
+		return strings.Join(parts, ", ")
+	}
+	counted, given := list(c.Counted), list(c.Points)
+	switch {
+	case given == "":
+		return "no points"
+	case c.Cancelled:
+		return given + ", none counted with the other answers given"
+	case counted == given:
+		return counted
+	case counted == "":
+		return given + ", none counted"
+	}
+	return counted + " counted, of " + given
+}
