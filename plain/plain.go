@@ -116,7 +116,11 @@ func Run(o Options) (Outcome, error) {
 	if format == "" {
 		format = advisor.FormatText
 	}
-	report, err := d.Report(res, format, o.Report)
+	ro := o.Report
+	if path != "" {
+		ro.Width = 0 // a file is for an email client to flow
+	}
+	report, err := d.Report(res, format, ro)
 	if err != nil {
 		return Outcome{Result: res}, err
 	}

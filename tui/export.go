@@ -325,6 +325,7 @@ func (m *exportModel) setFormat(i int) {
 func (m *exportModel) write(overwrite bool) tea.Cmd {
 	defs, res, format, path, protect, opts := m.c.defs, m.c.result, m.currentFormat(), m.resolved(), m.c.protect, m.c.report
 	saving, answers := m.saving, m.answers
+	opts.Width = 0 // a file is for an email client to flow, whatever the window
 	if !saving {
 		// A JSON report reads back as answers: the root counts them as
 		// kept once it is written.

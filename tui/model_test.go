@@ -777,7 +777,7 @@ func TestExportNameChoosesTheFormat(t *testing.T) {
 	d.mustSee("(•) markdown")
 	d.key("enter")
 	b, err := os.ReadFile(filepath.Join(dir, "brief.md"))
-	if err != nil || !strings.HasPrefix(string(b), "# Operations leadership: our recommendation\n") || !strings.Contains(string(b), "\n## Bottom line\n") {
+	if err != nil || !strings.HasPrefix(string(b), "# Operations leadership: our recommendation\n") || !strings.Contains(string(b), "\n## The decision\n") {
 		t.Fatalf("brief.md is not Markdown: %v\n%s", err, b)
 	}
 	// A name that does not say a format is refused, and nothing written.
@@ -1034,7 +1034,7 @@ func TestDetailsNameTheClientInEveryReport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"RECOMMENDATION FOR ACME LTD", "Prepared by Jane Doe", "27 February 2026"} {
+	for _, want := range []string{"Recommendation for Acme Ltd", "Prepared by Jane Doe", "27 February 2026"} {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("exported brief lacks %q", want)
 		}

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/coo-advisor/coo-advisor/data"
 )
 
 // bashCompletionHelp is the help of "completion bash": cobra's script
@@ -89,4 +91,15 @@ func answersFiles(n int) cobra.CompletionFunc {
 		}
 		return answersFileExtensions, cobra.ShellCompDirectiveFilterFileExt
 	}
+}
+
+// completeMarkets completes --market with the built-in roles' markets.
+func completeMarkets(cmd *cobra.Command) {
+	_ = cmd.RegisterFlagCompletionFunc("market", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		d, err := data.Load()
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		return d.MarketIDs(), cobra.ShellCompDirectiveNoFileComp
+	})
 }

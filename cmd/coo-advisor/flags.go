@@ -22,6 +22,7 @@ type outputFlags struct {
 	preparedBy string
 	date       string
 	respondent string
+	market     string
 	cmd        *cobra.Command // to tell a --format given from its default
 }
 
@@ -48,7 +49,9 @@ func (o *outputFlags) registerBrief(cmd *cobra.Command, clientDefault, dateDefau
 	cmd.Flags().Var((*textFlag)(&o.client), "client", clientHelp)
 	cmd.Flags().Var((*textFlag)(&o.preparedBy), "prepared-by", "who prepared the brief")
 	cmd.Flags().StringVar(&o.date, "date", "", "the brief's date, as YYYY-MM-DD (default: "+dateDefault+")")
+	cmd.Flags().StringVar(&o.market, "market", "", "whose costs the brief quotes, a market of the roles file such as us or uk; figures are never converted (default: the file's first)")
 	completeValues(cmd, "format", advisor.Formats...)
+	completeMarkets(cmd)
 	completeNothing(cmd, "client", "prepared-by", "date")
 }
 

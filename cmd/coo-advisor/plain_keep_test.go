@@ -179,7 +179,7 @@ func TestPlainKeepsTheAnswersWhenTheWriteFailsAtTheEnd(t *testing.T) {
 			if b, err := again.CombinedOutput(); err != nil {
 				t.Fatalf("the kept answers do not write the brief: %v\n%s", err, b)
 			}
-			if b, _ := os.ReadFile(filepath.Join(u.home, "again.txt")); !strings.Contains(string(b), "Hire an Operations Director. Confidence: ") {
+			if b, _ := os.ReadFile(filepath.Join(u.home, "again.txt")); !strings.Contains(string(b), "Recommendation: Hire an Operations Director.\n") {
 				t.Errorf("the brief from the kept answers:\n%s", b)
 			}
 		})

@@ -15,6 +15,10 @@ type prepared struct {
 	defs       *advisor.Definitions
 	file       *advisor.AnswersFile // nil without --answers
 	engagement advisor.Engagement   // the file's, with the flags' on top
+	market     string               // --market: whose costs the brief quotes
+	// width is where a text brief on a terminal wraps; 0 when standard
+	// output is not a terminal (each paragraph on one line, for email).
+	width int
 }
 
 // answers are the answers given, or nil.
@@ -32,7 +36,7 @@ func (p *prepared) reportOptions() advisor.ReportOptions {
 	if e.Date == "" {
 		e.Date = today()
 	}
-	return advisor.ReportOptions{Engagement: e, Version: programVersion()}
+	return advisor.ReportOptions{Engagement: e, Version: programVersion(), Market: p.market, Width: p.width}
 }
 
 // today is the date a report carries when none is given.
@@ -64,6 +68,14 @@ func (a *app) prepare(o *outputFlags, partial bool) (*prepared, error) {
 	}
 	if p.defs, err = a.loadDefinitions(); err != nil {
 		return nil, err
+	}
+	if p.market, err = checkMarket(p.defs, o.market); err != nil {
+		return nil, err
+	}
+	if o.output == "" && isTerminal(a.out.w) {
+		// On a terminal the brief wraps to the window, as the help does,
+		// and no wider than a line is comfortable to read.
+		p.width = min(a.terminalWidth(), maxHelpWidth)
 	}
 	if o.answers != "" {
 		if p.file, err = a.readAnswersFile(p.defs, flagAnswers, o.answers, partial); err != nil {
@@ -99,4 +111,18 @@ func (o *outputFlags) reportFormat() (advisor.Format, error) {
 		return f, nil
 	}
 	return "", badInput(fmt.Errorf("--output %s: the name does not say which format to write; end it in %s, or give --format", o.output, strings.Join(advisor.Extensions, ", ")))
+}
+
+// checkMarket checks --market against the markets the roles file gives.
+func checkMarket(d *advisor.Definitions, id string) (string, error) {
+	if id == "" {
+		return "", nil
+	}
+	if _, ok := d.Market(id); ok {
+		return id, nil
+	}
+	if len(d.Markets) == 0 {
+		return "", badInput(fmt.Errorf("--market %s: the roles file gives no markets; leave out --market", advisor.QuoteInput(id)))
+	}
+	return "", badInput(fmt.Errorf("--market %s is not a market of the roles file; markets are %s", advisor.QuoteInput(id), strings.Join(d.MarketIDs(), ", ")))
 }
