@@ -289,8 +289,10 @@ func (d *Definitions) rationale(r *Result) string {
 		}
 	}
 	if len(top) == 0 {
-		if len(r.RuledOut) > 0 {
-			return fmt.Sprintf("The answers leave %s as the only role to hire.", rec.Advice)
+		// "The only role to hire" only when it is: the rules leave no
+		// other (a tie has a runner-up).
+		if r.RunnerUp == "" {
+			return fmt.Sprintf("The answers leave %s as the only step.", rec.Advice)
 		}
 		return ""
 	}

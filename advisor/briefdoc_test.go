@@ -413,3 +413,35 @@ func plainOf(out string, f advisor.Format) string {
 	}
 	return out
 }
+
+// TestEachAnswerIsSaidOnce: before the appendix, each answer's sentence
+// appears at most once (the reasons, what favours the next best, and the
+// rest of the picture share them out), and every answer worth saying is
+// said.
+func TestEachAnswerIsSaidOnce(t *testing.T) {
+	d := builtin(t)
+	for _, res := range briefCases(t, 200) {
+		front := beforeAppendix(d.Document(res, testReport))
+		for _, c := range res.Contributions {
+			if c.Statement == "" || c.Cancelled {
+				continue
+			}
+			q, _ := d.Question(c.Question)
+			o, _ := q.Option(c.Value)
+			if n := strings.Count(front, c.Statement+"."); n > 1 {
+				t.Fatalf("%q is said %d times before the appendix:\n%s", c.Statement, n, front)
+			} else if n == 0 && strings.Count(front, lowerFirstTest(c.Statement)) == 0 && (o == nil || !o.OffScale) && q.ID != "site_model" && q.ID != "pain_points" && q.ID != "expansion" {
+				t.Fatalf("%q is not said before the appendix:\n%s", c.Statement, front)
+			}
+		}
+	}
+}
+
+// lowerFirstTest is s with its first letter lowered, as a sentence put
+// inside another reads it.
+func lowerFirstTest(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}
