@@ -33,6 +33,12 @@ const (
 	exportDone                       // written
 )
 
+// yes and no answer "Replace it?".
+var (
+	yes = key.NewBinding(key.WithKeys("y", "Y"))
+	no  = key.NewBinding(key.WithKeys("n", "N"))
+)
+
 // DefaultExportName is the file name the export screen suggests.
 const DefaultExportName = "coo-advisor-recommendation"
 
@@ -67,6 +73,12 @@ type exportModel struct {
 	// leftOut lists the characters left out of the name since the
 	// screen opened (see cleanField).
 	leftOut []string
+	// renamed is set when the name may have changed since the format
+	// followed it (see formatFromName): a typed key does not look at the
+	// whole name.
+	renamed bool
+	// window scrolls the field sideways (see fieldWindow).
+	window fieldWindow
 
 	// The rendered parts, laid out by lines for the height.
 	title    []string
@@ -76,6 +88,12 @@ type exportModel struct {
 	path     []string
 	formats  []string
 	status   []string
+	// stale is set when a key changed what the screen shows: it is
+	// rendered again when next shown (see pacer), not for every key.
+	stale bool
+	// done and confirm hold the keys the screen acts on once the file
+	// is written, and while it asks to replace one.
+	done, confirm keySet
 }
 
 func newExportModel(c *common, path string, format advisor.Format) *exportModel {
@@ -83,7 +101,7 @@ func newExportModel(c *common, path string, format advisor.Format) *exportModel 
 	ti.Prompt = "› "
 	ti.CharLimit = 4096
 	ti.SetStyles(inputStyles(c.styles))
-	m := &exportModel{c: c, input: ti, back: screenResults}
+	m := &exportModel{c: c, input: ti, back: screenResults, done: keysOf(c.keys.Enter, c.keys.Back), confirm: keysOf(yes, no, c.keys.Results)}
 	for i, f := range advisor.Formats {
 		if advisor.Format(f) == format {
 			m.format = i
@@ -164,7 +182,12 @@ func (m *exportModel) header() (string, string) {
 	return "Export", ""
 }
 
-func (m *exportModel) body(h int) []string { return m.lines(h) }
+func (m *exportModel) body(h int) []string {
+	if m.stale {
+		m.render()
+	}
+	return m.lines(h)
+}
 
 func (m *exportModel) relayout() {
 	m.input.SetStyles(inputStyles(m.c.styles))
@@ -182,16 +205,16 @@ func (m *exportModel) update(msg tea.Msg) (tea.Cmd, tea.Msg) {
 		case exportWriting:
 			return nil, nil
 		case exportConfirm:
-			switch msg.String() {
-			case "y", "Y":
+			switch {
+			case key.Matches(msg, yes):
 				m.state = exportWriting
-				m.render()
+				m.stale = true
 				return m.write(true), nil
-			case "n", "N", "esc":
+			case key.Matches(msg, no, k.Results):
 				m.state = exportEditing
 				m.err = ""
 				m.note = "Not saved: the existing file is unchanged. Change the name, or press Enter to ask again."
-				m.render()
+				m.stale = true
 			}
 			return nil, nil
 		case exportDone:
@@ -209,22 +232,24 @@ func (m *exportModel) update(msg tea.Msg) (tea.Cmd, tea.Msg) {
 		case key.Matches(msg, k.Enter):
 			return m.submit(), nil
 		case msg.String() == "tab" && !m.saving:
+			m.formatFromName()
 			m.setFormat((m.format + 1) % len(advisor.Formats))
 			return nil, nil
 		case msg.String() == "shift+tab" && !m.saving:
+			m.formatFromName()
 			m.setFormat((m.format - 1 + len(advisor.Formats)) % len(advisor.Formats))
 			return nil, nil
 		}
 	}
-	var cmd tea.Cmd
-	before := m.input.Value()
-	m.input, cmd = m.input.Update(msg)
-	if m.input.Value() != before {
+	cmd, changed := typeInto(&m.input, msg)
+	if changed {
 		m.err, m.note = "", ""
-		m.leftOut = cleanField(&m.input, m.leftOut)
-		m.formatFromName()
+		if mayBeUnsafe(msg) {
+			m.leftOut = cleanField(&m.input, m.leftOut)
+		}
+		m.renamed = true
 	}
-	m.render()
+	m.stale = true
 	return cmd, nil
 }
 
@@ -248,7 +273,7 @@ func (m *exportModel) finished(msg exportedMsg) {
 			m.ours[msg.path] = msg.info
 		}
 	}
-	m.render()
+	m.stale = true
 }
 
 // isOurs reports whether the file at path is one this screen wrote, as it
@@ -264,14 +289,15 @@ func (m *exportModel) isOurs(path string) bool {
 
 // submit starts writing the file, or says what is wrong with its name.
 func (m *exportModel) submit() tea.Cmd {
+	m.formatFromName()
 	if m.err = m.nameProblem(); m.err != "" {
-		m.render()
+		m.stale = true
 		return nil
 	}
 	m.state = exportWriting
 	m.note = ""
 	m.replacing = m.isOurs(m.resolved())
-	m.render()
+	m.stale = true
 	return m.write(m.replacing)
 }
 
@@ -294,9 +320,14 @@ func (m *exportModel) nameProblem() string {
 	return ""
 }
 
-// formatFromName follows the file name: typing brief.md chooses Markdown,
-// so that the extension and the contents never disagree.
+// formatFromName follows the file name, if it changed: typing brief.md
+// chooses Markdown, so that the extension and the contents never
+// disagree.
 func (m *exportModel) formatFromName() {
+	if !m.renamed {
+		return
+	}
+	m.renamed = false
 	f, ok := advisor.FormatForPath(strings.TrimSpace(m.input.Value()))
 	if !ok {
 		return
@@ -318,7 +349,7 @@ func (m *exportModel) setFormat(i int) {
 		m.input.CursorEnd()
 	}
 	m.err, m.note = "", ""
-	m.render()
+	m.stale = true
 }
 
 // write renders the report and writes it atomically, off the update loop.
@@ -353,6 +384,8 @@ func (m *exportModel) write(overwrite bool) tea.Cmd {
 }
 
 func (m *exportModel) render() {
+	m.stale = false
+	m.formatFromName()
 	s := m.c.styles
 	w := min(m.c.contentWidth(), readingWidth)
 	wrapped := func(text string, st lipgloss.Style) []string {
@@ -379,11 +412,7 @@ func (m *exportModel) render() {
 			m.noClient = wrapped("The brief names no client: esc, then d on the results, to add one.", s.faint)
 		}
 	}
-	m.input.SetWidth(max(4, w-3))
-	// After a resize the field may be scrolled for the old width: putting
-	// the cursor back where it was makes it scroll for the new one.
-	m.input.SetCursor(m.input.Position())
-	m.field = m.input.View()
+	m.field = m.window.view(m.input, w)
 	m.path = nil
 	// The full path, when it says more than the name typed; the
 	// directory may hold characters that act on the terminal.
@@ -524,8 +553,18 @@ func (m *exportModel) help() helpKeys {
 	return helpKeys{short: short, full: [][]key.Binding{short}}
 }
 
-// refuses text for a full file name while it is typed; the keys the
-// screen takes itself then (enter, esc, tab) are not text.
+// refuses text for a full file name while it is typed (the keys the
+// screen takes itself then, enter, esc and tab, are not text), and the
+// keys the other states have no use for.
 func (m *exportModel) refuses(km tea.KeyPressMsg) bool {
-	return m.state == exportEditing && noRoom(&m.input, km)
+	switch m.state {
+	case exportWriting:
+		return true
+	case exportConfirm:
+		return m.confirm.lacks(km)
+	case exportDone:
+		return m.done.lacks(km)
+	case exportEditing:
+	}
+	return noRoom(&m.input, km)
 }

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -53,6 +54,11 @@ type Options struct {
 	// suspend lets ctrl+z suspend the program; Run sets it when it can be
 	// stopped and taken back (see suspender).
 	suspend bool
+	// pace, when set, draws frames no more often than the terminal shows
+	// them (see pacer); Run sets it, with clock (time.Now unless a test
+	// stops time).
+	pace  *pacer
+	clock func() time.Time
 }
 
 // Outcome is how a session ended.
@@ -106,7 +112,15 @@ func newProgram(ctx context.Context, o Options) (p *tea.Program, stop func()) {
 	}
 	s := newSuspender(o.Input)
 	o.suspend = s != nil
-	opts = append(opts, tea.WithFilter(func(_ tea.Model, msg tea.Msg) tea.Msg {
+	if o.clock == nil {
+		o.clock = time.Now
+	}
+	o.pace = newPacer(o.clock)
+	opts = append(opts, tea.WithFilter(func(model tea.Model, msg tea.Msg) tea.Msg {
+		if m, ok := model.(Model); ok && m.drops(msg) {
+			// Before Update, and so before any work: see Drops.
+			return nil
+		}
 		if _, ok := msg.(tea.ResumeMsg); ok {
 			z.resumed()
 		}

@@ -43,6 +43,65 @@ func TestTmuxLargePasteDoesNotFreeze(t *testing.T) {
 	s.waitFor("EXIT=130")
 }
 
+// TestTmuxPasteOnScreensWithoutFields: a paste without bracketed paste
+// is keys, one per character, on screens without a field too. Each key
+// used to draw the whole screen again, whether or not it changed
+// anything: 200 KB of 1 on the pain points (each one ticks or unticks
+// the first box) held the program for over a minute, a megabyte on the
+// results for half a minute, and ctrl+c waited behind them. Now ctrl+c
+// after the paste is answered within the usual wait, with the last state
+// drawn: 200,000 presses of 1 leave the first box as it was.
+func TestTmuxPasteOnScreensWithoutFields(t *testing.T) {
+	dir := t.TempDir()
+	example, err := os.ReadFile(filepath.Join("..", "..", "examples", "close-call.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kept []string
+	for _, l := range strings.Split(string(example), "\n") {
+		if !strings.HasPrefix(l, "pain_points:") {
+			kept = append(kept, l)
+		}
+	}
+	partial := filepath.Join(dir, "partial.yaml")
+	if err := os.WriteFile(partial, []byte(strings.Join(kept, "\n")), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name   string
+		size   int
+		answer string
+		shows  string
+	}{
+		{"the pain points", 200_000, partial, "Where does it hurt today?"},
+		{"the results", 1 << 20, "close-call.yaml", "BY FACTOR"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			paste := filepath.Join(t.TempDir(), "paste.txt")
+			if err := os.WriteFile(paste, bytes.Repeat([]byte("1"), tc.size), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			answers, _ := filepath.Abs(filepath.Join("..", "..", "examples", tc.answer))
+			if filepath.IsAbs(tc.answer) {
+				answers = tc.answer
+			}
+			s := startTmux(t, 120, 40, dir, "--answers", answers)
+			s.waitFor(tc.shows)
+			s.tmux("load-buffer", paste)
+			// No -p: the text goes in as typed keys, never as a bracketed
+			// paste.
+			s.tmux("paste-buffer", "-t", "e2e")
+			if tc.size == 200_000 {
+				// The keys after the paste come after every pasted key.
+				s.keys("2")
+				s.waitFor("[ ] Daily decisions", "[x] Departments do not work together", "1 chosen")
+			}
+			s.keys("C-c")
+			s.waitFor("EXIT=130")
+		})
+	}
+}
+
 // TestTmuxSuspendAndResume: in a shell with job control, ctrl+z and a
 // SIGTSTP from outside both suspend the program as any terminal program
 // is suspended: the shell's prompt on the normal screen, the cursor
