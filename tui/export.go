@@ -11,6 +11,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/coo-advisor/coo-advisor/advisor"
 	"github.com/coo-advisor/coo-advisor/internal/atomicfile"
@@ -417,11 +418,7 @@ func (m *exportModel) render() {
 	// The full path, when it says more than the name typed; the
 	// directory may hold characters that act on the terminal.
 	if p := m.resolved(); p != "" && p != strings.TrimSpace(m.input.Value()) {
-		p = advisor.SafeText(p)
-		if lipgloss.Width(p)+2 <= w {
-			p = "  " + p
-		}
-		m.path = wrapped(p, s.faint)
+		m.path = pathLines(advisor.SafeText(p), w, s.faint)
 	}
 	fmts := make([]string, len(advisor.Formats))
 	plain := "Format  "
@@ -467,6 +464,45 @@ func (m *exportModel) render() {
 		status = append(status, wrapped("✗ "+capitalize(advisor.SafeText(m.err)), s.errorText)...)
 	}
 	m.status = status
+}
+
+// maxPathLines is the most lines the full path takes under the field: a
+// name thousands of characters long must not push the rest of the
+// screen out.
+const maxPathLines = 3
+
+// shortened cuts the middle out of s, a path, to fit n cells: the start
+// says where it goes, the end its name.
+func shortened(s string, n int) string {
+	w := lipgloss.Width(s)
+	if w <= n {
+		return s
+	}
+	head := n / 3
+	if n < 8 {
+		head = 0 // the name only
+	}
+	return ansi.Truncate(s, head, "") + ansi.TruncateLeft(s, w-(n-head)+1, "…")
+}
+
+// pathLines wraps a path into at most maxPathLines lines of w cells that
+// start with two spaces, each styled st, breaking them after a slash
+// where it can; the middle of a longer path is left out.
+func pathLines(path string, w int, st lipgloss.Style) []string {
+	var lines []string
+	// Breaks after slashes may leave lines short: less of the path
+	// then, until it fits.
+	line := max(1, w-2)
+	for n := maxPathLines * line; ; n = max(line, n-line/2) {
+		lines = strings.Split(wrapAt(shortened(path, n), line, "/"), "\n")
+		if len(lines) <= maxPathLines || n == line {
+			break
+		}
+	}
+	for i, l := range lines {
+		lines[i] = st.Render("  " + l)
+	}
+	return lines
 }
 
 // lines lays the screen out in at most h lines, always in the same
