@@ -77,9 +77,11 @@ func TestAPasteWithoutBracketsIsCheapOnEveryScreen(t *testing.T) {
 			if m := final.(Model); !m.quitting {
 				t.Fatalf("ctrl+c after the paste did not quit; on screen %s", m.screen)
 			}
-			// Bubble Tea's own reading of a key costs a few allocations;
-			// drawing a frame costs hundreds.
-			if per := float64(after.Mallocs-before.Mallocs) / n; per > 10 {
+			// Bubble Tea's reading of a key and the update cost a few
+			// allocations (a key without text, such as tab, is named
+			// anew each time it is matched: up to ten); drawing a frame
+			// costs hundreds or thousands.
+			if per := float64(after.Mallocs-before.Mallocs) / n; per > 20 {
 				t.Errorf("a pasted key costs %.0f allocations", per)
 			}
 		})

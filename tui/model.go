@@ -126,9 +126,12 @@ func (m *Model) results() *resultsModel      { return m.screens[screenResults].(
 func (m Model) Init() tea.Cmd { return tea.RequestBackgroundColor }
 
 // Update handles a message and renders the new frame, or has the pacer
-// put it off while messages keep coming.
+// put it off while keys keep coming. Other messages (the window's size,
+// its colours, a result worked out) are drawn at once: they do not come
+// in bursts, and a frame put off is a frame that shows late.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
+	_, isKey := msg.(tea.KeyPressMsg)
 	if _, ok := msg.(redrawMsg); ok {
 		m.pace.redrawn()
 	} else {
@@ -137,7 +140,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.stale = m.stale || !m.still
 	}
 	if m.stale {
-		if m.quitting || m.pace.ready() {
+		if m.quitting || !isKey || m.pace.ready() {
 			m.compose()
 			m.stale = false
 		} else if later := m.pace.later(); later != nil {

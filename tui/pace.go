@@ -35,6 +35,7 @@ type redrawMsg struct{}
 func newPacer(now func() time.Time) *pacer { return &pacer{now: now} }
 
 // ready reports whether a frame may be drawn now, and if so notes it.
+// Only keys ask: other messages are drawn at once.
 func (p *pacer) ready() bool {
 	if p == nil {
 		return true
