@@ -389,13 +389,14 @@ func (m *exportModel) render() {
 	m.formatFromName()
 	s := m.c.styles
 	w := min(m.c.contentWidth(), readingWidth)
-	wrapped := func(text string, st lipgloss.Style) []string {
-		lines := wrapLines(text, w)
+	wrappedAt := func(text string, st lipgloss.Style, breakpoints string) []string {
+		lines := strings.Split(wrapAt(text, w, breakpoints), "\n")
 		for i, l := range lines {
 			lines[i] = st.Render(l)
 		}
 		return lines
 	}
+	wrapped := func(text string, st lipgloss.Style) []string { return wrappedAt(text, st, "") }
 	m.noClient = nil
 	if m.saving {
 		title := "Save your answers"
@@ -444,13 +445,13 @@ func (m *exportModel) render() {
 	case exportWriting:
 		status = wrapped("Writing…", s.faint)
 	case exportConfirm:
-		status = wrapped(advisor.SafeText(m.resolved())+" already exists. Replace it? (y/n)", s.pain)
+		status = wrappedAt(advisor.SafeText(m.resolved())+" already exists. Replace it? (y/n)", s.pain, "/")
 	case exportDone:
 		done := "✓ Saved to " + advisor.SafeText(m.written)
 		if m.replacing {
 			done += " (replacing the copy saved before)"
 		}
-		status = append(wrapped(done, s.success), wrapped("Enter to go back, q to quit.", s.faint)...)
+		status = append(wrappedAt(done, s.success, "/"), wrapped("Enter to go back, q to quit.", s.faint)...)
 	case exportEditing:
 		// Nothing to report while the name is being typed.
 	}

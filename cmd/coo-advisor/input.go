@@ -174,7 +174,7 @@ func (a *app) open(path string) (*os.File, error) {
 	case o := <-done:
 		return o.f, o.err
 	case <-time.After(fifoPatience):
-		_, _ = fmt.Fprintf(a.stderr, "coo-advisor: waiting for something to write to %s, a named pipe (ctrl+c to stop)\n", advisor.SafeText(path))
+		a.tellf("coo-advisor: waiting for something to write to %s, a named pipe (ctrl+c to stop)", advisor.SafeText(path))
 	}
 	o := <-done
 	return o.f, o.err

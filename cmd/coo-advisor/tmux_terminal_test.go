@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -209,4 +210,40 @@ func TestTmuxHugeWindowKeepsMemoryBounded(t *testing.T) {
 	}
 	s.keys("q")
 	s.waitFor("EXIT=0")
+}
+
+// TestTmuxMessagesWrapBetweenWords: what the program leaves on the
+// terminal outside the help is wrapped between words too, at the
+// terminal's width: the terminal would break a long line wherever its
+// edge falls ("did you mean reco" / "mmend?" at 60 columns, "a close c" /
+// "all" in the exit summary at 50).
+func TestTmuxMessagesWrapBetweenWords(t *testing.T) {
+	example, _ := filepath.Abs(filepath.Join("..", "..", "examples", "close-call.yaml"))
+	for _, tc := range []struct {
+		name  string
+		width int
+		args  []string
+		keys  []string
+		words string // each shows whole on some line
+	}{
+		{"an error at 60 columns", 60, []string{"recomend"}, nil, `coo-advisor: unknown command "recomend"; did you mean recommend?`},
+		{"an error at 120 columns", 120, []string{"xyzzy"}, nil, `coo-advisor: unknown command "xyzzy"; commands are completion, questions, recommend, roles, team, validate (run 'coo-advisor --help')`},
+		{"the exit summary at 50 columns", 50, []string{"--answers", example}, []string{"q"}, "Hire an Operations Director (confidence: a close call"},
+		{"the exit summary at 42 columns", 42, []string{"--answers", example}, []string{"q"}, "Hire an Operations Director (confidence: a close call"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := startTmux(t, tc.width, 20, t.TempDir(), tc.args...)
+			if tc.keys != nil {
+				s.waitFor("c compare roles")
+				s.keys(tc.keys...)
+			}
+			screen := s.waitFor("EXIT=")
+			lines := strings.Split(screen, "\n")
+			for _, w := range strings.Fields(tc.words) {
+				if !slices.ContainsFunc(lines, func(l string) bool { return strings.Contains(l, w) }) {
+					t.Errorf("%q is broken over two lines:\n%s", w, screen)
+				}
+			}
+		})
+	}
 }
