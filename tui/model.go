@@ -92,7 +92,13 @@ func New(o Options) Model {
 			m.show(screenResults)
 		}
 	}
-	m.keep(c.answers, c.report.Engagement)
+	if o.AnswersUnsaved {
+		// The details (a date at least) came with them: saving the
+		// answers saves those too, and q names the answers.
+		m.keep(advisor.Answers{}, c.report.Engagement)
+	} else {
+		m.keep(c.answers, c.report.Engagement)
+	}
 	m.layout()
 	return m
 }

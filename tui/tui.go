@@ -24,6 +24,10 @@ import (
 type Options struct {
 	Defs    *advisor.Definitions
 	Answers advisor.Answers // when set, open straight at the results
+	// AnswersUnsaved says that no file holds Answers (they were typed at
+	// the keyboard): q asks before it throws them away, as it does for
+	// answers given on screen.
+	AnswersUnsaved bool
 	// Team, when set, makes the session a leadership team's: it opens at
 	// the team's results (whose answers are the team's, not edited here),
 	// with a screen of where the team disagrees.

@@ -85,9 +85,17 @@ func (a *app) runInteractive(cmd *cobra.Command, out *outputFlags, plainFlag boo
 		}
 		return failure(err)
 	}
+	// Answers typed at the keyboard (--answers - or /dev/stdin on a
+	// terminal) are in no file: q asks before it throws them away, and
+	// the save screen suggests a file of its own.
+	typed := slices.Contains(a.fromStdin, flagAnswers)
+	save := savePath(out.answers)
+	if typed {
+		save = ""
+	}
 	return a.runProgram(cmd, tui.Options{
-		Defs: defs, Answers: p.answers(), Report: p.reportOptions(), Input: a.stdin, Output: a.out.w,
-		ExportPath: out.output, SavePath: savePath(out.answers), Format: p.format, Dir: dir, Protect: a.inputs(out.answers),
+		Defs: defs, Answers: p.answers(), AnswersUnsaved: typed, Report: p.reportOptions(), Input: a.stdin, Output: a.out.w,
+		ExportPath: out.output, SavePath: save, Format: p.format, Dir: dir, Protect: a.inputs(out.answers),
 	})
 }
 

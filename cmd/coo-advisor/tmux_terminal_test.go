@@ -247,3 +247,37 @@ func TestTmuxMessagesWrapBetweenWords(t *testing.T) {
 		})
 	}
 }
+
+// TestTmuxAnswersTypedAtTheKeyboard: --answers - (or /dev/stdin) on a
+// terminal reads the keyboard: the program says so, and how to end, where
+// it showed a blank screen. Answers typed that way are in no file: q asks
+// before it throws them away, and s saves them in the directory the
+// program was started from.
+func TestTmuxAnswersTypedAtTheKeyboard(t *testing.T) {
+	example, err := os.ReadFile(filepath.Join("..", "..", "examples", "close-call.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"-", "/dev/stdin"} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			s := startTmux(t, 80, 24, dir, "--answers", name)
+			s.waitFor("reading --answers from the keyboard", "ctrl+d")
+			for _, l := range strings.Split(strings.TrimSpace(string(example)), "\n") {
+				s.tmux("send-keys", "-t", "e2e", "-l", l)
+				s.keys("Enter")
+			}
+			s.keys("C-d")
+			s.waitFor("Hire an Operations Director", "c compare roles")
+			s.keys("q")
+			s.waitFor("Quit without saving your answers?")
+			s.keys("s")
+			s.waitFor("Save your answers, then quit", "coo-advisor-answers.yaml")
+			s.keys("Enter")
+			s.waitFor("Answers saved to", "EXIT=0")
+			if _, err := os.Stat(filepath.Join(dir, "coo-advisor-answers.yaml")); err != nil {
+				t.Fatalf("the answers were not saved: %v", err)
+			}
+		})
+	}
+}
