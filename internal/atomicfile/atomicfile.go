@@ -62,11 +62,17 @@ var (
 )
 
 // BadName reports whether err is the fault of the name given, not of the
-// machine: a missing or wrong directory, a directory, a named pipe, an
-// input of the run, standard input, a path through a file, a name too
-// long. (A full disk or a refused permission is the machine's.)
+// machine: a missing or wrong directory, one the user may not write to or
+// on a read-only file system, a directory, a named pipe, an input of the
+// run, standard input, a path through a file, a name too long. A target
+// the user named that cannot be written is theirs to change, whether it
+// is missing or locked. (A full disk, or a write that fails half way, is
+// the machine's.)
 func BadName(err error) bool {
-	for _, e := range []error{ErrExists, ErrIsDir, ErrNoDir, ErrNotRegular, ErrProtected, ErrNotOutput, ErrTerminal, ErrDevice, syscall.ENOTDIR, syscall.ENAMETOOLONG} {
+	if errors.Is(err, fs.ErrPermission) {
+		return true
+	}
+	for _, e := range []error{ErrExists, ErrIsDir, ErrNoDir, ErrNotRegular, ErrProtected, ErrNotOutput, ErrTerminal, ErrDevice, syscall.ENOTDIR, syscall.ENAMETOOLONG, syscall.EROFS} {
 		if errors.Is(err, e) {
 			return true
 		}
