@@ -19,8 +19,9 @@ import (
 	"github.com/coo-advisor/coo-advisor/tui"
 )
 
-// plainWanted: --plain, TERM=dumb, or ACCESSIBLE set (the convention huh
-// and gh follow for screen readers) ask for plain line prompts.
+// plainWanted: --plain, TERM=dumb, or ACCESSIBLE set to anything but
+// the empty string (the convention huh and gh follow for screen readers)
+// ask for plain line prompts.
 func plainWanted(flag bool) bool {
 	return flag || os.Getenv("TERM") == "dumb" || os.Getenv("ACCESSIBLE") != ""
 }

@@ -12,6 +12,12 @@ import (
 )
 
 func main() {
+	// NO_COLOR set to anything but the empty string turns colour off
+	// (no-color.org, and the man page); the colour detection reads it as
+	// a boolean, which NO_COLOR=yes is not.
+	if v := os.Getenv("NO_COLOR"); v != "" {
+		_ = os.Setenv("NO_COLOR", "1")
+	}
 	stop := watchSignals(os.Stderr)
 	root, a := newRootCmd(os.Stdin, os.Stdout, os.Stderr, stop)
 	// The help (help.go), the man page (man.go), the exit codes and the

@@ -52,10 +52,10 @@ Ended by signal n: 143 for SIGTERM, 129 for SIGHUP, 131 for SIGQUIT; temporary f
 `
 	manEnvironment = `.TP
 .B ACCESSIBLE
-When set to anything, the questions are asked as plain line prompts, for screen readers, instead of the full-screen program (as with \-\-plain).
+When set to a value that is not empty (ACCESSIBLE=1), the questions are asked as plain line prompts, for screen readers, instead of the full-screen program (as with \-\-plain). Set but empty, it changes nothing.
 .TP
 .B NO_COLOR
-When set to anything, nothing is coloured.
+When set to a value that is not empty (NO_COLOR=1), nothing is coloured. Set but empty, it changes nothing.
 .TP
 .B TERM
 .B dumb

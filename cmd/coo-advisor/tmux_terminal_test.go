@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -280,4 +281,45 @@ func TestTmuxAnswersTypedAtTheKeyboard(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestTmuxEnvironmentAsTheManPageSays: ACCESSIBLE and NO_COLOR act when
+// set to anything but the empty string, as the man page says: ACCESSIBLE
+// set but empty keeps the full screen, ACCESSIBLE=0 asks plain line
+// prompts, NO_COLOR=yes leaves colour off (it was read as a boolean,
+// which "yes" is not).
+func TestTmuxEnvironmentAsTheManPageSays(t *testing.T) {
+	for _, tc := range []struct {
+		env    string
+		shows  string
+		colour bool
+	}{
+		{"ACCESSIBLE=", "Press Enter to start", true},
+		{"ACCESSIBLE=0", "Answer with a whole number", false},
+		{"NO_COLOR=yes", "Press Enter to start", false},
+		{"NO_COLOR=", "Press Enter to start", true},
+	} {
+		t.Run(tc.env, func(t *testing.T) {
+			s := startTmuxEnv(t, 80, 24, t.TempDir(), []string{tc.env})
+			s.waitFor(tc.shows)
+			screen := s.tmux("capture-pane", "-p", "-e", "-t", "e2e")
+			if coloured := hasColour(screen); coloured != tc.colour {
+				t.Errorf("coloured: %v, want %v:\n%q", coloured, tc.colour, screen)
+			}
+		})
+	}
+}
+
+// hasColour reports whether text sets a colour (a foreground or a
+// background, not the default one) with an SGR escape sequence.
+func hasColour(text string) bool {
+	for _, m := range regexp.MustCompile(`\x1b\[([0-9;:]*)m`).FindAllStringSubmatch(text, -1) {
+		for _, p := range strings.FieldsFunc(m[1], func(r rune) bool { return r == ';' || r == ':' }) {
+			n, _ := strconv.Atoi(p)
+			if n >= 30 && n <= 38 || n >= 40 && n <= 48 || n >= 90 && n <= 97 || n >= 100 && n <= 107 {
+				return true
+			}
+		}
+	}
+	return false
 }
