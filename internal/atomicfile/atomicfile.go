@@ -191,7 +191,7 @@ func resolve(path string, o Options) (target, error) {
 			return t, fmt.Errorf("%s %w: it is %s; only regular files are replaced, so give another name", path, ErrNotRegular, describe(m))
 		}
 	case lerr == nil && lst.Mode()&fs.ModeSymlink != 0:
-		return t, fmt.Errorf("%s %w: it is a symbolic link to a missing file; give another name", path, ErrNotRegular)
+		return t, brokenLink(path, err)
 	case !errors.Is(err, fs.ErrNotExist):
 		return t, fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
 	}
@@ -205,6 +205,15 @@ func resolve(path string, o Options) (target, error) {
 		return t, fmt.Errorf("cannot write %s: %s %w", path, dir, ErrNoDir)
 	}
 	return t, nil
+}
+
+// brokenLink says why the symbolic link path, which err says cannot be
+// followed, is no output.
+func brokenLink(path string, err error) error {
+	if errors.Is(err, syscall.ELOOP) {
+		return fmt.Errorf("%s %w: it is a symbolic link in a loop, which never reaches a file; give another name", path, ErrNotRegular)
+	}
+	return fmt.Errorf("%s %w: it is a symbolic link to a missing file; give another name", path, ErrNotRegular)
 }
 
 // sinks are the only devices written to: /dev/null drops the report (a
@@ -227,7 +236,7 @@ func device(path, resolved string, st fs.FileInfo) error {
 	if isTerminal(resolved, st) {
 		return fmt.Errorf("%s %w; give a file name", name, ErrTerminal)
 	}
-	return fmt.Errorf("%s %w; give a file name (of the devices, only /dev/null is written to)", name, ErrDevice)
+	return fmt.Errorf("%s %w; give a file name (of the devices, only /dev/null and /dev/full are written to)", name, ErrDevice)
 }
 
 // isTerminal reports whether the device st, at resolved, is a terminal:
@@ -326,7 +335,13 @@ func Write(path string, data []byte, o Options) error {
 		if t.fd >= 0 {
 			return writeFD(path, t.fd, data)
 		}
-		return writeStream(path, data)
+		// A link names what it leads to: "full.txt: no space left"
+		// would puzzle.
+		shown := path
+		if t.path != path {
+			shown = fmt.Sprintf("%s (a link to %s)", path, t.path)
+		}
+		return writeStream(path, shown, data)
 	}
 	return writeAtomic(path, t, data, o.Overwrite)
 }
@@ -346,18 +361,19 @@ func writeFD(path string, fd int, data []byte) error {
 	return nil
 }
 
-func writeStream(path string, data []byte) error {
+// writeStream writes a device in place; shown is its name for messages.
+func writeStream(path, shown string, data []byte) error {
 	f, err := os.OpenFile(path, os.O_WRONLY, 0)
 	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+		return fmt.Errorf("cannot write %s: %w", shown, unwrapPath(err))
 	}
 	_, werr := f.Write(data)
 	cerr := f.Close()
 	if werr != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(werr))
+		return fmt.Errorf("cannot write %s: %w", shown, unwrapPath(werr))
 	}
 	if cerr != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(cerr))
+		return fmt.Errorf("cannot write %s: %w", shown, unwrapPath(cerr))
 	}
 	return nil
 }
