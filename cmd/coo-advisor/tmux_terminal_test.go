@@ -228,7 +228,7 @@ func TestTmuxMessagesWrapBetweenWords(t *testing.T) {
 		words string // each shows whole on some line
 	}{
 		{"an error at 60 columns", 60, []string{"recomend"}, nil, `coo-advisor: unknown command "recomend"; did you mean recommend?`},
-		{"an error at 120 columns", 120, []string{"xyzzy"}, nil, `coo-advisor: unknown command "xyzzy"; commands are completion, questions, recommend, roles, team, validate (run 'coo-advisor --help')`},
+		{"an error at 120 columns", 120, []string{"xyzzy"}, nil, `coo-advisor: unknown command "xyzzy"; commands are completion, man, questions, recommend, roles, team, validate (run 'coo-advisor --help')`},
 		{"the exit summary at 50 columns", 50, []string{"--answers", example}, []string{"q"}, "Hire an Operations Director (confidence: a close call"},
 		{"the exit summary at 42 columns", 42, []string{"--answers", example}, []string{"q"}, "Hire an Operations Director (confidence: a close call"},
 	} {
