@@ -137,9 +137,9 @@ func (d *Definitions) ReadAnswers(file string, data []byte, partial bool) (*Answ
 			gaps++
 			continue
 		}
-		a, msg := q.answerFromNode(v)
-		if msg != "" {
-			pl.addf(v.Line, id, "%s; expected %s", msg, q.Allowed())
+		a, ps := q.answerFromNode(v)
+		if len(ps) > 0 {
+			addValueProblems(pl, id, v, ps, "; expected "+q.Allowed())
 			continue
 		}
 		out.Answers[id] = a

@@ -29,8 +29,8 @@ type kindRules interface {
 	// allowed describes the allowed answers, for messages and help.
 	allowed(q *Question) string
 	// fromNode reads an answer from an answers file's YAML value, or says
-	// why it cannot.
-	fromNode(q *Question, n *yaml.Node) (Answer, string)
+	// why it cannot: every wrong item of a list, not only the first.
+	fromNode(q *Question, n *yaml.Node) (Answer, []valueProblem)
 	// fromText reads an answer typed at a prompt.
 	fromText(q *Question, text string) (Answer, string)
 	// check validates a hand-built answer and returns it normalized.
@@ -284,8 +284,45 @@ func (q *Question) Normalize(a Answer) Answer {
 
 // answerFromNode converts a YAML value to an answer for q, or returns why it
 // cannot.
-func (q *Question) answerFromNode(n *yaml.Node) (Answer, string) {
+func (q *Question) answerFromNode(n *yaml.Node) (Answer, []valueProblem) {
 	return q.rules().fromNode(q, n)
+}
+
+// valueProblem is one thing wrong with an answer's YAML value: what, and
+// where when it is not the value's own line (a list's item on a line of
+// its own). like names the kind of problem for a list's wrong items, so
+// that a list of a hundred wrong values is one problem with a count, as
+// problemList groups problems with the same message.
+type valueProblem struct {
+	line int
+	msg  string
+	like string
+}
+
+// problem is msg as the problems of a value, none when it is "".
+func problem(msg string) []valueProblem {
+	if msg == "" {
+		return nil
+	}
+	return []valueProblem{{msg: msg}}
+}
+
+// addValueProblems adds the problems of question q's value n (id is the
+// key it is answered under) to pl, each message followed by suffix (what
+// is expected).
+func addValueProblems(pl *problemList, id string, n *yaml.Node, ps []valueProblem, suffix string) {
+	for _, p := range ps {
+		line := n.Line
+		if p.line > 0 {
+			line = p.line
+		}
+		msg := p.msg + suffix
+		like := msg
+		if p.like != "" {
+			like = id + "\x00" + p.like
+		}
+		pl.addLike(like, line, id, msg)
+	}
 }
 
 // integerKind: a whole number, scored by the band it falls in.
@@ -295,12 +332,13 @@ func (integerKind) allowed(q *Question) string {
 	return fmt.Sprintf("a whole number from %s to %s", GroupDigits(q.Min), GroupDigits(q.Max))
 }
 
-func (k integerKind) fromNode(q *Question, n *yaml.Node) (Answer, string) {
+func (k integerKind) fromNode(q *Question, n *yaml.Node) (Answer, []valueProblem) {
 	v, msg := parseIntNode(n)
 	if msg != "" {
-		return Answer{}, msg
+		return Answer{}, problem(msg)
 	}
-	return k.check(q, Answer{Int: v})
+	a, msg := k.check(q, Answer{Int: v})
+	return a, problem(msg)
 }
 
 func (k integerKind) fromText(q *Question, text string) (Answer, string) {
@@ -372,11 +410,12 @@ type choiceKind struct{}
 
 func (choiceKind) allowed(q *Question) string { return "one of " + quoteList(q.Values()) }
 
-func (k choiceKind) fromNode(q *Question, n *yaml.Node) (Answer, string) {
+func (k choiceKind) fromNode(q *Question, n *yaml.Node) (Answer, []valueProblem) {
 	if n.Kind != yaml.ScalarNode {
-		return Answer{}, fmt.Sprintf("takes one value, got %s", kindName(n))
+		return Answer{}, problem(fmt.Sprintf("takes one value, got %s", kindName(n)))
 	}
-	return k.check(q, Answer{Choice: n.Value})
+	a, msg := k.check(q, Answer{Choice: n.Value})
+	return a, problem(msg)
 }
 
 func (choiceKind) fromText(q *Question, text string) (Answer, string) {
@@ -438,24 +477,45 @@ func (multiKind) allowed(q *Question) string {
 	return "a list of any of " + quoteList(q.Values()) + " (an empty list [] for none)"
 }
 
-func (k multiKind) fromNode(q *Question, n *yaml.Node) (Answer, string) {
+func (k multiKind) fromNode(q *Question, n *yaml.Node) (Answer, []valueProblem) {
 	var raw []string
+	var lines []int // each item's line
 	switch {
 	case n.Kind == yaml.ScalarNode && n.Tag == tagNull:
 	case n.Kind == yaml.ScalarNode:
 		// "a, b" is accepted as a list: it is how people type it.
 		raw = q.splitMulti(n.Value)
+		lines = slices.Repeat([]int{n.Line}, len(raw))
 	case n.Kind == yaml.SequenceNode:
 		for _, c := range n.Content {
 			if c.Kind != yaml.ScalarNode || c.Tag == tagNull {
-				return Answer{}, fmt.Sprintf("list items must be values, got %s", kindName(c))
+				return Answer{}, problem(fmt.Sprintf("list items must be values, got %s", kindName(c)))
 			}
 			raw = append(raw, c.Value)
+			lines = append(lines, c.Line)
 		}
 	default:
-		return Answer{}, fmt.Sprintf("expected a list, got %s", kindName(n))
+		return Answer{}, problem(fmt.Sprintf("expected a list, got %s", kindName(n)))
 	}
-	return k.check(q, Answer{Multi: raw})
+	// Every wrong item is said, each on its line: fixing the first only
+	// to hear of the second is what "every problem at once" spares. A
+	// typo gets its own line, for its "did you mean"; the others are one
+	// kind, counted after the first.
+	var ps []valueProblem
+	for i, v := range raw {
+		if v = strings.TrimSpace(v); q.optionFold(v) < 0 {
+			p := valueProblem{line: lines[i], msg: q.notAValue(v), like: "a value not allowed"}
+			if strings.Contains(p.msg, "did you mean") {
+				p.like = ""
+			}
+			ps = append(ps, p)
+		}
+	}
+	if len(ps) > 0 {
+		return Answer{}, ps
+	}
+	a, msg := k.check(q, Answer{Multi: raw})
+	return a, problem(msg)
 }
 
 func (multiKind) fromText(q *Question, text string) (Answer, string) {

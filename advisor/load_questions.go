@@ -175,9 +175,9 @@ func (d *Definitions) readQuestion(n *yaml.Node, i int, pl *problemList) (q Ques
 		if pl.count() != before {
 			return
 		}
-		a, msg := q.answerFromNode(n)
-		if msg != "" {
-			pl.addf(n.Line, p, "%s; allowed: %s", msg, q.Allowed())
+		a, ps := q.answerFromNode(n)
+		if len(ps) > 0 {
+			addValueProblems(pl, p, n, ps, "; allowed: "+q.Allowed())
 			return
 		}
 		q.Default = &a

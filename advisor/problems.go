@@ -210,7 +210,7 @@ const maxLikeLines = 6
 type problemList struct {
 	file  string
 	kinds []problemKind
-	byMsg map[string]int // message -> index in kinds
+	byMsg map[string]int // kind (a message) -> index in kinds
 	more  int            // problems beyond maxKinds kinds, counted only
 	added int            // every problem added, counted or kept
 }
@@ -224,10 +224,16 @@ type problemKind struct {
 }
 
 func (l *problemList) addf(line int, key, format string, args ...any) {
-	l.added++
 	msg := fmt.Sprintf(format, args...)
+	l.addLike(msg, line, key, msg)
+}
+
+// addLike adds a problem of kind like (its message, unless problems with
+// messages of their own are one kind: a list's wrong values).
+func (l *problemList) addLike(like string, line int, key, msg string) {
+	l.added++
 	p := Problem{File: l.file, Line: line, Key: key, Msg: msg}
-	if i, ok := l.byMsg[msg]; ok {
+	if i, ok := l.byMsg[like]; ok {
 		k := &l.kinds[i]
 		k.count++
 		if k.count == 2 {
@@ -245,7 +251,7 @@ func (l *problemList) addf(line int, key, format string, args ...any) {
 	if l.byMsg == nil {
 		l.byMsg = map[string]int{}
 	}
-	l.byMsg[msg] = len(l.kinds)
+	l.byMsg[like] = len(l.kinds)
 	k := problemKind{first: p, count: 1}
 	if line > 0 {
 		k.lines = []int{line}

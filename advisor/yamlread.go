@@ -484,7 +484,9 @@ func readText(n *yaml.Node, path string, pl *problemList, multiLine bool) string
 		return ""
 	}
 	if bad, what := unsafeRune(s, multiLine); bad >= 0 {
-		pl.addf(n.Line, path, "contains %s (%U); definitions are shown in terminals and documents, so remove it", what, bad)
+		// The same words for a definitions file and an answers file (the
+		// client details).
+		pl.addf(n.Line, path, "contains %s (%U); the text is shown in terminals and documents, so remove it", what, bad)
 		return ""
 	}
 	limit := maxLongText

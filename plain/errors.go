@@ -59,17 +59,20 @@ func (e *WriteError) Error() string {
 	switch {
 	// Short lines: the path stands alone, to copy.
 	case e.Kept != "":
-		msg += "\nYour answers are kept in a file only you can read:\n  " + shellQuote(e.Kept) + "\n" + again
+		msg += "\nYour answers are kept in a file only you can read:\n  " + shellQuote(e.Kept) + "\n" + again(shellQuote(e.Kept))
 	case e.Printed:
-		msg += "\nYour answers are printed on standard output, as an answers file:\nsave them to a file. " + again
+		msg += "\nYour answers are printed on standard output, as an answers file:\nsave them to a file. " + again("FILE")
 	case e.KeepErr != nil:
 		msg += fmt.Sprintf("\nYour answers could not be kept either: %v", e.KeepErr)
 	}
 	return msg
 }
 
-// again says how kept answers give the brief.
-const again = "Write the brief from them with: coo-advisor --answers FILE --output NAME"
+// again says how the answers kept in file (quoted for the shell) give
+// the brief: a command to copy.
+func again(file string) string {
+	return "Write the brief from them with: coo-advisor --answers " + file + " --output NAME"
+}
 
 func (e *WriteError) Unwrap() error { return e.Err }
 

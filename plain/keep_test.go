@@ -54,7 +54,8 @@ func assertKept(t *testing.T, d *advisor.Definitions, err error, root string, wa
 	if !errors.As(err, &werr) || werr.Kept == "" {
 		t.Fatalf("err = %v, want a WriteError that keeps the answers", err)
 	}
-	if !strings.HasSuffix(err.Error(), "\nYour answers are kept in a file only you can read:\n  "+werr.Kept+"\nWrite the brief from them with: coo-advisor --answers FILE --output NAME") {
+	// The command to copy names the file (issue 15: it said FILE).
+	if !strings.HasSuffix(err.Error(), "\nYour answers are kept in a file only you can read:\n  "+werr.Kept+"\nWrite the brief from them with: coo-advisor --answers "+shellQuote(werr.Kept)+" --output NAME") {
 		t.Errorf("the message does not say where the answers are, nor how to use them:\n%v", err)
 	}
 	if filepath.Dir(filepath.Dir(werr.Kept)) != root {

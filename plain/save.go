@@ -72,7 +72,7 @@ func (s *session) quit() error {
 		return lost
 	case "s", "save":
 		if path, ok := s.save(a); ok {
-			return &quitError{msg: "the brief was not written; your answers are saved in " + path + " (coo-advisor --answers FILE goes on from them)"}
+			return &quitError{msg: "the brief was not written; your answers are saved in " + path + " (coo-advisor --answers " + shellQuote(path) + " goes on from them)"}
 		}
 	}
 	return nil

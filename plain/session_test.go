@@ -160,7 +160,7 @@ func TestPlainQuitOffersToSave(t *testing.T) {
 
 	_, prompts, err := terminal(t, Options{Defs: defs, Dir: dir}, three+"s\nmine.yaml\n")
 	saved := filepath.Join(dir, "mine.yaml")
-	if !errors.Is(err, ErrQuit) || err.Error() != "the brief was not written; your answers are saved in "+saved+" (coo-advisor --answers FILE goes on from them)" {
+	if !errors.Is(err, ErrQuit) || err.Error() != "the brief was not written; your answers are saved in "+saved+" (coo-advisor --answers "+shellQuote(saved)+" goes on from them)" {
 		t.Fatalf("quit, s: %v", err)
 	}
 	if !strings.Contains(prompts, "Quit without saving your 3 answers? y quits, s saves them first, anything else goes back to the question.") {
@@ -175,7 +175,7 @@ func TestPlainQuitOffersToSave(t *testing.T) {
 	// name.
 	_, prompts, err = terminal(t, Options{Defs: defs, Dir: dir}, three+"s\nmine.yaml\nn\nother.yaml\n")
 	if !errors.Is(err, ErrQuit) || !strings.Contains(prompts, "mine.yaml already exists. Replace it? y replaces it; anything else keeps it.\n> Kept. Type another name, or back.") ||
-		!strings.HasSuffix(err.Error(), filepath.Join(dir, "other.yaml")+" (coo-advisor --answers FILE goes on from them)") {
+		!strings.HasSuffix(err.Error(), filepath.Join(dir, "other.yaml")+" (coo-advisor --answers "+shellQuote(filepath.Join(dir, "other.yaml"))+" goes on from them)") {
 		t.Errorf("saving over a file (%v):\n%s", err, prompts)
 	}
 	if _, _, err = terminal(t, Options{Defs: defs, Dir: dir}, three+"s\nmine.yaml\ny\n"); !errors.Is(err, ErrQuit) || !strings.Contains(err.Error(), "saved in "+saved) {

@@ -71,14 +71,18 @@ func (c *common) contentWidth() int { return max(1, c.width-2) }
 // never broken at its hyphen (Lip Gloss breaks at every hyphen, which
 // split "coo-advisor" and file names over two lines). The hyphens stand
 // in as non-breaking ones while the text is wrapped.
-func wrap(s string, width int) string {
+func wrap(s string, width int) string { return wrapAt(s, width, "") }
+
+// wrapAt is wrap that may also break lines after any of breakpoints
+// ("/" for a path).
+func wrapAt(s string, width int, breakpoints string) string {
 	if width < 1 {
 		width = 1
 	}
 	if !strings.Contains(s, "-") || strings.ContainsRune(s, keepHyphen) {
-		return lipgloss.Wrap(s, width, "")
+		return lipgloss.Wrap(s, width, breakpoints)
 	}
-	w := lipgloss.Wrap(strings.ReplaceAll(s, "-", string(keepHyphen)), width, "")
+	w := lipgloss.Wrap(strings.ReplaceAll(s, "-", string(keepHyphen)), width, breakpoints)
 	return strings.ReplaceAll(w, string(keepHyphen), "-")
 }
 

@@ -36,6 +36,12 @@ type compareModel struct {
 	titles, notes, rest []string
 	height              int
 	pinned              bool
+	// stale is set when a key changed what the lines show: they are
+	// rendered again when next shown (see pacer), not for every key.
+	// top then scrolls back to the note on top.
+	stale, top bool
+	// acts holds the keys the screen acts on.
+	acts keySet
 }
 
 // minCompareColumn is the narrowest a role column may be before the
@@ -46,12 +52,38 @@ const (
 	wideColumn       = 30
 )
 
-func newCompareModel(c *common) *compareModel { return &compareModel{c: c} }
+func newCompareModel(c *common) *compareModel {
+	k := c.keys
+	return &compareModel{c: c, acts: keysOf(append(k.scrollKeys(), k.Back, k.AllRoles)...)}
+}
 
-func (m *compareModel) header() (string, string) { return "Compare the roles", m.scroll.position() }
-func (m *compareModel) typing() typing           { return typingNone }
+func (m *compareModel) header() (string, string) {
+	m.fresh()
+	return "Compare the roles", m.scroll.position()
+}
+
+func (m *compareModel) typing() typing { return typingNone }
+
+// fresh renders the lines again if a key changed them.
+func (m *compareModel) fresh() {
+	if !m.stale {
+		return
+	}
+	m.render()
+	if m.top && !m.pinned {
+		m.scroll.offset = 0 // the note is at the top
+	}
+	m.top = false
+}
+
+// refuses the keys that neither scroll, show the other roles nor lead
+// back, unless a note shows: the next key takes it away.
+func (m *compareModel) refuses(km tea.KeyPressMsg) bool {
+	return m.note == "" && m.acts.lacks(km)
+}
 
 func (m *compareModel) body(int) []string {
+	m.fresh()
 	if m.pinned {
 		return slices.Concat(m.notes, m.titles, m.scroll.window())
 	}
@@ -126,26 +158,25 @@ func (m *compareModel) setResult(r *advisor.Result) {
 
 func (m *compareModel) update(msg tea.Msg) (tea.Cmd, tea.Msg) {
 	if km, ok := msg.(tea.KeyPressMsg); ok {
+		name := nameOf(km)
 		if m.note != "" {
 			m.note = ""
-			m.render()
+			m.stale = true
 		}
 		switch {
-		case key.Matches(km, m.c.keys.Back):
+		case key.Matches(name, m.c.keys.Back):
 			return nil, showMsg{to: screenResults}
-		case key.Matches(km, m.c.keys.AllRoles) && m.hasHidden(m.c.contentWidth()):
+		case key.Matches(name, m.c.keys.AllRoles) && m.hasHidden(m.c.contentWidth()):
 			m.all = !m.all
-			m.render()
+			m.stale = true
 			return nil, nil
-		case key.Matches(km, m.c.keys.AllRoles):
+		case key.Matches(name, m.c.keys.AllRoles):
 			// Every role shows already: say so rather than do nothing.
 			m.note = m.allShownNote()
-			m.render()
-			if !m.pinned {
-				m.scroll.offset = 0 // the note is at the top
-			}
+			m.stale, m.top = true, true
 			return nil, nil
 		}
+		m.fresh() // scrolling goes by the lines as they now are
 		m.scroll.handleKey(m.c.keys, km)
 	}
 	return nil, nil
@@ -196,14 +227,22 @@ func (m *compareModel) shown(width int) []int {
 // hasHidden reports whether the all-roles key changes anything: whether
 // some role is hidden now, or shown only because it was asked for.
 func (m *compareModel) hasHidden(width int) bool {
-	all := m.all
-	m.all = false
-	n := len(m.shown(width))
-	m.all = all
-	return n < len(m.c.defs.Roles)
+	// What shown lists without m.all, told without a list: tab is
+	// pressed a million times in a paste.
+	roles := m.c.defs.Roles
+	if (width-3*(len(roles)-1))/len(roles) >= wideColumn {
+		return false
+	}
+	for _, r := range roles {
+		if r.Secondary && r.ID != m.recommended {
+			return true
+		}
+	}
+	return false
 }
 
 func (m *compareModel) render() {
+	m.stale = false
 	s := m.c.styles
 	d := m.c.defs
 	w := m.c.contentWidth()

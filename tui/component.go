@@ -28,6 +28,9 @@ type component interface {
 	// typing says whether typed keys are text for a field rather than
 	// commands.
 	typing() typing
+	// refuses reports, before any work, that a key changes nothing on
+	// the screen (see refuser), so that the root drops it.
+	refuses(km tea.KeyPressMsg) bool
 	// relayout renders the screen again for a new size or palette.
 	relayout()
 }

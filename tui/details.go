@@ -18,14 +18,19 @@ const screenDetails screen = "details"
 type detailsModel struct {
 	c      *common
 	inputs [4]textinput.Model // client, prepared by, date, respondent
-	focus  int
-	err    string
+	// windows scroll the fields sideways (see fieldWindow).
+	windows [4]fieldWindow
+	focus   int
+	err     string
 	// leftOut lists the characters left out of the fields (see
 	// cleanField).
 	leftOut []string
 	from    screen // where esc and Enter go back to
 	lines   []string
 	fields  []int // the line of each field, to keep the focused one in view
+	// stale is set when a key changed what the screen shows: it is
+	// rendered again when next shown (see pacer), not for every key.
+	stale bool
 }
 
 var detailsLabels = [4]string{"Client (the company the brief is for)", "Prepared by", "Date (YYYY-MM-DD)", "Your name, when you answer as one of a leadership team"}
@@ -62,6 +67,9 @@ func (m *detailsModel) header() (string, string) { return "Client details", "" }
 
 // body keeps the focused field in view.
 func (m *detailsModel) body(h int) []string {
+	if m.stale {
+		m.render()
+	}
 	focus := 0
 	if m.focus < len(m.fields) {
 		focus = m.fields[m.focus]
@@ -80,16 +88,14 @@ func (m *detailsModel) relayout() {
 func (m *detailsModel) update(msg tea.Msg) (tea.Cmd, tea.Msg) {
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
-		var cmd tea.Cmd
-		m.inputs[m.focus], cmd = m.inputs[m.focus].Update(msg)
-		return cmd, nil
+		return m.typed(msg), nil
 	}
 	k := m.c.keys
 	move := func(to int) {
 		m.inputs[m.focus].Blur()
 		m.focus = (to + m.count()) % m.count()
 		m.inputs[m.focus].Focus()
-		m.render()
+		m.stale = true
 	}
 	switch {
 	case km.String() == "esc":
@@ -108,20 +114,25 @@ func (m *detailsModel) update(msg tea.Msg) (tea.Cmd, tea.Msg) {
 		e, msg := m.engagement()
 		if msg != "" {
 			m.err = msg
-			m.render()
+			m.stale = true
 			return nil, nil
 		}
 		return nil, detailsMsg{engagement: e, back: m.from}
 	}
-	before := m.inputs[m.focus].Value()
-	var cmd tea.Cmd
-	m.inputs[m.focus], cmd = m.inputs[m.focus].Update(msg)
-	if m.inputs[m.focus].Value() != before {
+	return m.typed(msg), nil
+}
+
+// typed passes msg to the field being typed in.
+func (m *detailsModel) typed(msg tea.Msg) tea.Cmd {
+	cmd, changed := typeInto(&m.inputs[m.focus], msg)
+	if changed {
 		m.err = ""
-		m.leftOut = cleanField(&m.inputs[m.focus], m.leftOut)
+		if mayBeUnsafe(msg) {
+			m.leftOut = cleanField(&m.inputs[m.focus], m.leftOut)
+		}
+		m.stale = true
 	}
-	m.render()
-	return cmd, nil
+	return cmd
 }
 
 // count is how many fields show: a team's brief has no one respondent.
@@ -155,6 +166,7 @@ func (m *detailsModel) engagement() (advisor.Engagement, string) {
 }
 
 func (m *detailsModel) render() {
+	m.stale = false
 	s := m.c.styles
 	w := min(m.c.contentWidth(), readingWidth)
 	var lines []string
@@ -166,7 +178,6 @@ func (m *detailsModel) render() {
 	lines = append(lines, wrapLines(s.faint.Render(intro), w)...)
 	m.fields = m.fields[:0]
 	for i := range m.count() {
-		m.inputs[i].SetWidth(max(4, w-3))
 		lines = append(lines, "")
 		st := s.text
 		if i == m.focus {
@@ -174,7 +185,7 @@ func (m *detailsModel) render() {
 		}
 		lines = append(lines, wrapLines(st.Render(detailsLabels[i]), w)...)
 		m.fields = append(m.fields, len(lines))
-		lines = append(lines, m.inputs[i].View())
+		lines = append(lines, m.windows[i].view(m.inputs[i], w))
 	}
 	if note := leftOutNote(m.leftOut); note != "" {
 		lines = append(lines, "")

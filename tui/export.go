@@ -11,6 +11,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/coo-advisor/coo-advisor/advisor"
 	"github.com/coo-advisor/coo-advisor/internal/atomicfile"
@@ -31,6 +32,12 @@ const (
 	exportWriting                    // the file is being written
 	exportConfirm                    // the file exists: overwrite?
 	exportDone                       // written
+)
+
+// yes and no answer "Replace it?".
+var (
+	yes = key.NewBinding(key.WithKeys("y", "Y"))
+	no  = key.NewBinding(key.WithKeys("n", "N"))
 )
 
 // DefaultExportName is the file name the export screen suggests.
@@ -67,6 +74,12 @@ type exportModel struct {
 	// leftOut lists the characters left out of the name since the
 	// screen opened (see cleanField).
 	leftOut []string
+	// renamed is set when the name may have changed since the format
+	// followed it (see formatFromName): a typed key does not look at the
+	// whole name.
+	renamed bool
+	// window scrolls the field sideways (see fieldWindow).
+	window fieldWindow
 
 	// The rendered parts, laid out by lines for the height.
 	title    []string
@@ -76,6 +89,12 @@ type exportModel struct {
 	path     []string
 	formats  []string
 	status   []string
+	// stale is set when a key changed what the screen shows: it is
+	// rendered again when next shown (see pacer), not for every key.
+	stale bool
+	// done and confirm hold the keys the screen acts on once the file
+	// is written, and while it asks to replace one.
+	done, confirm keySet
 }
 
 func newExportModel(c *common, path string, format advisor.Format) *exportModel {
@@ -83,7 +102,7 @@ func newExportModel(c *common, path string, format advisor.Format) *exportModel 
 	ti.Prompt = "› "
 	ti.CharLimit = 4096
 	ti.SetStyles(inputStyles(c.styles))
-	m := &exportModel{c: c, input: ti, back: screenResults}
+	m := &exportModel{c: c, input: ti, back: screenResults, done: keysOf(c.keys.Enter, c.keys.Back), confirm: keysOf(yes, no, c.keys.Results)}
 	for i, f := range advisor.Formats {
 		if advisor.Format(f) == format {
 			m.format = i
@@ -164,7 +183,12 @@ func (m *exportModel) header() (string, string) {
 	return "Export", ""
 }
 
-func (m *exportModel) body(h int) []string { return m.lines(h) }
+func (m *exportModel) body(h int) []string {
+	if m.stale {
+		m.render()
+	}
+	return m.lines(h)
+}
 
 func (m *exportModel) relayout() {
 	m.input.SetStyles(inputStyles(m.c.styles))
@@ -182,16 +206,16 @@ func (m *exportModel) update(msg tea.Msg) (tea.Cmd, tea.Msg) {
 		case exportWriting:
 			return nil, nil
 		case exportConfirm:
-			switch msg.String() {
-			case "y", "Y":
+			switch {
+			case key.Matches(msg, yes):
 				m.state = exportWriting
-				m.render()
+				m.stale = true
 				return m.write(true), nil
-			case "n", "N", "esc":
+			case key.Matches(msg, no, k.Results):
 				m.state = exportEditing
 				m.err = ""
 				m.note = "Not saved: the existing file is unchanged. Change the name, or press Enter to ask again."
-				m.render()
+				m.stale = true
 			}
 			return nil, nil
 		case exportDone:
@@ -209,22 +233,24 @@ func (m *exportModel) update(msg tea.Msg) (tea.Cmd, tea.Msg) {
 		case key.Matches(msg, k.Enter):
 			return m.submit(), nil
 		case msg.String() == "tab" && !m.saving:
+			m.formatFromName()
 			m.setFormat((m.format + 1) % len(advisor.Formats))
 			return nil, nil
 		case msg.String() == "shift+tab" && !m.saving:
+			m.formatFromName()
 			m.setFormat((m.format - 1 + len(advisor.Formats)) % len(advisor.Formats))
 			return nil, nil
 		}
 	}
-	var cmd tea.Cmd
-	before := m.input.Value()
-	m.input, cmd = m.input.Update(msg)
-	if m.input.Value() != before {
+	cmd, changed := typeInto(&m.input, msg)
+	if changed {
 		m.err, m.note = "", ""
-		m.leftOut = cleanField(&m.input, m.leftOut)
-		m.formatFromName()
+		if mayBeUnsafe(msg) {
+			m.leftOut = cleanField(&m.input, m.leftOut)
+		}
+		m.renamed = true
 	}
-	m.render()
+	m.stale = true
 	return cmd, nil
 }
 
@@ -248,7 +274,7 @@ func (m *exportModel) finished(msg exportedMsg) {
 			m.ours[msg.path] = msg.info
 		}
 	}
-	m.render()
+	m.stale = true
 }
 
 // isOurs reports whether the file at path is one this screen wrote, as it
@@ -264,14 +290,15 @@ func (m *exportModel) isOurs(path string) bool {
 
 // submit starts writing the file, or says what is wrong with its name.
 func (m *exportModel) submit() tea.Cmd {
+	m.formatFromName()
 	if m.err = m.nameProblem(); m.err != "" {
-		m.render()
+		m.stale = true
 		return nil
 	}
 	m.state = exportWriting
 	m.note = ""
 	m.replacing = m.isOurs(m.resolved())
-	m.render()
+	m.stale = true
 	return m.write(m.replacing)
 }
 
@@ -294,9 +321,14 @@ func (m *exportModel) nameProblem() string {
 	return ""
 }
 
-// formatFromName follows the file name: typing brief.md chooses Markdown,
-// so that the extension and the contents never disagree.
+// formatFromName follows the file name, if it changed: typing brief.md
+// chooses Markdown, so that the extension and the contents never
+// disagree.
 func (m *exportModel) formatFromName() {
+	if !m.renamed {
+		return
+	}
+	m.renamed = false
 	f, ok := advisor.FormatForPath(strings.TrimSpace(m.input.Value()))
 	if !ok {
 		return
@@ -318,7 +350,7 @@ func (m *exportModel) setFormat(i int) {
 		m.input.CursorEnd()
 	}
 	m.err, m.note = "", ""
-	m.render()
+	m.stale = true
 }
 
 // write renders the report and writes it atomically, off the update loop.
@@ -354,15 +386,18 @@ func (m *exportModel) write(overwrite bool) tea.Cmd {
 }
 
 func (m *exportModel) render() {
+	m.stale = false
+	m.formatFromName()
 	s := m.c.styles
 	w := min(m.c.contentWidth(), readingWidth)
-	wrapped := func(text string, st lipgloss.Style) []string {
-		lines := wrapLines(text, w)
+	wrappedAt := func(text string, st lipgloss.Style, breakpoints string) []string {
+		lines := strings.Split(wrapAt(text, w, breakpoints), "\n")
 		for i, l := range lines {
 			lines[i] = st.Render(l)
 		}
 		return lines
 	}
+	wrapped := func(text string, st lipgloss.Style) []string { return wrappedAt(text, st, "") }
 	m.noClient = nil
 	if m.saving {
 		title := "Save your answers"
@@ -380,20 +415,12 @@ func (m *exportModel) render() {
 			m.noClient = wrapped("The brief names no client: esc, then d on the results, to add one.", s.faint)
 		}
 	}
-	m.input.SetWidth(max(4, w-3))
-	// After a resize the field may be scrolled for the old width: putting
-	// the cursor back where it was makes it scroll for the new one.
-	m.input.SetCursor(m.input.Position())
-	m.field = m.input.View()
+	m.field = m.window.view(m.input, w)
 	m.path = nil
 	// The full path, when it says more than the name typed; the
 	// directory may hold characters that act on the terminal.
 	if p := m.resolved(); p != "" && p != strings.TrimSpace(m.input.Value()) {
-		p = advisor.SafeText(p)
-		if lipgloss.Width(p)+2 <= w {
-			p = "  " + p
-		}
-		m.path = wrapped(p, s.faint)
+		m.path = pathLines(advisor.SafeText(p), w, s.faint)
 	}
 	fmts := make([]string, len(advisor.Formats))
 	plain := "Format  "
@@ -419,13 +446,13 @@ func (m *exportModel) render() {
 	case exportWriting:
 		status = wrapped("Writing…", s.faint)
 	case exportConfirm:
-		status = wrapped(advisor.SafeText(m.resolved())+" already exists. Replace it? (y/n)", s.pain)
+		status = wrappedAt(advisor.SafeText(m.resolved())+" already exists. Replace it? (y/n)", s.pain, "/")
 	case exportDone:
 		done := "✓ Saved to " + advisor.SafeText(m.written)
 		if m.replacing {
 			done += " (replacing the copy saved before)"
 		}
-		status = append(wrapped(done, s.success), wrapped("Enter to go back, q to quit.", s.faint)...)
+		status = append(wrappedAt(done, s.success, "/"), wrapped("Enter to go back, q to quit.", s.faint)...)
 	case exportEditing:
 		// Nothing to report while the name is being typed.
 	}
@@ -439,6 +466,45 @@ func (m *exportModel) render() {
 		status = append(status, wrapped("✗ "+capitalize(advisor.SafeText(m.err)), s.errorText)...)
 	}
 	m.status = status
+}
+
+// maxPathLines is the most lines the full path takes under the field: a
+// name thousands of characters long must not push the rest of the
+// screen out.
+const maxPathLines = 3
+
+// shortened cuts the middle out of s, a path, to fit n cells: the start
+// says where it goes, the end its name.
+func shortened(s string, n int) string {
+	w := lipgloss.Width(s)
+	if w <= n {
+		return s
+	}
+	head := n / 3
+	if n < 8 {
+		head = 0 // the name only
+	}
+	return ansi.Truncate(s, head, "") + ansi.TruncateLeft(s, w-(n-head)+1, "…")
+}
+
+// pathLines wraps a path into at most maxPathLines lines of w cells that
+// start with two spaces, each styled st, breaking them after a slash
+// where it can; the middle of a longer path is left out.
+func pathLines(path string, w int, st lipgloss.Style) []string {
+	var lines []string
+	// Breaks after slashes may leave lines short: less of the path
+	// then, until it fits.
+	line := max(1, w-2)
+	for n := maxPathLines * line; ; n = max(line, n-line/2) {
+		lines = strings.Split(wrapAt(shortened(path, n), line, "/"), "\n")
+		if len(lines) <= maxPathLines || n == line {
+			break
+		}
+	}
+	for i, l := range lines {
+		lines[i] = st.Render("  " + l)
+	}
+	return lines
 }
 
 // lines lays the screen out in at most h lines, always in the same
@@ -525,8 +591,18 @@ func (m *exportModel) help() helpKeys {
 	return helpKeys{short: short, full: [][]key.Binding{short}}
 }
 
-// refuses text for a full file name while it is typed; the keys the
-// screen takes itself then (enter, esc, tab) are not text.
+// refuses text for a full file name while it is typed (the keys the
+// screen takes itself then, enter, esc and tab, are not text), and the
+// keys the other states have no use for.
 func (m *exportModel) refuses(km tea.KeyPressMsg) bool {
-	return m.state == exportEditing && noRoom(&m.input, km)
+	switch m.state {
+	case exportWriting:
+		return true
+	case exportConfirm:
+		return m.confirm.lacks(km)
+	case exportDone:
+		return m.done.lacks(km)
+	case exportEditing:
+	}
+	return noRoom(&m.input, km)
 }

@@ -13,7 +13,8 @@ type choiceField struct{ optionList }
 func newChoiceField(c *common, q *advisor.Question, prev *advisor.Answer) field {
 	// Nothing is chosen until the user picks: Enter alone must not record
 	// the first option as an answer.
-	f := &choiceField{optionList{c: c, q: q, cursor: -1}}
+	k := c.keys
+	f := &choiceField{optionList{c: c, q: q, cursor: -1, acts: keysOf(k.Up, k.Down, k.Top, k.Bottom, k.Pick)}}
 	if prev != nil {
 		_, f.cursor = q.Option(prev.Choice)
 	}

@@ -16,7 +16,8 @@ type multiField struct {
 }
 
 func newMultiField(c *common, q *advisor.Question, prev *advisor.Answer) field {
-	f := &multiField{optionList: optionList{c: c, q: q}, checked: make([]bool, len(q.Options))}
+	k := c.keys
+	f := &multiField{optionList: optionList{c: c, q: q, acts: keysOf(k.Up, k.Down, k.Top, k.Bottom, k.Pick, k.Toggle)}, checked: make([]bool, len(q.Options))}
 	if prev != nil {
 		for _, v := range prev.Multi {
 			if _, i := q.Option(v); i >= 0 {

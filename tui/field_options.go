@@ -18,6 +18,8 @@ type optionList struct {
 	q      *advisor.Question
 	cursor int
 	err    string
+	// acts holds the keys the field acts on.
+	acts keySet
 }
 
 // key moves the cursor, or picks an option by its number: picked is the
@@ -83,6 +85,12 @@ func (l *optionList) view(b *lineBuilder, mark func(i int) (plain, styled string
 		b.hang("✗", l.err, s.errorText)
 	}
 	return focus, focusEnd
+}
+
+// refuses the keys that neither move the cursor nor pick an option (nor,
+// in a list, tick one).
+func (l *optionList) refuses(km tea.KeyPressMsg) bool {
+	return l.acts.lacks(km)
 }
 
 // pickIndex is the option a number key picks: 1-9, and 0 for the tenth.

@@ -26,6 +26,9 @@ type field interface {
 	submit() (a advisor.Answer, ok bool)
 	// typing says how the field takes typed keys.
 	typing() typing
+	// refuses reports that a key changes nothing in the field (see
+	// refuser).
+	refuses(km tea.KeyPressMsg) bool
 	// keys are the bindings the footer shows, with enter as the question
 	// labels it.
 	keys(enter key.Binding) helpKeys

@@ -184,7 +184,8 @@ func (m *Model) helpLines() []string {
 }
 
 // shortKeys are the footer's keys that fit in w cells. The way out stays:
-// ? help, q quit (or ctrl+c where q is text), the keys a lost user needs.
+// ? help, q quit (or ctrl+c where q is text), the keys a lost user needs;
+// then esc, the way back ("esc back" where its own words do not fit).
 // The others join as they fit, in the screen's order, the movement keys
 // last (the arrows are the first thing anyone tries anyway), up and down
 // together.
@@ -215,14 +216,26 @@ func (m *Model) shortKeys(keys []key.Binding, w int) []key.Binding {
 		in[i] = essential(b)
 	}
 	// try adds the keys that match, if they all fit.
-	try := func(match func(key.Binding) bool) {
+	try := func(match func(key.Binding) bool) bool {
 		was := slices.Clone(in)
 		for i, b := range keys {
 			in[i] = in[i] || match(b)
 		}
 		if lipgloss.Width(unlimited.ShortHelpView(shown())) > w {
 			copy(in, was)
+			return false
 		}
+		return true
+	}
+	back := func(b key.Binding) bool { return b.Help().Key == "esc" }
+	if !try(back) {
+		keys = slices.Clone(keys)
+		for i, b := range keys {
+			if back(b) {
+				keys[i].SetHelp("esc", "back")
+			}
+		}
+		try(back)
 	}
 	for _, b := range keys {
 		if !essential(b) && !moving(b) {

@@ -65,7 +65,8 @@ func newKeyMap() keyMap {
 // moveCursor moves a list cursor over n items for the up, down, top and
 // bottom keys (up from the first wraps to the last); moved is false for
 // any other key.
-func (k keyMap) moveCursor(msg tea.KeyPressMsg, cursor, n int) (next int, moved bool) {
+func (k keyMap) moveCursor(km tea.KeyPressMsg, cursor, n int) (next int, moved bool) {
+	msg := nameOf(km)
 	switch {
 	case key.Matches(msg, k.Up):
 		return (cursor - 1 + n) % n, true
@@ -78,6 +79,16 @@ func (k keyMap) moveCursor(msg tea.KeyPressMsg, cursor, n int) (next int, moved 
 	}
 	return cursor, false
 }
+
+// named is a key by the name key.Matches reads. A key without text, such
+// as tab or an arrow, is named anew (and allocates) each time it is
+// asked its name: where one key is matched against many bindings, it is
+// named once.
+type named string
+
+func (n named) String() string { return string(n) }
+
+func nameOf(km tea.KeyPressMsg) named { return named(km.String()) }
 
 // helpKeys adapts a screen's bindings to help.KeyMap.
 type helpKeys struct {

@@ -43,6 +43,10 @@ type Model struct {
 	confirmQuit bool
 
 	frame string
+	// stale is set while the frame does not show the state: the pacer
+	// put off drawing it.
+	stale bool
+	pace  *pacer
 	// suspend lets ctrl+z suspend the program (Options.suspend).
 	suspend bool
 	// still is set when a message changed nothing (a key a full field
@@ -65,7 +69,7 @@ func New(o Options) Model {
 		c.answers = o.Answers.Clone()
 	}
 	h := help.New()
-	m := Model{c: c, screen: screenWelcome, screens: make(map[screen]component, len(registry)), help: &h, suspend: o.suspend}
+	m := Model{c: c, screen: screenWelcome, screens: make(map[screen]component, len(registry)), help: &h, suspend: o.suspend, pace: o.pace}
 	for _, r := range registry {
 		m.screens[r.id] = r.build(c, o)
 	}
@@ -88,7 +92,13 @@ func New(o Options) Model {
 			m.show(screenResults)
 		}
 	}
-	m.keep(c.answers, c.report.Engagement)
+	if o.AnswersUnsaved {
+		// The details (a date at least) came with them: saving the
+		// answers saves those too, and q names the answers.
+		m.keep(advisor.Answers{}, c.report.Engagement)
+	} else {
+		m.keep(c.answers, c.report.Engagement)
+	}
 	m.layout()
 	return m
 }
@@ -121,14 +131,54 @@ func (m *Model) results() *resultsModel      { return m.screens[screenResults].(
 // Init asks the terminal for its background colour, to pick the palette.
 func (m Model) Init() tea.Cmd { return tea.RequestBackgroundColor }
 
-// Update handles a message and renders the new frame.
+// Update handles a message and renders the new frame, or has the pacer
+// put it off while keys keep coming. Other messages (the window's size,
+// its colours, a result worked out) are drawn at once: they do not come
+// in bursts, and a frame put off is a frame that shows late.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	m.still = false
-	cmd := m.update(msg)
-	if !m.still {
-		m.compose()
+	var cmd tea.Cmd
+	_, isKey := msg.(tea.KeyPressMsg)
+	if _, ok := msg.(redrawMsg); ok {
+		m.pace.redrawn()
+	} else {
+		m.still = false
+		cmd = m.update(msg)
+		m.stale = m.stale || !m.still
+	}
+	if m.stale {
+		if m.quitting || !isKey || m.pace.ready() {
+			m.compose()
+			m.stale = false
+		} else if later := m.pace.later(); later != nil {
+			cmd = tea.Batch(cmd, later)
+		}
 	}
 	return m, cmd
+}
+
+// drops reports whether msg is a key that changes nothing where the
+// session stands: text for a full field, a letter a screen has no use
+// for. Run drops such keys before they reach Update, which is what
+// keeps a paste without bracketed paste (a key per character) from
+// holding up the program and ctrl+c behind it.
+func (m Model) drops(msg tea.Msg) bool {
+	km, ok := msg.(tea.KeyPressMsg)
+	if !ok || m.c == nil || m.quitting || m.confirmQuit {
+		return false
+	}
+	k := m.c.keys
+	name := nameOf(km)
+	if key.Matches(name, k.ForceQuit) || key.Matches(name, k.Suspend) {
+		return false
+	}
+	if m.tooSmall() {
+		return !key.Matches(name, k.Quit)
+	}
+	typing := m.screens[m.screen].typing()
+	if key.Matches(name, k.Quit) && typing == typingNone || key.Matches(name, k.Help) && typing != typingText {
+		return false
+	}
+	return m.screens[m.screen].refuses(km)
 }
 
 // update handles a message: the root's own, or the screen's. A screen's
@@ -150,7 +200,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		if cmd, done := m.globalKey(msg); done {
 			return cmd
 		}
-		if r, ok := m.screens[m.screen].(refuser); ok && r.refuses(msg) {
+		if m.screens[m.screen].refuses(msg) {
 			m.still = true
 			return nil
 		}
@@ -207,8 +257,9 @@ func (m *Model) setPalette(dark bool, profile colorprofile.Profile) {
 
 // globalKey handles the keys that work everywhere. done is false when the
 // key belongs to the screen.
-func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+func (m *Model) globalKey(km tea.KeyPressMsg) (tea.Cmd, bool) {
 	k := m.c.keys
+	msg := nameOf(km)
 	if key.Matches(msg, k.Suspend) {
 		// As in any terminal program: the shell's fg brings it back as it
 		// was, a question asked included.
@@ -222,10 +273,10 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		// stays.
 		m.confirmQuit = false
 		switch {
-		case key.Matches(msg, k.ForceQuit), msg.String() == "y", msg.String() == "Y":
+		case key.Matches(msg, k.ForceQuit), msg == "y", msg == "Y":
 			m.quitting = true
 			return tea.Quit, true
-		case msg.String() == "s":
+		case msg == "s":
 			// Saved from here, the program quits once the file is
 			// written.
 			m.c.quitAfterSave = true

@@ -37,6 +37,9 @@ type questionModel struct {
 	// detail is whether the rendering holds the question's detail (the
 	// full help was on).
 	detail bool
+	// stale is set when a key changed the field: it is drawn again when
+	// next shown (see pacer), not for every key.
+	stale bool
 }
 
 func newQuestionModel(c *common, index int, prev *advisor.Answer) questionModel {
@@ -73,9 +76,7 @@ func (m *questionModel) update(msg tea.Msg) (tea.Cmd, tea.Msg) {
 		}
 	}
 	cmd, changed := m.input.update(msg)
-	if changed {
-		m.renderField()
-	}
+	m.stale = m.stale || changed
 	return cmd, nil
 }
 
@@ -84,7 +85,7 @@ func (m *questionModel) update(msg tea.Msg) (tea.Cmd, tea.Msg) {
 func (m *questionModel) submit() tea.Msg {
 	a, ok := m.input.submit()
 	if !ok {
-		m.renderField()
+		m.stale = true // to show why
 		return nil
 	}
 	return answeredMsg{index: m.index, answer: a}
@@ -167,6 +168,7 @@ func (b *lineBuilder) take() []string {
 // renderField renders the input part, the only part a key changes.
 func (m *questionModel) renderField() {
 	m.inputLines, m.focus, m.focusEnd = m.input.view(m.width())
+	m.stale = false
 }
 
 // lines lays the question out in at most h lines. The prompt and the
@@ -175,6 +177,9 @@ func (m *questionModel) renderField() {
 func (m *questionModel) lines(h int) []string {
 	if m.detail != m.c.fullHelp {
 		m.render() // the full help came or went since
+	}
+	if m.stale {
+		m.renderField()
 	}
 	info := 0
 	for _, p := range m.info {
@@ -286,9 +291,8 @@ func (m questionModel) help(editing bool) helpKeys {
 	return m.input.keys(enter)
 }
 
-// refuses: the keys the question takes itself (enter, esc) are not text,
-// so the field decides.
+// refuses: the keys the question takes itself (enter, esc) always count;
+// the field decides on the others.
 func (m *questionModel) refuses(km tea.KeyPressMsg) bool {
-	r, ok := m.input.(refuser)
-	return ok && r.refuses(km)
+	return !key.Matches(km, m.c.keys.Back, m.c.keys.Enter) && m.input.refuses(km)
 }

@@ -30,6 +30,12 @@ type resultsModel struct {
 	// failed.
 	working bool
 	err     string
+	// stale is set when a key changed what the lines show: they are
+	// rendered again when next shown (see pacer), not for every key.
+	stale bool
+	// acts and actsTeam hold the keys the screen acts on, in a team's
+	// session for the second.
+	acts, actsTeam keySet
 }
 
 // setWorking shows that the advice is being worked out.
@@ -44,14 +50,51 @@ func (m *resultsModel) setError(msg string) {
 	m.render()
 }
 
-func newResultsModel(c *common) *resultsModel { return &resultsModel{c: c} }
+func newResultsModel(c *common) *resultsModel {
+	k := c.keys
+	return &resultsModel{
+		c:        c,
+		acts:     keysOf(append(k.scrollKeys(), k.Save, k.Details, k.Compare, k.Answers, k.Export, k.Restart, k.Why)...),
+		actsTeam: keysOf(append(k.scrollKeys(), k.Team, k.Details, k.Compare, k.Export, k.Why)...),
+	}
+}
 
 // open changes nothing: the root gives the results their result.
-func (m *resultsModel) open(screen)              {}
-func (m *resultsModel) body(int) []string        { return m.scroll.window() }
-func (m *resultsModel) header() (string, string) { return "Results", m.scroll.position() }
-func (m *resultsModel) typing() typing           { return typingNone }
-func (m *resultsModel) relayout()                { m.render() }
+func (m *resultsModel) open(screen) {}
+
+func (m *resultsModel) body(int) []string {
+	m.fresh()
+	return m.scroll.window()
+}
+
+func (m *resultsModel) header() (string, string) {
+	m.fresh()
+	return "Results", m.scroll.position()
+}
+
+// fresh renders the lines again if a key changed them.
+func (m *resultsModel) fresh() {
+	if m.stale {
+		m.render()
+	}
+}
+
+// refuses the keys that do nothing on the results: every key while the
+// advice is being worked out, none while start over asks (any key
+// answers), and otherwise those that neither scroll nor lead on.
+func (m *resultsModel) refuses(km tea.KeyPressMsg) bool {
+	switch {
+	case m.working || m.err != "":
+		return true
+	case m.confirmRestart:
+		return false
+	case m.c.team != nil:
+		return m.actsTeam.lacks(km)
+	}
+	return m.acts.lacks(km)
+}
+func (m *resultsModel) typing() typing { return typingNone }
+func (m *resultsModel) relayout()      { m.render() }
 
 func (m *resultsModel) setResult(r *advisor.Result, notice string) {
 	m.working, m.err = false, ""
@@ -76,7 +119,7 @@ func (m *resultsModel) update(msg tea.Msg) (tea.Cmd, tea.Msg) {
 		if km.String() == "y" || km.String() == "Y" {
 			return nil, restartMsg{}
 		}
-		m.render()
+		m.stale = true
 		return nil, nil
 	}
 	switch {
@@ -99,13 +142,14 @@ func (m *resultsModel) update(msg tea.Msg) (tea.Cmd, tea.Msg) {
 	case key.Matches(km, k.Restart):
 		m.confirmRestart = true
 		m.scroll.offset = 0
-		m.render()
+		m.stale = true
 		return nil, nil
 	case key.Matches(km, k.Why):
 		m.showWhy = !m.showWhy
-		m.render()
+		m.stale = true
 		return nil, nil
 	}
+	m.fresh() // scrolling goes by the lines as they now are
 	m.scroll.handleKey(k, km)
 	return nil, nil
 }
@@ -114,6 +158,7 @@ func (m *resultsModel) update(msg tea.Msg) (tea.Cmd, tea.Msg) {
 func (m *resultsModel) setHeight(h int) { m.scroll.setHeight(h) }
 
 func (m *resultsModel) render() {
+	m.stale = false
 	if m.working || m.err != "" || m.result == nil {
 		s := m.c.styles
 		text := "Working out the advice…"

@@ -17,12 +17,31 @@ type reviewModel struct {
 	focus  int // the first line of the selected answer
 	// focusEnd is the line after its last.
 	focusEnd int
+	// stale is set when the cursor moved: the lines are rendered again
+	// when next shown (see pacer), not for every key.
+	stale bool
+	// acts holds the keys the screen acts on.
+	acts keySet
 }
 
-func newReviewModel(c *common) *reviewModel { return &reviewModel{c: c} }
+func newReviewModel(c *common) *reviewModel {
+	k := c.keys
+	return &reviewModel{c: c, acts: keysOf(k.Back, k.Save, k.Enter, k.Up, k.Down, k.Top, k.Bottom)}
+}
 
 // body keeps the whole selected answer in view, and says what is hidden.
-func (m *reviewModel) body(h int) []string      { return m.c.window(m.lines, h, m.focus, m.focusEnd) }
+func (m *reviewModel) body(h int) []string {
+	if m.stale {
+		m.render()
+	}
+	return m.c.window(m.lines, h, m.focus, m.focusEnd)
+}
+
+// refuses the keys that neither move nor lead on.
+func (m *reviewModel) refuses(km tea.KeyPressMsg) bool {
+	return m.acts.lacks(km)
+}
+
 func (m *reviewModel) header() (string, string) { return "Your answers", "" }
 func (m *reviewModel) typing() typing           { return typingNone }
 func (m *reviewModel) relayout()                { m.render() }
@@ -44,12 +63,13 @@ func (m *reviewModel) update(msg tea.Msg) (tea.Cmd, tea.Msg) {
 	}
 	var moved bool
 	if m.cursor, moved = k.moveCursor(km, m.cursor, len(m.c.defs.Questions)); moved {
-		m.render()
+		m.stale = true
 	}
 	return nil, nil
 }
 
 func (m *reviewModel) render() {
+	m.stale = false
 	s := m.c.styles
 	w := m.c.contentWidth()
 	lines := wrapLines(s.faint.Render("Choose an answer to change; the results are worked out again when you confirm it."), w)

@@ -55,7 +55,8 @@ func (s *scroller) position() string {
 }
 
 // handleKey scrolls for the navigation keys; other keys do nothing.
-func (s *scroller) handleKey(k keyMap, msg tea.KeyPressMsg) {
+func (s *scroller) handleKey(k keyMap, km tea.KeyPressMsg) {
+	msg := nameOf(km)
 	switch {
 	case key.Matches(msg, k.Up):
 		s.scroll(-1)

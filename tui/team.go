@@ -20,15 +20,25 @@ const screenTeam screen = "team"
 type teamModel struct {
 	c      *common
 	scroll scroller
+	// acts holds the keys the screen acts on.
+	acts keySet
 }
 
-func newTeamModel(c *common) *teamModel { return &teamModel{c: c} }
+func newTeamModel(c *common) *teamModel {
+	k := c.keys
+	return &teamModel{c: c, acts: keysOf(append(k.scrollKeys(), k.Back, k.Team)...)}
+}
 
 func (m *teamModel) header() (string, string) { return "The team", m.scroll.position() }
 func (m *teamModel) typing() typing           { return typingNone }
 func (m *teamModel) body(int) []string        { return m.scroll.window() }
 func (m *teamModel) setHeight(h int)          { m.scroll.setHeight(h) }
 func (m *teamModel) relayout()                { m.render() }
+
+// refuses the keys that neither scroll nor lead back.
+func (m *teamModel) refuses(km tea.KeyPressMsg) bool {
+	return m.acts.lacks(km)
+}
 
 // open shows the team from the top.
 func (m *teamModel) open(screen) {

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -23,6 +24,10 @@ import (
 type Options struct {
 	Defs    *advisor.Definitions
 	Answers advisor.Answers // when set, open straight at the results
+	// AnswersUnsaved says that no file holds Answers (they were typed at
+	// the keyboard): q asks before it throws them away, as it does for
+	// answers given on screen.
+	AnswersUnsaved bool
 	// Team, when set, makes the session a leadership team's: it opens at
 	// the team's results (whose answers are the team's, not edited here),
 	// with a screen of where the team disagrees.
@@ -53,6 +58,11 @@ type Options struct {
 	// suspend lets ctrl+z suspend the program; Run sets it when it can be
 	// stopped and taken back (see suspender).
 	suspend bool
+	// pace, when set, draws frames no more often than the terminal shows
+	// them (see pacer); Run sets it, with clock (time.Now unless a test
+	// stops time).
+	pace  *pacer
+	clock func() time.Time
 }
 
 // Outcome is how a session ended.
@@ -106,7 +116,15 @@ func newProgram(ctx context.Context, o Options) (p *tea.Program, stop func()) {
 	}
 	s := newSuspender(o.Input)
 	o.suspend = s != nil
-	opts = append(opts, tea.WithFilter(func(_ tea.Model, msg tea.Msg) tea.Msg {
+	if o.clock == nil {
+		o.clock = time.Now
+	}
+	o.pace = newPacer(o.clock)
+	opts = append(opts, tea.WithFilter(func(model tea.Model, msg tea.Msg) tea.Msg {
+		if m, ok := model.(Model); ok && m.drops(msg) {
+			// Before Update, and so before any work: see Drops.
+			return nil
+		}
 		if _, ok := msg.(tea.ResumeMsg); ok {
 			z.resumed()
 		}

@@ -21,10 +21,12 @@ type welcomeModel struct {
 	// title, prose and action are its parts, for screens too small for
 	// it all: the title and how to start come first.
 	title, prose, action []string
+	// acts holds the keys the screen acts on.
+	acts keySet
 }
 
 func newWelcomeModel(c *common) *welcomeModel {
-	m := &welcomeModel{c: c}
+	m := &welcomeModel{c: c, acts: keysOf(c.keys.Enter, c.keys.Details)}
 	m.render()
 	return m
 }
@@ -57,6 +59,11 @@ func (m *welcomeModel) open(screen)              {}
 func (m *welcomeModel) header() (string, string) { return "Welcome", "" }
 func (m *welcomeModel) typing() typing           { return typingNone }
 func (m *welcomeModel) relayout()                { m.render() }
+
+// refuses every key but the two that lead on.
+func (m *welcomeModel) refuses(km tea.KeyPressMsg) bool {
+	return m.acts.lacks(km)
+}
 
 func (m *welcomeModel) render() {
 	s := m.c.styles

@@ -113,8 +113,11 @@ func pathVarP(cmd *cobra.Command, path *string, name, shorthand, usage string) {
 func (p *pathFlag) String() string { return *p.path }
 func (p *pathFlag) Type() string   { return typeFile }
 func (p *pathFlag) Set(s string) error {
-	if strings.TrimSpace(s) == "" {
+	switch {
+	case s == "":
 		return badInput(fmt.Errorf("--%s: an empty file name; %s", p.name, p.fix))
+	case strings.TrimSpace(s) == "":
+		return badInput(fmt.Errorf("--%s: a blank file name (%s); %s", p.name, strconv.Quote(s), p.fix))
 	}
 	*p.path = s
 	return nil
@@ -148,24 +151,38 @@ func notTrueOrFalse(name, value string) error {
 	return badInput(fmt.Errorf("--%s: %s is not true or false; give --%s alone, or --%s=false", name, strconv.Quote(value), name, name))
 }
 
-// intFlag is a whole number, written as pflag's own int flag takes it
-// (80, or 0x50).
+// intFlag is a whole number from lo to hi units, written as pflag's own
+// int flag takes it (80, or 0x50).
 type intFlag struct {
-	value *int
-	name  string
+	value  *int
+	name   string
+	lo, hi int
+	units  string
 }
 
-// intVarP adds a whole-number flag.
-func intVarP(cmd *cobra.Command, value *int, name, shorthand, usage string) {
-	cmd.Flags().VarP(&intFlag{value: value, name: name}, name, shorthand, usage)
+// intVarP adds a whole-number flag that takes lo to hi units.
+func intVarP(cmd *cobra.Command, value *int, name, shorthand string, lo, hi int, units, usage string) {
+	cmd.Flags().VarP(&intFlag{value: value, name: name, lo: lo, hi: hi, units: units}, name, shorthand, usage)
 }
 
 func (i *intFlag) String() string { return strconv.Itoa(*i.value) }
 func (i *intFlag) Type() string   { return typeInt }
 func (i *intFlag) Set(s string) error {
 	v, err := strconv.ParseInt(s, 0, strconv.IntSize)
-	if err != nil {
+	var ne *strconv.NumError
+	switch {
+	case errors.As(err, &ne) && errors.Is(ne.Err, strconv.ErrRange):
+		// A number all the same (ParseInt says so only of one), too long
+		// for any the program takes: shown as typed, which is safe.
+		size := "large"
+		if strings.HasPrefix(s, "-") {
+			size = "small"
+		}
+		return badInput(fmt.Errorf("--%s: %s is too %s; give %d to %d %s", i.name, s, size, i.lo, i.hi, i.units))
+	case err != nil:
 		return badInput(fmt.Errorf("--%s: %s is not a whole number", i.name, strconv.Quote(s)))
+	case v < int64(i.lo) || v > int64(i.hi):
+		return badInput(fmt.Errorf("--%s: %d is out of range; give %d to %d %s", i.name, v, i.lo, i.hi, i.units))
 	}
 	*i.value = int(v)
 	return nil

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -93,16 +94,59 @@ func unknownCommand(cmd *cobra.Command, args []string) error {
 			near = append(near, s)
 		}
 	}
+	// The help leaves out man, and so do cobra's suggestions; a typo of
+	// it deserves its "did you mean" all the same.
+	names := commandNames(cmd)
+	for _, c := range cmd.Commands() {
+		if c.Hidden && slices.Contains(names, c.Name()) && !slices.Contains(near, c.Name()) && nearWord(word, c.Name(), cmd.SuggestionsMinimumDistance) {
+			near = append(near, c.Name())
+		}
+	}
 	if len(near) > 0 {
 		return badInput(fmt.Errorf("unknown command %s; did you mean %s?", quoted(word), strings.Join(near, " or ")))
 	}
+	return badInput(fmt.Errorf("unknown command %s; commands are %s (run '%s --help')", quoted(word), strings.Join(names, ", "), cmd.CommandPath()))
+}
+
+// commandNames lists cmd's commands, in order, the ones the help leaves
+// out (man) included; not help itself (which IsAvailableCommand leaves
+// out), nor cobra's own for completion.
+func commandNames(cmd *cobra.Command) []string {
 	var names []string
 	for _, c := range cmd.Commands() {
-		if c.IsAvailableCommand() {
+		hiddenOfOurs := c.Hidden && !strings.HasPrefix(c.Name(), "__")
+		if c.IsAvailableCommand() || hiddenOfOurs {
 			names = append(names, c.Name())
 		}
 	}
-	return badInput(fmt.Errorf("unknown command %s; commands are %s (run '%s --help')", quoted(word), strings.Join(names, ", "), cmd.CommandPath()))
+	slices.Sort(names)
+	return names
+}
+
+// nearWord reports whether typed is a likely typo of name: within
+// distance edits (by letters, in any case), or its start.
+func nearWord(typed, name string, distance int) bool {
+	a, b := []rune(strings.ToLower(typed)), []rune(strings.ToLower(name))
+	if len(a) > 0 && strings.HasPrefix(string(b), string(a)) {
+		return true
+	}
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)] <= distance
 }
 
 // isCommand reports whether word names one of cmd's commands.

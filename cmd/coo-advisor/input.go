@@ -147,6 +147,12 @@ func (a *app) readsStdin(who string) error {
 		return badInput(fmt.Errorf("%s and %s both read standard input; only one can: give the others as files", a.fromStdin[0], who))
 	}
 	a.fromStdin = append(a.fromStdin, who)
+	if isTerminal(a.stdin) {
+		// Standard input is the keyboard: a blank screen would leave the
+		// user wondering what the program waits for (cat and sort say
+		// nothing, but they are not asked for a file by name).
+		a.tellf("coo-advisor: reading %s from the keyboard: type it, then press ctrl+d on a line of its own (ctrl+c stops)", displayName(who))
+	}
 	return nil
 }
 
@@ -174,7 +180,7 @@ func (a *app) open(path string) (*os.File, error) {
 	case o := <-done:
 		return o.f, o.err
 	case <-time.After(fifoPatience):
-		_, _ = fmt.Fprintf(a.stderr, "coo-advisor: waiting for something to write to %s, a named pipe (ctrl+c to stop)\n", advisor.SafeText(path))
+		a.tellf("coo-advisor: waiting for something to write to %s, a named pipe (ctrl+c to stop)", advisor.SafeText(path))
 	}
 	o := <-done
 	return o.f, o.err

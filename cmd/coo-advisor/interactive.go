@@ -19,8 +19,9 @@ import (
 	"github.com/coo-advisor/coo-advisor/tui"
 )
 
-// plainWanted: --plain, TERM=dumb, or ACCESSIBLE set (the convention huh
-// and gh follow for screen readers) ask for plain line prompts.
+// plainWanted: --plain, TERM=dumb, or ACCESSIBLE set to anything but
+// the empty string (the convention huh and gh follow for screen readers)
+// ask for plain line prompts.
 func plainWanted(flag bool) bool {
 	return flag || os.Getenv("TERM") == "dumb" || os.Getenv("ACCESSIBLE") != ""
 }
@@ -71,7 +72,7 @@ func (a *app) runInteractive(cmd *cobra.Command, out *outputFlags, plainFlag boo
 		case err == nil:
 			return nil
 		case errors.Is(err, plain.ErrQuit):
-			_, _ = fmt.Fprintln(a.stderr, "Stopped: "+err.Error()+".")
+			a.tellf("Stopped: %s.", err.Error())
 			return nil
 		case errors.As(err, &werr):
 			// The codes writeError gives, with plain's whole message: it
@@ -85,9 +86,17 @@ func (a *app) runInteractive(cmd *cobra.Command, out *outputFlags, plainFlag boo
 		}
 		return failure(err)
 	}
+	// Answers typed at the keyboard (--answers - or /dev/stdin on a
+	// terminal) are in no file: q asks before it throws them away, and
+	// the save screen suggests a file of its own.
+	typed := slices.Contains(a.fromStdin, flagAnswers)
+	save := savePath(out.answers)
+	if typed {
+		save = ""
+	}
 	return a.runProgram(cmd, tui.Options{
-		Defs: defs, Answers: p.answers(), Report: p.reportOptions(), Input: a.stdin, Output: a.out.w,
-		ExportPath: out.output, SavePath: savePath(out.answers), Format: p.format, Dir: dir, Protect: a.inputs(out.answers),
+		Defs: defs, Answers: p.answers(), AnswersUnsaved: typed, Report: p.reportOptions(), Input: a.stdin, Output: a.out.w,
+		ExportPath: out.output, SavePath: save, Format: p.format, Dir: dir, Protect: a.inputs(out.answers),
 	})
 }
 
@@ -115,13 +124,13 @@ func (a *app) runProgram(cmd *cobra.Command, opts tui.Options) error {
 	}
 	res, err := tui.Run(cmd.Context(), opts)
 	if sig := a.stop.signal(); sig != nil {
-		summarize(a.stdout, opts.Defs, tui.Outcome{Exported: res.Exported, Saved: res.Saved})
+		summarize(a.stdout, widthOf(a.out.w), opts.Defs, tui.Outcome{Exported: res.Exported, Saved: res.Saved})
 		return a.endQuietly(&codedError{code: signalCode(sig), err: errStopped, silent: true})
 	}
 	if err != nil {
 		return failure(fmt.Errorf("the interactive advisor stopped: %w", err))
 	}
-	summarize(a.stdout, opts.Defs, res)
+	summarize(a.stdout, widthOf(a.out.w), opts.Defs, res)
 	if res.Interrupted {
 		return a.endQuietly(&codedError{code: exitAborted, err: errors.New("interrupted"), silent: true})
 	}
@@ -139,22 +148,24 @@ func (a *app) endQuietly(err error) error {
 }
 
 // summarize leaves the outcome on the normal screen once the full-screen
-// program has gone.
-func summarize(w io.Writer, defs *advisor.Definitions, res tui.Outcome) {
+// program has gone, wrapped between words to width (see wrapTo).
+func summarize(w io.Writer, width int, defs *advisor.Definitions, res tui.Outcome) {
+	var b strings.Builder
 	if res.Result != nil {
 		if res.Result.RunnerUp == "" || res.Result.Tie {
-			_, _ = fmt.Fprintf(w, "%s (confidence: %s).\n", defs.Headline(res.Result), defs.ResultConfidence(res.Result))
+			_, _ = fmt.Fprintf(&b, "%s (confidence: %s).\n", defs.Headline(res.Result), defs.ResultConfidence(res.Result))
 		} else {
-			_, _ = fmt.Fprintf(w, "%s (confidence: %s, %d%%).\n", defs.Headline(res.Result),
+			_, _ = fmt.Fprintf(&b, "%s (confidence: %s, %d%%).\n", defs.Headline(res.Result),
 				defs.ResultConfidence(res.Result), advisor.Percent(res.Result.Confidence))
 		}
 	}
 	for _, p := range res.Exported {
-		_, _ = fmt.Fprintf(w, "Exported to %s\n", advisor.SafeText(p))
+		_, _ = fmt.Fprintf(&b, "Exported to %s\n", advisor.SafeText(p))
 	}
 	for _, p := range res.Saved {
-		_, _ = fmt.Fprintf(w, "Answers saved to %s (open them again with --answers)\n", advisor.SafeText(p))
+		_, _ = fmt.Fprintf(&b, "Answers saved to %s (open them again with --answers)\n", advisor.SafeText(p))
 	}
+	_, _ = io.WriteString(w, wrapTo(b.String(), width))
 }
 
 // failingOutput is standard output as plain mode writes the brief to it:

@@ -12,6 +12,12 @@ import (
 )
 
 func main() {
+	// NO_COLOR set to anything but the empty string turns colour off
+	// (no-color.org, and the man page); the colour detection reads it as
+	// a boolean, which NO_COLOR=yes is not.
+	if v := os.Getenv("NO_COLOR"); v != "" {
+		_ = os.Setenv("NO_COLOR", "1")
+	}
 	stop := watchSignals(os.Stderr)
 	root, a := newRootCmd(os.Stdin, os.Stdout, os.Stderr, stop)
 	// The help (help.go), the man page (man.go), the exit codes and the
@@ -25,7 +31,7 @@ func main() {
 	default:
 		// A report lost to a full disk or a closed pipe is a failure.
 		if err = a.outputError(); err != nil {
-			_, _ = io.WriteString(os.Stderr, errorText(err)+"\n")
+			_, _ = io.WriteString(os.Stderr, wrapTo(errorText(err), widthOf(os.Stderr))+"\n")
 		}
 	}
 	os.Exit(exitCode(err))
@@ -38,8 +44,11 @@ var errorHeader = lipgloss.NewStyle().
 	Bold(true).
 	Padding(0, 1).
 	Margin(1).
-	MarginLeft(2).
+	MarginLeft(errorMargin).
 	SetString("ERROR")
+
+// errorMargin is the indent of an error's text under its header.
+const errorMargin = 2
 
 // printError shows an error: the same lines everywhere (file:line: key:
 // message for bad input), under a coloured header on a terminal.
@@ -57,5 +66,8 @@ func printError(stderr *os.File, err error) {
 	// The writer drops the colours NO_COLOR or the terminal refuses.
 	w := colorprofile.NewWriter(stderr, os.Environ())
 	_, _ = io.WriteString(w, errorHeader.String()+"\n")
-	_, _ = io.WriteString(w, lipgloss.NewStyle().MarginLeft(2).Render(text)+"\n\n")
+	// Wrapped between words inside the margin: the terminal would break
+	// them wherever its edge falls.
+	text = wrapTo(text, widthOf(stderr)-errorMargin)
+	_, _ = io.WriteString(w, lipgloss.NewStyle().MarginLeft(errorMargin).Render(text)+"\n\n")
 }

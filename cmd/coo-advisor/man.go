@@ -39,10 +39,10 @@ const (
 Done.
 .TP
 .B 1
-Something failed that is not the input: a write refused by the system, a full disk, a closed standard output.
+Something failed that is not the input: a full disk, a write that failed half way, a closed standard output.
 .TP
 .B 2
-Bad usage or bad input: an unknown command or flag, a missing, malformed or incomplete file; nothing is written.
+Bad usage or bad input: an unknown command or flag, a missing, malformed or incomplete file, an output that cannot be written where it was named (a missing directory or one you may not write to, an existing file without \-\-force, a device); nothing is written.
 .TP
 .B 130
 Interrupted with ctrl+c (0 if something had been exported or saved by then).
@@ -52,10 +52,10 @@ Ended by signal n: 143 for SIGTERM, 129 for SIGHUP, 131 for SIGQUIT; temporary f
 `
 	manEnvironment = `.TP
 .B ACCESSIBLE
-When set to anything, the questions are asked as plain line prompts, for screen readers, instead of the full-screen program (as with \-\-plain).
+When set to a value that is not empty (ACCESSIBLE=1), the questions are asked as plain line prompts, for screen readers, instead of the full-screen program (as with \-\-plain). Set but empty, it changes nothing.
 .TP
 .B NO_COLOR
-When set to anything, nothing is coloured.
+When set to a value that is not empty (NO_COLOR=1), nothing is coloured. Set but empty, it changes nothing.
 .TP
 .B TERM
 .B dumb

@@ -53,7 +53,7 @@ func (a *app) emit(report []byte, output string, force bool, inputs atomicfile.O
 	if err != nil {
 		abs = output
 	}
-	_, _ = fmt.Fprintf(a.stderr, "Wrote %s\n", advisor.SafeText(abs))
+	a.tellf("Wrote %s", advisor.SafeText(abs))
 	return nil
 }
 

@@ -115,7 +115,9 @@ func TestPlainRefusesADirectoryTheUserCannotWrite(t *testing.T) {
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
 	var ee *exec.ExitError
-	if !errors.As(err, &ee) || ee.ExitCode() != 1 {
+	// A target the user named that cannot be written is bad input, as a
+	// missing directory is.
+	if !errors.As(err, &ee) || ee.ExitCode() != 2 {
 		t.Fatalf("exit: %v\n%s", err, stderr.String())
 	}
 	if want := "coo-advisor: cannot write " + locked + "/brief.txt: the directory " + locked + " cannot be written to (permission denied); choose a directory you can write to\n"; stderr.String() != want {
@@ -143,7 +145,7 @@ func TestPlainKeepsTheAnswersWhenTheWriteFailsAtTheEnd(t *testing.T) {
 				t.Fatal(err)
 			}
 			t.Cleanup(func() { _ = os.Chmod(dir, 0o755) })
-		}, 1, []string{"out/brief.txt", "permission denied"}},
+		}, 2, []string{"out/brief.txt", "permission denied"}},
 		{"file created under the name", func(t *testing.T, dir string) {
 			if err := os.WriteFile(filepath.Join(dir, "brief.txt"), []byte("someone else's"), 0o644); err != nil {
 				t.Fatal(err)
@@ -162,8 +164,8 @@ func TestPlainKeepsTheAnswersWhenTheWriteFailsAtTheEnd(t *testing.T) {
 					t.Errorf("the error does not say %q: %s", r, msg)
 				}
 			}
-			m := regexp.MustCompile(`\nYour answers are kept in a file only you can read:\n  (/\S+/answers\.yaml)\nWrite the brief from them with: coo-advisor --answers FILE --output NAME\n$`).FindStringSubmatch(stderr)
-			if m == nil || !strings.HasPrefix(m[1], filepath.Join(u.home, "cache", "coo-advisor")+"/") {
+			m := regexp.MustCompile(`\nYour answers are kept in a file only you can read:\n  (/\S+/answers\.yaml)\nWrite the brief from them with: coo-advisor --answers (\S+) --output NAME\n$`).FindStringSubmatch(stderr)
+			if m == nil || !strings.HasPrefix(m[1], filepath.Join(u.home, "cache", "coo-advisor")+"/") || m[2] != m[1] {
 				t.Fatalf("stderr does not say where the answers are kept:\n%s", stderr)
 			}
 			st, err := os.Stat(m[1])

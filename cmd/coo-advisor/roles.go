@@ -8,6 +8,13 @@ import (
 	"github.com/spf13/cobra"
 )
 
+// The widths the roles table is drawn at: narrower, its columns hold a
+// word or two; wider, no terminal shows it.
+const (
+	minRolesWidth = 20
+	maxRolesWidth = 1000
+)
+
 func (a *app) rolesCmd() *cobra.Command {
 	var format string
 	var width int
@@ -32,9 +39,8 @@ coo-advisor roles --roles my-roles.yaml --width 120`,
 				if !cmd.Flags().Changed("width") {
 					w = a.terminalWidth()
 				}
-				if w < 20 || w > 1000 {
-					return badInput(fmt.Errorf("--width: %d is out of range; give 20 to 1000 columns", w))
-				}
+				// The terminal's own width, bounded as --width is.
+				w = max(minRolesWidth, min(w, maxRolesWidth))
 				_, err = io.WriteString(a.stdout, defs.RolesTable(w, all, ids))
 			case "markdown", "md":
 				_, err = io.WriteString(a.stdout, defs.RolesMarkdown())
@@ -53,7 +59,7 @@ coo-advisor roles --roles my-roles.yaml --width 120`,
 		},
 	}
 	cmd.Flags().StringVarP(&format, "format", "f", "text", "the output format: text, markdown, json")
-	intVarP(cmd, &width, "width", "w", "wrap the table at this many columns (default: the terminal width, or 80)")
+	intVarP(cmd, &width, "width", "w", minRolesWidth, maxRolesWidth, "columns", "wrap the table at this many columns (default: the terminal width, or 80)")
 	boolVarP(cmd, &ids, "ids", "", "show each responsibility's id too (the value an answers file uses for it)")
 	a.definitionFlags(cmd)
 	boolVarP(cmd, &all, "all", "", "put every role side by side, the fractional COO too (it joins by itself from 96 columns)")

@@ -60,7 +60,7 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer, stop *stopper) (*cobr
 	cw := &checkedWriter{w: stdout}
 	a := &app{stdin: stdin, stdout: cw, stderr: stderr, stop: stop, out: cw}
 	var out outputFlags
-	var plain bool
+	var plain, showVersion bool
 	root := &cobra.Command{
 		Use:   "coo-advisor",
 		Short: "Decide whether your next operations leader is a COO or an Operations Director",
@@ -75,12 +75,23 @@ coo-advisor --answers client.yaml
 coo-advisor --plain
 # The brief for an answers file, as HTML to send or print:
 coo-advisor recommend client.yaml -o brief.html`,
-		Version:           programVersion(),
-		Args:              unknownCommand,
+		// --version is ours, not cobra's (no Version here): cobra prints
+		// the version before it looks at the arguments, and so ran
+		// "--version extra" without a word.
+		Args: func(cmd *cobra.Command, args []string) error {
+			if showVersion && len(args) > 0 {
+				return badInput(fmt.Errorf("--version takes no arguments, got %s; run coo-advisor --version alone", quoted(args[0])))
+			}
+			return unknownCommand(cmd, args)
+		},
 		ValidArgsFunction: cobra.NoFileCompletions,
 		SilenceErrors:     true,
 		SilenceUsage:      true,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if showVersion {
+				_, _ = fmt.Fprintf(a.stdout, "coo-advisor version %s\n", programVersion())
+				return nil
+			}
 			return a.runInteractive(cmd, &out, plain)
 		},
 	}
@@ -90,6 +101,7 @@ coo-advisor recommend client.yaml -o brief.html`,
 	a.definitionFlags(root)
 	out.register(root, "an answers file to open at the results, or to resume (- for standard input)")
 	boolVarP(root, &plain, "plain", "", "plain line prompts, no screen drawing (automatic with ACCESSIBLE=1, TERM=dumb, or off a terminal)")
+	boolVarP(root, &showVersion, "version", "v", "print the version")
 	root.SetFlagErrorFunc(flagError)
 
 	root.AddCommand(a.recommendCmd(), a.teamCmd(), a.rolesCmd(), a.questionsCmd(), a.validateCmd(), a.manCmd())

@@ -6,6 +6,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -41,6 +43,65 @@ func TestTmuxLargePasteDoesNotFreeze(t *testing.T) {
 	s.tmux("paste-buffer", "-t", "e2e")
 	s.keys("C-c")
 	s.waitFor("EXIT=130")
+}
+
+// TestTmuxPasteOnScreensWithoutFields: a paste without bracketed paste
+// is keys, one per character, on screens without a field too. Each key
+// used to draw the whole screen again, whether or not it changed
+// anything: 200 KB of 1 on the pain points (each one ticks or unticks
+// the first box) held the program for over a minute, a megabyte on the
+// results for half a minute, and ctrl+c waited behind them. Now ctrl+c
+// after the paste is answered within the usual wait, with the last state
+// drawn: 200,000 presses of 1 leave the first box as it was.
+func TestTmuxPasteOnScreensWithoutFields(t *testing.T) {
+	dir := t.TempDir()
+	example, err := os.ReadFile(filepath.Join("..", "..", "examples", "close-call.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kept []string
+	for _, l := range strings.Split(string(example), "\n") {
+		if !strings.HasPrefix(l, "pain_points:") {
+			kept = append(kept, l)
+		}
+	}
+	partial := filepath.Join(dir, "partial.yaml")
+	if err := os.WriteFile(partial, []byte(strings.Join(kept, "\n")), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name   string
+		size   int
+		answer string
+		shows  string
+	}{
+		{"the pain points", 200_000, partial, "Where does it hurt today?"},
+		{"the results", 1 << 20, "close-call.yaml", "BY FACTOR"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			paste := filepath.Join(t.TempDir(), "paste.txt")
+			if err := os.WriteFile(paste, bytes.Repeat([]byte("1"), tc.size), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			answers, _ := filepath.Abs(filepath.Join("..", "..", "examples", tc.answer))
+			if filepath.IsAbs(tc.answer) {
+				answers = tc.answer
+			}
+			s := startTmux(t, 120, 40, dir, "--answers", answers)
+			s.waitFor(tc.shows)
+			s.tmux("load-buffer", paste)
+			// No -p: the text goes in as typed keys, never as a bracketed
+			// paste.
+			s.tmux("paste-buffer", "-t", "e2e")
+			if tc.size == 200_000 {
+				// The keys after the paste come after every pasted key.
+				s.keys("2")
+				s.waitFor("[ ] Daily decisions", "[x] Departments do not work together", "1 chosen")
+			}
+			s.keys("C-c")
+			s.waitFor("EXIT=130")
+		})
+	}
 }
 
 // TestTmuxSuspendAndResume: in a shell with job control, ctrl+z and a
@@ -150,4 +211,115 @@ func TestTmuxHugeWindowKeepsMemoryBounded(t *testing.T) {
 	}
 	s.keys("q")
 	s.waitFor("EXIT=0")
+}
+
+// TestTmuxMessagesWrapBetweenWords: what the program leaves on the
+// terminal outside the help is wrapped between words too, at the
+// terminal's width: the terminal would break a long line wherever its
+// edge falls ("did you mean reco" / "mmend?" at 60 columns, "a close c" /
+// "all" in the exit summary at 50).
+func TestTmuxMessagesWrapBetweenWords(t *testing.T) {
+	example, _ := filepath.Abs(filepath.Join("..", "..", "examples", "close-call.yaml"))
+	for _, tc := range []struct {
+		name  string
+		width int
+		args  []string
+		keys  []string
+		words string // each shows whole on some line
+	}{
+		{"an error at 60 columns", 60, []string{"recomend"}, nil, `coo-advisor: unknown command "recomend"; did you mean recommend?`},
+		{"an error at 120 columns", 120, []string{"xyzzy"}, nil, `coo-advisor: unknown command "xyzzy"; commands are completion, man, questions, recommend, roles, team, validate (run 'coo-advisor --help')`},
+		{"the exit summary at 50 columns", 50, []string{"--answers", example}, []string{"q"}, "Hire an Operations Director (confidence: a close call"},
+		{"the exit summary at 42 columns", 42, []string{"--answers", example}, []string{"q"}, "Hire an Operations Director (confidence: a close call"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := startTmux(t, tc.width, 20, t.TempDir(), tc.args...)
+			if tc.keys != nil {
+				s.waitFor("c compare roles")
+				s.keys(tc.keys...)
+			}
+			screen := s.waitFor("EXIT=")
+			lines := strings.Split(screen, "\n")
+			for _, w := range strings.Fields(tc.words) {
+				if !slices.ContainsFunc(lines, func(l string) bool { return strings.Contains(l, w) }) {
+					t.Errorf("%q is broken over two lines:\n%s", w, screen)
+				}
+			}
+		})
+	}
+}
+
+// TestTmuxAnswersTypedAtTheKeyboard: --answers - (or /dev/stdin) on a
+// terminal reads the keyboard: the program says so, and how to end, where
+// it showed a blank screen. Answers typed that way are in no file: q asks
+// before it throws them away, and s saves them in the directory the
+// program was started from.
+func TestTmuxAnswersTypedAtTheKeyboard(t *testing.T) {
+	example, err := os.ReadFile(filepath.Join("..", "..", "examples", "close-call.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"-", "/dev/stdin"} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			s := startTmux(t, 80, 24, dir, "--answers", name)
+			s.waitFor("reading --answers from the keyboard", "ctrl+d")
+			for _, l := range strings.Split(strings.TrimSpace(string(example)), "\n") {
+				s.tmux("send-keys", "-t", "e2e", "-l", l)
+				s.keys("Enter")
+			}
+			s.keys("C-d")
+			s.waitFor("Hire an Operations Director", "c compare roles")
+			s.keys("q")
+			s.waitFor("Quit without saving your answers?")
+			s.keys("s")
+			s.waitFor("Save your answers, then quit", "coo-advisor-answers.yaml")
+			s.keys("Enter")
+			s.waitFor("Answers saved to", "EXIT=0")
+			if _, err := os.Stat(filepath.Join(dir, "coo-advisor-answers.yaml")); err != nil {
+				t.Fatalf("the answers were not saved: %v", err)
+			}
+		})
+	}
+}
+
+// TestTmuxEnvironmentAsTheManPageSays: ACCESSIBLE and NO_COLOR act when
+// set to anything but the empty string, as the man page says: ACCESSIBLE
+// set but empty keeps the full screen, ACCESSIBLE=0 asks plain line
+// prompts, NO_COLOR=yes leaves colour off (it was read as a boolean,
+// which "yes" is not).
+func TestTmuxEnvironmentAsTheManPageSays(t *testing.T) {
+	for _, tc := range []struct {
+		env    string
+		shows  string
+		colour bool
+	}{
+		{"ACCESSIBLE=", "Press Enter to start", true},
+		{"ACCESSIBLE=0", "Answer with a whole number", false},
+		{"NO_COLOR=yes", "Press Enter to start", false},
+		{"NO_COLOR=", "Press Enter to start", true},
+	} {
+		t.Run(tc.env, func(t *testing.T) {
+			s := startTmuxEnv(t, 80, 24, t.TempDir(), []string{tc.env})
+			s.waitFor(tc.shows)
+			screen := s.tmux("capture-pane", "-p", "-e", "-t", "e2e")
+			if coloured := hasColour(screen); coloured != tc.colour {
+				t.Errorf("coloured: %v, want %v:\n%q", coloured, tc.colour, screen)
+			}
+		})
+	}
+}
+
+// hasColour reports whether text sets a colour (a foreground or a
+// background, not the default one) with an SGR escape sequence.
+func hasColour(text string) bool {
+	for _, m := range regexp.MustCompile(`\x1b\[([0-9;:]*)m`).FindAllStringSubmatch(text, -1) {
+		for _, p := range strings.FieldsFunc(m[1], func(r rune) bool { return r == ';' || r == ':' }) {
+			n, _ := strconv.Atoi(p)
+			if n >= 30 && n <= 38 || n >= 40 && n <= 48 || n >= 90 && n <= 97 || n >= 100 && n <= 107 {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -251,7 +251,9 @@ func TestTmuxSaveThenQuitAt50x15(t *testing.T) {
 	screen = s.waitFor("✓ Saved to")
 	checkScreenFits(t, screen, 50, 15)
 	at := func(part string) int { return strings.Index(screen, part) }
-	if !(at("Export the recommendation") < at("› brief.txt") && at("› brief.txt") < at(dir) && at(dir) < at("Format") && at("Format") < at("✓ Saved")) {
+	// The full path under the field breaks after a slash: its start.
+	path := filepath.Dir(dir)
+	if !(at("Export the recommendation") < at("› brief.txt") && at("› brief.txt") < at(path) && at(path) < at("Format") && at("Format") < at("✓ Saved")) {
 		t.Fatalf("the export screen at 50x15 is out of order after saving:\n%s", screen)
 	}
 	s.keys("Enter")

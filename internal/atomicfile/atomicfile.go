@@ -62,11 +62,17 @@ var (
 )
 
 // BadName reports whether err is the fault of the name given, not of the
-// machine: a missing or wrong directory, a directory, a named pipe, an
-// input of the run, standard input, a path through a file, a name too
-// long. (A full disk or a refused permission is the machine's.)
+// machine: a missing or wrong directory, one the user may not write to or
+// on a read-only file system, a directory, a named pipe, an input of the
+// run, standard input, a path through a file, a name too long. A target
+// the user named that cannot be written is theirs to change, whether it
+// is missing or locked. (A full disk, or a write that fails half way, is
+// the machine's.)
 func BadName(err error) bool {
-	for _, e := range []error{ErrExists, ErrIsDir, ErrNoDir, ErrNotRegular, ErrProtected, ErrNotOutput, ErrTerminal, ErrDevice, syscall.ENOTDIR, syscall.ENAMETOOLONG} {
+	if errors.Is(err, fs.ErrPermission) {
+		return true
+	}
+	for _, e := range []error{ErrExists, ErrIsDir, ErrNoDir, ErrNotRegular, ErrProtected, ErrNotOutput, ErrTerminal, ErrDevice, syscall.ENOTDIR, syscall.ENAMETOOLONG, syscall.EROFS} {
 		if errors.Is(err, e) {
 			return true
 		}
@@ -185,7 +191,7 @@ func resolve(path string, o Options) (target, error) {
 			return t, fmt.Errorf("%s %w: it is %s; only regular files are replaced, so give another name", path, ErrNotRegular, describe(m))
 		}
 	case lerr == nil && lst.Mode()&fs.ModeSymlink != 0:
-		return t, fmt.Errorf("%s %w: it is a symbolic link to a missing file; give another name", path, ErrNotRegular)
+		return t, brokenLink(path, err)
 	case !errors.Is(err, fs.ErrNotExist):
 		return t, fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
 	}
@@ -199,6 +205,15 @@ func resolve(path string, o Options) (target, error) {
 		return t, fmt.Errorf("cannot write %s: %s %w", path, dir, ErrNoDir)
 	}
 	return t, nil
+}
+
+// brokenLink says why the symbolic link path, which err says cannot be
+// followed, is no output.
+func brokenLink(path string, err error) error {
+	if errors.Is(err, syscall.ELOOP) {
+		return fmt.Errorf("%s %w: it is a symbolic link in a loop, which never reaches a file; give another name", path, ErrNotRegular)
+	}
+	return fmt.Errorf("%s %w: it is a symbolic link to a missing file; give another name", path, ErrNotRegular)
 }
 
 // sinks are the only devices written to: /dev/null drops the report (a
@@ -221,7 +236,7 @@ func device(path, resolved string, st fs.FileInfo) error {
 	if isTerminal(resolved, st) {
 		return fmt.Errorf("%s %w; give a file name", name, ErrTerminal)
 	}
-	return fmt.Errorf("%s %w; give a file name (of the devices, only /dev/null is written to)", name, ErrDevice)
+	return fmt.Errorf("%s %w; give a file name (of the devices, only /dev/null and /dev/full are written to)", name, ErrDevice)
 }
 
 // isTerminal reports whether the device st, at resolved, is a terminal:
@@ -320,7 +335,13 @@ func Write(path string, data []byte, o Options) error {
 		if t.fd >= 0 {
 			return writeFD(path, t.fd, data)
 		}
-		return writeStream(path, data)
+		// A link names what it leads to: "full.txt: no space left"
+		// would puzzle.
+		shown := path
+		if t.path != path {
+			shown = fmt.Sprintf("%s (a link to %s)", path, t.path)
+		}
+		return writeStream(path, shown, data)
 	}
 	return writeAtomic(path, t, data, o.Overwrite)
 }
@@ -340,18 +361,19 @@ func writeFD(path string, fd int, data []byte) error {
 	return nil
 }
 
-func writeStream(path string, data []byte) error {
+// writeStream writes a device in place; shown is its name for messages.
+func writeStream(path, shown string, data []byte) error {
 	f, err := os.OpenFile(path, os.O_WRONLY, 0)
 	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+		return fmt.Errorf("cannot write %s: %w", shown, unwrapPath(err))
 	}
 	_, werr := f.Write(data)
 	cerr := f.Close()
 	if werr != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(werr))
+		return fmt.Errorf("cannot write %s: %w", shown, unwrapPath(werr))
 	}
 	if cerr != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(cerr))
+		return fmt.Errorf("cannot write %s: %w", shown, unwrapPath(cerr))
 	}
 	return nil
 }
