@@ -152,12 +152,9 @@ func (a *app) endQuietly(err error) error {
 func summarize(w io.Writer, width int, defs *advisor.Definitions, res tui.Outcome) {
 	var b strings.Builder
 	if res.Result != nil {
-		if res.Result.RunnerUp == "" || res.Result.Tie {
-			_, _ = fmt.Fprintf(&b, "%s (confidence: %s).\n", defs.Headline(res.Result), defs.ResultConfidence(res.Result))
-		} else {
-			_, _ = fmt.Fprintf(&b, "%s (confidence: %s, %d%%).\n", defs.Headline(res.Result),
-				defs.ResultConfidence(res.Result), advisor.Percent(res.Result.Confidence))
-		}
+		// The confidence in words, as the results and the brief say it:
+		// a percentage would read as a probability.
+		_, _ = fmt.Fprintf(&b, "%s (confidence: %s).\n", defs.Headline(res.Result), defs.ResultConfidence(res.Result))
 	}
 	for _, p := range res.Exported {
 		_, _ = fmt.Fprintf(&b, "Exported to %s\n", advisor.SafeText(p))
