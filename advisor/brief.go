@@ -133,6 +133,9 @@ type RemitItem struct {
 	Name     string
 	Text     string
 	YourPain bool
+	// Taken marks a pain the role takes on though it is another role's
+	// responsibility: Text says what the role does about it.
+	Taken bool
 }
 
 // Brief builds the explanation of a result.
@@ -384,7 +387,7 @@ func (q *Question) partStatement(p *Part, a Answer) string {
 		s = s[i:]
 		switch {
 		case strings.HasPrefix(s, "{value}"):
-			b.WriteString(GroupDigits(a.Int))
+			b.WriteString(Spelled(a.Int))
 		case strings.HasPrefix(s, "{unit}"):
 			b.WriteString(q.UnitFor(a.Int))
 		case strings.HasPrefix(s, "{list}"):
@@ -401,6 +404,16 @@ func (q *Question) partStatement(p *Part, a Answer) string {
 	}
 	b.WriteString(s)
 	return b.String()
+}
+
+// Spelled writes a number in a sentence as house style has it: one to
+// nine in words, larger ones in figures ("four locations", "140
+// employees").
+func Spelled(n int) string {
+	if n >= 1 && n <= 9 {
+		return [...]string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}[n-1]
+	}
+	return GroupDigits(n)
 }
 
 // lowerFirst lowers the first letter of a sentence put inside another,
@@ -451,7 +464,7 @@ func (d *Definitions) roleSection(r *Result, rec *Role, o ReportOptions) *RoleSe
 		owner = rec.Title
 	}
 	rs := &RoleSection{
-		Role: rec.ID, Title: "The role: " + rec.Title, Summary: rec.Summary, Mission: b.Mission,
+		Role: rec.ID, Title: "The role: " + rec.Title, Summary: rec.Summary, Mission: b.Mission.First(s),
 		ReportingLine: line, InPost: b.InPost.All(s), CEOKeeps: b.CEOKeeps.All(s), RoleOwns: b.RoleOwns.All(s),
 		NextSteps: b.NextSteps.All(s), Cost: b.Cost, Effect: b.Effect, WorksWith: rec.WorksWith,
 		CEOTitle: "The " + manager + " keeps", RoleTitle: "The " + owner + " own" + verbS(owner),
@@ -462,17 +475,47 @@ func (d *Definitions) roleSection(r *Result, rec *Role, o ReportOptions) *RoleSe
 			rs.Market = &c
 		}
 	}
-	pains := d.namedPains(r)
+	covered := d.remitOf(r, rec, rs, s)
+	rs.plan(b.Periods, covered, s)
+	// The pains' measures first, three at most, then the role's own.
+	for _, x := range covered {
+		if m := x.Measure.First(s); m != "" && !slices.Contains(rs.Measures, m) && len(rs.Measures) < maxPainMeasures {
+			rs.Measures = append(rs.Measures, m)
+		}
+	}
+	for _, m := range b.Measures.All(s) {
+		if !slices.Contains(rs.Measures, m) {
+			rs.Measures = append(rs.Measures, m)
+		}
+	}
+	return rs
+}
+
+// remitOf fills in the role's remit, the pains named first (its own, those
+// it covers for another role, and those a hand-off takes into it) and the
+// pains it hands to someone else, and returns the pains it takes on.
+func (d *Definitions) remitOf(r *Result, rec *Role, rs *RoleSection, s situation) []*Responsibility {
 	var covered []*Responsibility
-	for _, x := range pains {
+	taken := map[string]string{} // pains a hand-off takes into the remit, with what the role does
+	for _, x := range d.namedPains(r) {
 		if rec.covers(x.ID) {
 			covered = append(covered, x)
 			continue
 		}
-		rs.HandedOff = append(rs.HandedOff, HandedPain{ID: x.ID, Name: x.Name, To: d.handOff(rec, x.ID, s)})
+		h := d.handOff(rec, x.ID, s)
+		if h.Remit != "" {
+			covered = append(covered, x)
+			taken[x.ID] = h.Remit
+			continue
+		}
+		rs.HandedOff = append(rs.HandedOff, HandedPain{ID: x.ID, Name: x.Name, To: h.To})
 	}
 	for _, x := range covered {
-		rs.Remit = append(rs.Remit, RemitItem{ID: x.ID, Name: x.Name, Text: x.Description, YourPain: true})
+		text, isTaken := taken[x.ID]
+		if !isTaken {
+			text = x.Description
+		}
+		rs.Remit = append(rs.Remit, RemitItem{ID: x.ID, Name: x.Name, Text: text, YourPain: true, Taken: isTaken})
 	}
 	for i := range rec.Responsibilities {
 		x := &rec.Responsibilities[i]
@@ -480,7 +523,13 @@ func (d *Definitions) roleSection(r *Result, rec *Role, o ReportOptions) *RoleSe
 			rs.Remit = append(rs.Remit, RemitItem{ID: x.ID, Name: x.Name, Text: x.Description})
 		}
 	}
-	for _, p := range b.Periods {
+	return covered
+}
+
+// plan fills in the first 90 days: each period's actions, led by those of
+// the pains the role takes on, none twice.
+func (rs *RoleSection) plan(periods []PeriodPlan, covered []*Responsibility, s situation) {
+	for _, p := range periods {
 		per := Period{Days: p.Days, Title: p.Title}
 		for _, x := range covered {
 			if len(per.Actions) == p.FromPains {
@@ -496,18 +545,10 @@ func (d *Definitions) roleSection(r *Result, rec *Role, o ReportOptions) *RoleSe
 		per.Actions = append(per.Actions, p.Actions.All(s)...)
 		rs.Days = append(rs.Days, per)
 	}
-	for _, x := range covered {
-		if m := x.Measure.First(s); m != "" && !slices.Contains(rs.Measures, m) {
-			rs.Measures = append(rs.Measures, m)
-		}
-	}
-	for _, m := range b.Measures.All(s) {
-		if !slices.Contains(rs.Measures, m) {
-			rs.Measures = append(rs.Measures, m)
-		}
-	}
-	return rs
 }
+
+// maxPainMeasures is how many of the pains' measures lead a brief's.
+const maxPainMeasures = 3
 
 // planned reports whether an action is already in an earlier period.
 func (rs *RoleSection) planned(action string) bool {
@@ -549,15 +590,15 @@ func (r *Role) covers(id string) bool {
 
 // handOff is who takes on a pain the recommended role does not cover:
 // the first hand-off of its brief that holds for the pain's owner, or
-// the manager the role reports to.
-func (d *Definitions) handOff(rec *Role, pain string, s situation) string {
+// the CEO.
+func (d *Definitions) handOff(rec *Role, pain string, s situation) HandOff {
 	owner, _, _ := d.ResponsibilityOwner(pain)
 	for _, h := range rec.Brief.HandOff {
 		if (h.OwnerOf == "" || owner != nil && h.OwnerOf == owner.ID) && (len(h.Pains) == 0 || slices.Contains(h.Pains, pain)) && h.If.holds(s) {
-			return h.To
+			return h
 		}
 	}
-	return "the CEO"
+	return HandOff{To: "the CEO"}
 }
 
 // RevisitTitle heads what would make another step the right one later.

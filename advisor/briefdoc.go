@@ -28,15 +28,20 @@ func (d *Definitions) Document(r *Result, o ReportOptions) *Doc {
 	if o.Engagement.Client != "" {
 		doc.Kicker = "Operations leadership"
 	}
-	doc.Sections = append(doc.Sections, x.summary(), x.decision(), x.options(), x.why(), x.changes())
+	doc.Sections = append(doc.Sections, x.summary(), x.decision(), x.options(), x.why())
+	if s, ok := x.changes(); ok {
+		doc.Sections = append(doc.Sections, s)
+	}
 	if o.Team != nil {
 		doc.Sections = append(doc.Sections, x.team()...)
 	}
-	if b.Role != nil {
-		doc.Sections = append(doc.Sections, x.role())
-	}
+	// What to weigh comes before the role: it bears on whether to take
+	// the step at all.
 	if s, ok := x.caveats(); ok {
 		doc.Sections = append(doc.Sections, s)
+	}
+	if b.Role != nil {
+		doc.Sections = append(doc.Sections, x.role())
 	}
 	doc.Sections = append(doc.Sections, x.appendix())
 	return doc
@@ -91,52 +96,45 @@ func (x *docBuilder) summary() DocSection {
 	return sec
 }
 
-// whyLine says why in the client's terms: the parts of the picture that
-// weigh most for the step, and what they call for.
+// whyLine says why in the client's terms: the answers that weigh most
+// for the step, and the case they make ("... : the case for a full-time
+// leader of operations under the CEO"). The reasons below list them
+// again with the rest, as a summary does.
 func (x *docBuilder) whyLine() string {
-	var phrases []string
-	for _, f := range x.d.leadingFactors(x.r) {
-		if len(phrases) == 2 {
+	var top []string
+	for _, c := range x.r.Reasons {
+		if len(top) == maxWhy {
 			break
 		}
-		if f.Phrase != "" {
-			phrases = append(phrases, f.Phrase)
+		if st := x.d.statementOf(c); st != "" {
+			top = append(top, lowerFirst(st))
 		}
 	}
 	call := x.rec.Brief.Case.First(x.s)
 	switch {
 	case x.r.Tie:
 		return fmt.Sprintf("The answers weigh %s and %s equally; the cheaper step, and the easier to undo, comes first.", x.rec.Advice, x.ru.Advice)
-	case len(phrases) == 0 || call == "":
+	case call == "":
+		return ""
+	case len(top) == 0 && x.ru == nil:
+		return "Every other option is ruled out: the case for " + call + "."
+	case len(top) == 0:
 		return ""
 	}
-	return "Given " + JoinWords(phrases, "and") + ", the answers " + call + "."
+	// Statements hold commas ("grows fast, over 30% a year"): more than
+	// two are joined with semicolons.
+	list := top[0]
+	switch {
+	case len(top) == 2:
+		list = top[0] + ", and " + top[1]
+	case len(top) > 2:
+		list = strings.Join(top[:len(top)-1], "; ") + "; and " + top[len(top)-1]
+	}
+	return capitalize(list) + ": the case for " + call + "."
 }
 
-// leadingFactors are the factors whose answers favour the recommendation
-// over the runner-up most (its own evidence when the rules decide),
-// strongest first; factors that favour it not at all are left out.
-func (d *Definitions) leadingFactors(r *Result) []*Factor {
-	best, second := d.RoleIndex(r.Recommended), d.RoleIndex(r.RunnerUp)
-	gain := make([]Points, len(d.Factors))
-	for _, fs := range r.Factors {
-		i := d.factorIndex[fs.Factor]
-		gain[i] = fs.Points[best]
-		if second >= 0 {
-			gain[i] -= fs.Points[second]
-		}
-	}
-	var out []*Factor
-	for i := range d.Factors {
-		if gain[i] > 0 {
-			out = append(out, &d.Factors[i])
-		}
-	}
-	slices.SortStableFunc(out, func(a, b *Factor) int {
-		return int(gain[d.factorIndex[b.ID]] - gain[d.factorIndex[a.ID]])
-	})
-	return out
-}
+// maxWhy is how many answers the summary's why names.
+const maxWhy = 3
 
 // costLine is the step's cost for this company and its time to full
 // effect, in a line.
@@ -174,16 +172,69 @@ func (x *docBuilder) decision() DocSection {
 		sec.Blocks = append(sec.Blocks, paraBlock(fmt.Sprintf("The decision for the leadership team is whether to %s; the answers rule out the other options.", choice(x.rec))))
 	}
 	sec.Blocks = append(sec.Blocks, leadBlock("Confidence: "+x.b.Confidence+".", x.confidenceMeaning()))
+	// What the advice turns on: the answers to check when one plausible
+	// change flips it, else the nearest change that would.
 	switch {
-	case x.b.TurnsOn != "":
-		sec.Blocks = append(sec.Blocks, calloutBlock(x.b.TurnsOn))
+	case len(x.r.TurnsOn) > 0:
+		sec.Blocks = append(sec.Blocks, Block{Callout: &Para{Lead: "Check before deciding", Text: x.turnsOn()}})
 	case x.b.CloseCall != "":
 		sec.Blocks = append(sec.Blocks, calloutBlock(x.closeCall()))
+	}
+	if len(x.r.TurnsOn) == 0 {
+		if c := x.tip(); c != nil {
+			sec.Blocks = append(sec.Blocks, leadBlock("What would tip it", x.d.ChangeText(*c)))
+		} else {
+			sec.Blocks = append(sec.Blocks, leadBlock("What would tip it", x.noTip()))
+		}
 	}
 	for _, p := range x.b.AlsoPlan {
 		sec.Blocks = append(sec.Blocks, leadBlock("Plan ahead", p))
 	}
 	return sec
+}
+
+// turnsOn says the changes the advice turns on, grouped by the advice
+// each would give: "The advice would be X if growth were ... instead of
+// ..., or if ...".
+func (x *docBuilder) turnsOn() string {
+	const listed = 3
+	var roles []string
+	clauses := map[string][]string{}
+	for i, c := range x.r.TurnsOn {
+		if i == listed {
+			break
+		}
+		if _, ok := clauses[c.Role]; !ok {
+			roles = append(roles, c.Role)
+		}
+		clauses[c.Role] = append(clauses[c.Role], x.d.ChangeClause(c))
+	}
+	var out []string
+	for _, id := range roles {
+		ro, _ := x.d.Role(id)
+		out = append(out, fmt.Sprintf("The advice would be %s %s.", ro.Advice, JoinWords(clauses[id], "or")))
+	}
+	if n := len(x.r.TurnsOn) - listed; n > 0 {
+		out = append(out, fmt.Sprintf("%s more %s would change it too (see what else would change the advice).", capitalize(Spelled(n)), plural(n, "answer", "answers")))
+	}
+	return strings.Join(out, " ")
+}
+
+// tip is the nearest change that would change the advice, when the
+// advice turns on no answer; nil when none would.
+func (x *docBuilder) tip() *Change {
+	if len(x.r.TurnsOn) > 0 || len(x.r.Changes) == 0 {
+		return nil
+	}
+	return &x.r.Changes[0]
+}
+
+// noTip says that no single answer would change the advice.
+func (x *docBuilder) noTip() string {
+	if x.d.IsCloseCall(x.r) {
+		return "no single answer, changed within reason, on its own; but the call is close, and several small changes together could."
+	}
+	return "no single answer, changed within reason."
 }
 
 // confidenceMeaning says what the confidence word means for this advice.
@@ -236,7 +287,7 @@ var optionRows = []struct {
 	{"Reversibility", func(x *docBuilder, ro *Role) string { return ro.Brief.Scorecard.Reversible.First(x.s) }},
 	{"Risks here", func(x *docBuilder, ro *Role) string {
 		if x.r.IsRuledOut(ro.ID) {
-			return "" // its reason says it
+			return "Not weighed: ruled out."
 		}
 		// The sharpest risk for this client: the file lists the most
 		// particular first, a general one last.
@@ -247,13 +298,7 @@ var optionRows = []struct {
 // options compares the options side by side, the cheaper and more
 // reversible first, the recommended one marked.
 func (x *docBuilder) options() DocSection {
-	order := make([]*Role, 0, len(x.d.Roles))
-	for i := range x.d.Roles {
-		order = append(order, &x.d.Roles[i])
-	}
-	slices.SortStableFunc(order, func(a, b *Role) int {
-		return x.d.TieOrder[x.d.RoleIndex(a.ID)] - x.d.TieOrder[x.d.RoleIndex(b.ID)]
-	})
+	order := x.optionOrder()
 	t := &Table{Head: []string{""}, Mark: -1}
 	for i, ro := range order {
 		t.Head = append(t.Head, ro.Title)
@@ -280,20 +325,34 @@ func (x *docBuilder) options() DocSection {
 	return DocSection{Title: "The options side by side", ID: idOptions, Blocks: []Block{tableBlock(t)}}
 }
 
+// optionOrder is the options in the order a brief compares them: the
+// cheaper step, and the easier to undo, first.
+func (x *docBuilder) optionOrder() []*Role {
+	order := make([]*Role, 0, len(x.d.Roles))
+	for i := range x.d.Roles {
+		order = append(order, &x.d.Roles[i])
+	}
+	slices.SortStableFunc(order, func(a, b *Role) int {
+		return x.d.TieOrder[x.d.RoleIndex(a.ID)] - x.d.TieOrder[x.d.RoleIndex(b.ID)]
+	})
+	return order
+}
+
 // verdict is what the answers make of an option for this company.
 func (x *docBuilder) verdict(ro *Role) string {
 	switch {
 	case ro == x.rec:
-		return "Recommended"
+		return "Recommended (" + x.b.Confidence + ")"
 	case x.r.IsRuledOut(ro.ID):
 		for _, y := range x.r.RuledOut {
 			if y.Role != ro.ID {
 				continue
 			}
-			// "A full-time COO is ruled out below 20 people: ..." says it
-			// in its first clause; the appendix has the rest.
-			if head, _, _ := strings.Cut(y.Reason, ":"); strings.Contains(strings.ToLower(head), "ruled out") {
-				return head + "."
+			// "A fractional COO is ruled out from 150 people: a few days a
+			// month cannot lead operations at this size" gives its why
+			// after the colon.
+			if head, why, ok := strings.Cut(y.Reason, ": "); ok && strings.Contains(strings.ToLower(head), "ruled out") {
+				return "Ruled out: " + lowerFirst(strings.TrimSpace(why))
 			}
 			return "Ruled out: " + lowerFirst(y.Reason)
 		}
@@ -396,7 +455,12 @@ func (x *docBuilder) restOfPicture(stated map[[2]string]bool) []string {
 	var out []string
 	for qi := range x.d.Questions {
 		q := &x.d.Questions[qi]
-		if !q.MattersWhen.holds(x.s) {
+		if !q.MattersWhen.holds(x.s) || x.b.Role != nil && slices.ContainsFunc(x.r.Answers[q.ID].Multi, func(v string) bool {
+			_, _, ok := x.d.ResponsibilityOwner(v)
+			return ok
+		}) {
+			// The pains named are each said in the role's part (in its
+			// remit or handed on), not here.
 			continue
 		}
 		a := x.r.Answers[q.ID]
@@ -427,19 +491,26 @@ func (x *docBuilder) restOfPicture(stated map[[2]string]bool) []string {
 	return out
 }
 
-// changes says what would change the advice, or that no single answer
-// would.
-func (x *docBuilder) changes() DocSection {
-	sec := DocSection{Title: "What would change the advice", ID: "changes"}
-	if len(x.b.Changes.Items) > 0 {
-		return DocSection{Title: sec.Title, ID: sec.ID, Blocks: []Block{bulletsBlock(x.b.Changes.Items...)}}
+// changes lists what else would change the advice: the changes page one
+// has not said (what the advice turns on, the nearest one), or nothing.
+func (x *docBuilder) changes() (DocSection, bool) {
+	var said []string
+	for _, c := range x.r.TurnsOn {
+		said = append(said, x.d.ChangeText(c))
 	}
-	text := "No single answer, changed within reason, would change the advice."
-	if x.d.IsCloseCall(x.r) {
-		text = "No single answer changes the advice on its own, but the call is close: several small changes together could."
+	if c := x.tip(); c != nil {
+		said = append(said, x.d.ChangeText(*c))
 	}
-	sec.Blocks = append(sec.Blocks, paraBlock(text))
-	return sec
+	var items []string
+	for _, c := range x.r.Changes {
+		if text := x.d.ChangeText(c); !slices.Contains(said, text) {
+			items = append(items, text)
+		}
+	}
+	if len(items) == 0 {
+		return DocSection{}, false
+	}
+	return DocSection{Title: "What else would change the advice", ID: "changes", Blocks: []Block{bulletsBlock(items...)}}, true
 }
 
 // team is who answered and where they disagree, for a team's brief.
@@ -484,37 +555,7 @@ func (x *docBuilder) role() DocSection {
 		add(leadBlock("Mission", rs.Mission))
 	}
 
-	// The pains named, each with what the role does about it; the rest
-	// of the remit by name.
-	remit := &List{}
-	var also []string
-	for _, it := range rs.Remit {
-		if it.YourPain {
-			remit.Items = append(remit.Items, Para{Lead: it.Name + " (a pain named)", Text: it.Text})
-		} else {
-			also = append(also, lowerFirst(it.Name))
-		}
-	}
-	if len(remit.Items) > 0 {
-		add(headingBlock("Remit, the pains named first"), Block{List: remit})
-		if len(also) > 0 {
-			add(paraBlock("Also in the remit: " + JoinWords(also, "and") + "."))
-		}
-	} else {
-		remitList := &List{}
-		for _, it := range rs.Remit {
-			remitList.Items = append(remitList.Items, Para{Lead: it.Name, Text: it.Text})
-		}
-		add(headingBlock("Remit"), Block{List: remitList})
-	}
-	if len(rs.HandedOff) > 0 {
-		handed := &List{}
-		for _, h := range rs.HandedOff {
-			handed.Items = append(handed.Items, Para{Lead: h.Name + " (a pain named)", Text: "goes to " + strings.TrimRight(h.To, ".") + "."})
-		}
-		add(paraBlock("Pains named that are outside this remit, and who takes each on:"), Block{List: handed})
-	}
-
+	x.remit(add)
 	add(headingBlock("Reporting line"), paraBlock(rs.ReportingLine))
 	for _, t := range rs.InPost {
 		add(paraBlock(t))
@@ -555,6 +596,58 @@ func (x *docBuilder) role() DocSection {
 	return sec
 }
 
+// remit adds the role's remit: the pains named first, each with what the
+// role does (a pain it takes on from another role by its name alone: its
+// 90 days say what it does), then the rest of the remit by name; and the
+// pains named outside it, each with who takes it on.
+func (x *docBuilder) remit(add func(...Block)) {
+	rs := x.b.Role
+	hire := x.rec.Brief.Owner == "" // no new leader's "remit" is steps
+	pains := &List{}
+	var rest []string
+	for _, it := range rs.Remit {
+		switch {
+		case it.YourPain && (x.owns(it.ID) || it.Taken):
+			pains.Items = append(pains.Items, Para{Lead: it.Name, Text: it.Text})
+		case it.YourPain:
+			pains.Items = append(pains.Items, Para{Text: it.Name})
+		default:
+			rest = append(rest, it.Name)
+		}
+	}
+	title := "Remit"
+	if !hire {
+		title = "The steps"
+	}
+	add(headingBlock(title))
+	if len(pains.Items) > 0 {
+		add(paraBlock("The pains named come first:"), Block{List: pains})
+	}
+	switch {
+	case len(rest) == 0:
+	case !hire || len(pains.Items) == 0:
+		add(paraBlock(map[bool]string{true: "Other steps to weigh:", false: "The remit:"}[!hire]), bulletsBlock(rest...))
+	default:
+		for i := range rest {
+			rest[i] = lowerFirst(rest[i])
+		}
+		add(paraBlock("Also in the remit: " + JoinWords(rest, "and") + "."))
+	}
+	if len(rs.HandedOff) > 0 {
+		handed := &List{}
+		for _, h := range rs.HandedOff {
+			handed.Items = append(handed.Items, Para{Lead: h.Name, Text: "goes to " + strings.TrimRight(h.To, ".") + "."})
+		}
+		add(paraBlock("Pains named outside this remit, and who takes each on:"), Block{List: handed})
+	}
+}
+
+// owns reports whether the responsibility is the recommended role's own
+// (not one it covers for another role).
+func (x *docBuilder) owns(id string) bool {
+	return slices.ContainsFunc(x.rec.Responsibilities, func(r Responsibility) bool { return r.ID == id })
+}
+
 // maxMeasures is how many success measures a brief lists.
 const maxMeasures = 5
 
@@ -564,7 +657,7 @@ func (x *docBuilder) costSentences() []string {
 	var out []string
 	if c, ok := x.d.CostOf(x.market, x.rec.ID, x.r.Answers); ok {
 		out = append(out, c.Sentences()...)
-		if n := strings.TrimSpace(c.Market.Note); n != "" {
+		if n := strings.TrimSpace(c.Market.Note); n != "" && c.salaried() {
 			out = append(out, n)
 		}
 	} else if f := x.rec.Brief.Cost; f.Range != "" && x.market != nil {
@@ -596,15 +689,18 @@ func (x *docBuilder) appendix() DocSection {
 	}
 	add(paraBlock(method))
 
+	// The options in the comparison's order, the cheaper step first.
+	order := x.optionOrder()
 	scores := &Table{Caption: "Points by option and by factor", Head: []string{""}, Mark: -1}
-	for i, role := range d.Roles {
+	for i, role := range order {
 		scores.Head = append(scores.Head, role.Short)
 		if role.ID == r.Recommended {
 			scores.Mark = i + 1
 		}
 	}
 	total := TableRow{Head: "Total"}
-	for _, s := range r.Scores {
+	for _, role := range order {
+		s := r.Scores[d.RoleIndex(role.ID)]
 		cell := FormatPoints(s.Points)
 		if s.RuledOut {
 			cell += ruledOutMark
@@ -614,8 +710,8 @@ func (x *docBuilder) appendix() DocSection {
 	for _, fs := range r.Factors {
 		f, _ := d.Factor(fs.Factor)
 		row := TableRow{Head: f.Title}
-		for _, p := range fs.Points {
-			row.Cells = append(row.Cells, FormatPoints(p))
+		for _, role := range order {
+			row.Cells = append(row.Cells, FormatPoints(fs.Points[d.RoleIndex(role.ID)]))
 		}
 		scores.Rows = append(scores.Rows, row)
 	}
@@ -654,7 +750,8 @@ func (x *docBuilder) scoringLines() (lines, sources []string) {
 		}
 		// Why an answer gives its points matters where they count: one a
 		// rule or another answer left at nothing says so, and no more.
-		if counts := slices.ContainsFunc(c.Counted, func(p Points) bool { return p != 0 }); c.Why != "" && (counts || c.Scaled == "" && !c.Cancelled) {
+		// An answer that gives nothing at all needs no reason either.
+		if counts := slices.ContainsFunc(c.Counted, func(p Points) bool { return p != 0 }); c.Why != "" && counts {
 			line += ". " + strings.TrimSpace(c.Why)
 			source(c.Source)
 		} else {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 )
 
 // Change is the smallest plausible change of one answer that would make a
@@ -464,6 +465,17 @@ func (d *Definitions) ChangeText(c Change) string {
 		role = r.Advice
 	}
 	return q.rules().changeText(q, c, "the advice would be "+role+".")
+}
+
+// ChangeClause is a change as the condition it is, to follow "the advice
+// would be X": "if growth were “Rapid” instead of “Moderate”", "at 150
+// employees or more (now 140)".
+func (d *Definitions) ChangeClause(c Change) string {
+	q, ok := d.Question(c.Question)
+	if !ok {
+		return ""
+	}
+	return lowerFirst(strings.TrimSuffix(q.rules().changeText(q, c, ""), ", "))
 }
 
 func (integerKind) changeText(q *Question, c Change, then string) string {

@@ -18,6 +18,8 @@ type Condition struct {
 	AtLeast, Below []NumberIs
 	UnlessRuledOut []string // none of these roles is ruled out
 	WhenRuledOut   []string // every one of these roles is ruled out
+	// Recommended holds when the advice is one of these roles.
+	Recommended []string
 	// ConfidenceBelow holds when the advice is less sure than this (0 when
 	// not given): a close call, or advice that turns on one answer, is 0.
 	ConfidenceBelow float64
@@ -26,8 +28,8 @@ type Condition struct {
 	AnyOf []Condition
 	path  string
 	line  int // the condition's own line, where a caller knows it
-	// The lines of the two role lists and the confidence, for messages.
-	unlessRuledLine, whenRuledLine, confidenceLine int
+	// The lines of the role lists and the confidence, for messages.
+	unlessRuledLine, whenRuledLine, recommendedLine, confidenceLine int
 }
 
 // AnswerIs holds when the answer to Question is one of Values (a
@@ -72,10 +74,11 @@ type Texts []Conditional
 // applied while the answers are scored) and how sure the advice is (-1
 // when not known).
 type situation struct {
-	d          *Definitions
-	answers    Answers
-	ruled      []int
-	confidence float64
+	d           *Definitions
+	answers     Answers
+	ruled       []int
+	confidence  float64
+	recommended string // "" when not known
 }
 
 // situationOf is the situation of a result.
@@ -86,7 +89,7 @@ func (d *Definitions) situationOf(r *Result) situation {
 			ruled[i] = 1
 		}
 	}
-	return situation{d: d, answers: r.Answers, ruled: ruled, confidence: d.heldConfidence(r)}
+	return situation{d: d, answers: r.Answers, ruled: ruled, confidence: d.heldConfidence(r), recommended: r.Recommended}
 }
 
 // heldConfidence is the confidence a condition sees: 1 when the rules
@@ -138,6 +141,9 @@ func (c *Condition) holds(s situation) bool {
 	if c.ConfidenceBelow > 0 && (s.confidence < 0 || s.confidence >= c.ConfidenceBelow) {
 		return false
 	}
+	if len(c.Recommended) > 0 && !slices.Contains(c.Recommended, s.recommended) {
+		return false
+	}
 	if len(c.AnyOf) == 0 {
 		return true
 	}
@@ -178,7 +184,7 @@ func (c *Condition) holdsOn(answers Answers) bool {
 
 // answersOnly reports whether the condition tests the answers alone.
 func (c *Condition) answersOnly() bool {
-	if len(c.UnlessRuledOut)+len(c.WhenRuledOut) > 0 || c.ConfidenceBelow > 0 {
+	if len(c.UnlessRuledOut)+len(c.WhenRuledOut)+len(c.Recommended) > 0 || c.ConfidenceBelow > 0 {
 		return false
 	}
 	for i := range c.AnyOf {
@@ -206,7 +212,7 @@ func (c *Condition) questions() []string {
 
 // empty reports whether the condition tests nothing.
 func (c *Condition) empty() bool {
-	return len(c.When)+len(c.Unless)+len(c.AtLeast)+len(c.Below)+len(c.UnlessRuledOut)+len(c.WhenRuledOut)+len(c.AnyOf) == 0 && c.ConfidenceBelow == 0
+	return len(c.When)+len(c.Unless)+len(c.AtLeast)+len(c.Below)+len(c.UnlessRuledOut)+len(c.WhenRuledOut)+len(c.Recommended)+len(c.AnyOf) == 0 && c.ConfidenceBelow == 0
 }
 
 // All is the texts whose condition holds in s.
@@ -231,7 +237,7 @@ func (t Texts) First(s situation) string {
 }
 
 var (
-	conditionFields   = []string{"when", "unless", "at_least", "below", "when_ruled_out", "unless_ruled_out", "confidence_below", "any_of"}
+	conditionFields   = []string{"when", "unless", "at_least", "below", "when_ruled_out", "unless_ruled_out", "recommended", "confidence_below", "any_of"}
 	conditionalFields = append([]string{"text"}, conditionFields...)
 	variantFields     = append([]string{"reporting_line", "manager", "owner"}, conditionFields...)
 )
@@ -292,6 +298,8 @@ func readCondition(f fields) Condition {
 	c.unlessRuledLine = f.lineOf("unless_ruled_out")
 	f.texts("when_ruled_out", &c.WhenRuledOut)
 	c.whenRuledLine = f.lineOf("when_ruled_out")
+	f.texts("recommended", &c.Recommended)
+	c.recommendedLine = f.lineOf("recommended")
 	f.with("confidence_below", func(n *yaml.Node, p string) {
 		if v, ok := readShare(n, p, f.pl); ok {
 			if v == 0 {
@@ -369,6 +377,9 @@ func (d *Definitions) checkConditions(pl, qpl *problemList) {
 			}
 		}
 	}
+	for i := range d.Caveats {
+		d.checkCondition(&d.Caveats[i].If, pl)
+	}
 	for ri := range d.Roles {
 		for _, c := range d.Roles[ri].conditions() {
 			d.checkCondition(c, pl)
@@ -396,7 +407,9 @@ func (d *Definitions) checkCondition(c *Condition, pl *problemList) {
 			pl.addf(x.line, x.path, "%s is a number question; compare it with at_least or below, such as at_least: {%s: 50}", x.Question, x.Question)
 		default:
 			for _, v := range x.Values {
-				if o, _ := q.Option(v); o == nil && (v != NoneValue || !q.IsList()) {
+				if o, _ := q.Option(v); o == nil && (v != NoneValue || !q.IsList()) && !d.builtInRoles {
+					// (The built-in roles with the user's own questions: a
+					// value they do not have never holds.)
 					pl.addf(x.line, x.path, "%s is not a value of %s; expected one of %s", quoteInput(v), x.Question, quoteList(q.Values()))
 				}
 			}
@@ -416,7 +429,7 @@ func (d *Definitions) checkCondition(c *Condition, pl *problemList) {
 		key  string
 		ids  []string
 		line int
-	}{{"when_ruled_out", c.WhenRuledOut, c.whenRuledLine}, {"unless_ruled_out", c.UnlessRuledOut, c.unlessRuledLine}} {
+	}{{"when_ruled_out", c.WhenRuledOut, c.whenRuledLine}, {"unless_ruled_out", c.UnlessRuledOut, c.unlessRuledLine}, {"recommended", c.Recommended, c.recommendedLine}} {
 		for _, id := range f.ids {
 			if _, ok := d.roleIndex[id]; !ok {
 				pl.addf(f.line, joinPath(c.path, f.key), "unknown role %s; roles are %s", quoteInput(id), quoteList(d.RoleIDs()))

@@ -130,11 +130,11 @@ func TestBriefDefinitionsAreChecked(t *testing.T) {
 		name, old, new, key, msg string
 	}{
 		{"a number compared with when", "          below: {employees: 50}\n", "          when: {employees: 50}\n",
-			"revisit_when[3].when.employees", "employees is a number question; compare it with at_least or below"},
+			"revisit_when[4].when.employees", "employees is a number question; compare it with at_least or below"},
 		{"a choice compared as a number", "          below: {employees: 50}\n", "          below: {growth: 50}\n",
-			"revisit_when[3].below.growth", "growth is not a number question"},
+			"revisit_when[4].below.growth", "growth is not a number question"},
 		{"a number that is none", "          below: {employees: 50}\n", "          below: {employees: many}\n",
-			"revisit_when[3].below.employees", "expected a whole number"},
+			"revisit_when[4].below.employees", "expected a whole number"},
 		{"a confidence of 0", "        confidence_below: 0.35\n", "        confidence_below: 0\n",
 			"before_hiring[0].confidence_below", "0 never holds"},
 		{"an unknown value in a list", "              unless: {operating_model: [multi-unit, client-projects]}\n", "              unless: {operating_model: [multi-unit, agency]}\n",
@@ -142,7 +142,7 @@ func TestBriefDefinitionsAreChecked(t *testing.T) {
 		{"an unknown hand-off role", "        - owner_of: coo\n          to: the COO in post", "        - owner_of: ceo\n          to: the COO in post",
 			"hand_off[0].owner_of", `unknown role "ceo"`},
 		{"an unknown hand-off pain", "        - pains: [performance-monitoring]\n", "        - pains: [performance]\n",
-			"hand_off[1].pains", `unknown responsibility "performance"`},
+			"hand_off[2].pains", `unknown responsibility "performance"`},
 		{"an unknown cover", "        - strategy-alignment\n        - overall-management\n", "        - strategy\n        - overall-management\n",
 			"brief.covers", `unknown responsibility "strategy"`},
 		{"a market's unknown role", "      - role: no-new-leader\n        what: an analyst or a coordinator, if needed\n        bands:\n          - {yearly: [50000, 90000]}",

@@ -40,8 +40,9 @@ func TestPartStatementFillsPlaceholders(t *testing.T) {
 		want             string
 	}{
 		{"", "", 1200, "The company has 1,200 employees"},
-		{"", "", 1, "The company has 1 employee"},
-		{"{list} {value}{unit}", "New markets", 3, "new markets 3employees"},
+		{"", "", 1, "The company has one employee"}, // one to nine in words
+		{"", "", 10, "The company has 10 employees"},
+		{"{list} {value}{unit}", "New markets", 3, "new markets threeemployees"},
 		{"{not one} {value", "X", 7, "{not one} {value"},
 		{"{{value}} {", "X", 42, "{42} {"},
 		{"no placeholders", "X", 5, "no placeholders"},

@@ -11,7 +11,7 @@ var (
 	marketFields     = []string{"id", "name", "currency", "symbol", "year", "by", "search_fee", "note", "sources", "costs"}
 	marketRequired   = []string{"id", "name", "currency", "symbol", "by", "sources", "costs"}
 	roleCostFields   = []string{"role", "day_rate", "note", "what", "bands"}
-	costBandFields   = []string{"up_to", "salary", "bonus", "days", "yearly"}
+	costBandFields   = []string{"up_to", "salary", "bonus", "search", "days", "yearly"}
 	maxMoney         = 100_000_000
 	maxMarketsInFile = 50
 )
@@ -73,7 +73,7 @@ func (d *Definitions) readRoleCosts(n *yaml.Node, path string, m *Market, pl *pr
 		}
 		listed[rc.Role] = true
 		f.with("day_rate", func(n *yaml.Node, p string) { rc.DayRate = readAmounts(n, p, pl) })
-		f.text("note", &rc.Note)
+		f.with("note", func(n *yaml.Node, p string) { rc.Note = readConditionals(n, p, pl) })
 		f.text("what", &rc.What)
 		f.with("bands", func(n *yaml.Node, p string) { rc.Bands = readCostBands(n, p, pl) })
 		checkCostKind(&rc, f, pl)
@@ -102,6 +102,9 @@ func readCostBands(n *yaml.Node, path string, pl *problemList) []CostBand {
 			}
 		})
 		f.with("salary", func(n *yaml.Node, p string) { b.Base = readAmounts(n, p, pl) })
+		search := true
+		f.boolean("search", &search)
+		b.NoSearch = !search
 		f.with("days", func(n *yaml.Node, p string) { b.Days = readAmounts(n, p, pl) })
 		f.with("yearly", func(n *yaml.Node, p string) { b.Yearly = readAmounts(n, p, pl) })
 		f.with("bonus", func(n *yaml.Node, p string) {
@@ -172,10 +175,15 @@ func readAmounts(n *yaml.Node, path string, pl *problemList) [2]int {
 }
 
 // checkMarkets checks, once the questions are loaded, that each market's
-// bands follow a number question.
+// bands follow a number question, and the conditions of its notes.
 func (d *Definitions) checkMarkets(pl *problemList) {
 	for i := range d.Markets {
 		m := &d.Markets[i]
+		for _, rc := range m.Costs {
+			for k := range rc.Note {
+				d.checkCondition(&rc.Note[k].If, pl)
+			}
+		}
 		q, ok := d.Question(m.By)
 		p := "markets[" + m.ID + "].by"
 		switch {

@@ -8,12 +8,12 @@ import (
 
 // The keys of a roles file, by the mapping they are in.
 var (
-	rolesTopFields  = []string{"roles", "tie_break", "markets"}
+	rolesTopFields  = []string{"roles", "tie_break", "markets", "caveats"}
 	roleFields      = []string{"id", "title", "short", "advice", "headline", "summary", "responsibilities", "fits_when", "works_with", "before_hiring", "secondary", "brief"}
 	roleRequired    = []string{"id", "title", "summary", "responsibilities", "fits_when", "works_with"}
 	briefFields     = []string{"title", "decision", "case", "mission", "reporting_line", "manager", "owner", "variants", "in_post", "decision_rights", "covers", "hand_off", "first_90_days", "success_measures", "next_steps", "revisit_when", "cost", "time_to_effect", "scorecard"}
 	scorecardFields = []string{"remit", "reports_to", "decides", "time_to_effect", "reversible", "risks"}
-	handOffFields   = append([]string{"owner_of", "pains", "to"}, conditionFields...)
+	handOffFields   = append([]string{"owner_of", "pains", "to", "remit"}, conditionFields...)
 	rightsFields    = []string{"ceo_keeps", "role_owns"}
 	periodFields    = []string{"days", "title", "actions", "from_pains", "without_pains"}
 	figureFields    = []string{"range", "region", "source"}
@@ -72,6 +72,7 @@ func (d *Definitions) loadRoles(src Source) error {
 	}
 	top.with("tie_break", func(n *yaml.Node, _ string) { d.readTieBreak(n, pl) })
 	top.with("markets", func(n *yaml.Node, _ string) { d.readMarkets(n, pl) })
+	top.with("caveats", func(n *yaml.Node, p string) { d.Caveats = readConditionals(n, p, pl) })
 	d.checkBriefIDs(pl)
 	return pl.err()
 }
@@ -157,7 +158,7 @@ func readRoleBrief(n *yaml.Node, path string, pl *problemList) RoleBrief {
 	f, _ := readFields(n, path, pl, briefFields, nil)
 	f.line("decision", &b.Decision)
 	f.line("title", &b.Title)
-	f.text("mission", &b.Mission)
+	f.with("mission", func(n *yaml.Node, p string) { b.Mission = readConditionals(n, p, pl) })
 	f.text("reporting_line", &b.ReportingLine)
 	f.line("manager", &b.Manager)
 	f.line("owner", &b.Owner)
@@ -182,7 +183,7 @@ func readRoleBrief(n *yaml.Node, path string, pl *problemList) RoleBrief {
 	b.coversLine, b.coversPath = f.lineOf("covers"), f.at("covers")
 	f.with("hand_off", func(n *yaml.Node, p string) {
 		eachItem(n, p, "{owner_of, to, when}", pl, func(c *yaml.Node, p string) {
-			hf, ok := readFields(c, p, pl, handOffFields, []string{"to"})
+			hf, ok := readFields(c, p, pl, handOffFields, nil)
 			if !ok {
 				return
 			}
@@ -190,6 +191,10 @@ func readRoleBrief(n *yaml.Node, path string, pl *problemList) RoleBrief {
 			hf.id("owner_of", &h.OwnerOf)
 			hf.texts("pains", &h.Pains)
 			hf.line("to", &h.To)
+			hf.text("remit", &h.Remit)
+			if (h.To == "") == (h.Remit == "") {
+				pl.addf(c.Line, p, "give to (who takes the pain on) or remit (what the role itself does about it), one of the two")
+			}
 			b.HandOff = append(b.HandOff, h)
 		})
 	})
@@ -299,7 +304,7 @@ func (r *Role) conditions() []*Condition {
 	}
 	b := &r.Brief
 	sc := &b.Scorecard
-	texts(r.BeforeHiring, b.Case, b.InPost, b.CEOKeeps, b.RoleOwns, b.Measures, b.NextSteps, b.RevisitWhen,
+	texts(r.BeforeHiring, b.Case, b.Mission, b.InPost, b.CEOKeeps, b.RoleOwns, b.Measures, b.NextSteps, b.RevisitWhen,
 		sc.Remit, sc.ReportsTo, sc.Decides, sc.Effect, sc.Reversible, sc.Risks)
 	for i := range r.Responsibilities {
 		texts(r.Responsibilities[i].Action, r.Responsibilities[i].Measure)

@@ -31,7 +31,7 @@ type Market struct {
 type RoleCost struct {
 	Role    string
 	DayRate [2]int // a fractional role's day rate, low and high
-	Note    string // a note on the role's cost: equity, how rough the figures are
+	Note    Texts  // notes on the role's cost (equity, how rough the figures are), each where it holds
 	What    string // what a yearly amount buys: "an analyst or a coordinator"
 	Bands   []CostBand
 	line    int
@@ -40,11 +40,14 @@ type RoleCost struct {
 // CostBand is a role's cost for companies up to a size: UpTo is the
 // largest answer it covers (0 for the last band, which has no end).
 type CostBand struct {
-	UpTo   int
-	Base   [2]int // salary, low and high
-	Bonus  [2]int // bonus, as a percentage of the salary
-	Days   [2]int // days a month
-	Yearly [2]int
+	UpTo int
+	// NoSearch marks a band hired without a retained search (a smaller
+	// company hires directly or through a recruiter).
+	NoSearch bool
+	Base     [2]int // salary, low and high
+	Bonus    [2]int // bonus, as a percentage of the salary
+	Days     [2]int // days a month
+	Yearly   [2]int
 }
 
 // Cost is one role's cost for one company, worked out from its market's
@@ -56,6 +59,7 @@ type Cost struct {
 	Days, DayRate, Monthly    [2]int
 	Yearly                    [2]int
 	Note, What                string
+	NoSearch                  bool
 }
 
 // Market returns the market with the given id, or the first (the
@@ -101,11 +105,14 @@ func (d *Definitions) CostOf(m *Market, role string, answers Answers) (Cost, boo
 			k++
 		}
 		b := rc.Bands[k]
-		c := Cost{Market: m, Base: b.Base, Bonus: b.Bonus, Days: b.Days, DayRate: rc.DayRate, Yearly: b.Yearly, Note: rc.Note, What: rc.What}
+		c := Cost{Market: m, Base: b.Base, Bonus: b.Bonus, Days: b.Days, DayRate: rc.DayRate, Yearly: b.Yearly, What: rc.What, NoSearch: b.NoSearch}
+		c.Note = strings.Join(rc.Note.All(situation{d: d, answers: answers, confidence: -1}), " ")
 		c.Band = d.bandText(m.By, rc.Bands, k)
 		for j := range 2 {
 			c.Cash[j] = roundMoney(float64(b.Base[j]) * (1 + float64(b.Bonus[j])/100))
-			c.Search[j] = roundMoney(float64(c.Cash[j]) * m.SearchFee)
+			if !b.NoSearch {
+				c.Search[j] = roundMoney(float64(c.Cash[j]) * m.SearchFee)
+			}
 			c.Monthly[j] = rc.DayRate[j] * b.Days[j]
 		}
 		return c, true
@@ -192,7 +199,7 @@ func (c Cost) Short() string {
 	case c.salaried() && c.Search[1] > 0:
 		return fmt.Sprintf("%s a year in cash; search fee about %s", m.Range(c.Cash), m.Range(c.Search))
 	case c.salaried():
-		return m.Range(c.Cash) + " a year in cash"
+		return m.Range(c.Cash) + " a year in cash; hired directly or through a recruiter"
 	case c.Monthly[1] > 0:
 		return fmt.Sprintf("%s a month for %s days", m.Range(c.Monthly), numberRange(c.Days))
 	}
@@ -214,15 +221,24 @@ func (c Cost) Sentences() []string {
 		if c.Bonus[1] > 0 {
 			s += fmt.Sprintf(" and a target bonus of %s%% of it", numberRange(c.Bonus))
 		}
-		if c.Search[1] > 0 {
+		switch {
+		case c.Search[1] > 0:
 			s += fmt.Sprintf("; a retained search costs %s of the first year's cash", shareWords(m.SearchFee))
+		case c.NoSearch:
+			s += "; at this size the role is usually filled directly or through a recruiter's fee, not a retained search"
 		}
 		out = append(out, s+".")
 		if c.Note != "" {
 			out = append(out, c.Note)
 		}
 	case c.Monthly[1] > 0:
-		out = append(out, fmt.Sprintf("That is %s days a month at %s a day, usually on a monthly retainer.", numberRange(c.Days), m.Range(c.DayRate)))
+		out = append(out, fmt.Sprintf("The retainer covers %s days a month at %s a day; most engagements run six to eighteen months.", numberRange(c.Days), m.Range(c.DayRate)))
+	default:
+		s := "About " + m.Range(c.Yearly) + " a year"
+		if c.What != "" {
+			s += " for " + c.What
+		}
+		out = append(out, s+"; the other steps cost what they replace.")
 	}
 	return out
 }

@@ -50,7 +50,7 @@ type RoleBrief struct {
 	// Case is what the answers call for, after the factors that weigh
 	// most: "call for a full-time leader of operations under the CEO".
 	Case          Texts
-	Mission       string
+	Mission       Texts // the first that holds
 	ReportingLine string
 	// Manager is who the role reports to and who keeps the decisions the
 	// role does not own: "CEO" unless a variant says otherwise.
@@ -95,9 +95,13 @@ type RoleBrief struct {
 type HandOff struct {
 	OwnerOf string   // the role whose responsibility it is ("" for any)
 	Pains   []string // the responsibilities it is for (none: every one)
-	line    int
-	To      string
-	If      Condition
+	// Remit, instead of To, takes the pain into the role's own remit,
+	// saying what the role does about it (an agency's Director staffs the
+	// client work).
+	Remit string
+	line  int
+	To    string
+	If    Condition
 }
 
 // Scorecard is the role in the one-page comparison of the options: a
@@ -460,6 +464,10 @@ type Definitions struct {
 	// Markets say what the roles cost, country by country; the first is
 	// the default.
 	Markets []Market
+	// Caveats are points to weigh before deciding, whatever the role,
+	// each where its condition holds (a heavily regulated company that
+	// names unassessed risk: the board's matter now).
+	Caveats Texts
 	// TieOrder ranks the roles for ties, cheaper and more reversible
 	// first: TieOrder[i] is role i's rank.
 	TieOrder []int

@@ -33,6 +33,8 @@ p { margin: .5rem 0; orphans: 3; widows: 3; }
 ul, ol { margin: .4rem 0; padding-left: 1.25rem; }
 li { margin: .25rem 0; break-inside: avoid; }
 .keep { break-inside: avoid; }
+p.lead { break-after: avoid; }
+.table.whole { break-inside: avoid; }
 .summary { background: var(--soft); border-radius: 10px; padding: 1rem 1.25rem; }
 .summary > :first-child { margin-top: 0; }
 .summary > :last-child { margin-bottom: 0; }
@@ -70,7 +72,7 @@ thead .mark { border-top: 3px solid var(--accent); }
   .stack td.mark::before { color: var(--accent); }
 }
 @media print {
-  body { font-size: 10pt; line-height: 1.4; }
+  body { font-size: 9.5pt; line-height: 1.4; }
   main { max-width: none; padding: 0; }
   header { margin-bottom: .9rem; }
   h1 { font-size: 20pt; }
@@ -90,6 +92,8 @@ thead .mark { border-top: 3px solid var(--accent); }
   .summary { border: 1px solid var(--line); }
   .summary, .callout, .mark { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .appendix { margin-top: 1.6rem; font-size: 8pt; }
+  /* The reasons are short sentences: two columns, as a summary sets them. */
+  #why > .keep:first-child > ul { column-count: 2; column-gap: 7mm; }
   /* The appendix's long lists read in two columns, as a reference does. */
   .appendix ul, .appendix ol { column-count: 2; column-gap: 7mm; }
   .appendix li { margin: 0 0 .2rem; }
@@ -208,10 +212,18 @@ func htmlSection(w *strings.Builder, s DocSection) {
 	if title != "" {
 		fmt.Fprintf(&heads, "<h2>%s</h2>\n", title)
 	}
-	for _, b := range s.Blocks {
+	for i, b := range s.Blocks {
 		if b.Sub != nil {
 			if t := esc(b.Sub.Text); t != "" {
 				fmt.Fprintf(&heads, "<h3>%s</h3>\n", t)
+			}
+			continue
+		}
+		// A short paragraph that leads into a list ("The CEO keeps:",
+		// "Days 1–30: Listen and learn") stays with it, as a heading does.
+		if leadsIntoList(s.Blocks, i) {
+			if p := htmlPara(*b.Para); p != "" {
+				fmt.Fprintf(&heads, "<p class=\"lead\">%s</p>\n", p)
 			}
 			continue
 		}
@@ -232,6 +244,14 @@ func htmlSection(w *strings.Builder, s DocSection) {
 	}
 	w.WriteString(heads.String())
 	w.WriteString("</section>\n")
+}
+
+// leadsIntoList reports whether block i is a short paragraph followed by
+// a list, which it introduces.
+func leadsIntoList(blocks []Block, i int) bool {
+	const most = 200 // characters: a line or two
+	b := blocks[i]
+	return b.Para != nil && i+1 < len(blocks) && blocks[i+1].List != nil && len(b.Para.Lead)+len(b.Para.Text) <= most
 }
 
 // keepWith reports whether a block is short enough to print on the same
@@ -327,6 +347,10 @@ func htmlList(l *List) string {
 	return "<" + tag + ">\n" + items.String() + "</" + tag + ">\n"
 }
 
+// wholeTableRows is the most rows a table may have to print on one page,
+// never split.
+const wholeTableRows = 12
+
 // tooWideForAPhone reports whether a table's rows are too long to read
 // across on a phone, about 40 characters of its text a line: a phone
 // then stacks them (the scorecard), and keeps a table of short figures
@@ -363,6 +387,9 @@ func htmlTable(t *Table) string {
 	class := "table"
 	if tooWideForAPhone(t) {
 		class += " stack"
+	}
+	if len(t.Rows) <= wholeTableRows {
+		class += " whole" // a short table prints on one page
 	}
 	fmt.Fprintf(&w, "<div class=\"%s\">\n<table>\n", class)
 	if c := esc(t.Caption); c != "" {

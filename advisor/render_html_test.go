@@ -26,16 +26,16 @@ func TestHTMLDocument(t *testing.T) {
 		"<section id=\"summary\" class=\"summary\" aria-label=\"Summary\">\n<p>Hire an Operations Director this quarter, reporting to the CEO.</p>\n<p><strong>Why:</strong> Your six",
 		"<section id=\"decision\">\n<div class=\"keep\">\n<h2>The decision you are taking</h2>\n<p>Whether",
 		"<aside class=\"callout\"><p><strong>What it turns on:</strong> Whether departments work together without the CEO.",
-		"<div class=\"keep\">\n<h2>The options side by side</h2>\n<div class=\"table stack\">\n<table>\n<caption>Four ways to lead operations at Harbour &amp; Sons</caption>\n<thead>\n<tr><td></td><th scope=\"col\">No new leader</th>",
+		"<div class=\"keep\">\n<h2>The options side by side</h2>\n<div class=\"table stack whole\">\n<table>\n<caption>Four ways to lead operations at Harbour &amp; Sons</caption>\n<thead>\n<tr><td></td><th scope=\"col\">No new leader</th>",
 		"<th scope=\"col\" class=\"mark\">Operations Director <span class=\"rec\">Recommended</span></th>",
 		"<tr><th scope=\"row\">Cost a year</th><td data-label=\"No new leader\">None</td><td data-label=\"Fractional COO\">$60K to $90K</td><td class=\"mark\" data-label=\"Operations Director (recommended)\">$170K to $210K cash</td><td data-label=\"COO\">$300K to $450K cash</td></tr>",
 		"</table>\n</div>\n<p class=\"note\">US market, 2026. Sources:",
-		"<div class=\"table stack\">\n<table>\n<caption>Four ways", // too wide for a phone: stacked there
-		"<div class=\"table\">\n<table>\n<caption>What an Operations Director costs",
+		"<div class=\"table stack whole\">\n<table>\n<caption>Four ways", // too wide for a phone: stacked there; short: whole on paper
+		"<div class=\"table whole\">\n<table>\n<caption>What an Operations Director costs",
 		"<div class=\"keep\">\n<h3>Remit</h3>\n<ul>\n<li><strong>Process optimization (your pain):</strong> Studies",
 		"<div class=\"keep\">\n<h3>The first 90 days</h3>\n<h3>Days 1-30: Listen and map</h3>\n<ul>\n",
-		"<section id=\"how-scored\" class=\"appendix\">\n<div class=\"keep\">\n<h2>How this was scored</h2>\n<p>Each answer",
-		"</div>\n<ul>\n<li><strong>Employees: 140:</strong> +1 Operations Director", // 30 items: not held whole
+		"<section id=\"how-scored\" class=\"appendix\">\n<h2>How this was scored</h2>\n<p class=\"lead\">Each answer", // it leads into the list
+		"</p>\n<ul>\n<li><strong>Employees: 140:</strong> +1 Operations Director",                                     // 30 items: not held whole
 		"<footer class=\"doc-footer\">Harbour &amp; Sons Logistics · 26 November 2026 · Confidential</footer>\n</body>\n</html>\n",
 		"size: A4;",
 		`@bottom-left { content: "Harbour \26  Sons Logistics \b7  26 November 2026 \b7  Confidential";`,

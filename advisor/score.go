@@ -398,6 +398,9 @@ func (d *Definitions) Recommend(in Answers) (*Result, error) {
 	if res.Tie {
 		res.Notes = append(res.Notes, d.notes(s, second)...)
 	}
+	for _, text := range d.Caveats.All(s) {
+		res.Notes = append(res.Notes, Note{Role: res.Recommended, Text: text})
+	}
 	return res, nil
 }
 
