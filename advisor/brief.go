@@ -543,9 +543,14 @@ func (rs *RoleSection) plan(periods []PeriodPlan, covered []*Responsibility, s s
 			per.Actions = append(per.Actions, p.WithoutPains.All(s)...)
 		}
 		per.Actions = append(per.Actions, p.Actions.All(s)...)
+		// Four steps a period at most: the pains' first.
+		per.Actions = per.Actions[:min(maxActions, len(per.Actions))]
 		rs.Days = append(rs.Days, per)
 	}
 }
+
+// maxActions is how many steps a period of the first 90 days lists.
+const maxActions = 4
 
 // maxPainMeasures is how many of the pains' measures lead a brief's.
 const maxPainMeasures = 3

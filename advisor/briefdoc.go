@@ -197,7 +197,7 @@ func (x *docBuilder) decision() DocSection {
 // each would give: "The advice would be X if growth were ... instead of
 // ..., or if ...".
 func (x *docBuilder) turnsOn() string {
-	const listed = 3
+	const listed = 2
 	var roles []string
 	clauses := map[string][]string{}
 	for i, c := range x.r.TurnsOn {
@@ -607,7 +607,7 @@ func (x *docBuilder) remit(add func(...Block)) {
 	var rest []string
 	for _, it := range rs.Remit {
 		switch {
-		case it.YourPain && (x.owns(it.ID) || it.Taken):
+		case it.YourPain && (x.owns(it.ID) || it.Taken) && len(pains.Items) < maxDescribed:
 			pains.Items = append(pains.Items, Para{Lead: it.Name, Text: it.Text})
 		case it.YourPain:
 			pains.Items = append(pains.Items, Para{Text: it.Name})
@@ -634,13 +634,34 @@ func (x *docBuilder) remit(add func(...Block)) {
 		add(paraBlock("Also in the remit: " + JoinWords(rest, "and") + "."))
 	}
 	if len(rs.HandedOff) > 0 {
+		// The pains that go to the same people, together.
 		handed := &List{}
+		var tos []string
+		names := map[string][]string{}
 		for _, h := range rs.HandedOff {
-			handed.Items = append(handed.Items, Para{Lead: h.Name, Text: "goes to " + strings.TrimRight(h.To, ".") + "."})
+			if _, ok := names[h.To]; !ok {
+				tos = append(tos, h.To)
+			}
+			names[h.To] = append(names[h.To], h.Name)
 		}
-		add(paraBlock("Pains named outside this remit, and who takes each on:"), Block{List: handed})
+		for _, to := range tos {
+			n := names[to]
+			for i := 1; i < len(n); i++ {
+				n[i] = lowerFirst(n[i])
+			}
+			verb := "goes"
+			if len(n) > 1 {
+				verb = "go"
+			}
+			handed.Items = append(handed.Items, Para{Lead: JoinWords(n, "and"), Text: verb + " to " + strings.TrimRight(to, ".") + "."})
+		}
+		add(paraBlock("Pains named outside this remit, and who takes them on:"), Block{List: handed})
 	}
 }
+
+// maxDescribed is how many of the pains named the remit describes; the
+// others it names (their 90 days say what the role does).
+const maxDescribed = 4
 
 // owns reports whether the responsibility is the recommended role's own
 // (not one it covers for another role).
@@ -726,10 +747,10 @@ func (x *docBuilder) appendix() DocSection {
 	return sec
 }
 
-// scoringLines explain each answer's points and each rule, with the
-// definitions' reasoning; the sources come apart, each once, and so do
-// the scale rules that lessened some answers' points (one rule often
-// lessens several).
+// scoringLines explain each answer's points, one line per question (a
+// list's values side by side), with the definitions' reasoning where the
+// answer weighs in the choice between the advice and the next best; the
+// rules that lessened some points and the sources come apart, each once.
 func (x *docBuilder) scoringLines() (lines, sources []string) {
 	d, r := x.d, x.r
 	source := func(s string) {
@@ -739,29 +760,39 @@ func (x *docBuilder) scoringLines() (lines, sources []string) {
 		}
 	}
 	var rules []string
-	for i, c := range r.Contributions {
-		q, _ := d.Question(c.Question)
-		line := q.Title + ": " + c.Label + " — " + d.shortPoints(c)
-		if c.Scaled != "" {
-			if !slices.Contains(rules, c.Scaled) {
-				rules = append(rules, c.Scaled)
-			}
-			line += fmt.Sprintf(" (rule %d below)", slices.Index(rules, c.Scaled)+1)
+	rule := func(c Contribution) string {
+		if c.Scaled == "" {
+			return ""
 		}
-		// Why an answer gives its points matters where they count: one a
-		// rule or another answer left at nothing says so, and no more.
-		// An answer that gives nothing at all needs no reason either.
-		if counts := slices.ContainsFunc(c.Counted, func(p Points) bool { return p != 0 }); c.Why != "" && counts {
-			line += ". " + strings.TrimSpace(c.Why)
+		if !slices.Contains(rules, c.Scaled) {
+			rules = append(rules, c.Scaled)
+		}
+		return fmt.Sprintf(" (rule %d)", slices.Index(rules, c.Scaled)+1)
+	}
+	for start := 0; start < len(r.Contributions); {
+		end := start + 1
+		for end < len(r.Contributions) && r.Contributions[end].Question == r.Contributions[start].Question {
+			end++
+		}
+		cs := r.Contributions[start:end]
+		start = end
+		q, _ := d.Question(cs[0].Question)
+		var parts []string
+		for _, c := range cs {
+			if len(cs) == 1 {
+				parts = append(parts, c.Label+" — "+d.shortPoints(c)+rule(c))
+			} else {
+				parts = append(parts, c.Label+" ("+d.shortPoints(c)+rule(c)+")")
+			}
+		}
+		line := q.Title + ": " + strings.Join(parts, "; ") + "."
+		for _, c := range weighing(cs, maxWhys) {
+			line += " " + strings.TrimSpace(c.Why)
 			source(c.Source)
-		} else {
-			line += "."
 		}
 		lines = append(lines, line)
-		if last := i == len(r.Contributions)-1 || r.Contributions[i+1].Question != c.Question; last {
-			if capText := d.CapText(r, c.Question); capText != "" {
-				lines = append(lines, capText)
-			}
+		if capText := d.CapText(r, q.ID); capText != "" {
+			lines = append(lines, capText)
 		}
 	}
 	for i, rule := range rules {
@@ -772,6 +803,25 @@ func (x *docBuilder) scoringLines() (lines, sources []string) {
 		source(y.Source)
 	}
 	return lines, sources
+}
+
+// maxWhys is how many of a list's values the appendix gives the
+// reasoning of: those that weigh most.
+const maxWhys = 2
+
+// weighing are the parts of an answer whose reasoning the appendix gives:
+// those that move the lead between the advice and the next best by a
+// point or more, most first, at most n.
+func weighing(cs []Contribution, n int) []Contribution {
+	var out []Contribution
+	for _, c := range cs {
+		if c.Why != "" && (c.Advantage >= pointScale || c.Advantage <= -pointScale) {
+			out = append(out, c)
+		}
+	}
+	abs := func(p Points) Points { return max(p, -p) }
+	slices.SortStableFunc(out, func(a, b Contribution) int { return int(abs(b.Advantage) - abs(a.Advantage)) })
+	return out[:min(n, len(out))]
 }
 
 // shortPoints lists the points an answer counts for each option, by the
@@ -793,10 +843,11 @@ func (d *Definitions) shortPoints(c Contribution) string {
 		return "no points"
 	case c.Cancelled:
 		return given + ", none counted with the other answers given"
-	case counted == given:
-		return counted
 	case counted == "":
 		return given + ", none counted"
+	case counted == given, c.Scaled == "":
+		// (What a question's cap takes off its line under it says.)
+		return counted
 	}
 	return counted + " counted, of " + given
 }

@@ -75,15 +75,15 @@ thead .mark { border-top: 3px solid var(--accent); }
   body { font-size: 9.5pt; line-height: 1.4; }
   main { max-width: none; padding: 0; }
   header { margin-bottom: .9rem; }
-  h1 { font-size: 20pt; }
+  h1 { font-size: 18pt; }
   h2 { font-size: 13pt; margin: 1.2rem 0 .35rem; }
   h3 { font-size: 11pt; margin: .8rem 0 .25rem; }
   section { margin-top: 1.2rem; }
   p { margin: .35rem 0; }
   table { font-size: 8.5pt; }
   /* The comparison of the options fits page one with the decision. */
-  #options table { font-size: 8pt; line-height: 1.28; }
-  #options th, #options td { padding: .2rem .35rem; }
+  #options table { font-size: 8pt; line-height: 1.24; }
+  #options th, #options td { padding: .16rem .35rem; }
   #options h2 { margin-bottom: .2rem; }
   .summary { padding: .7rem 1rem; }
   .summary p { margin: .3rem 0; }
@@ -92,8 +92,8 @@ thead .mark { border-top: 3px solid var(--accent); }
   .summary { border: 1px solid var(--line); }
   .summary, .callout, .mark { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .appendix { margin-top: 1.6rem; font-size: 8pt; }
-  /* The reasons are short sentences: two columns, as a summary sets them. */
-  #why > .keep:first-child > ul { column-count: 2; column-gap: 7mm; }
+  /* Short items (the reasons, the answers against) read in two columns. */
+  ul.short, ol.short { column-count: 2; column-gap: 7mm; }
   /* The appendix's long lists read in two columns, as a reference does. */
   .appendix ul, .appendix ol { column-count: 2; column-gap: 7mm; }
   .appendix li { margin: 0 0 .2rem; }
@@ -235,7 +235,13 @@ func htmlSection(w *strings.Builder, s DocSection) {
 		case heads.Len() == 0:
 			w.WriteString(body)
 		case keepWith(b):
-			fmt.Fprintf(w, "<div class=\"keep\">\n%s%s</div>\n", heads.String(), body)
+			// A table's note (its sources) may follow on the next page:
+			// the table is kept with its heading, not the note.
+			body, note, _ := strings.Cut(body, "<p class=\"note\">")
+			if note != "" {
+				note = "<p class=\"note\">" + note
+			}
+			fmt.Fprintf(w, "<div class=\"keep\">\n%s%s</div>\n%s", heads.String(), body, note)
 		default:
 			w.WriteString(heads.String())
 			w.WriteString(body)
@@ -260,7 +266,7 @@ func leadsIntoList(blocks []Block, i int) bool {
 // longer block keeps to its heading through the heading's break-after:
 // avoid; kept whole, it would leave a page blank above it.
 func keepWith(b Block) bool {
-	const most = 1000 // characters: some ten lines of a printed page
+	const most = 600 // characters: some six lines of a printed page
 	n := 0
 	switch {
 	case b.Para != nil:
@@ -268,7 +274,7 @@ func keepWith(b Block) bool {
 	case b.Callout != nil:
 		n = len(b.Callout.Lead) + len(b.Callout.Text)
 	case b.List != nil:
-		if len(b.List.Items) > 8 {
+		if len(b.List.Items) > 6 {
 			return false
 		}
 		for _, it := range b.List.Items {
@@ -344,12 +350,31 @@ func htmlList(l *List) string {
 	if l.Ordered {
 		tag = "ol"
 	}
+	if shortItems(l) {
+		// Three or more short items: two columns on paper.
+		return "<" + tag + " class=\"short\">\n" + items.String() + "</" + tag + ">\n"
+	}
 	return "<" + tag + ">\n" + items.String() + "</" + tag + ">\n"
 }
 
 // wholeTableRows is the most rows a table may have to print on one page,
 // never split.
 const wholeTableRows = 12
+
+// shortItems reports whether a list has three or more items, each short
+// enough (about half a printed line) to read in two columns.
+func shortItems(l *List) bool {
+	const most = 60 // characters
+	if len(l.Items) < 3 {
+		return false
+	}
+	for _, it := range l.Items {
+		if len(it.Lead)+len(it.Text) > most {
+			return false
+		}
+	}
+	return true
+}
 
 // tooWideForAPhone reports whether a table's rows are too long to read
 // across on a phone, about 40 characters of its text a line: a phone

@@ -15,7 +15,7 @@ import (
 
 // TestEveryExampleBriefPrints writes the HTML brief of every example
 // profile with coo-advisor itself, as a consultant would, prints it in
-// headless Chromium on A4 and on Letter, and reads each page back: at
+// headless Chromium on A4, on Letter (the A4 layout shrunk, as Chromium prints it) and laid out on Letter (as a browser that ignores the page size would), and reads each page back: at
 // most four pages, the running footer (client, date, "Confidential")
 // and "Page N of M" on each, no page but the last under a third full,
 // no heading cut from what it heads, page one holding the decision and
@@ -54,7 +54,7 @@ func TestEveryExampleBriefPrints(t *testing.T) {
 				t.Fatal(err)
 			}
 			doc := defs.Document(res, advisor.ReportOptions{Engagement: advisor.Engagement{Client: "Harbour & Sons <Ltd>", Date: "2026-11-26"}})
-			for _, paper := range []pdftest.Paper{pdftest.A4, pdftest.Letter} {
+			for _, paper := range []pdftest.Paper{pdftest.A4, pdftest.Letter, pdftest.LetterLayout} {
 				pages := p.Print(t, html, paper)
 				for i, pg := range pages {
 					t.Logf("%s page %d: %.0f%% full", paper.Name, i+1, 100*pg.Fill)
