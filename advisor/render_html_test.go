@@ -32,7 +32,7 @@ func TestHTMLDocument(t *testing.T) {
 		"</table>\n</div>\n</div>\n<p class=\"note\">US market, 2026. Sources:", // the note outside what is kept whole
 		"<div class=\"table stack whole\">\n<table>\n<caption>Four ways", // too wide for a phone: stacked there; short: whole on paper
 		"<div class=\"table whole\">\n<table>\n<caption>What an Operations Director costs",
-		"<div class=\"keep\">\n<h3>Remit</h3>\n<ul>\n<li><strong>Process optimization (your pain):</strong> Studies",
+		"<h3>Remit</h3>\n<ul>\n<li><strong>Process optimization (your pain):</strong> Studies", // a long list: not held whole
 		"<div class=\"keep\">\n<h3>The first 90 days</h3>\n<h3>Days 1-30: Listen and map</h3>\n<ul>\n",
 		"<section id=\"how-scored\" class=\"appendix\">\n<h2>How this was scored</h2>\n<p class=\"lead\">Each answer", // it leads into the list
 		"</p>\n<ul>\n<li><strong>Employees: 140:</strong> +1 Operations Director",                                     // 30 items: not held whole
