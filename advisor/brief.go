@@ -136,6 +136,9 @@ type RemitItem struct {
 	// Taken marks a pain the role takes on though it is another role's
 	// responsibility: Text says what the role does about it.
 	Taken bool
+	// Goal marks a pain the role covers for another role: Text is what
+	// good looks like (its measure), not the other role's description.
+	Goal bool
 }
 
 // Brief builds the explanation of a result.
@@ -461,7 +464,8 @@ func (d *Definitions) roleSection(r *Result, rec *Role, o ReportOptions) *RoleSe
 		manager = "CEO"
 	}
 	if owner == "" {
-		owner = rec.Title
+		// "The fractional COO owns", "The Operations Director owns".
+		owner = strings.TrimPrefix(strings.TrimPrefix(rec.Advice, "a "), "an ")
 	}
 	rs := &RoleSection{
 		Role: rec.ID, Title: "The role: " + rec.Title, Summary: rec.Summary, Mission: b.Mission.First(s),
@@ -477,8 +481,12 @@ func (d *Definitions) roleSection(r *Result, rec *Role, o ReportOptions) *RoleSe
 	}
 	covered := d.remitOf(r, rec, rs, s)
 	rs.plan(b.Periods, covered, s)
-	// The pains' measures first, three at most, then the role's own.
+	// The pains' measures first, three at most (not those the remit
+	// already gives as goals), then the role's own.
 	for _, x := range covered {
+		if !rec.ownsResponsibility(x.ID) && slices.ContainsFunc(rs.Remit, func(it RemitItem) bool { return it.ID == x.ID && it.Goal }) {
+			continue
+		}
 		if m := x.Measure.First(s); m != "" && !slices.Contains(rs.Measures, m) && len(rs.Measures) < maxPainMeasures {
 			rs.Measures = append(rs.Measures, m)
 		}
@@ -511,15 +519,22 @@ func (d *Definitions) remitOf(r *Result, rec *Role, rs *RoleSection, s situation
 		rs.HandedOff = append(rs.HandedOff, HandedPain{ID: x.ID, Name: x.Name, To: h.To})
 	}
 	for _, x := range covered {
-		text, isTaken := taken[x.ID]
-		if !isTaken {
-			text = x.Description
+		item := RemitItem{ID: x.ID, Name: x.Name, Text: x.Description, YourPain: true}
+		switch t, isTaken := taken[x.ID]; {
+		case isTaken:
+			item.Text, item.Taken = t, true
+		case !rec.ownsResponsibility(x.ID):
+			// A pain the role covers for another (a fractional COO's, no
+			// new leader's): what good looks like, the goal of its work.
+			if m := x.Measure.First(s); m != "" {
+				item.Text, item.Goal = m, true
+			}
 		}
-		rs.Remit = append(rs.Remit, RemitItem{ID: x.ID, Name: x.Name, Text: text, YourPain: true, Taken: isTaken})
+		rs.Remit = append(rs.Remit, item)
 	}
 	for i := range rec.Responsibilities {
 		x := &rec.Responsibilities[i]
-		if !slices.Contains(covered, x) {
+		if !slices.Contains(covered, x) && x.If.holds(s) {
 			rs.Remit = append(rs.Remit, RemitItem{ID: x.ID, Name: x.Name, Text: x.Description})
 		}
 	}
@@ -577,6 +592,11 @@ func (d *Definitions) namedPains(r *Result) []*Responsibility {
 		}
 	}
 	return out
+}
+
+// ownsResponsibility reports whether the responsibility is the role's own.
+func (r *Role) ownsResponsibility(id string) bool {
+	return slices.ContainsFunc(r.Responsibilities, func(x Responsibility) bool { return x.ID == id })
 }
 
 // covers reports whether the role takes on a responsibility: its own, or

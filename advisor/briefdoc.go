@@ -101,13 +101,25 @@ func (x *docBuilder) summary() DocSection {
 // leader of operations under the CEO"). The reasons below list them
 // again with the rest, as a summary does.
 func (x *docBuilder) whyLine() string {
-	var top []string
+	// The answers that weigh most, a number (headcount, departments)
+	// only where fewer other answers say why.
+	var top, numbers []string
 	for _, c := range x.r.Reasons {
-		if len(top) == maxWhy {
-			break
+		st := x.d.statementOf(c)
+		if st == "" {
+			continue
 		}
-		if st := x.d.statementOf(c); st != "" {
+		if q, _ := x.d.Question(c.Question); q.Kind == KindInteger {
+			numbers = append(numbers, lowerFirst(st))
+			continue
+		}
+		if len(top) < maxWhy {
 			top = append(top, lowerFirst(st))
+		}
+	}
+	for _, n := range numbers {
+		if len(top) < 2 {
+			top = append(top, n)
 		}
 	}
 	call := x.rec.Brief.Case.First(x.s)
@@ -117,20 +129,21 @@ func (x *docBuilder) whyLine() string {
 	case call == "":
 		return ""
 	case len(top) == 0 && x.ru == nil:
-		return "Every other option is ruled out: the case for " + call + "."
+		return capitalize(call) + ", the only option the answers leave."
 	case len(top) == 0:
 		return ""
 	}
 	// Statements hold commas ("grows fast, over 30% a year"): more than
 	// two are joined with semicolons.
-	list := top[0]
-	switch {
-	case len(top) == 2:
-		list = top[0] + ", and " + top[1]
-	case len(top) > 2:
-		list = strings.Join(top[:len(top)-1], "; ") + "; and " + top[len(top)-1]
+	sep := ", "
+	if slices.ContainsFunc(top, func(s string) bool { return strings.Contains(s, ",") }) {
+		sep = "; " // statements with commas of their own ("grows fast, over 30% a year")
 	}
-	return capitalize(list) + ": the case for " + call + "."
+	list := top[0]
+	if len(top) > 1 {
+		list = strings.Join(top[:len(top)-1], sep) + strings.TrimSuffix(sep, " ") + " and " + top[len(top)-1]
+	}
+	return capitalize(call) + ", because " + list + "."
 }
 
 // maxWhy is how many answers the summary's why names.
@@ -179,6 +192,12 @@ func (x *docBuilder) decision() DocSection {
 		sec.Blocks = append(sec.Blocks, Block{Callout: &Para{Lead: "Check before deciding", Text: x.turnsOn()}})
 	case x.b.CloseCall != "":
 		sec.Blocks = append(sec.Blocks, calloutBlock(x.closeCall()))
+	}
+	// What bears on whether to take the step at all (a shrinking
+	// company's fixed cost, unassessed risk at a regulated one) comes
+	// with the decision, not after the role.
+	for _, text := range x.d.Caveats.All(x.s) {
+		sec.Blocks = append(sec.Blocks, Block{Callout: &Para{Lead: "Weigh first", Text: text}})
 	}
 	if len(x.r.TurnsOn) == 0 {
 		if c := x.tip(); c != nil {
@@ -395,6 +414,9 @@ func (x *docBuilder) costNote() string {
 		s += fmt.Sprintf(" as of %d", m.Year)
 	}
 	s += fmt.Sprintf(", for %s %s: indicative ranges from published guides, not a salary survey; cash is salary and target bonus.", GroupDigits(v), q.UnitFor(v))
+	if c := strings.TrimSpace(m.Caveat); c != "" {
+		s += " " + c
+	}
 	if len(m.Sources) > 0 {
 		s += " Sources: " + strings.Join(trimStops(m.Sources), "; ") + "."
 	}
@@ -607,7 +629,7 @@ func (x *docBuilder) remit(add func(...Block)) {
 	var rest []string
 	for _, it := range rs.Remit {
 		switch {
-		case it.YourPain && (x.owns(it.ID) || it.Taken) && len(pains.Items) < maxDescribed:
+		case it.YourPain && len(pains.Items) < maxDescribed:
 			pains.Items = append(pains.Items, Para{Lead: it.Name, Text: it.Text})
 		case it.YourPain:
 			pains.Items = append(pains.Items, Para{Text: it.Name})
@@ -663,12 +685,6 @@ func (x *docBuilder) remit(add func(...Block)) {
 // others it names (their 90 days say what the role does).
 const maxDescribed = 4
 
-// owns reports whether the responsibility is the recommended role's own
-// (not one it covers for another role).
-func (x *docBuilder) owns(id string) bool {
-	return slices.ContainsFunc(x.rec.Responsibilities, func(r Responsibility) bool { return r.ID == id })
-}
-
 // maxMeasures is how many success measures a brief lists.
 const maxMeasures = 5
 
@@ -691,7 +707,9 @@ func (x *docBuilder) costSentences() []string {
 // caveats are what to weigh before deciding: the notes of the answers and
 // the step's own, as the answers and the confidence call for them.
 func (x *docBuilder) caveats() (DocSection, bool) {
-	items := slices.Concat(x.b.Notes, x.b.Caveats.Items)
+	// (The definitions' caveats are on page one.)
+	page1 := x.d.Caveats.All(x.s)
+	items := slices.DeleteFunc(slices.Concat(x.b.Notes, x.b.Caveats.Items), func(s string) bool { return slices.Contains(page1, s) })
 	if len(items) == 0 {
 		return DocSection{}, false
 	}
@@ -754,7 +772,11 @@ func (x *docBuilder) appendix() DocSection {
 func (x *docBuilder) scoringLines() (lines, sources []string) {
 	d, r := x.d, x.r
 	source := func(s string) {
-		s = strings.TrimSuffix(strings.TrimRight(strings.TrimSpace(s), "."), " (second-hand)")
+		// "(second-hand)" after each source says what the note says once.
+		s = strings.TrimRight(strings.TrimSpace(s), ".")
+		for _, tail := range []string{" (second-hand)", ", second-hand", " second-hand"} {
+			s = strings.TrimSuffix(s, tail)
+		}
 		if s != "" && !slices.Contains(sources, s) {
 			sources = append(sources, s)
 		}
@@ -767,7 +789,7 @@ func (x *docBuilder) scoringLines() (lines, sources []string) {
 		if !slices.Contains(rules, c.Scaled) {
 			rules = append(rules, c.Scaled)
 		}
-		return fmt.Sprintf(" (rule %d)", slices.Index(rules, c.Scaled)+1)
+		return fmt.Sprintf(", by rule %d", slices.Index(rules, c.Scaled)+1)
 	}
 	for start := 0; start < len(r.Contributions); {
 		end := start + 1
@@ -779,11 +801,11 @@ func (x *docBuilder) scoringLines() (lines, sources []string) {
 		q, _ := d.Question(cs[0].Question)
 		var parts []string
 		for _, c := range cs {
+			sep := ": "
 			if len(cs) == 1 {
-				parts = append(parts, c.Label+" — "+d.shortPoints(c)+rule(c))
-			} else {
-				parts = append(parts, c.Label+" ("+d.shortPoints(c)+rule(c)+")")
+				sep = " — "
 			}
+			parts = append(parts, c.Label+sep+d.shortPoints(c)+rule(c))
 		}
 		line := q.Title + ": " + strings.Join(parts, "; ") + "."
 		for _, c := range weighing(cs, maxWhys) {
@@ -828,16 +850,16 @@ func weighing(cs []Contribution, n int) []Contribution {
 // options' short names: "Ops Director 2, COO 1", or "no points"; where a
 // rule or another answer took some away, what was given too.
 func (d *Definitions) shortPoints(c Contribution) string {
-	list := func(w Weights) string {
+	list := func(w Weights, sep string) string {
 		var parts []string
 		for i, role := range d.Roles {
 			if i < len(w) && w[i] != 0 {
 				parts = append(parts, role.Short+" "+FormatPoints(w[i]))
 			}
 		}
-		return strings.Join(parts, ", ")
+		return strings.Join(parts, sep)
 	}
-	counted, given := list(c.Counted), list(c.Points)
+	counted, given := list(c.Counted, ", "), list(c.Points, " and ")
 	switch {
 	case given == "":
 		return "no points"
@@ -849,5 +871,5 @@ func (d *Definitions) shortPoints(c Contribution) string {
 		// (What a question's cap takes off its line under it says.)
 		return counted
 	}
-	return counted + " counted, of " + given
+	return counted + " counted of " + given
 }

@@ -8,7 +8,7 @@ import (
 
 // The keys of a roles file's markets.
 var (
-	marketFields     = []string{"id", "name", "currency", "symbol", "year", "by", "search_fee", "note", "sources", "costs"}
+	marketFields     = []string{"id", "name", "currency", "symbol", "year", "by", "search_fee", "note", "caveat", "sources", "costs"}
 	marketRequired   = []string{"id", "name", "currency", "symbol", "by", "sources", "costs"}
 	roleCostFields   = []string{"role", "day_rate", "note", "what", "bands"}
 	costBandFields   = []string{"up_to", "salary", "bonus", "search", "days", "yearly"}
@@ -46,6 +46,7 @@ func (d *Definitions) readMarkets(n *yaml.Node, pl *problemList) {
 		f.id("by", &m.By)
 		f.share("search_fee", &m.SearchFee)
 		f.text("note", &m.Note)
+		f.text("caveat", &m.Caveat)
 		f.texts("sources", &m.Sources)
 		f.with("costs", func(n *yaml.Node, p string) {
 			d.readRoleCosts(n, p, &m, pl)

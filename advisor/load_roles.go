@@ -17,7 +17,7 @@ var (
 	rightsFields    = []string{"ceo_keeps", "role_owns"}
 	periodFields    = []string{"days", "title", "actions", "from_pains", "without_pains"}
 	figureFields    = []string{"range", "region", "source"}
-	respFields      = []string{"id", "name", "description", "action", "measure"}
+	respFields      = append([]string{"id", "name", "description", "action", "measure"}, conditionFields...)
 	respRequired    = []string{"id", "name", "description"}
 )
 
@@ -287,6 +287,7 @@ func readResponsibilities(n *yaml.Node, path, roleID string, pl *problemList, se
 		f.text("description", &r.Description)
 		f.with("action", func(n *yaml.Node, p string) { r.Action = readConditionals(n, p, pl) })
 		f.with("measure", func(n *yaml.Node, p string) { r.Measure = readConditionals(n, p, pl) })
+		r.If = readCondition(f)
 		out = append(out, r)
 	}
 	return out
@@ -308,6 +309,7 @@ func (r *Role) conditions() []*Condition {
 		sc.Remit, sc.ReportsTo, sc.Decides, sc.Effect, sc.Reversible, sc.Risks)
 	for i := range r.Responsibilities {
 		texts(r.Responsibilities[i].Action, r.Responsibilities[i].Measure)
+		out = append(out, &r.Responsibilities[i].If)
 	}
 	for i := range b.Periods {
 		texts(b.Periods[i].Actions, b.Periods[i].WithoutPains)

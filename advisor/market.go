@@ -20,7 +20,8 @@ type Market struct {
 	// SearchFee is a retained search's fee as a share of the hire's first-
 	// year cash (commonly quoted at about a third).
 	SearchFee float64
-	Note      string   // what the figures are, once under the table
+	Note      string   // what the figures are worth, with the role's own cost
+	Caveat    string   // what a reader must know of them beside the comparison, or ""
 	Sources   []string // where they come from, once per table
 	Costs     []RoleCost
 	line      int

@@ -177,6 +177,9 @@ type Responsibility struct {
 	// business measures delivery, not cost per unit). Both optional.
 	Action  Texts
 	Measure Texts
+	// If limits where the responsibility is offered as part of the role
+	// (no new leader's outsourced services: not for a large company).
+	If Condition
 }
 
 // Factor groups questions for the per-factor scores (size, complexity...).

@@ -351,7 +351,7 @@ func htmlList(l *List) string {
 		tag = "ol"
 	}
 	if shortItems(l) {
-		// Three or more short items: two columns on paper.
+		// Five or more short items: two columns on paper.
 		return "<" + tag + " class=\"short\">\n" + items.String() + "</" + tag + ">\n"
 	}
 	return "<" + tag + ">\n" + items.String() + "</" + tag + ">\n"
@@ -361,11 +361,11 @@ func htmlList(l *List) string {
 // never split.
 const wholeTableRows = 12
 
-// shortItems reports whether a list has three or more items, each short
+// shortItems reports whether a list has five or more items, each short
 // enough (about half a printed line) to read in two columns.
 func shortItems(l *List) bool {
 	const most = 60 // characters
-	if len(l.Items) < 3 {
+	if len(l.Items) < 5 {
 		return false
 	}
 	for _, it := range l.Items {

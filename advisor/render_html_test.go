@@ -30,7 +30,7 @@ func TestHTMLDocument(t *testing.T) {
 		"<th scope=\"col\" class=\"mark\">Operations Director <span class=\"rec\">Recommended</span></th>",
 		"<tr><th scope=\"row\">Cost a year</th><td data-label=\"No new leader\">None</td><td data-label=\"Fractional COO\">$60K to $90K</td><td class=\"mark\" data-label=\"Operations Director (recommended)\">$170K to $210K cash</td><td data-label=\"COO\">$300K to $450K cash</td></tr>",
 		"</table>\n</div>\n</div>\n<p class=\"note\">US market, 2026. Sources:", // the note outside what is kept whole
-		"<div class=\"table stack whole\">\n<table>\n<caption>Four ways", // too wide for a phone: stacked there; short: whole on paper
+		"<div class=\"table stack whole\">\n<table>\n<caption>Four ways",        // too wide for a phone: stacked there; short: whole on paper
 		"<div class=\"table whole\">\n<table>\n<caption>What an Operations Director costs",
 		"<h3>Remit</h3>\n<ul>\n<li><strong>Process optimization (your pain):</strong> Studies", // a long list: not held whole
 		"<div class=\"keep\">\n<h3>The first 90 days</h3>\n<h3>Days 1-30: Listen and map</h3>\n<ul>\n",
