@@ -39,11 +39,12 @@ type Engagement struct {
 	PreparedBy string // the consultant or person who ran the questions
 	Date       string // YYYY-MM-DD; "" when not given
 	Respondent string // who answered, when several people do
+	Role       string // the respondent's role (CEO, CFO, VP Operations...), when given
 }
 
 // Merge returns e with the fields of o that are set.
 func (e Engagement) Merge(o Engagement) Engagement {
-	for _, f := range []struct{ dst, src *string }{{&e.Client, &o.Client}, {&e.PreparedBy, &o.PreparedBy}, {&e.Date, &o.Date}, {&e.Respondent, &o.Respondent}} {
+	for _, f := range []struct{ dst, src *string }{{&e.Client, &o.Client}, {&e.PreparedBy, &o.PreparedBy}, {&e.Date, &o.Date}, {&e.Respondent, &o.Respondent}, {&e.Role, &o.Role}} {
 		if *f.src != "" {
 			*f.dst = *f.src
 		}
@@ -255,7 +256,7 @@ func checkDuplicateKeys(root *yaml.Node, pl *problemList, skip ...*yaml.Node) {
 	}
 }
 
-var engagementFields = []string{"client", "prepared_by", "date", "respondent"}
+var engagementFields = []string{"client", "prepared_by", "date", "respondent", "role"}
 
 // maxEngagementText bounds a name or a client in the engagement details.
 const maxEngagementText = 200
@@ -283,6 +284,7 @@ func readEngagement(n *yaml.Node, pl *problemList) Engagement {
 	text("client", &e.Client)
 	text("prepared_by", &e.PreparedBy)
 	text("respondent", &e.Respondent)
+	text("role", &e.Role)
 	if f, ok := fields["date"]; ok && (f.value.Kind != yaml.ScalarNode || f.value.Tag != tagNull) {
 		v := strings.TrimSpace(f.value.Value)
 		if f.value.Kind != yaml.ScalarNode {
@@ -372,7 +374,7 @@ func (d *Definitions) AnswersYAML(a Answers, e Engagement) []byte {
 	b.WriteString("# coo-advisor answers file: `coo-advisor --answers FILE` opens it again.\n")
 	if e != (Engagement{}) {
 		b.WriteString("\nengagement:\n")
-		for _, f := range []struct{ key, value string }{{"client", e.Client}, {"prepared_by", e.PreparedBy}, {"date", e.Date}, {"respondent", e.Respondent}} {
+		for _, f := range []struct{ key, value string }{{"client", e.Client}, {"prepared_by", e.PreparedBy}, {"date", e.Date}, {"respondent", e.Respondent}, {"role", e.Role}} {
 			if f.value != "" {
 				fmt.Fprintf(&b, "  %s: %s\n", f.key, strconv.Quote(f.value))
 			}

@@ -258,12 +258,23 @@ func (b *Brief) masthead(o ReportOptions) {
 	case o.Team != nil:
 		by = append(by, "Answers by "+o.Team.Members[0].Name)
 	case e.Respondent != "":
-		by = append(by, "Answers by "+e.Respondent)
+		by = append(by, "Answers by "+withRole(e.Respondent, e.Role))
+	case e.Role != "":
+		by = append(by, "Answers by the "+e.Role)
 	}
 	if b.DateText != "" {
 		by = append(by, b.DateText)
 	}
 	b.Byline = strings.Join(by, " · ")
+}
+
+// withRole is a respondent's name with their role, "Ana Ruiz (CEO)",
+// unless the name already says it ("Ben (CFO)").
+func withRole(name, role string) string {
+	if role == "" || strings.Contains(strings.ToLower(name), strings.ToLower(role)) {
+		return name
+	}
+	return name + " (" + role + ")"
 }
 
 // confidenceSentence says the confidence as the lead it is.

@@ -350,8 +350,8 @@ func (d *Definitions) Template() string {
 	b.WriteString("# coo-advisor answers file.\n")
 	b.WriteString("# Fill in every answer, then run:\n#   coo-advisor recommend answers.yaml\n")
 	b.WriteString("# or, when each member of a leadership team fills in their own:\n#   coo-advisor team ana.yaml ben.yaml ...\n")
-	b.WriteString("\n# Optional: who the brief is for, and who answered (in a team, your name).\n")
-	b.WriteString("# engagement:\n#   client: Acme Ltd\n#   prepared_by: Jane Doe\n#   date: 2026-11-26\n#   respondent: Ana Ruiz (CEO)\n")
+	b.WriteString("\n# Optional: who the brief is for, and who answered (in a team, name and role).\n")
+	b.WriteString("# engagement:\n#   client: Acme Ltd\n#   prepared_by: Jane Doe\n#   date: 2026-11-26\n#   respondent: Ana Ruiz\n#   role: CEO\n")
 	for i := range d.Questions {
 		q := &d.Questions[i]
 		b.WriteString("\n")

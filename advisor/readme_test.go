@@ -59,7 +59,7 @@ func TestREADMEDocumentsTheJSONReport(t *testing.T) {
 	if len(res.AlsoPlan) == 0 || len(res.RuledOut) == 0 {
 		t.Fatal("the sample answers no longer give a plan and a ruled-out role; pick others")
 	}
-	out, err := d.Report(res, advisor.FormatJSON, advisor.ReportOptions{Engagement: advisor.Engagement{Client: "A", PreparedBy: "B", Date: "2026-11-26", Respondent: "C"}})
+	out, err := d.Report(res, advisor.FormatJSON, advisor.ReportOptions{Engagement: advisor.Engagement{Client: "A", PreparedBy: "B", Date: "2026-11-26", Respondent: "C", Role: "D"}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -279,6 +279,7 @@ type jsonEngagement struct {
 	PreparedBy string `json:"prepared_by,omitempty"`
 	Date       string `json:"date,omitempty"`
 	Respondent string `json:"respondent,omitempty"`
+	Role       string `json:"role,omitempty"`
 }
 
 type jsonRemit struct {
@@ -395,7 +396,7 @@ func (d *Definitions) jsonReport(r *Result, o ReportOptions) ([]byte, error) {
 	if o.Team != nil {
 		// A team's brief answers for the team: a name typed for one person
 		// must not make it read as theirs.
-		e.Respondent = ""
+		e.Respondent, e.Role = "", ""
 	}
 	j := jsonDoc{
 		SchemaVersion: SchemaVersion, Tool: jsonTool{Name: "coo-advisor", Version: o.Version},

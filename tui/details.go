@@ -150,6 +150,9 @@ func (m *detailsModel) engagement() (advisor.Engagement, string) {
 		PreparedBy: strings.TrimSpace(m.inputs[1].Value()),
 		Date:       strings.TrimSpace(m.inputs[2].Value()),
 		Respondent: strings.TrimSpace(m.inputs[3].Value()),
+		// The role comes from the answers file or --role, and is not
+		// typed here: it is kept as it is, so that saving keeps it.
+		Role: m.c.report.Engagement.Role,
 	}
 	for i, v := range []string{e.Client, e.PreparedBy, e.Date, e.Respondent} {
 		if i == 2 {

@@ -1191,3 +1191,32 @@ func TestPainsMappingOnlyOnRequest(t *testing.T) {
 func compareContent(m *compareModel) []string {
 	return slices.Concat(m.titles, m.notes, m.rest)
 }
+
+// TestDetailsKeepTheRole: the role an answers file or --role gives is not
+// typed on the details screen, and editing the details there keeps it:
+// the answers saved with s still carry it.
+func TestDetailsKeepTheRole(t *testing.T) {
+	defs := loadDefs(t)
+	dir := t.TempDir()
+	report := advisor.ReportOptions{Engagement: advisor.Engagement{Date: "2026-11-26", Respondent: "Ben", Role: "CFO"}, Version: "test"}
+	d := newDriver(t, Options{Defs: defs, Answers: readAnswers(t, defs, "small-business.yaml"), Dir: dir, Report: report}, 100, 30)
+	d.mustBeOn(screenResults)
+	d.mustSeeText("Answers by Ben (CFO)")
+	d.key("d")
+	d.mustBeOn(screenDetails)
+	d.typeText("Acme Ltd")
+	for range 4 {
+		d.key("enter")
+	}
+	d.mustBeOn(screenResults)
+	d.mustSeeText("For Acme Ltd · Answers by Ben (CFO)")
+	d.key("s")
+	d.key("enter")
+	b, err := os.ReadFile(filepath.Join(dir, DefaultSaveName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), `role: "CFO"`) || !strings.Contains(string(b), `client: "Acme Ltd"`) {
+		t.Errorf("the saved answers lose the role:\n%s", b[:min(len(b), 300)])
+	}
+}

@@ -22,6 +22,7 @@ type outputFlags struct {
 	preparedBy string
 	date       string
 	respondent string
+	role       string
 	market     string
 	cmd        *cobra.Command // to tell a --format given from its default
 }
@@ -30,7 +31,8 @@ func (o *outputFlags) register(cmd *cobra.Command, answersHelp string) {
 	pathVarP(cmd, &o.answers, "answers", "a", answersHelp)
 	o.registerBrief(cmd, "", "the answers file's, or today")
 	cmd.Flags().Var((*textFlag)(&o.respondent), "respondent", "your name, when you answer as one of a leadership team (see team)")
-	completeNothing(cmd, "respondent")
+	cmd.Flags().Var((*textFlag)(&o.role), "role", "your role, such as CEO, CFO or VP Operations, when you answer as one of a leadership team")
+	completeNothing(cmd, "respondent", "role")
 }
 
 // registerBrief adds the flags of every command that writes a brief: its

@@ -52,8 +52,8 @@ func (a *app) prepare(o *outputFlags, partial bool) (*prepared, error) {
 		return nil, err
 	}
 	p.format = format
-	flags := advisor.Engagement{Client: o.client, PreparedBy: o.preparedBy, Date: o.date, Respondent: o.respondent}
-	for _, f := range []struct{ name, value string }{{"--client", o.client}, {"--prepared-by", o.preparedBy}, {"--respondent", o.respondent}} {
+	flags := advisor.Engagement{Client: o.client, PreparedBy: o.preparedBy, Date: o.date, Respondent: o.respondent, Role: o.role}
+	for _, f := range []struct{ name, value string }{{"--client", o.client}, {"--prepared-by", o.preparedBy}, {"--respondent", o.respondent}, {"--role", o.role}} {
 		if msg := advisor.CheckEngagementText(f.value); msg != "" {
 			return nil, badInput(fmt.Errorf("%s %s", f.name, msg))
 		}
