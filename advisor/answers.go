@@ -62,6 +62,27 @@ type AnswersFile struct {
 	// Missing lists, in questionnaire order, the questions without an
 	// answer or a default: empty for a complete file.
 	Missing []string
+	// Abstain lists, in questionnaire order, the questions a team member
+	// left unanswered (see ReadOptions.Team); they are not in Answers.
+	Abstain []string
+}
+
+// AbstainValue is the answer that leaves a question unanswered in a team
+// member's file: "no answer from me".
+const AbstainValue = "abstain"
+
+// ReadOptions says how ReadAnswersWith reads an answers file.
+type ReadOptions struct {
+	// Partial lists the questions left out or left blank in Missing
+	// rather than refusing the file: a session resumes by asking them.
+	Partial bool
+	// Team reads one member of a team's answers: `abstain` leaves a
+	// question unanswered (listed in Abstain). Elsewhere it is refused:
+	// one person's advice needs every answer.
+	Team bool
+	// AllowBlank, with Team, takes a question left blank, or left out
+	// without a default, as abstained.
+	AllowBlank bool
 }
 
 // ParseAnswers reads an answers file (YAML, question-id: value) and checks
@@ -82,6 +103,11 @@ func (d *Definitions) ParseAnswers(file string, data []byte) (Answers, error) {
 // answered; with it, the ones left out or left blank are listed in Missing
 // (a session resumes by asking them), and only wrong answers are refused.
 func (d *Definitions) ReadAnswers(file string, data []byte, partial bool) (*AnswersFile, error) {
+	return d.ReadAnswersWith(file, data, ReadOptions{Partial: partial})
+}
+
+// ReadAnswersWith reads an answers file as ReadAnswers does, as o says.
+func (d *Definitions) ReadAnswersWith(file string, data []byte, o ReadOptions) (*AnswersFile, error) {
 	root, err := parseYAML(file, data, "answers")
 	if err != nil {
 		return nil, err
@@ -91,77 +117,136 @@ func (d *Definitions) ReadAnswers(file string, data []byte, partial bool) (*Answ
 		pl.addf(root.Line, "", "expected lines of question-id: value, got %s; run `coo-advisor questions --template` for a file to fill in", kindName(root))
 		return nil, pl.err()
 	}
-	out := &AnswersFile{Answers: Answers{}}
-	body := readReport(root, out, pl)
-	seen := map[string]int{}
-	ids := d.QuestionIDs()
-	gaps := 0 // problems that are answers left out or left blank
+	r := &answersReader{d: d, o: o, pl: pl, out: &AnswersFile{Answers: Answers{}}, seen: map[string]int{}, ids: d.QuestionIDs()}
+	body := readReport(root, r.out, pl)
 	for i := 0; i+1 < len(body.Content); i += 2 {
 		k, v := body.Content[i], body.Content[i+1]
-		if k.Kind != yaml.ScalarNode {
-			pl.addf(k.Line, "", "keys must be question ids, got %s", kindName(k))
-			continue
-		}
-		id := k.Value
-		if prev, dup := seen[id]; dup {
-			pl.addf(k.Line, id, "answered twice (first on line %d); keep one", prev)
-			continue
-		}
-		seen[id] = k.Line
-		if id == "engagement" && body == root {
-			out.Engagement = readEngagement(v, pl)
-			continue
-		}
-		q, ok := d.Question(id)
-		if !ok {
-			hint := ""
-			if pl.full() {
-				pl.addf(k.Line, id, "unknown question")
-				continue
+		if k.Kind == yaml.ScalarNode && k.Value == "engagement" && body == root {
+			if r.firstTime(k) {
+				r.out.Engagement = readEngagement(v, pl)
 			}
-			if s := suggest(id, ids); s != "" {
-				hint = fmt.Sprintf("did you mean %s? ", s)
-			}
-			pl.addf(k.Line, id, "unknown question; %squestions are %s", hint, quoteList(ids))
 			continue
 		}
-		if v.Kind == yaml.ScalarNode && (v.Tag == tagNull || strings.TrimSpace(v.Value) == "") {
-			// Empty means not answered, for lists too: a list left blank in
-			// a template (or "" typed in it) must not quietly count as
-			// "none". A question with a default then takes it, as when it
-			// is left out.
-			if partial || q.Default != nil {
-				delete(seen, id)
-				continue
-			}
-			pl.addf(v.Line, id, "no answer given; expected %s", q.Allowed())
-			gaps++
-			continue
-		}
-		a, ps := q.answerFromNode(v)
-		if len(ps) > 0 {
-			addValueProblems(pl, id, v, ps, "; expected "+q.Allowed())
-			continue
-		}
-		out.Answers[id] = a
+		r.answer(k, v)
 	}
-	for _, q := range d.Questions {
-		if _, ok := seen[q.ID]; !ok && q.Required() {
-			if partial {
-				out.Missing = append(out.Missing, q.ID)
-				continue
-			}
-			pl.addf(0, q.ID, "missing answer; expected %s", q.Allowed())
-			gaps++
-		}
-	}
+	r.unanswered()
 	if err := pl.err(); err != nil {
-		if ie, ok := err.(*InputError); ok && gaps == pl.count() {
+		if ie, ok := err.(*InputError); ok && r.gaps == pl.count() {
 			ie.OnlyGaps = true
 		}
 		return nil, err
 	}
-	return out, nil
+	return r.out, nil
+}
+
+// answersReader reads the answers of an answers file, one by one.
+type answersReader struct {
+	d    *Definitions
+	o    ReadOptions
+	pl   *problemList
+	out  *AnswersFile
+	seen map[string]int // question id (or engagement) -> its line
+	ids  []string       // the question ids, for messages
+	gaps int            // problems that are answers left out or left blank
+	// abstained holds the questions abstained on, in the file's order.
+	abstained []string
+}
+
+// firstTime records key k, or reports it as given twice.
+func (r *answersReader) firstTime(k *yaml.Node) bool {
+	if prev, dup := r.seen[k.Value]; dup {
+		r.pl.addf(k.Line, k.Value, "answered twice (first on line %d); keep one", prev)
+		return false
+	}
+	r.seen[k.Value] = k.Line
+	return true
+}
+
+// answer reads the answer v to the question k names.
+func (r *answersReader) answer(k, v *yaml.Node) {
+	pl := r.pl
+	if k.Kind != yaml.ScalarNode {
+		pl.addf(k.Line, "", "keys must be question ids, got %s", kindName(k))
+		return
+	}
+	id := k.Value
+	if !r.firstTime(k) {
+		return
+	}
+	q, ok := r.d.Question(id)
+	if !ok {
+		hint := ""
+		if pl.full() {
+			pl.addf(k.Line, id, "unknown question")
+			return
+		}
+		if s := suggest(id, r.ids); s != "" {
+			hint = fmt.Sprintf("did you mean %s? ", s)
+		}
+		pl.addf(k.Line, id, "unknown question; %squestions are %s", hint, quoteList(r.ids))
+		return
+	}
+	if v.Kind == yaml.ScalarNode && strings.EqualFold(strings.TrimSpace(v.Value), AbstainValue) {
+		if !r.o.Team {
+			pl.addf(v.Line, id, "abstain is for a team's answers (coo-advisor team); answer the question, or leave it out if it has a default")
+			return
+		}
+		r.abstained = append(r.abstained, id)
+		return
+	}
+	if v.Kind == yaml.ScalarNode && (v.Tag == tagNull || strings.TrimSpace(v.Value) == "") {
+		// Empty means not answered, for lists too: a list left blank in
+		// a template (or "" typed in it) must not quietly count as
+		// "none". A question with a default then takes it, as when it
+		// is left out.
+		if r.o.Partial || q.Default != nil || r.o.Team && r.o.AllowBlank {
+			delete(r.seen, id)
+			return
+		}
+		pl.addf(v.Line, id, "no answer given; expected %s%s", q.Allowed(), r.abstainHint())
+		r.gaps++
+		return
+	}
+	a, ps := q.answerFromNode(v)
+	if len(ps) > 0 {
+		addValueProblems(pl, id, v, ps, "; expected "+q.Allowed())
+		return
+	}
+	r.out.Answers[id] = a
+}
+
+// abstainHint is what a team member's missing answer may also be.
+func (r *answersReader) abstainHint() string {
+	if r.o.Team {
+		return ", or write abstain, or give --allow-blank"
+	}
+	return ""
+}
+
+// unanswered deals with the questions the file leaves out (or blank):
+// a default applies; else they are missing (listed in a partial file),
+// abstained (a team's, with AllowBlank) or a problem. The abstained
+// questions are then listed in questionnaire order.
+func (r *answersReader) unanswered() {
+	for i := range r.d.Questions {
+		q := &r.d.Questions[i]
+		if slices.Contains(r.abstained, q.ID) {
+			r.out.Abstain = append(r.out.Abstain, q.ID)
+			continue
+		}
+		if _, ok := r.seen[q.ID]; ok || !q.Required() {
+			continue
+		}
+		switch {
+		case r.o.Partial:
+			r.out.Missing = append(r.out.Missing, q.ID)
+		case r.o.Team && r.o.AllowBlank:
+			r.out.Abstain = append(r.out.Abstain, q.ID)
+		default:
+			r.pl.addf(0, q.ID, "missing answer; expected %s%s", q.Allowed(), r.abstainHint())
+			r.gaps++
+		}
+	}
 }
 
 // readReport reads what a JSON report of coo-advisor holds besides its
