@@ -119,6 +119,16 @@ func (d *Definitions) ReadAnswersWith(file string, data []byte, o ReadOptions) (
 	}
 	r := &answersReader{d: d, o: o, pl: pl, out: &AnswersFile{Answers: Answers{}}, seen: map[string]int{}, ids: d.QuestionIDs()}
 	body := readReport(root, r.out, pl)
+	if body == root && !r.answersKeys(root) {
+		// A file of something else (a roles file, a config) would get a
+		// line for each of its keys and each missing answer: one says it.
+		fix := "give an answers file (coo-advisor questions --template writes one to fill in)"
+		if o.Team {
+			fix = "give each person's answers"
+		}
+		pl.addf(0, "", "not an answers file: none of its keys is a question (%s, ...); %s", strings.Join(r.ids[:min(3, len(r.ids))], ", "), fix)
+		return nil, pl.err()
+	}
 	for i := 0; i+1 < len(body.Content); i += 2 {
 		k, v := body.Content[i], body.Content[i+1]
 		if k.Kind == yaml.ScalarNode && k.Value == "engagement" && body == root {
@@ -150,6 +160,29 @@ type answersReader struct {
 	gaps int            // problems that are answers left out or left blank
 	// abstained holds the questions abstained on, in the file's order.
 	abstained []string
+}
+
+// answersKeys reports whether a mapping may be an answers file: it has no
+// keys, or one of them is a question, a near miss of one, the engagement
+// or a key of a JSON report.
+func (r *answersReader) answersKeys(root *yaml.Node) bool {
+	if len(root.Content) == 0 {
+		return true
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k := root.Content[i]
+		if k.Kind != yaml.ScalarNode {
+			continue
+		}
+		switch k.Value {
+		case "engagement", "schema_version", keyRecommended, keyAnswers, "tool", "report_date":
+			return true
+		}
+		if _, ok := r.d.Question(k.Value); ok || suggest(k.Value, r.ids) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // firstTime records key k, or reports it as given twice.
