@@ -131,7 +131,7 @@ func (d *Definitions) ReadAnswersWith(file string, data []byte, o ReadOptions) (
 	}
 	for i := 0; i+1 < len(body.Content); i += 2 {
 		k, v := body.Content[i], body.Content[i+1]
-		if k.Kind == yaml.ScalarNode && k.Value == "engagement" && body == root {
+		if k.Kind == yaml.ScalarNode && k.Value == keyEngagement && body == root {
 			if r.firstTime(k) {
 				r.out.Engagement = readEngagement(v, pl)
 			}
@@ -175,7 +175,7 @@ func (r *answersReader) answersKeys(root *yaml.Node) bool {
 			continue
 		}
 		switch k.Value {
-		case "engagement", "schema_version", keyRecommended, keyAnswers, "tool", "report_date":
+		case keyEngagement, "schema_version", keyRecommended, keyAnswers, "tool", "report_date":
 			return true
 		}
 		if _, ok := r.d.Question(k.Value); ok || suggest(k.Value, r.ids) != "" {
@@ -317,7 +317,7 @@ func jsonReportParts(root *yaml.Node) (answers, engagement *yaml.Node, team bool
 			if v.Kind == yaml.MappingNode && answers == nil {
 				answers = v
 			}
-		case "engagement":
+		case keyEngagement:
 			if v.Kind == yaml.MappingNode && engagement == nil {
 				engagement = v
 			}
@@ -374,7 +374,30 @@ func checkDuplicateKeys(root *yaml.Node, pl *problemList, skip ...*yaml.Node) {
 	}
 }
 
-var engagementFields = []string{"client", "prepared_by", "date", "respondent", "role"}
+// keyEngagement is the key of an answers file's engagement details.
+const keyEngagement = "engagement"
+
+// engagementField is a field of the engagement details: its key in an
+// answers file, and where it is kept.
+type engagementField struct {
+	key   string
+	value *string
+}
+
+// fields are e's fields, in the order an answers file writes them.
+func (e *Engagement) fields() []engagementField {
+	//nolint:goconst // keys of the answers file, not the brief's section ids
+	return []engagementField{{"client", &e.Client}, {"prepared_by", &e.PreparedBy}, {"date", &e.Date}, {"respondent", &e.Respondent}, {"role", &e.Role}}
+}
+
+var engagementFields = func() []string {
+	fields := (&Engagement{}).fields()
+	keys := make([]string, 0, len(fields))
+	for _, f := range fields {
+		keys = append(keys, f.key)
+	}
+	return keys
+}()
 
 // maxEngagementText bounds a name or a client in the engagement details.
 const maxEngagementText = 200
@@ -386,7 +409,7 @@ func readEngagement(n *yaml.Node, pl *problemList) Engagement {
 	if n.Kind == yaml.ScalarNode && n.Tag == tagNull {
 		return e
 	}
-	fields, _ := readMapping(n, "engagement", pl, engagementFields, nil)
+	fields, _ := readMapping(n, keyEngagement, pl, engagementFields, nil)
 	text := func(key string, dst *string) {
 		f, ok := fields[key]
 		if !ok || (f.value.Kind == yaml.ScalarNode && f.value.Tag == tagNull) {
@@ -399,10 +422,11 @@ func readEngagement(n *yaml.Node, pl *problemList) Engagement {
 		}
 		*dst = v
 	}
-	text("client", &e.Client)
-	text("prepared_by", &e.PreparedBy)
-	text("respondent", &e.Respondent)
-	text("role", &e.Role)
+	for _, f := range e.fields() {
+		if f.key != "date" {
+			text(f.key, f.value)
+		}
+	}
 	if f, ok := fields["date"]; ok && (f.value.Kind != yaml.ScalarNode || f.value.Tag != tagNull) {
 		v := strings.TrimSpace(f.value.Value)
 		if f.value.Kind != yaml.ScalarNode {
@@ -491,10 +515,10 @@ func (d *Definitions) AnswersYAML(a Answers, e Engagement) []byte {
 	var b strings.Builder
 	b.WriteString("# coo-advisor answers file: `coo-advisor --answers FILE` opens it again.\n")
 	if e != (Engagement{}) {
-		b.WriteString("\nengagement:\n")
-		for _, f := range []struct{ key, value string }{{"client", e.Client}, {"prepared_by", e.PreparedBy}, {"date", e.Date}, {"respondent", e.Respondent}, {"role", e.Role}} {
-			if f.value != "" {
-				fmt.Fprintf(&b, "  %s: %s\n", f.key, strconv.Quote(f.value))
+		b.WriteString("\n" + keyEngagement + ":\n")
+		for _, f := range e.fields() {
+			if *f.value != "" {
+				fmt.Fprintf(&b, "  %s: %s\n", f.key, strconv.Quote(*f.value))
 			}
 		}
 	}
