@@ -19,7 +19,7 @@ import (
 
 func (a *app) teamCmd() *cobra.Command {
 	var out outputFlags
-	var anonymous, plain bool
+	var anonymous, plain, allowBlank bool
 	cmd := &cobra.Command{
 		Use:   "team FILE...",
 		Short: "One recommendation for a leadership team, and where its members disagree",
@@ -27,7 +27,9 @@ func (a *app) teamCmd() *cobra.Command {
 
 The team's answers are the middle answer to each number, the most common choice (an even split is named) and the list values at least half the team chose; the average of everyone's own scores is shown beside them.
 
-A person's name is engagement.respondent in their file, or else the file's name. --anonymous shows "Person 1".."Person N" instead, and keeps per-person answers out when fewer than three people answered.
+A person's name is engagement.respondent in their file, or else the file's name; engagement.role gives their role (CEO, CFO...). --anonymous shows "Person 1".."Person N" instead, and keeps per-person answers out when fewer than three people answered; the preparer stays when --prepared-by names them, or when every file that names one names the same.
+
+A person who cannot answer a question writes abstain as the answer, and is left out of that question only; with --allow-blank, an answer left blank (or left out, when the question has no default) abstains too. Two files with the same answers count as two people, with a warning. Files for different companies are refused: run team once per company. The brief takes the files' client, and their date when they agree; the flags win.
 
 On a terminal, team opens the interactive results; with --output, --format or --plain, or when not on a terminal, it prints the brief.`,
 		Example: `coo-advisor team ana.yaml ben.yaml cy.yaml dee.yaml eve.yaml
@@ -43,21 +45,21 @@ coo-advisor team answers/*.yaml --format json | jq .disagreements`,
 			if err != nil {
 				return err
 			}
-			people, eng, err := a.readTeam(p.defs, files, out.client)
+			t, err := a.readTeam(p.defs, files, teamReading{client: out.client, allowBlank: allowBlank})
 			if err != nil {
 				return err
 			}
-			if anonymous {
-				// A preparer named in a member's file is often the member.
-				eng.PreparedBy = ""
-			}
-			tr, err := p.defs.Team(people, advisor.TeamOptions{Anonymous: anonymous})
+			tr, err := p.defs.Team(t.respondents(), advisor.TeamOptions{Anonymous: anonymous})
 			if err != nil {
 				return badInput(err)
 			}
-			// The brief is for the client the files name, unless the flags
-			// say otherwise; it is dated today unless --date says so.
-			p.engagement = advisor.Engagement{Client: eng.Client, PreparedBy: eng.PreparedBy}.Merge(advisor.Engagement{Client: out.client, PreparedBy: out.preparedBy, Date: out.date})
+			for _, w := range t.warnings(out.date) {
+				a.tellf("%s", w)
+			}
+			// The brief is for the client, preparer and date the files
+			// give, unless the flags say otherwise; dated today when the
+			// files give no date, or disagree.
+			p.engagement = t.engagement(anonymous).Merge(advisor.Engagement{Client: out.client, PreparedBy: out.preparedBy, Date: out.date})
 			opts := p.reportOptions()
 			opts.Team = tr
 			inputs := a.inputs("")
@@ -74,8 +76,9 @@ coo-advisor team answers/*.yaml --format json | jq .disagreements`,
 			return a.runTeamInteractive(cmd, p, opts, inputs)
 		},
 	}
-	out.registerBrief(cmd, "the one the files name", "today")
+	out.registerBrief(cmd, "the one the files name", "the files' date when they agree, or today")
 	boolVarP(cmd, &anonymous, "anonymous", "", `show "Person 1".."Person N" instead of names; no per-person answers under three people`)
+	boolVarP(cmd, &allowBlank, "allow-blank", "", "take a question a person left blank (or left out, without a default) as abstaining, like abstain")
 	boolVarP(cmd, &plain, "plain", "", "print the brief instead of opening the interactive results")
 	a.definitionFlags(cmd)
 	return cmd
@@ -95,26 +98,55 @@ const maxTeamInput = 4 << 20
 // read to the end.
 const maxBadInput = 256 << 10
 
+// teamReading says how readTeam reads a team's files: the client
+// --client names, and whether a blank answer abstains.
+type teamReading struct {
+	client     string
+	allowBlank bool
+}
+
+// member is one person's answers as a team reads them.
+type member struct {
+	advisor.Respondent
+	// role and abstain are the person's engagement.role and the questions
+	// they abstained on: the team's report weighs both once
+	// advisor.Respondent carries them (issue 18).
+	role    string
+	abstain []string
+	eng     advisor.Engagement // the file's
+	same    string             // the answers, abstentions included, as one text
+}
+
+// team is what a team's answers files hold.
+type team struct {
+	people []member
+}
+
+// respondents are the people, for advisor.Team.
+func (t *team) respondents() []advisor.Respondent {
+	out := make([]advisor.Respondent, len(t.people))
+	for i, m := range t.people {
+		out[i] = m.Respondent
+	}
+	return out
+}
+
 // readTeam reads every person's answers file, listing the problems of
 // all the bad ones at once (past maxBadInput of bad files, the rest are
 // left unread, and the user told so). A person's name is
-// engagement.respondent, or the file's name without its extension. eng
-// is the client the files name (they must agree unless --client names
-// it) and the first preparer.
-func (a *app) readTeam(defs *advisor.Definitions, files []string, clientFlag string) ([]advisor.Respondent, advisor.Engagement, error) {
-	var people []advisor.Respondent
-	var eng advisor.Engagement
+// engagement.respondent, or the file's name without its extension. The
+// files must name one client, unless --client names it.
+func (a *app) readTeam(defs *advisor.Definitions, files []string, o teamReading) (*team, error) {
 	if err := checkTeamFiles(files); err != nil {
-		return nil, eng, err
+		return nil, err
 	}
 	type file struct {
 		info os.FileInfo
 		name string
 	}
-	var seen []file                // the files read so far
-	var errs []error               // each bad file's problems, in order
-	clients := map[string]string{} // normalised client -> first file naming it
-	var clientOrder []string
+	t := &team{}
+	var seen []file   // the files read so far
+	var errs []error  // each bad file's problems, in order
 	read, bad := 0, 0 // bytes read, and of them in files with problems
 	unread := 0       // files left unread after too many bad ones
 	for k, f := range files {
@@ -134,7 +166,7 @@ func (a *app) readTeam(defs *advisor.Definitions, files []string, clientFlag str
 		b, err := a.readInput(displayName(f), f)
 		if err != nil {
 			if exitCode(err) != exitUsage {
-				return nil, eng, err // not the input: the machine
+				return nil, err // not the input: the machine
 			}
 			// Every bad file is named, whatever is wrong with it.
 			errs = append(errs, fileProblem(f, strings.TrimPrefix(err.Error(), f+": ")))
@@ -142,9 +174,9 @@ func (a *app) readTeam(defs *advisor.Definitions, files []string, clientFlag str
 		}
 		if read += len(b); read > maxTeamInput {
 			// Past checkTeamFiles only when they are not regular files.
-			return nil, eng, badInput(fmt.Errorf("the answers files hold more than the %s one team report reads, and a person's answers are a few kilobytes; is the wrong file among them?", sizeText(maxTeamInput)))
+			return nil, badInput(fmt.Errorf("the answers files hold more than the %s one team report reads, and a person's answers are a few kilobytes; is the wrong file among them?", sizeText(maxTeamInput)))
 		}
-		af, err := defs.ReadAnswers(displayName(f), b, false)
+		af, err := defs.ReadAnswersWith(displayName(f), b, advisor.ReadOptions{Team: true, AllowBlank: o.allowBlank})
 		if err != nil {
 			bad += len(b)
 			errs = append(errs, err)
@@ -154,37 +186,14 @@ func (a *app) readTeam(defs *advisor.Definitions, files []string, clientFlag str
 			errs = append(errs, fileProblem(f, "this is a team's brief, not one person's answers; give each person's own file"))
 			continue
 		}
-		name := af.Engagement.Respondent
-		if name == "" {
-			// A name from a file name is the user's text like any other.
-			name = advisor.SafeText(strings.TrimSuffix(filepath.Base(f), filepath.Ext(f)))
-		}
-		if c := af.Engagement.Client; c != "" {
-			key := strings.ToLower(strings.Join(strings.Fields(c), " "))
-			if _, ok := clients[key]; !ok {
-				clients[key] = f
-				clientOrder = append(clientOrder, key)
-			}
-			if eng.Client == "" {
-				eng.Client = c
-			}
-		}
-		if eng.PreparedBy == "" {
-			eng.PreparedBy = af.Engagement.PreparedBy
-		}
-		people = append(people, advisor.Respondent{Name: name, File: f, Answers: af.Answers, NameFromFile: af.Engagement.Respondent == ""})
+		t.people = append(t.people, newMember(defs, f, af))
 	}
-	if len(clientOrder) > 1 && clientFlag == "" {
-		var named []string
-		for _, k := range clientOrder {
-			named = append(named, advisor.SafeText(clients[k]))
-		}
-		// Named at the first file that differs from the first client.
-		errs = append(errs, &advisor.InputError{Problems: []advisor.Problem{{File: clients[clientOrder[1]], Key: "engagement.client", Msg: fmt.Sprintf("the files name different clients (%s); give --client to name the brief, or correct the files", strings.Join(named, ", "))}}})
+	if o.client == "" {
+		errs = append(errs, t.oneClient())
 	}
 	err := advisor.JoinInputErrors(errs...)
 	if err == nil {
-		return people, eng, nil
+		return t, nil
 	}
 	if ie := (*advisor.InputError)(nil); errors.As(err, &ie) && unread > 0 {
 		files := "files were"
@@ -193,7 +202,177 @@ func (a *app) readTeam(defs *advisor.Definitions, files []string, clientFlag str
 		}
 		ie.Hint = fmt.Sprintf("%s more answers %s not read after these problems; fix them first", advisor.GroupDigits(unread), files)
 	}
-	return nil, eng, badInput(err)
+	return nil, badInput(err)
+}
+
+// newMember is the person whose answers file f holds af.
+func newMember(defs *advisor.Definitions, f string, af *advisor.AnswersFile) member {
+	name := af.Engagement.Respondent
+	if name == "" {
+		// A name from a file name is the user's text like any other.
+		name = advisor.SafeText(strings.TrimSuffix(filepath.Base(f), filepath.Ext(f)))
+	}
+	// Two files hold the same answers when each question has the same
+	// answer, or default, or is abstained on in both.
+	var same strings.Builder
+	for i := range defs.Questions {
+		q := &defs.Questions[i]
+		v, ok := af.Answers[q.ID]
+		switch {
+		case slices.Contains(af.Abstain, q.ID):
+			same.WriteString("\x00abstain")
+		case !ok && q.Default != nil:
+			v, ok = *q.Default, true
+		}
+		if ok {
+			same.WriteString("\x00" + q.FormatValue(v))
+		}
+		same.WriteString("\n")
+	}
+	return member{
+		Respondent: advisor.Respondent{Name: name, File: f, Answers: af.Answers, NameFromFile: af.Engagement.Respondent == ""},
+		role:       af.Engagement.Role, abstain: af.Abstain, eng: af.Engagement, same: same.String(),
+	}
+}
+
+// oneClient refuses files that name different clients: they are
+// different companies' teams, unless one company goes by two names (and
+// --client says which). Files that name none go with any.
+func (t *team) oneClient() error {
+	type client struct {
+		name  string
+		files []string
+	}
+	var clients []client
+	for _, m := range t.people {
+		c := m.eng.Client
+		if c == "" {
+			continue
+		}
+		key := strings.ToLower(strings.Join(strings.Fields(c), " "))
+		i := slices.IndexFunc(clients, func(o client) bool { return strings.ToLower(strings.Join(strings.Fields(o.name), " ")) == key })
+		if i < 0 {
+			clients = append(clients, client{name: c})
+			i = len(clients) - 1
+		}
+		clients[i].files = append(clients[i].files, m.File)
+	}
+	if len(clients) < 2 {
+		return nil
+	}
+	var named []string
+	for _, c := range clients[:min(3, len(clients))] {
+		named = append(named, fmt.Sprintf("%s (%s)", advisor.QuoteInput(c.name), someFiles(c.files)))
+	}
+	if len(clients) > 3 {
+		more := "companies"
+		if len(clients) == 4 {
+			more = "company"
+		}
+		named = append(named, fmt.Sprintf("%s more %s", advisor.Spelled(len(clients)-3), more))
+	}
+	// Named at the first file of the second client.
+	return &advisor.InputError{Problems: []advisor.Problem{{File: clients[1].files[0], Key: "engagement.client", Msg: fmt.Sprintf(
+		"the files are for different companies: %s; run coo-advisor team once per company, with that company's files (if they are the same company under two names, give --client with the name to use)",
+		advisor.JoinWords(named, "and"))}}}
+}
+
+// someFiles names the first two of files, and counts the rest.
+func someFiles(files []string) string {
+	names := make([]string, 0, 3)
+	for _, f := range files[:min(2, len(files))] {
+		names = append(names, advisor.SafeText(f))
+	}
+	if len(files) > 2 {
+		names = append(names, fmt.Sprintf("%s more", advisor.Spelled(len(files)-2)))
+	}
+	return advisor.JoinWords(names, "and")
+}
+
+// engagement is what the files agree on for the brief: the client the
+// first of them names (readTeam refused others), their date when every
+// file that gives one gives the same, and the preparer. Under anonymous,
+// the preparer is kept only when it is a facilitator's: the same in
+// every file that names one, and named in more than one (or in the only
+// file); a preparer in one member's file alone is often the member.
+func (t *team) engagement(anonymous bool) advisor.Engagement {
+	var e advisor.Engagement
+	var dates, preparers []string
+	givers := 0 // files that name a preparer
+	for _, m := range t.people {
+		if e.Client == "" {
+			e.Client = m.eng.Client
+		}
+		if d := m.eng.Date; d != "" && !slices.Contains(dates, d) {
+			dates = append(dates, d)
+		}
+		if p := m.eng.PreparedBy; p != "" {
+			givers++
+			if !slices.Contains(preparers, p) {
+				preparers = append(preparers, p)
+			}
+		}
+	}
+	if len(dates) == 1 {
+		e.Date = dates[0]
+	}
+	switch {
+	case len(preparers) == 0:
+	case !anonymous:
+		e.PreparedBy = preparers[0]
+	case len(preparers) == 1 && (givers > 1 || len(t.people) == 1):
+		e.PreparedBy = preparers[0]
+	}
+	return e
+}
+
+// warnings are what the user should know of the files that does not stop
+// the brief: identical answers in several files (each counts as a
+// person), and dates that disagree (the brief is dated today) unless
+// --date gives one.
+func (t *team) warnings(dateFlag string) []string {
+	var out []string
+	groups := map[string][]string{}
+	var order []string
+	for _, m := range t.people {
+		if _, ok := groups[m.same]; !ok {
+			order = append(order, m.same)
+		}
+		groups[m.same] = append(groups[m.same], advisor.SafeText(m.File))
+	}
+	for _, k := range order {
+		g := groups[k]
+		if len(g) < 2 {
+			continue
+		}
+		which := "one"
+		if len(g) > 2 {
+			which = "the copies"
+		}
+		out = append(out, fmt.Sprintf("warning: %s hold the same answers; they count as %s people: remove %s if they are the same person's",
+			advisor.JoinWords(shortList(g), "and"), advisor.Spelled(len(g)), which))
+	}
+	if dateFlag != "" {
+		return out
+	}
+	var dated []string
+	for _, m := range t.people {
+		if d := m.eng.Date; d != "" && !slices.ContainsFunc(dated, func(s string) bool { return strings.HasPrefix(s, d+" ") }) {
+			dated = append(dated, fmt.Sprintf("%s in %s", d, advisor.SafeText(m.File)))
+		}
+	}
+	if len(dated) > 1 {
+		out = append(out, fmt.Sprintf("coo-advisor: the brief is dated today, as the files give different dates (%s); give --date to date it", advisor.JoinWords(shortList(dated), "and")))
+	}
+	return out
+}
+
+// shortList is the first five of items, and a count of the rest.
+func shortList(items []string) []string {
+	if len(items) <= 5 {
+		return items
+	}
+	return append(slices.Clone(items[:4]), fmt.Sprintf("%s more", advisor.Spelled(len(items)-4)))
 }
 
 // fileProblem is one problem with a team member's file.

@@ -3,11 +3,15 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/coo-advisor/coo-advisor/data"
 )
 
 // TestTeamOfTwoHundred: a team of 200 files works, each person counted,
@@ -177,5 +181,60 @@ func TestTeamStopsAtLargeBadFiles(t *testing.T) {
 	if code := cmd.ProcessState.ExitCode(); code != 2 || !strings.Contains(got, "p00.yaml:1: malformed YAML") ||
 		!strings.Contains(got, "\n4 more answers files were not read after these problems; fix them first") || strings.Contains(got, "p01.yaml") {
 		t.Errorf("five large bad files: exit %d:\n%s\nwant the first one read, and the others counted", code, out)
+	}
+}
+
+// TestTeamReadsAbstentions: a team reads abstain (and, with
+// --allow-blank, a blank or missing answer without a default) as the
+// person's abstention, and each person's role: the team's report weighs
+// both once advisor.Respondent carries them (issue 18's core).
+func TestTeamReadsAbstentions(t *testing.T) {
+	defs, err := data.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		f := filepath.Join(dir, name)
+		if err := os.WriteFile(f, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return f
+	}
+	ana := write("ana.yaml", "engagement: {respondent: Ana, role: CEO}\nemployees: 140\ndepartments: 6\nlocations: 4\nregulation: moderate\ngrowth: rapid\nexpansion: []\nceo_ops_time: high\nleadership: []\npain_points: []\n")
+	cy := write("cy.yaml", "engagement: {respondent: Cy}\nemployees: 150\ndepartments: 6\nlocations: 4\nregulation: abstain\ngrowth: abstain\nexpansion: []\nceo_ops_time: high\nleadership: []\npain_points: abstain\nrevenue: abstain\n")
+	dee := write("dee.yaml", "employees: 150\ndepartments: 6\nlocations:\nregulation: moderate\nexpansion: []\nceo_ops_time: high\nleadership: []\npain_points: []\n")
+	_, a := newRootCmd(strings.NewReader(""), io.Discard, io.Discard, nil)
+	tm, err := a.readTeam(defs, []string{ana, cy, dee}, teamReading{allowBlank: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct {
+		name, role string
+		abstain    []string
+	}{
+		{"Ana", "CEO", nil},
+		{"Cy", "", []string{"regulation", "growth", "pain_points", "revenue"}},
+		{"dee", "", []string{"locations", "growth"}},
+	}
+	for i, m := range tm.people {
+		w := want[i]
+		if m.Name != w.name || m.role != w.role || !slices.Equal(m.abstain, w.abstain) {
+			t.Errorf("person %d: %s (%s) abstains on %v, want %s (%s) on %v", i+1, m.Name, m.role, m.abstain, w.name, w.role, w.abstain)
+		}
+		for _, id := range m.abstain {
+			if _, ok := m.Answers[id]; ok {
+				t.Errorf("%s abstains on %s, but answers it", m.Name, id)
+			}
+		}
+	}
+	// Without --allow-blank, abstain still reads, and a blank answer is
+	// refused with the way out.
+	if _, err := a.readTeam(defs, []string{ana, cy}, teamReading{}); err != nil {
+		t.Errorf("abstain without --allow-blank: %v", err)
+	}
+	_, err = a.readTeam(defs, []string{ana, dee}, teamReading{})
+	if err == nil || !strings.Contains(err.Error(), "dee.yaml:3: locations: no answer given; expected a whole number from 1 to 10,000, or write abstain, or give --allow-blank") {
+		t.Errorf("a blank answer without --allow-blank: %v", err)
 	}
 }
