@@ -2,6 +2,7 @@ package advisor
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -17,6 +18,13 @@ type Answer struct {
 	Int    int
 	Choice string
 	Multi  []string
+	// Share, for a team's merged list, weighs each value of Multi by the
+	// share of the team that named it, in hundredths (60: three of five);
+	// "" is the share that named nothing. A value without a share counts
+	// in full; nil for one person's answer. Of is how many people answered
+	// the question.
+	Share map[string]Points
+	Of    int
 }
 
 // Answers maps question ids to answers.
@@ -27,6 +35,7 @@ func (a Answers) Clone() Answers {
 	out := make(Answers, len(a))
 	for k, v := range a {
 		v.Multi = append([]string(nil), v.Multi...)
+		v.Share = maps.Clone(v.Share)
 		out[k] = v
 	}
 	return out

@@ -2,7 +2,9 @@ package advisor
 
 import (
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -274,7 +276,14 @@ func (multiKind) change(s *changeSearch, qi int) *Change {
 			addTo(s.pts, q.None.Weights)
 		}
 	}
+	shared := s.answers[q.ID].Share
 	score := func(idx []int) (int, Points) {
+		// A team's merged list weighs each value by who named it: a
+		// value added counts in full, one removed not at all, the others
+		// as named.
+		if shared != nil {
+			return s.outcome(qi, toggledShared(q, s.answers[q.ID], idx, chosen))
+		}
 		if s.d.scaledBy[qi] {
 			for _, i := range idx {
 				trial[i] = !trial[i]
@@ -283,7 +292,7 @@ func (multiKind) change(s *changeSearch, qi int) *Change {
 			for _, i := range idx {
 				trial[i] = !trial[i]
 			}
-			return s.retally(q, a)
+			return s.outcome(qi, a)
 		}
 		copy(s.ruled, s.baseRuled)
 		clear(s.pts)
@@ -357,6 +366,29 @@ func toggleChange(q *Question, chosen []bool, idx []int, size int, role string) 
 	}
 	c.To = Answer{Multi: q.multiFromMask(to)}
 	return c
+}
+
+// toggledShared is a team's merged list with the values at idx toggled:
+// an added value counts in full (a value without a share), a removed one
+// goes, the others keep the share that named them. The shares are read,
+// not copied, but where the none share must go.
+func toggledShared(q *Question, a Answer, idx []int, chosen []bool) Answer {
+	out := Answer{Multi: make([]string, 0, len(a.Multi)+len(idx)), Share: a.Share, Of: a.Of}
+	for _, v := range a.Multi {
+		if _, i := q.Option(v); i < 0 || !slices.Contains(idx, i) {
+			out.Multi = append(out.Multi, v)
+		}
+	}
+	for _, i := range idx {
+		if !chosen[i] { // not in the list, so without a share
+			out.Multi = append(out.Multi, q.Options[i].Value)
+		}
+	}
+	if len(idx) > 0 && !slices.Contains(chosen, true) {
+		out.Share = maps.Clone(a.Share)
+		delete(out.Share, "")
+	}
+	return out
 }
 
 func countChosen(chosen []bool) int {

@@ -101,7 +101,14 @@ type kindRules interface {
 	disagreements(s *teamDiff, qi int) []Disagreement
 	// tieText says how the team's answer settled a tie.
 	tieText(q *Question, tie ConsensusTie) string
+	// standIn is some valid answer, to stand for one a person abstains
+	// on while the rest of their answers are checked.
+	standIn(q *Question) Answer
 }
+
+func (integerKind) standIn(q *Question) Answer { return Answer{Int: q.Min} }
+func (choiceKind) standIn(q *Question) Answer  { return Answer{Choice: q.Options[0].Value} }
+func (multiKind) standIn(*Question) Answer     { return Answer{Multi: []string{}} }
 
 // kindList is every kind, in the order messages list them.
 var kindList = []kindRules{integerKind{}, choiceKind{}, multiKind{}}
@@ -146,7 +153,7 @@ func (integerKind) hasValues() bool        { return false }
 func (integerKind) isList() bool           { return false }
 
 func (integerKind) load(d *Definitions, q *Question, s questionSpec) {
-	s.forbid(KindInteger, "options", "none")
+	s.forbid(KindInteger, "options", "none", "ordered")
 	s.need(KindInteger, "unit", "min", "max", "bands")
 	d.readBands(q, s)
 }
@@ -199,6 +206,7 @@ func (multiKind) hasValues() bool        { return true }
 func (multiKind) isList() bool           { return true }
 
 func (multiKind) load(d *Definitions, q *Question, s questionSpec) {
+	s.forbid(KindMulti, "ordered")
 	s.forbid(KindMulti, "unit", "unit_one", "min", "max", "bands")
 	s.need(KindMulti, "options")
 	d.readOptions(q, s, true)
@@ -540,10 +548,15 @@ func (multiKind) check(q *Question, a Answer) (Answer, string) {
 		}
 		chosen[i] = true
 	}
-	return Answer{Multi: q.multiFromMask(chosen)}, ""
+	// A team's merged list keeps the share that named each value.
+	return Answer{Multi: q.multiFromMask(chosen), Share: a.Share, Of: a.Of}, ""
 }
 
 func (k multiKind) parts(q *Question, a Answer, fn func(*Part, bool)) {
+	if a.Share != nil {
+		q.sharedParts(a, fn)
+		return
+	}
 	if len(a.Multi) == 0 {
 		fn(&q.None.Part, true)
 		return
@@ -919,3 +932,103 @@ func allDigits(s string) bool {
 	}
 	return true
 }
+
+// sharedParts calls fn for the parts of a team's merged list: each value
+// some named, its weights scaled by the share that named it (and "none"'s
+// by the share that named nothing). A value's rules, and its cancelling
+// of others, hold only where at least Scoring.Team.ListShare named it:
+// a pain two of five named weighs two fifths, but one person's "there is
+// a COO" rules nothing out.
+func (q *Question) sharedParts(a Answer, fn func(*Part, bool)) {
+	q.eachShared(a, func(p *Part, share Points, counts bool) {
+		fn(scaledPart(p, share, q.listShare), counts)
+	})
+}
+
+// eachShared calls fn for each part of a team's merged list with the
+// share that named it, unscaled, and whether its points count.
+func (q *Question) eachShared(a Answer, fn func(p *Part, share Points, counts bool)) {
+	var shares []Points // by option, where values cancel others
+	if q.hasUnless() {
+		shares = q.shares(a)
+	}
+	for _, v := range a.Multi {
+		o, i := q.Option(v)
+		if o == nil {
+			continue
+		}
+		share, ok := a.Share[v]
+		if !ok {
+			share = pointScale
+		}
+		fn(&o.Part, share, shares == nil || q.countsShared(i, shares))
+	}
+	if s := a.Share[""]; s > 0 {
+		fn(&q.None.Part, s, true)
+	}
+}
+
+// scoreShared adds a team's merged list's points and rules to pts and
+// ruled as sharedParts gives them, without a part for each value: the
+// searches score lists of thousands of values many times.
+func (q *Question) scoreShared(a Answer, pts Weights, ruled []int) {
+	q.eachShared(a, func(p *Part, share Points, counts bool) {
+		if counts {
+			for r, w := range p.Weights {
+				if r < len(pts) {
+					pts[r] += scaleShare(w, share)
+				}
+			}
+		}
+		if share >= q.listShare {
+			for _, r := range p.RulesOut {
+				ruled[r.Role]++
+			}
+		}
+	})
+}
+
+// shares is, by option, the share of the team that named each value of a
+// merged list (in hundredths; a value without a share was named by all).
+func (q *Question) shares(a Answer) []Points {
+	shares := make([]Points, len(q.Options))
+	for _, v := range a.Multi {
+		if _, i := q.Option(v); i >= 0 {
+			s, ok := a.Share[v]
+			if !ok {
+				s = pointScale
+			}
+			shares[i] = s
+		}
+	}
+	return shares
+}
+
+// countsShared reports whether option i's points count in a merged list
+// of these shares: not when a value it names in `unless` is held by the
+// share that rules.
+func (q *Question) countsShared(i int, shares []Points) bool {
+	for _, u := range q.Options[i].Unless {
+		if shares[u] >= q.listShare {
+			return false
+		}
+	}
+	return true
+}
+
+// scaledPart is p with its weights scaled by share, and its rules only
+// where the share reaches held.
+func scaledPart(p *Part, share, held Points) *Part {
+	c := *p
+	c.Weights = make(Weights, len(p.Weights))
+	for i, w := range p.Weights {
+		c.Weights[i] = scaleShare(w, share)
+	}
+	if share < held {
+		c.RulesOut = nil
+	}
+	return &c
+}
+
+// scaleShare is points w weighed by share (in hundredths), rounded.
+func scaleShare(w, share Points) Points { return (w*share + pointScale/2) / pointScale }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"slices"
 	"strings"
 
@@ -159,6 +160,9 @@ func Load(roles, questions Source) (*Definitions, error) {
 	}
 	if err := JoinInputErrors(rerr, qerr); err != nil {
 		return nil, err
+	}
+	for qi := range d.Questions {
+		d.Questions[qi].listShare = Points(math.Round(d.Scoring.Team.ListShare * float64(pointScale)))
 	}
 	d.scaledBy = make([]bool, len(d.Questions))
 	for qi := range d.Questions {

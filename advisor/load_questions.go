@@ -14,7 +14,7 @@ var (
 	questionsTop     = []string{"scoring", "factors", "questions", "also_plan_for"}
 	factorFields     = []string{"id", "title", "description", "phrase"}
 	factorRequired   = []string{"id", "title"}
-	questionFields   = []string{"id", "factor", "title", "prompt", "why", "help", "detail", "kind", "unit", "unit_one", "statement", "min", "max", "bands", "options", "none", "cap", "scale", "default", "matters_when"}
+	questionFields   = []string{"id", "factor", "title", "prompt", "why", "help", "detail", "kind", "unit", "unit_one", "statement", "min", "max", "bands", "options", "none", "cap", "scale", "default", "matters_when", "ordered", "fact", "self", "discuss"}
 	questionRequired = []string{"id", "factor", "title", "prompt", "why", "kind"}
 	partFields       = []string{"label", "statement", "weights", "notes", "rules_out", "why", "source", "lever"}
 	bandFields       = append([]string{"max"}, partFields...)
@@ -158,6 +158,10 @@ func (d *Definitions) readQuestion(n *yaml.Node, i int, pl *problemList) (q Ques
 		}
 	})
 	f.with("scale", func(n *yaml.Node, p string) { q.Scale = d.readScale(n, p, pl) })
+	f.boolean("ordered", &q.Ordered)
+	f.boolean("fact", &q.Fact)
+	f.texts("self", &q.Self)
+	f.text("discuss", &q.Discuss)
 	f.with("matters_when", func(n *yaml.Node, p string) {
 		if cf, ok := readFields(n, p, pl, conditionFields, nil); ok {
 			q.MattersWhen = readCondition(cf)

@@ -10,7 +10,7 @@ import (
 // The keys of a questions file's scoring section and plans.
 var (
 	scoringFields    = []string{"full_lead", "confidence", "close_call", "turns_on", "changes", "reasons", "team"}
-	teamFields       = []string{"list_share", "spread", "camp_share", "max_listed"}
+	teamFields       = []string{"list_share", "majority", "agenda", "spread", "camp_share", "max_listed"}
 	turnsOnFields    = []string{"steps", "numbers"}
 	confidenceFields = []string{"below", "word", "meaning"}
 	changesFields    = []string{"shrink", "grow", "option_steps", "toggles", "max_listed"}
@@ -90,6 +90,8 @@ func (d *Definitions) readTeamScoring(n *yaml.Node, pl *problemList) {
 	}
 	positiveShare("list_share", &t.ListShare)
 	positiveShare("camp_share", &t.CampShare)
+	positiveShare("majority", &t.Majority)
+	f.smallInt("agenda", 1, 20, &t.Agenda)
 	f.smallInt("spread", 1, 100, &t.Spread)
 	f.smallInt("max_listed", 1, 1000, &t.MaxListed)
 }

@@ -234,6 +234,23 @@ type Question struct {
 	// MattersWhen limits where the answer is worth stating in a brief:
 	// who runs the sites says nothing about a single site.
 	MattersWhen Condition
+	// Ordered marks a choice whose options lie on a scale (low, medium,
+	// high): a team's answers meet at their median, not the most common.
+	Ordered bool
+	// Fact marks a question whose answer is a fact to check (headcount,
+	// sites, who leads operations), not a perception: a team's brief
+	// shows who said what.
+	Fact bool
+	// Self names the roles (as respondents give engagement.role: "CEO")
+	// whose holder answers about themselves here: a team's brief calls
+	// out such a holder who rates themself unlike everyone else.
+	Self []string
+	// Discuss is the question a facilitator asks to open a team's
+	// discussion of this one ("What does the payroll say?").
+	Discuss string
+	// listShare is Scoring.Team.ListShare in hundredths, for a team's
+	// merged lists (see sharedParts).
+	listShare Points
 
 	// Default is used when an answers file leaves the question out; nil
 	// means the question must be answered.
@@ -412,9 +429,15 @@ type Scoring struct {
 // TeamScoring says how a team's answers are merged, and which of its
 // differences are worth a discussion.
 type TeamScoring struct {
-	// ListShare is the share of the team that must choose a list value
-	// for it to be the team's (0.5: at least half).
+	// ListShare is the share of the team that must name a list value for
+	// its rules to hold in the team's answers (0.5: half); its points
+	// count by the share that named it, whatever it is.
 	ListShare float64
+	// Majority is the share of the team whose own answers must reach one
+	// outcome for the brief's headline to be it (two thirds).
+	Majority float64
+	// Agenda is the most items a facilitator's agenda lists.
+	Agenda int
 	// Spread is how many bands or options apart answers must be to be a
 	// disagreement in their own right.
 	Spread int
@@ -454,7 +477,7 @@ func defaultScoring() Scoring {
 			{Below: 0.15, Word: "a close call"}, {Below: 0.35, Word: "moderate"}, {Below: 0.6, Word: "clear"}, {Word: "strong"},
 		},
 		CloseCall: 0.15, TurnsOn: TurnsOnRule{Steps: 1, Numbers: 0.25}, Shrink: 0.5, Grow: 2, OptionSteps: 1, Toggles: 3, MaxChanges: 5, Reasons: 5,
-		Team: TeamScoring{ListShare: 0.5, Spread: 2, CampShare: 0.3, MaxListed: 8},
+		Team: TeamScoring{ListShare: 0.5, Majority: 0.67, Agenda: 5, Spread: 2, CampShare: 0.3, MaxListed: 8},
 	}
 }
 

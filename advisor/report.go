@@ -520,6 +520,7 @@ type jsonTie struct {
 	Each     int      `json:"each"`
 	Taken    string   `json:"taken"`
 	AsNear   bool     `json:"as_near"`
+	Median   bool     `json:"median,omitempty"`
 }
 
 type jsonDisagreement struct {

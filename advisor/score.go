@@ -154,6 +154,12 @@ func (r *Result) IsRuledOut(role string) bool {
 // live leaning, and the search of what would change the advice.
 func (q *Question) score(all Answers, a Answer, pts Weights, ruled []int) {
 	clear(pts)
+	if a.Share != nil {
+		q.scoreShared(a, pts, ruled)
+		q.scalePoints(all, pts)
+		q.capPoints(pts)
+		return
+	}
 	q.rules().parts(q, a, func(p *Part, counts bool) {
 		if counts {
 			addTo(pts, p.Weights)
@@ -343,8 +349,45 @@ func (d *Definitions) Recommend(in Answers) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	answers := res.Answers
 	best, second := d.rank(t.total, t.ruled)
+	return d.explain(res, t, best, second, true), nil
+}
+
+// RecommendAs explains complete answers as advice for role, which need
+// not have the most points (a team whose members mostly reach it on
+// their own answers), against the best of the others. It is what
+// Recommend gives when role is the answers' own best; otherwise it has
+// no search of what would change the advice (the team's crux says it).
+// It fails as Recommend does, and when the answers rule role out.
+func (d *Definitions) RecommendAs(in Answers, role string) (*Result, error) {
+	res, t, err := d.decide(in)
+	if err != nil {
+		return nil, err
+	}
+	best, ok := d.roleIndex[role]
+	if !ok || t.ruled[best] > 0 {
+		pl := &problemList{file: "answers"}
+		pl.addf(0, "", "these answers rule out %s", quoteInput(role))
+		return nil, pl.err()
+	}
+	natural, _ := d.rank(t.total, t.ruled)
+	if natural == best {
+		return d.Recommend(in)
+	}
+	others := slices.Clone(t.ruled)
+	others[best]++
+	second, _ := d.rank(t.total, others)
+	res.Recommended, res.RunnerUp, res.Tie = role, d.Roles[second].ID, false
+	res.Lead = t.total[best] - t.total[second]
+	res.Confidence = max(0, min(1, float64(res.Lead)/float64(d.Scoring.FullLead)))
+	return d.explain(res, t, best, second, false), nil
+}
+
+// explain adds to a decided result why: the reasons on each side, what
+// would change the advice (when search is set), the notes and the plans,
+// for best against second.
+func (d *Definitions) explain(res *Result, t *tally, best, second int, search bool) *Result {
+	answers := res.Answers
 	res.RuledOut = d.ruledOut(answers)
 	for i, f := range d.Factors {
 		fs := FactorScore{Factor: f.ID, Points: make(Weights, len(d.Roles))}
@@ -382,7 +425,9 @@ func (d *Definitions) Recommend(in Answers) (*Result, error) {
 	}
 	res.Reasons, res.Counterpoints, res.MoreReasons, res.MoreCounterpoints = pickReasons(res.Contributions, d.Scoring.Reasons, isReason)
 	res.AlsoPlan = d.alsoPlan(answers, t, best, res.Confidence)
-	res.Changes = d.whatWouldChange(answers, t, best)
+	if search {
+		res.Changes = d.whatWouldChange(answers, t, best)
+	}
 	for _, c := range res.Changes {
 		if q, _ := d.Question(c.Question); q.rules().plausible(c, d.Scoring.TurnsOn) {
 			res.TurnsOn = append(res.TurnsOn, c)
@@ -401,7 +446,7 @@ func (d *Definitions) Recommend(in Answers) (*Result, error) {
 	for _, text := range d.Caveats.All(s) {
 		res.Notes = append(res.Notes, Note{Role: res.Recommended, Text: text})
 	}
-	return res, nil
+	return res
 }
 
 // contributions lists what every part of every answer counts. A capped

@@ -1,8 +1,9 @@
 package advisor
 
 import (
+	"errors"
 	"fmt"
-	"hash/fnv"
+	"maps"
 	"math"
 	"slices"
 	"sort"
@@ -22,7 +23,12 @@ const MaxTeam = 500
 type Respondent struct {
 	Name    string // engagement.respondent, or the file's name without its extension
 	File    string // where the answers came from, for messages
+	Role    string // engagement.role: "CEO", "CFO", ... ("" when not given)
 	Answers Answers
+	// Abstain lists the questions the person left to the others: they
+	// are left out of those questions' merge, and take the team's answer
+	// for their own advice.
+	Abstain []string
 	// NameFromFile is set when the name is the file's, for want of an
 	// engagement.respondent.
 	NameFromFile bool
@@ -30,15 +36,26 @@ type Respondent struct {
 
 // TeamOptions says how a team's report is shown.
 type TeamOptions struct {
-	// Anonymous replaces the names with "Person 1".."Person N" (in the
-	// order given), and keeps per-person answers out of every output
-	// when fewer than MinAnonymousDetail people answered.
+	// Anonymous keeps every person's name, role and answers out of every
+	// output: the brief gives counts, spreads and ranges, never a label
+	// that follows one person from question to question, and numbers from
+	// fewer than MinAnonymousDetail people as ranges.
 	Anonymous bool
 }
 
 // Member is one person's own recommendation.
 type Member struct {
 	Name string
+	Role string
+	// Label is how the brief names the person: their role when it is
+	// theirs alone in the team, else their name (with the role when it
+	// has one); "" under anonymity.
+	Label string
+	// Abstained are the questions the person left to the others.
+	Abstained []string
+	// Why says in a line why the person lands where they do: "45 people
+	// rules out a full-time COO".
+	Why string
 	// Result is the person's answers (defaults filled in), scores and
 	// recommendation, with its runner-up, lead and confidence; it is not
 	// explained (no reasons, notes or changes).
@@ -55,6 +72,9 @@ type ConsensusTie struct {
 	// AsNear is set when two tied answers are as near the middle of all
 	// the answers: the first in the question's order is taken.
 	AsNear bool
+	// Median is set for a scale whose two middle answers differ: the
+	// lower is taken.
+	Median bool
 }
 
 // Disagreement is a question, or a value of a list, on which the team's
@@ -111,12 +131,31 @@ type TeamResult struct {
 	// MeanRecommended the role it puts first.
 	Mean            []RoleScore
 	MeanRecommended string
+	// Outcomes counts the members whose own answers reach each role, in
+	// role order.
+	Outcomes []int
+	// Majority is the role at least Scoring.Team.Majority of the members
+	// reach on their own answers ("" when none does). The team's Result
+	// is advice for it; Overruled is what the merged answers alone would
+	// advise when that differs, and Crux the questions that separate the
+	// two views.
+	Majority  string
+	Overruled string
+	Crux      []string
+	// Facts are the answers to check, who said what; SelfGaps the
+	// leaders who rate themselves unlike everyone else; Agenda the few
+	// points a facilitator takes first.
+	Facts    []FactView
+	SelfGaps []SelfGap
+	Agenda   []AgendaItem
 	// Disagreements are the most important differences, at most a
 	// hundred; MoreDisagreements counts the others, and MoreChanging those
 	// of them that would change the advice.
 	Disagreements     []Disagreement
 	MoreDisagreements int
 	MoreChanging      int
+	// merged is the advice of the merged answers alone.
+	merged *Result
 	// held counts, per list question and value, the people who chose it.
 	held map[string]map[string]int
 }
@@ -154,60 +193,139 @@ func (d *Definitions) Team(people []Respondent, o TeamOptions) (*TeamResult, err
 	if err := pl.err(); err != nil {
 		return nil, err
 	}
-	t := &TeamResult{Anonymous: o.Anonymous, Detail: !o.Anonymous || len(people) >= MinAnonymousDetail}
-	if o.Anonymous {
-		// "Person 1".."Person N" in an order that neither the files' order
-		// nor their names tell: a hash of each person's name.
-		people = slices.Clone(people)
-		slices.SortStableFunc(people, func(a, b Respondent) int {
-			ha, hb := nameHash(a.Name), nameHash(b.Name)
-			switch {
-			case ha < hb:
-				return -1
-			case ha > hb:
-				return 1
-			}
-			return 0
-		})
-	}
-	complete := make([]Answers, len(people))
+	t := &TeamResult{Anonymous: o.Anonymous, Detail: !o.Anonymous}
+	// Each person's answers, defaults filled in, but for the questions
+	// they abstain on: those they leave to the others.
+	own := make([]Answers, len(people))
 	for i, p := range people {
-		// Each person's own advice, scored but not explained: nothing
-		// shows a member's reasons, and explaining everyone would cost a
-		// change search per person.
-		res, _, err := d.decide(p.Answers)
+		a, err := d.completeAbstaining(p)
 		if err != nil {
 			return nil, err
 		}
-		complete[i] = res.Answers
-		name := strings.Join(strings.Fields(p.Name), " ")
-		if o.Anonymous {
-			name = fmt.Sprintf("Person %d", i+1)
-		}
-		t.Members = append(t.Members, Member{Name: name, Result: res})
+		own[i] = a
 	}
-	t.Consensus, t.Ties = d.consensus(complete)
-	res, err := d.Recommend(t.Consensus)
+	consensus, ties, err := d.consensus(own)
 	if err != nil {
 		return nil, err
 	}
-	t.Result = res
+	t.Consensus, t.Ties = consensus, ties
+	complete := make([]Answers, len(people))
+	answered := make([]Answers, len(people)) // without the questions left to the others
+	tallies := make([]*tally, len(people))
+	for i, p := range people {
+		answered[i] = own[i].Clone()
+		// Each person's own advice, scored but not explained: a question
+		// they left to the others takes the team's answer.
+		for _, q := range d.Questions {
+			if _, ok := own[i][q.ID]; !ok {
+				own[i][q.ID] = consensus[q.ID]
+			}
+		}
+		res, tl, err := d.decide(own[i])
+		if err != nil {
+			return nil, err
+		}
+		complete[i], tallies[i] = res.Answers, tl
+		name := strings.Join(strings.Fields(p.Name), " ")
+		t.Members = append(t.Members, Member{Name: name, Role: strings.Join(strings.Fields(p.Role), " "), Result: res, Abstained: p.Abstain})
+	}
+	t.label()
+	if err := t.decideTeam(d); err != nil {
+		return nil, err
+	}
 	t.mean(d)
-	d.disagreements(t, complete)
-	t.held = heldCounts(d, complete)
+	d.disagreements(t, answered)
+	t.held = heldCounts(d, answered)
+	d.teamView(t, answered, tallies)
 	return t, nil
 }
 
-// consensus merges complete answers question by question, each as its
-// kind merges answers.
-func (d *Definitions) consensus(all []Answers) (Answers, []ConsensusTie) {
+// completeAbstaining is a person's answers with defaults filled in, but
+// for the questions they abstain on, which are left out.
+func (d *Definitions) completeAbstaining(p Respondent) (Answers, error) {
+	in := p.Answers.Clone()
+	for _, id := range p.Abstain {
+		// A stand-in, so that completing checks the rest; taken out again.
+		if q, ok := d.Question(id); ok && q.Default == nil {
+			in[id] = q.rules().standIn(q)
+		}
+	}
+	a, err := d.Complete(in)
+	if err != nil {
+		if ie := (*InputError)(nil); errors.As(err, &ie) {
+			for k := range ie.Problems {
+				if ie.Problems[k].File == "" || ie.Problems[k].File == "answers" {
+					ie.Problems[k].File = p.File
+				}
+			}
+		}
+		return nil, err
+	}
+	for _, id := range p.Abstain {
+		delete(a, id)
+	}
+	return a, nil
+}
+
+// decideTeam settles the team's advice: the merged answers' own, unless
+// a clear majority of the members reach another outcome on their own
+// answers; then the advice is theirs, and the brief says what the merged
+// answers give and the crux between the two.
+func (t *TeamResult) decideTeam(d *Definitions) error {
+	t.Outcomes = make([]int, len(d.Roles))
+	for _, m := range t.Members {
+		t.Outcomes[d.roleIndex[m.Result.Recommended]]++
+	}
+	n := len(t.Members)
+	top := 0
+	for i := range t.Outcomes {
+		// The cheaper step first on equal counts, as ties go.
+		if t.Outcomes[i] > t.Outcomes[top] || t.Outcomes[i] == t.Outcomes[top] && d.TieOrder[i] < d.TieOrder[top] {
+			top = i
+		}
+	}
+	if n >= 2 && float64(t.Outcomes[top]) >= d.Scoring.Team.Majority*float64(n)-1e-9 {
+		t.Majority = d.Roles[top].ID
+	}
+	res, err := d.Recommend(t.Consensus)
+	if err != nil {
+		return err
+	}
+	t.Result, t.merged = res, res
+	if t.Majority == "" || t.Majority == res.Recommended || res.IsRuledOut(t.Majority) {
+		return nil
+	}
+	forced, err := d.RecommendAs(t.Consensus, t.Majority)
+	if err != nil {
+		return err
+	}
+	t.Overruled, t.Result = res.Recommended, forced
+	return nil
+}
+
+// consensus merges the answers question by question, each as its kind
+// merges answers, over the people who answered it: when everyone left a
+// question to the others, its default stands, or it is refused.
+func (d *Definitions) consensus(all []Answers) (Answers, []ConsensusTie, error) {
 	out := Answers{}
 	var ties []ConsensusTie
-	answers := make([]Answer, len(all))
+	answers := make([]Answer, 0, len(all))
+	pl := &problemList{file: "the team"}
 	for qi := range d.Questions {
 		q := &d.Questions[qi]
-		for i, a := range all {
-			answers[i] = a[q.ID]
+		answers = answers[:0]
+		for _, a := range all {
+			if x, ok := a[q.ID]; ok {
+				answers = append(answers, x)
+			}
+		}
+		if len(answers) == 0 {
+			if q.Default == nil {
+				pl.addf(0, q.ID, "everyone abstained; at least one person must answer it")
+				continue
+			}
+			out[q.ID] = *q.Default
+			continue
 		}
 		merged, tie := q.rules().merge(d, q, answers)
 		out[q.ID] = merged
@@ -215,7 +333,7 @@ func (d *Definitions) consensus(all []Answers) (Answers, []ConsensusTie) {
 			ties = append(ties, *tie)
 		}
 	}
-	return out, ties
+	return out, ties, pl.err()
 }
 
 // mean averages everyone's points per role; a role a person's answers
@@ -268,6 +386,13 @@ type teamDiff struct {
 	// question being tried (see focus); pts, total and ruled are scratch.
 	base, pts, total Weights
 	baseRuled, ruled []int
+	// listRaw and listRuled are list question listQ's points and rules
+	// as the team's answer gives them (see tryValue).
+	listQ      int
+	listRaw    Weights
+	listRuled  []int
+	listShares []Points // by option
+	cancels    [][]int  // by option: the options whose unless names it
 }
 
 // maxDisagreements bounds the disagreements a team's result keeps, the
@@ -332,12 +457,15 @@ func (d *Definitions) disagreements(t *TeamResult, all []Answers) {
 
 func newTeamDiff(d *Definitions, t *TeamResult, all []Answers) *teamDiff {
 	r := len(d.Roles)
+	// What agreeing would do is measured against the team's answers' own
+	// advice, which a majority's may overrule (see TeamResult.Overruled).
+	natural := t.merged
 	s := &teamDiff{
-		d: d, t: t, all: all, teamBest: d.roleIndex[t.Result.Recommended], teamLead: t.Result.Lead,
+		d: d, t: t, all: all, teamBest: d.roleIndex[natural.Recommended], teamLead: natural.Lead,
 		tl:   d.tally(t.Consensus, false),
-		base: make(Weights, r), pts: make(Weights, r), total: make(Weights, r), baseRuled: make([]int, r), ruled: make([]int, r),
+		base: make(Weights, r), pts: make(Weights, r), total: make(Weights, r), baseRuled: make([]int, r), ruled: make([]int, r), listQ: -1,
 	}
-	if t.Result.RunnerUp == "" {
+	if natural.RunnerUp == "" {
 		s.teamLead = Points(math.MaxInt32)
 	}
 	s.names = make([]string, len(all))
@@ -446,7 +574,12 @@ func (s *teamDiff) onScale(qi int, sc scale) []Disagreement {
 	pos := make([]int, n)
 	rank := make([]int, n)
 	for i, a := range s.all {
-		pos[i], rank[i] = sc.pos(a[q.ID])
+		x, ok := a[q.ID]
+		if !ok {
+			pos[i], rank[i] = -1, 0 // left to the others
+			continue
+		}
+		pos[i], rank[i] = sc.pos(x)
 	}
 	var on []int
 	for _, p := range pos {
@@ -518,24 +651,31 @@ func (s *teamDiff) onScale(qi int, sc scale) []Disagreement {
 }
 
 // onList finds, for each value of list question qi, whether some named it
-// and others did not, and whether agreeing either way would change the
-// advice.
+// and others did not, and whether agreeing either way (everyone naming
+// it, or no one) would change the advice. Those who left the question to
+// the others are on neither side.
 func (s *teamDiff) onList(qi int) []Disagreement {
 	q := &s.d.Questions[qi]
-	n := len(s.all)
+	n := 0
 	// Who chose what, by option: a list may have thousands of values.
-	chose := make([][]bool, n)
+	chose := make([][]bool, len(s.all))
+	answered := make([]bool, len(s.all))
 	held := make([]int, len(q.Options))
 	for i, a := range s.all {
+		x, ok := a[q.ID]
+		if !ok {
+			continue
+		}
+		answered[i] = true
+		n++
 		chose[i] = make([]bool, len(q.Options))
-		for _, v := range a[q.ID].Multi {
+		for _, v := range x.Multi {
 			if _, j := q.Option(v); j >= 0 {
 				chose[i][j] = true
 				held[j]++
 			}
 		}
 	}
-	tg := s.newToggles(qi)
 	var out []Disagreement
 	for j := range q.Options {
 		o := &q.Options[j]
@@ -548,24 +688,35 @@ func (s *teamDiff) onList(qi int) []Disagreement {
 		} else {
 			dis.Summary = fmt.Sprintf("%d of %d chose %s", held[j], n, quoteLabel(o.Label))
 		}
-		// The team's answers hold the value or not; agreeing with the
-		// other side toggles it.
-		inTeam := tg.chosen[j]
-		var side []int
+		var yes, no []int
 		for i := range chose {
-			if chose[i][j] != inTeam {
-				side = append(side, i)
+			switch {
+			case !answered[i]:
+			case chose[i][j]:
+				yes = append(yes, i)
+			default:
+				no = append(no, i)
 			}
 		}
-		changed, role, impact := tg.try(j)
-		dis.impact = impact
-		dis.weight = float64(impact) * float64(len(side)) / float64(n)
-		if changed {
-			dis.ChangesAdvice = true
-			dis.Changes = append(dis.Changes, listChangeText(s.who(side), strings.ToLower(q.Title), !inTeam, o.Label, s.roleTitle(role)))
+		for _, agree := range []struct {
+			on   bool
+			side []int
+		}{{true, yes}, {false, no}} {
+			changed, role, impact := s.tryValue(qi, o.Value, agree.on)
+			dis.impact = max(dis.impact, impact)
+			if changed {
+				dis.ChangesAdvice = true
+				dis.Changes = append(dis.Changes, listChangeText(s.who(agree.side), strings.ToLower(q.Title), agree.on, o.Label, s.roleTitle(role)))
+			}
 		}
+		dis.weight = float64(dis.impact) * float64(min(len(yes), len(no))) / float64(n)
 		dis.detail = func(x *Disagreement) {
 			for i := range chose {
+				if !answered[i] {
+					x.Values = append(x.Values, nil)
+					x.Answers = append(x.Answers, "left to the others")
+					continue
+				}
 				x.Values = append(x.Values, chose[i][j])
 				x.Answers = append(x.Answers, map[bool]string{true: "yes", false: "no"}[chose[i][j]])
 			}
@@ -575,106 +726,99 @@ func (s *teamDiff) onList(qi int) []Disagreement {
 	return out
 }
 
-// toggles scores the team's answer to a list question with one value
-// added or taken out. Scoring the whole list again for each of thousands
-// of values would cost the values times the roles, each time; the change
-// one value makes touches only that value and the values whose points it
-// cancels (their unless names it).
-type toggles struct {
-	s      *teamDiff
-	q      *Question
-	chosen []bool  // the team's answer
-	count  int     // how many values it holds
-	raw    Weights // the points of the values that count, before the cap
-	// blocked counts, per value, the chosen values that cancel it (its
-	// unless); cancels lists, per value, the values whose unless names it.
-	blocked []int
-	cancels [][]int
-}
-
-func (s *teamDiff) newToggles(qi int) *toggles {
+// tryValue is what the team agreeing on a list value does to the advice:
+// everyone naming it (on), or no one. It is scored from the change alone
+// (the value's points and rules, and those of the values it cancels), as
+// the search tries every value of lists that may hold thousands; a
+// question other answers' scale rules read is scored again in full.
+func (s *teamDiff) tryValue(qi int, value string, on bool) (changed bool, role string, impact Points) {
 	q := &s.d.Questions[qi]
-	m := len(q.Options)
-	tg := &toggles{s: s, q: q, chosen: make([]bool, m), raw: make(Weights, len(s.d.Roles)), blocked: make([]int, m), cancels: make([][]int, m)}
-	for _, v := range s.t.Consensus[q.ID].Multi {
-		if _, j := q.Option(v); j >= 0 {
-			tg.chosen[j] = true
-			tg.count++
-		}
-	}
-	for k := range q.Options {
-		if len(q.Options[k].Unless) == 0 {
-			continue
-		}
-		// A value named twice in an unless cancels once.
-		for _, u := range slices.Compact(slices.Sorted(slices.Values(q.Options[k].Unless))) {
-			tg.cancels[u] = append(tg.cancels[u], k)
-			if tg.chosen[u] {
-				tg.blocked[k]++
+	a := s.t.Consensus[q.ID]
+	if s.d.scaledBy[qi] {
+		alt := Answer{Multi: []string{}, Share: maps.Clone(a.Share), Of: a.Of}
+		for _, v := range a.Multi {
+			if v != value || on {
+				alt.Multi = append(alt.Multi, v)
 			}
 		}
+		if on && !slices.Contains(a.Multi, value) {
+			alt.Multi = q.Normalize(Answer{Multi: append(alt.Multi, value)}).Multi
+		}
+		delete(alt.Share, value) // named by everyone: in full
+		return s.try(qi, alt)
 	}
-	for k := range q.Options {
-		if tg.chosen[k] && tg.blocked[k] == 0 {
-			addTo(tg.raw, q.Options[k].Weights)
+	if s.listQ != qi {
+		s.focusList(qi, a)
+	}
+	o, j := q.Option(value)
+	was := s.listShares[j]
+	now := Points(0)
+	if on {
+		now = pointScale
+	}
+	copy(s.pts, s.listRaw)
+	if q.countsShared(j, s.listShares) {
+		for k, w := range o.Weights {
+			s.pts[k] += scaleShare(w, now) - scaleShare(w, was)
 		}
 	}
-	return tg
-}
-
-// try is what toggling value j does to the advice (see teamDiff.try): as
-// q.score would give it for the toggled answer, from the change alone.
-func (tg *toggles) try(j int) (changed bool, role string, impact Points) {
-	s, q := tg.s, tg.q
-	if qi := s.d.QuestionIndex(q.ID); s.d.scaledBy[qi] {
-		tg.chosen[j] = !tg.chosen[j]
-		a := Answer{Multi: q.multiFromMask(tg.chosen)}
-		tg.chosen[j] = !tg.chosen[j]
-		return s.retally(qi, a)
+	for k := range s.ruled {
+		s.ruled[k] = s.baseRuled[k] + s.listRuled[k]
 	}
-	on := !tg.chosen[j]
-	sign := Points(1)
-	if !on {
-		sign = -1
-	}
-	copy(s.pts, tg.raw)
-	// Value j's own points count when nothing chosen cancels it.
-	if tg.blocked[j] == 0 {
-		addScaled(s.pts, q.Options[j].Weights, sign)
-	}
-	// The chosen values j cancels: choosing j cancels those that counted;
-	// leaving it out restores those that nothing else cancels.
-	for _, k := range tg.cancels[j] {
-		switch {
-		case !tg.chosen[k]:
-		case on && tg.blocked[k] == 0:
-			addScaled(s.pts, q.Options[k].Weights, -1)
-		case !on && tg.blocked[k] == 1:
-			addScaled(s.pts, q.Options[k].Weights, 1)
+	if held, holds := was >= q.listShare, now >= q.listShare; held != holds {
+		sign := map[bool]int{true: 1, false: -1}[holds]
+		for _, r := range o.RulesOut {
+			s.ruled[r.Role] += sign
 		}
-	}
-	// Every chosen value's rules apply, cancelled or not; an empty list
-	// gives the none answer's points and rules instead.
-	copy(s.ruled, s.tl.ruled)
-	for _, r := range q.Options[j].RulesOut {
-		s.ruled[r.Role] += int(sign)
-	}
-	count := tg.count + int(sign)
-	if tg.count == 0 {
-		for _, r := range q.None.RulesOut {
-			s.ruled[r.Role]--
-		}
-	}
-	if count == 0 {
-		clear(s.pts)
-		addTo(s.pts, q.None.Weights)
-		for _, r := range q.None.RulesOut {
-			s.ruled[r.Role]++
+		// The values it cancels count, or stop counting.
+		for _, c := range s.cancels[j] {
+			if s.listShares[c] == 0 {
+				continue
+			}
+			before := q.countsShared(c, s.listShares)
+			s.listShares[j] = now
+			after := q.countsShared(c, s.listShares)
+			s.listShares[j] = was
+			if before == after {
+				continue
+			}
+			for k, w := range q.Options[c].Weights {
+				pts := scaleShare(w, s.listShares[c])
+				if !after {
+					pts = -pts
+				}
+				s.pts[k] += pts
+			}
 		}
 	}
 	q.scalePoints(s.t.Consensus, s.pts)
 	q.capPoints(s.pts)
 	return s.outcome()
+}
+
+// focusList keeps list question qi's points and rules as the team's
+// answer gives them, before the scale and the cap, the share of each
+// value, and which values cancel which: once per question.
+func (s *teamDiff) focusList(qi int, a Answer) {
+	q := &s.d.Questions[qi]
+	s.listQ = qi
+	s.listRaw = make(Weights, len(s.d.Roles))
+	s.listRuled = make([]int, len(s.d.Roles))
+	q.sharedParts(a, func(p *Part, counts bool) {
+		if counts {
+			addTo(s.listRaw, p.Weights)
+		}
+		for _, r := range p.RulesOut {
+			s.listRuled[r.Role]++
+		}
+	})
+	s.listShares = q.shares(a)
+	s.cancels = make([][]int, len(q.Options))
+	for i := range q.Options {
+		for _, u := range q.Options[i].Unless {
+			s.cancels[u] = append(s.cancels[u], i)
+		}
+	}
 }
 
 // campText names one camp's answers, with how many gave them:
@@ -690,14 +834,6 @@ func campText(side []int, label func(int) string) string {
 		i = j
 	}
 	return fmt.Sprintf("%s (%d)", JoinWords(labels, "or"), len(side))
-}
-
-// nameHash orders anonymous people by their names, which nobody reading
-// the report sees.
-func nameHash(name string) uint64 {
-	h := fnv.New64a()
-	_, _ = h.Write([]byte(strings.ToLower(strings.Join(strings.Fields(name), " ")))) // a hash takes every write
-	return h.Sum64()
 }
 
 func quoteLabel(s string) string { return "“" + s + "”" }
@@ -743,17 +879,33 @@ func (integerKind) merge(_ *Definitions, q *Question, all []Answer) (Answer, *Co
 	return med, &ConsensusTie{Question: q.ID, Options: []string{q.Bands[q.BandIndex(lo)].Label, q.Bands[q.BandIndex(hi)].Label}, Each: n / 2, Taken: q.Describe(med)}
 }
 
-// merge for choices: the most common answer. On a tie, the tied option
-// nearest the middle of all the answers (twice the median, to stay in
-// whole numbers); between two as near, the earlier in the question's
-// order, and the report says so.
+// merge for choices: on a scale (ordered), the median; else the most
+// common answer. On a tie of the most common, the tied option nearest
+// the middle of all the answers (twice the median, to stay in whole
+// numbers); between two as near, the earlier in the question's order,
+// and the report says so. On a scale, an even team whose two middle
+// answers differ is a tie too: the lower is taken, the cautious side.
 func (choiceKind) merge(_ *Definitions, q *Question, all []Answer) (Answer, *ConsensusTie) {
 	n := len(all)
 	counts := make([]int, len(q.Options))
 	idx := make([]int, n)
+	var on []int // the answers on the scale
 	for i, a := range all {
-		_, idx[i] = q.Option(a.Choice)
-		counts[idx[i]]++
+		o, j := q.Option(a.Choice)
+		idx[i] = j
+		counts[j]++
+		if o != nil && !o.OffScale {
+			on = append(on, j)
+		}
+	}
+	if q.Ordered && len(on) > 0 {
+		slices.Sort(on)
+		lo, hi := on[(len(on)-1)/2], on[len(on)/2]
+		med := Answer{Choice: q.Options[lo].Value}
+		if lo == hi {
+			return med, nil
+		}
+		return med, &ConsensusTie{Question: q.ID, Options: []string{q.Options[lo].Label, q.Options[hi].Label}, Each: len(on) / 2, Taken: q.Options[lo].Label, Median: true}
 	}
 	best := slices.Max(counts)
 	var tied []int
@@ -784,24 +936,53 @@ func (choiceKind) merge(_ *Definitions, q *Question, all []Answer) (Answer, *Con
 	return Answer{Choice: q.Options[pick].Value}, &ConsensusTie{Question: q.ID, Options: labels, Each: best, Taken: q.Options[pick].Label, AsNear: asNear}
 }
 
-// merge for lists: the values at least Scoring.Team.ListShare of the team
-// chose.
-func (multiKind) merge(d *Definitions, q *Question, all []Answer) (Answer, *ConsensusTie) {
+// maxMergedValues bounds the values a team's merged list keeps, the most
+// named first: far more than a real list has (the built-in ones have a
+// dozen), and few enough that definitions of thousands of values, each
+// named by someone, cannot make every report list them all.
+const maxMergedValues = 100
+
+// merge for lists: every value someone named (up to maxMergedValues), weighed by the share of
+// the team that named it (see Answer.Share), and the share that named
+// nothing; no threshold, so that pains each named by two of five still
+// weigh (a majority cut would make them vanish).
+func (multiKind) merge(_ *Definitions, q *Question, all []Answer) (Answer, *ConsensusTie) {
+	n := len(all)
 	held := make([]int, len(q.Options))
+	empty := 0
 	for _, a := range all {
+		if len(a.Multi) == 0 {
+			empty++
+		}
 		for _, v := range a.Multi {
 			if _, i := q.Option(v); i >= 0 {
 				held[i]++
 			}
 		}
 	}
-	vals := []string{}
-	for i, o := range q.Options {
-		if float64(held[i]) >= d.Scoring.Team.ListShare*float64(len(all))-1e-9 {
-			vals = append(vals, o.Value)
+	out := Answer{Multi: []string{}, Share: map[string]Points{}, Of: n}
+	share := func(k int) Points { return Points((k*int(pointScale)*2 + n) / (2 * n)) }
+	named := make([]int, 0, len(q.Options))
+	for i := range q.Options {
+		if held[i] > 0 {
+			named = append(named, i)
 		}
 	}
-	return Answer{Multi: vals}, nil
+	if len(named) > maxMergedValues {
+		// The most named first; in the definitions' order among equals.
+		slices.SortStableFunc(named, func(a, b int) int { return held[b] - held[a] })
+		named = named[:maxMergedValues]
+		slices.Sort(named)
+	}
+	for _, i := range named {
+		v := q.Options[i].Value
+		out.Multi = append(out.Multi, v)
+		out.Share[v] = share(held[i])
+	}
+	if empty > 0 {
+		out.Share[""] = share(empty)
+	}
+	return out, nil
 }
 
 // heldCounts counts, for each list question, how many people chose each

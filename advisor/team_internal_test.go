@@ -50,20 +50,19 @@ questions:
       rules_out: [{role: ra, reason: R}]
 `
 
-// TestListTogglesMatchScoring: the team's search scores a list value
-// added or taken out from the change alone (toggles.try); it must say
-// what scoring the whole changed answer says (teamDiff.try), for teams of
-// every size and answers of every kind.
-func TestListTogglesMatchScoring(t *testing.T) {
+// TestSharedListsWeighByTheShare: a team's merged list weighs each value
+// by the share of the team that named it, and its rules hold only where
+// at least Scoring.Team.ListShare named it, for teams of every size.
+func TestSharedListsWeighByTheShare(t *testing.T) {
 	d, err := Load(Source{Name: "roles.yaml", Data: []byte(togglesRoles)}, Source{Name: "questions.yaml", Data: []byte(togglesQuestions)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	qi := d.questionIndex["pains"]
-	q := &d.Questions[qi]
+	q := &d.Questions[d.questionIndex["pains"]]
 	r := rand.New(rand.NewPCG(7, 11))
 	for round := range 300 {
 		people := make([]Respondent, 1+r.IntN(7))
+		named := map[string]int{}
 		for i := range people {
 			a := Answers{}
 			for k := range d.Questions {
@@ -72,29 +71,38 @@ func TestListTogglesMatchScoring(t *testing.T) {
 			if r.IntN(4) == 0 {
 				a["pains"] = Answer{Multi: []string{}}
 			}
+			for _, v := range a["pains"].Multi {
+				named[v]++
+			}
 			people[i] = Respondent{Name: fmt.Sprint("P", i), File: fmt.Sprint("p", i), Answers: a}
 		}
 		tr, err := d.Team(people, TeamOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		all := make([]Answers, len(tr.Members))
-		for i, m := range tr.Members {
-			all[i] = m.Result.Answers
-		}
-		s := newTeamDiff(d, tr, all)
-		s.focus(qi)
-		tg := s.newToggles(qi)
-		team := tr.Consensus["pains"].Multi
-		for j, o := range q.Options {
-			alt := slices.DeleteFunc(slices.Clone(team), func(v string) bool { return v == o.Value })
-			if len(alt) == len(team) {
-				alt = append(alt, o.Value)
+		n := len(people)
+		team := tr.Consensus["pains"]
+		var seen []string
+		q.rules().parts(q, team, func(p *Part, counts bool) {
+			for _, o := range q.Options {
+				if o.Label != p.Label {
+					continue
+				}
+				seen = append(seen, o.Value)
+				share := Points((named[o.Value]*200 + n) / (2 * n))
+				for k, w := range o.Weights {
+					if want := (w*share + 50) / 100; p.Weights[k] != want {
+						t.Fatalf("round %d: %s named by %d of %d weighs %v for role %d, want %v", round, o.Value, named[o.Value], n, p.Weights[k], k, want)
+					}
+				}
+				if rules := len(p.RulesOut) > 0; rules != (len(o.RulesOut) > 0 && 2*named[o.Value] >= n) {
+					t.Fatalf("round %d: %s named by %d of %d: rules %v", round, o.Value, named[o.Value], n, p.RulesOut)
+				}
 			}
-			wc, wr, wi := s.try(qi, q.Normalize(Answer{Multi: alt}))
-			gc, gr, gi := tg.try(j)
-			if gc != wc || gr != wr || gi != wi {
-				t.Fatalf("round %d, team's pains %v, toggling %s: got (%v, %q, %v), scoring the whole answer gives (%v, %q, %v)", round, team, o.Value, gc, gr, gi, wc, wr, wi)
+		})
+		for v, k := range named {
+			if k > 0 && !slices.Contains(seen, v) {
+				t.Fatalf("round %d: %s, named by %d, is not in the team's answers", round, v, k)
 			}
 		}
 	}

@@ -1,0 +1,407 @@
+package advisor
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// FactView is a fact a team answered (headcount, sites, who leads
+// operations today): whether everyone agrees, and who said what.
+type FactView struct {
+	Question string
+	Agree    bool
+	// Text says it in a line: "Employees: 150–210", "Employees: 180,
+	// all agree".
+	Text string
+	// Who are the answers by person, "CEO 150" (nil under anonymity).
+	Who []string
+}
+
+// SelfGap is a leader who rates a question about themself unlike
+// everyone else (the CEO on the CEO's time on operations).
+type SelfGap struct {
+	Question string
+	Text     string // "The CEO rates ... “Low”; everyone else says ..."
+}
+
+// AgendaItem is one point of a facilitator's agenda, with the question
+// that opens its discussion.
+type AgendaItem struct {
+	Kind  string // "crux", "flip", "fact", "self" or "camp"
+	Title string
+	Open  string // the question to open the discussion
+}
+
+// The kinds of agenda items, in the order an agenda takes them.
+const (
+	AgendaCrux = "crux"
+	AgendaFlip = "flip"
+	AgendaFact = "fact"
+	AgendaSelf = "self"
+	AgendaCamp = "camp"
+)
+
+// label names each member as a brief does: their role when it is theirs
+// alone in the team, else their name, with the role when they gave one.
+// Under anonymity no one is named.
+func (t *TeamResult) label() {
+	roles := map[string]int{}
+	for _, m := range t.Members {
+		if m.Role != "" {
+			roles[strings.ToLower(m.Role)]++
+		}
+	}
+	for i := range t.Members {
+		m := &t.Members[i]
+		switch {
+		case t.Anonymous:
+			m.Label = ""
+		case m.Role != "" && roles[strings.ToLower(m.Role)] == 1:
+			m.Label = m.Role
+		case m.Role != "":
+			m.Label = m.Name + " (" + m.Role + ")"
+		default:
+			m.Label = m.Name
+		}
+	}
+}
+
+// teamView works out what a facilitator needs beyond the advice: the
+// crux between the members' own conclusions and the merged answers, the
+// facts to check, the leaders who rate themselves unlike everyone else,
+// why each person lands where they do, and the agenda. answered are the
+// members' answers without the questions they left to the others.
+func (d *Definitions) teamView(t *TeamResult, answered []Answers, tallies []*tally) {
+	if t.Overruled != "" {
+		t.Crux = d.crux(t, answered)
+	}
+	for qi := range d.Questions {
+		q := &d.Questions[qi]
+		if q.Fact {
+			if f, ok := d.factView(t, q, answered); ok {
+				t.Facts = append(t.Facts, f)
+			}
+		}
+		if len(q.Self) > 0 {
+			if g, ok := d.selfGap(t, q, answered); ok {
+				t.SelfGaps = append(t.SelfGaps, g)
+			}
+		}
+	}
+	if !t.Anonymous {
+		for i := range t.Members {
+			t.Members[i].Why = d.memberWhy(t, i, tallies[i])
+		}
+	}
+	t.Agenda = d.agenda(t)
+}
+
+// crux are the questions that separate the majority's own conclusion from
+// the merged answers': those where taking the majority's merged answer
+// alone turns the merged advice to the majority's.
+func (d *Definitions) crux(t *TeamResult, answered []Answers) []string {
+	var theirs []Answers
+	for i, m := range t.Members {
+		if m.Result.Recommended == t.Majority {
+			theirs = append(theirs, answered[i])
+		}
+	}
+	want := d.roleIndex[t.Majority]
+	var out []string
+	for qi := range d.Questions {
+		q := &d.Questions[qi]
+		var as []Answer
+		for _, a := range theirs {
+			if x, ok := a[q.ID]; ok {
+				as = append(as, x)
+			}
+		}
+		if len(as) == 0 {
+			continue
+		}
+		alt := t.Consensus.Clone()
+		alt[q.ID], _ = q.rules().merge(d, q, as)
+		tl := d.tally(alt, false)
+		if best, _ := d.rank(tl.total, tl.ruled); best == want {
+			out = append(out, q.ID)
+		}
+	}
+	return out
+}
+
+// factView says what the team answered to a fact: the range and who said
+// what, or that everyone agrees. Under anonymity no one is named, and
+// numbers from fewer than MinAnonymousDetail people are a range.
+func (d *Definitions) factView(t *TeamResult, q *Question, answered []Answers) (FactView, bool) {
+	type said struct {
+		who string
+		a   Answer
+	}
+	var all []said
+	for i, a := range answered {
+		if x, ok := a[q.ID]; ok {
+			all = append(all, said{t.Members[i].Label, x})
+		}
+	}
+	if len(all) == 0 {
+		return FactView{}, false
+	}
+	f := FactView{Question: q.ID}
+	if q.IsList() {
+		return d.listFact(t, q, answered), true
+	}
+	texts := make([]string, len(all))
+	for i, s := range all {
+		texts[i] = q.shortAnswer(s.a)
+	}
+	distinct := slices.Compact(slices.Clone(texts))
+	slices.SortStableFunc(all, func(x, y said) int { return q.order(x.a) - q.order(y.a) })
+	lo, hi := q.shortAnswer(all[0].a), q.shortAnswer(all[len(all)-1].a)
+	small := t.Anonymous && len(all) < MinAnonymousDetail
+	f.Agree = lo == hi && len(slices.Compact(slices.Sorted(slices.Values(distinct)))) == 1
+	switch {
+	case f.Agree && small:
+		f.Text = fmt.Sprintf("%s: the answers agree", q.Title)
+	case f.Agree:
+		f.Text = fmt.Sprintf("%s: %s, all agree", q.Title, lo)
+	case small:
+		f.Text = fmt.Sprintf("%s: %s to %s (fewer than %d answers: only the range is shown)", q.Title, lo, hi, MinAnonymousDetail)
+	case q.Kind == KindInteger:
+		f.Text = fmt.Sprintf("%s: %s–%s", q.Title, lo, hi)
+	default:
+		f.Text = fmt.Sprintf("%s: %s", q.Title, JoinWords(uniqueInOrder(all, func(s said) string { return q.shortAnswer(s.a) }), "or"))
+	}
+	if !t.Anonymous && !f.Agree {
+		for _, s := range all {
+			f.Who = append(f.Who, s.who+" "+q.shortAnswer(s.a))
+		}
+	}
+	return f, true
+}
+
+// listFact is a list fact (who leads operations today): each value some
+// named and others did not, with who said yes.
+func (d *Definitions) listFact(t *TeamResult, q *Question, answered []Answers) FactView {
+	f := FactView{Question: q.ID, Agree: true}
+	var parts []string
+	for _, o := range q.Options {
+		var yes, no []string
+		for i, a := range answered {
+			x, ok := a[q.ID]
+			if !ok {
+				continue
+			}
+			if slices.Contains(x.Multi, o.Value) {
+				yes = append(yes, t.Members[i].Label)
+			} else {
+				no = append(no, t.Members[i].Label)
+			}
+		}
+		switch {
+		case len(yes) == 0:
+		case len(no) == 0:
+			parts = append(parts, lowerFirst(o.Label)+" (all)")
+		default:
+			f.Agree = false
+			if t.Anonymous {
+				parts = append(parts, fmt.Sprintf("%s (%d of %d)", lowerFirst(o.Label), len(yes), len(yes)+len(no)))
+			} else {
+				parts = append(parts, lowerFirst(o.Label)+" ("+JoinWords(yes, "and")+")")
+				f.Who = append(f.Who, fmt.Sprintf("%s: %s %s yes; %s no", o.Label, JoinWords(yes, "and"), plural(len(yes), "says", "say"), JoinWords(no, "and")))
+			}
+		}
+	}
+	if len(parts) == 0 {
+		parts = append(parts, lowerFirst(q.None.Label))
+	}
+	f.Text = q.Title + ": " + strings.Join(parts, "; ")
+	if f.Agree {
+		f.Text += ", all agree"
+	}
+	return f
+}
+
+// uniqueInOrder is each distinct key of items, in their order.
+func uniqueInOrder[T any](items []T, key func(T) string) []string {
+	var out []string
+	for _, it := range items {
+		if k := key(it); !slices.Contains(out, k) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// shortAnswer is an answer in a few words, for a grid or a range: a
+// number as written, an option's label, a list's values.
+func (q *Question) shortAnswer(a Answer) string {
+	switch {
+	case q.Kind == KindInteger:
+		return GroupDigits(a.Int)
+	case q.IsList():
+		if len(a.Multi) == 0 {
+			return "none"
+		}
+		return strings.Join(q.labels(a.Multi), "; ")
+	}
+	if o, _ := q.Option(a.Choice); o != nil {
+		return o.Label
+	}
+	return a.Choice
+}
+
+// order places an answer on the question's scale: the number itself, or
+// the option's place.
+func (q *Question) order(a Answer) int {
+	if q.Kind == KindInteger {
+		return a.Int
+	}
+	_, i := q.Option(a.Choice)
+	return i
+}
+
+// selfGap finds the one member whose role makes a question about
+// themself (the CEO on the CEO's time) answering it outside everyone
+// else's range.
+func (d *Definitions) selfGap(t *TeamResult, q *Question, answered []Answers) (SelfGap, bool) {
+	self := -1
+	for i, m := range t.Members {
+		if slices.ContainsFunc(q.Self, func(r string) bool { return strings.EqualFold(strings.TrimSpace(r), m.Role) }) {
+			if self >= 0 {
+				return SelfGap{}, false // two of them: no one's own view
+			}
+			self = i
+		}
+	}
+	if self < 0 {
+		return SelfGap{}, false
+	}
+	own, ok := answered[self][q.ID]
+	if !ok {
+		return SelfGap{}, false
+	}
+	var others []Answer
+	for i, a := range answered {
+		if x, ok := a[q.ID]; ok && i != self {
+			others = append(others, x)
+		}
+	}
+	if len(others) < 2 {
+		return SelfGap{}, false
+	}
+	slices.SortStableFunc(others, func(x, y Answer) int { return q.order(x) - q.order(y) })
+	lo, hi := others[0], others[len(others)-1]
+	if q.order(own) >= q.order(lo) && q.order(own) <= q.order(hi) {
+		return SelfGap{}, false
+	}
+	rangeText := quoted(q.shortAnswer(lo))
+	if q.order(lo) != q.order(hi) {
+		rangeText = quoted(q.shortAnswer(lo)) + " to " + quoted(q.shortAnswer(hi))
+	}
+	who := "The " + t.Members[self].Role
+	if t.Anonymous {
+		who = "One member"
+	}
+	return SelfGap{Question: q.ID, Text: fmt.Sprintf("%s answers %s %s about themself; everyone else says %s.", who, q.Subject(), quoted(q.shortAnswer(own)), rangeText)}, true
+}
+
+// memberWhy says in a line why a member lands where they do: where the
+// team's advice is ruled out on their answers, the rule; else the answer
+// that weighs most between their own advice and their next best.
+func (d *Definitions) memberWhy(t *TeamResult, i int, tl *tally) string {
+	m := t.Members[i]
+	r := m.Result
+	if r.Recommended != t.Result.Recommended {
+		for _, x := range d.ruledOut(r.Answers) {
+			if x.Role == t.Result.Recommended {
+				head, _, _ := strings.Cut(x.Reason, ":")
+				return lowerFirst(strings.TrimRight(head, "."))
+			}
+		}
+	}
+	best, second := d.roleIndex[r.Recommended], d.roleIndex[r.RunnerUp]
+	if r.RunnerUp == "" {
+		return "the answers leave no other option"
+	}
+	top, gain := -1, Points(0)
+	for qi := range d.Questions {
+		if g := tl.perQuestion[qi][best] - tl.perQuestion[qi][second]; g > gain {
+			top, gain = qi, g
+		}
+	}
+	if top < 0 {
+		return "the answers weigh the options equally"
+	}
+	q := &d.Questions[top]
+	return lowerFirst(q.Sentence(r.Answers[q.ID]))
+}
+
+// agenda is the few points a facilitator takes first, in this order: the
+// crux between the members' conclusions and the merged answers, the
+// answers that would change the advice, the facts the team disagrees on,
+// the leaders who rate themselves unlike everyone else, and the splits
+// into two camps; each once, at most Scoring.Team.Agenda.
+func (d *Definitions) agenda(t *TeamResult) []AgendaItem {
+	var out []AgendaItem
+	done := map[string]bool{}
+	add := func(qid string, it AgendaItem) {
+		if len(out) < d.Scoring.Team.Agenda && !done[qid+"|"+it.Kind] && !done[qid] {
+			out = append(out, it)
+			done[qid] = true
+		}
+	}
+	if t.Overruled != "" {
+		maj, _ := d.Role(t.Majority)
+		over, _ := d.Role(t.Overruled)
+		var titles []string
+		for _, id := range t.Crux {
+			q, _ := d.Question(id)
+			titles = append(titles, q.Subject())
+			done[id] = true
+		}
+		crux := "the answers"
+		if len(titles) > 0 {
+			crux = JoinWords(titles, "and")
+		}
+		out = append(out, AgendaItem{Kind: AgendaCrux, Title: fmt.Sprintf("Settle %s first", crux),
+			Open: fmt.Sprintf("On their own answers %d of %d would hire %s, but the team's answers together give %s: on %s, which answer is right?", t.Outcomes[d.roleIndex[t.Majority]], len(t.Members), maj.Advice, over.Advice, crux)})
+	}
+	for _, x := range t.Disagreements {
+		if x.ChangesAdvice {
+			q, _ := d.Question(x.Question)
+			add(x.Question, AgendaItem{Kind: AgendaFlip, Title: q.Title + ": " + x.Summary, Open: discuss(q, x.Changes[0])})
+		}
+	}
+	for _, f := range t.Facts {
+		if !f.Agree {
+			q, _ := d.Question(f.Question)
+			add(f.Question, AgendaItem{Kind: AgendaFact, Title: "Check the facts: " + f.Text, Open: discuss(q, "")})
+		}
+	}
+	for _, g := range t.SelfGaps {
+		q, _ := d.Question(g.Question)
+		add(g.Question+"|self", AgendaItem{Kind: AgendaSelf, Title: g.Text, Open: discuss(q, "")})
+	}
+	for _, x := range t.Disagreements {
+		if x.Split {
+			q, _ := d.Question(x.Question)
+			add(x.Question, AgendaItem{Kind: AgendaCamp, Title: q.Title + ": " + x.Summary, Open: "Each camp: what do you see that the others do not? " + discuss(q, "")})
+		}
+	}
+	return out
+}
+
+// discuss is the question that opens a point's discussion: the
+// question's own (discuss in the definitions), after what agreeing would
+// do to the advice.
+func discuss(q *Question, change string) string {
+	open := q.Discuss
+	if open == "" {
+		open = "Which answer is right, and what would show it?"
+	}
+	if change != "" {
+		return change + " " + open
+	}
+	return open
+}
