@@ -53,10 +53,8 @@ type Brief struct {
 	AlsoPlan  []string
 	Notes     []string // what the answers bring up for this role
 
-	// A team's brief: who answered, and where they disagree (empty
-	// otherwise).
-	Team     Section
-	Disagree Section
+	// Team is a team's part of the brief (nil for one person's).
+	Team *TeamBrief
 
 	Situation Section // the answers, as sentences
 	Why       Section // the reasons
@@ -148,8 +146,7 @@ func (d *Definitions) Brief(r *Result, o ReportOptions) *Brief {
 	b.masthead(o)
 
 	if o.Team != nil {
-		b.Team, b.Disagree = d.teamSections(o.Team)
-		b.Notes = append(b.Notes, d.teamNotes(o.Team)...)
+		b.Team = d.TeamBrief(o.Team)
 	}
 	b.Headline = d.Headline(r)
 	b.Confidence = d.ResultConfidence(r)

@@ -28,12 +28,17 @@ func (d *Definitions) Document(r *Result, o ReportOptions) *Doc {
 	if o.Engagement.Client != "" {
 		doc.Kicker = "Operations leadership"
 	}
-	doc.Sections = append(doc.Sections, x.summary(), x.decision(), x.options(), x.why())
+	doc.Sections = append(doc.Sections, x.summary(), x.decision())
+	if b.Team != nil {
+		// A facilitator reads the team's view and the agenda first.
+		doc.Sections = append(doc.Sections, x.teamView()...)
+	}
+	doc.Sections = append(doc.Sections, x.options(), x.why())
 	if s, ok := x.changes(); ok {
 		doc.Sections = append(doc.Sections, s)
 	}
-	if o.Team != nil {
-		doc.Sections = append(doc.Sections, x.team()...)
+	if b.Team != nil {
+		doc.Sections = append(doc.Sections, x.teamAnswers()...)
 	}
 	// What to weigh comes before the role: it bears on whether to take
 	// the step at all.
@@ -87,6 +92,9 @@ func (x *docBuilder) footer() string {
 func (x *docBuilder) summary() DocSection {
 	sec := DocSection{ID: summaryID}
 	sec.Blocks = append(sec.Blocks, leadBlock("Recommendation", x.b.Headline+"."))
+	if x.b.Team != nil {
+		sec.Blocks = append(sec.Blocks, leadBlock("The team", x.b.Team.Conclusion))
+	}
 	if why := x.whyLine(); why != "" {
 		sec.Blocks = append(sec.Blocks, leadBlock("Why", why))
 	}
@@ -535,25 +543,90 @@ func (x *docBuilder) changes() (DocSection, bool) {
 	return DocSection{Title: "What else would change the advice", ID: "changes", Blocks: []Block{bulletsBlock(items...)}}, true
 }
 
-// team is who answered and where they disagree, for a team's brief.
-func (x *docBuilder) team() []DocSection {
+// teamView is a team's conclusion, why each member lands where they do,
+// and the facilitator's agenda.
+func (x *docBuilder) teamView() []DocSection {
+	tb := x.b.Team
+	view := DocSection{Title: "The team's view", ID: "team"}
+	for _, line := range tb.View {
+		view.Blocks = append(view.Blocks, paraBlock(line))
+	}
+	if len(tb.Landings) > 1 {
+		view.Blocks = append(view.Blocks, headingBlock("Where each member lands, and why"), bulletsBlock(tb.Landings...))
+	} else if len(tb.Landings) == 1 {
+		view.Blocks = append(view.Blocks, paraBlock(tb.Landings[0]))
+	}
+	out := []DocSection{view}
+	if len(tb.Agenda) > 0 {
+		agenda := DocSection{Title: "The agenda", ID: "agenda"}
+		agenda.Blocks = append(agenda.Blocks, paraBlock("The points to settle, in order, each with a question to open it."))
+		l := &List{Ordered: true}
+		for _, it := range tb.Agenda {
+			l.Items = append(l.Items, Para{Lead: it.Title + ".", Text: "Open with: " + it.Open})
+		}
+		agenda.Blocks = append(agenda.Blocks, Block{List: l})
+		out = append(out, agenda)
+	}
+	return out
+}
+
+// foldAfter is how many disagreements an HTML brief shows on screen
+// before folding the rest (print shows them all).
+const foldAfter = 6
+
+// teamAnswers are the facts to check, the perceptions, the grid of
+// answers and every disagreement.
+func (x *docBuilder) teamAnswers() []DocSection {
+	tb := x.b.Team
 	var out []DocSection
-	for _, s := range []Section{x.b.Team, x.b.Disagree} {
-		if len(s.Items) == 0 && s.Empty == "" {
-			continue
+	if len(tb.Facts) > 0 || tb.Agreed != "" {
+		facts := DocSection{Title: "Facts to check", ID: "facts"}
+		if len(tb.Facts) > 0 {
+			facts.Blocks = append(facts.Blocks, bulletsBlock(tb.Facts...))
 		}
-		sec := DocSection{Title: s.Title, ID: htmlAnchor(s.Title)}
-		if len(s.Items) > 0 {
-			sec.Blocks = append(sec.Blocks, bulletsBlock(s.Items...))
-		} else {
-			sec.Blocks = append(sec.Blocks, paraBlock(s.Empty))
+		if tb.Agreed != "" {
+			facts.Blocks = append(facts.Blocks, paraBlock(tb.Agreed))
 		}
-		if s.More != "" {
-			sec.Blocks = append(sec.Blocks, paraBlock(capitalize(s.More)+"."))
+		out = append(out, facts)
+	}
+	if len(tb.Perceptions) > 0 || len(tb.SelfGaps) > 0 {
+		sec := DocSection{Title: "How the views differ", ID: "perceptions"}
+		for _, g := range tb.SelfGaps {
+			sec.Blocks = append(sec.Blocks, calloutBlock(g))
+		}
+		if len(tb.Perceptions) > 0 {
+			sec.Blocks = append(sec.Blocks, bulletsBlock(tb.Perceptions...))
 		}
 		out = append(out, sec)
 	}
-	return out
+	if tb.Grid != nil || tb.GridNote != "" {
+		sec := DocSection{Title: "The answers side by side", ID: "grid"}
+		if tb.Grid != nil {
+			g := *tb.Grid
+			g.Note = tb.GridNote
+			sec.Blocks = append(sec.Blocks, tableBlock(&g))
+		} else {
+			sec.Blocks = append(sec.Blocks, paraBlock(tb.GridNote))
+		}
+		out = append(out, sec)
+	}
+	dis := DocSection{Title: "Where the team disagrees", ID: "disagreements"}
+	if len(tb.Disagreements) == 0 {
+		dis.Blocks = append(dis.Blocks, paraBlock("The team agrees on every answer that matters."))
+	} else {
+		l := &List{}
+		for _, t := range tb.Disagreements {
+			l.Items = append(l.Items, Para{Text: t})
+		}
+		if len(l.Items) > foldAfter+2 {
+			l.Fold = foldAfter
+		}
+		dis.Blocks = append(dis.Blocks, Block{List: l})
+	}
+	if more := tb.MoreDisagreements; more > 0 {
+		dis.Blocks = append(dis.Blocks, paraBlock(fmt.Sprintf("%s smaller %s are not listed: only definitions of thousands of values have so many.", capitalize(GroupDigits(more)), plural(more, "difference", "differences"))))
+	}
+	return append(out, dis)
 }
 
 // htmlAnchor makes an anchor of a title: "Where the team disagrees" is

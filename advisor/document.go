@@ -47,6 +47,10 @@ type Para struct {
 type List struct {
 	Items   []Para
 	Ordered bool
+	// Fold is how many items a screen shows before folding the rest
+	// behind a control (0: none folded); print and the other formats
+	// show them all.
+	Fold int
 }
 
 // Table is a small table: a caption, column heads, rows with a head cell
@@ -58,6 +62,10 @@ type Table struct {
 	Rows    []TableRow
 	Mark    int
 	Note    string
+	// ByRow makes plain text read the table row by row, "Row head: column
+	// head cell; ...", where it reads a comparison column by column: a
+	// grid of people against questions reads by question.
+	ByRow bool
 }
 
 // TableRow is one row: its head and a cell per column.

@@ -2,6 +2,7 @@ package advisor
 
 import (
 	"fmt"
+	"hash/fnv"
 	"html"
 	"strings"
 )
@@ -58,6 +59,10 @@ thead .mark { border-top: 3px solid var(--accent); }
 .appendix h2 { color: var(--ink); font-size: 1.1rem; }
 .appendix + .appendix { border-top: 0; margin-top: 1.5rem; }
 .doc-footer { max-width: 46rem; margin: 0 auto; padding: 1rem 1.25rem 2.5rem; border-top: 1px solid var(--line); color: var(--muted); font-size: .85rem; }
+.fold-toggle { position: absolute; opacity: 0; width: 1px; height: 1px; }
+.fold label { display: inline-block; margin: .3rem 0; padding: .3rem .8rem; border: 1px solid var(--accent); border-radius: 6px; color: var(--accent); font-weight: 600; cursor: pointer; }
+.fold-toggle:focus-visible + label { outline: 3px solid var(--accent); outline-offset: 2px; }
+.fold-toggle:not(:checked) ~ .folded, .fold-toggle:checked + label .more, .fold-toggle:not(:checked) + label .less { display: none; }
 @media (max-width: 36rem) {
   main { padding: 1.2rem .9rem 1rem; }
   h1 { font-size: 1.45rem; }
@@ -100,6 +105,8 @@ thead .mark { border-top: 3px solid var(--accent); }
   .appendix th, .appendix td { padding: .12rem .4rem; }
   li { margin: .15rem 0; }
   .doc-footer { display: none; }
+  .fold label { display: none; }
+  .fold-toggle:not(:checked) ~ .folded { display: block; }
   a { color: inherit; text-decoration: none; }
 }
 `
@@ -337,6 +344,9 @@ func htmlPara(p Para) string {
 }
 
 func htmlList(l *List) string {
+	if l.Fold > 0 && l.Fold < len(l.Items) {
+		return htmlFolded(l)
+	}
 	var items strings.Builder
 	for _, it := range l.Items {
 		if p := htmlPara(it); p != "" {
@@ -355,6 +365,22 @@ func htmlList(l *List) string {
 		return "<" + tag + " class=\"short\">\n" + items.String() + "</" + tag + ">\n"
 	}
 	return "<" + tag + ">\n" + items.String() + "</" + tag + ">\n"
+}
+
+// htmlFolded is a long list whose first l.Fold items show on screen and
+// the rest behind a check box styled as a button (no script: a brief's
+// page runs none), which print ignores: the paper shows every item. The
+// box's id follows the list's first item, so that the same brief is the
+// same bytes.
+func htmlFolded(l *List) string {
+	head, tail := *l, *l
+	head.Items, head.Fold = l.Items[:l.Fold], 0
+	tail.Items, tail.Fold = l.Items[l.Fold:], 0
+	h := fnv.New32a()
+	h.Write([]byte(l.Items[0].Lead + l.Items[0].Text))
+	id := fmt.Sprintf("fold-%08x", h.Sum32())
+	n := len(tail.Items)
+	return htmlList(&head) + fmt.Sprintf("<div class=\"fold\">\n<input type=\"checkbox\" class=\"fold-toggle\" id=\"%s\">\n<label for=\"%s\"><span class=\"more\">Show the other %d</span><span class=\"less\">Hide the other %d</span></label>\n<div class=\"folded\">\n%s</div>\n</div>\n", id, id, n, n, htmlList(&tail))
 }
 
 // wholeTableRows is the most rows a table may have to print on one page,

@@ -139,6 +139,10 @@ func (t *textDoc) list(l *List) string {
 // before the alternatives. The note (the figures' sources) comes last.
 func (t *textDoc) table(tb *Table) {
 	t.add(t.lines(flatText(tb.Caption), "", ""))
+	if tb.ByRow {
+		t.tableByRow(tb)
+		return
+	}
 	mark := tb.marked()
 	order := make([]int, 0, tb.columns())
 	if mark > 0 {
@@ -170,5 +174,24 @@ func (t *textDoc) table(tb *Table) {
 		}
 		t.add(strings.Join(lines, "\n"))
 	}
+	t.add(t.lines(flatText(tb.Note), "", ""))
+}
+
+// tableByRow writes a table row by row: "- Row head: column head cell;
+// column head cell", the note last.
+func (t *textDoc) tableByRow(tb *Table) {
+	var lines []string
+	for _, r := range tb.Rows {
+		var cells []string
+		for i := 1; i < tb.columns(); i++ {
+			cell := flatText(r.cell(i))
+			if h := flatText(tb.head(i)); h != "" {
+				cell = h + ": " + cell
+			}
+			cells = append(cells, cell)
+		}
+		lines = append(lines, t.lines(leadIn(r.Head)+" "+strings.Join(cells, "; "), "- ", "  "))
+	}
+	t.add(strings.Join(lines, "\n"))
 	t.add(t.lines(flatText(tb.Note), "", ""))
 }

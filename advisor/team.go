@@ -838,6 +838,14 @@ func campText(side []int, label func(int) string) string {
 
 func quoteLabel(s string) string { return "“" + s + "”" }
 
+func quoteAll(s []string) []string {
+	out := make([]string, len(s))
+	for i, x := range s {
+		out[i] = quoteLabel(x)
+	}
+	return out
+}
+
 // changeText says what agreeing with some of the team would do, as in "If
 // the team agreed with Ana and Ben on growth (“Rapid”), the advice would
 // be a Chief Operating Officer" and a full stop.
@@ -1055,6 +1063,10 @@ func (choiceKind) tieText(q *Question, tie ConsensusTie) string { return optionT
 func (multiKind) tieText(q *Question, tie ConsensusTie) string  { return optionTieText(q, tie) }
 
 func optionTieText(q *Question, tie ConsensusTie) string {
+	if tie.Median {
+		return fmt.Sprintf("%s has two middle answers (%s); the team's answers take the lower, %s, the cautious side: settle it together.",
+			q.Title, JoinWords(quoteAll(tie.Options), "and"), quoteLabel(tie.Taken))
+	}
 	how := "nearest the middle of all the answers"
 	if tie.AsNear {
 		how = "the first in the question's order, since the tied answers are equally near the middle of all the answers: settle it together"

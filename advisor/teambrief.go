@@ -2,103 +2,348 @@ package advisor
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 )
 
-// teamSections explains a team's result: who answered and what each
-// would hire, whether the two ways of combining the answers agree, the
-// even splits the team's answers had to settle, and where the team
-// disagrees, most important first.
-func (d *Definitions) teamSections(t *TeamResult) (team, disagree Section) {
+// TeamBrief is what a team's brief says beyond one person's, built once
+// for every format and for the team screen: the team's conclusion, the
+// agenda, the facts to check, the perceptions, the grid of answers and
+// every disagreement.
+type TeamBrief struct {
+	// Conclusion is the team's conclusion for page one, in a sentence or
+	// two: how many reach the advice on their own answers, and when the
+	// merged answers differ, what they give and what separates the two.
+	Conclusion string
+	// View says who answered, how the answers were combined and the even
+	// splits the merge had to settle.
+	View []string
+	// Landings says why each person lands where they do ("Head of Sales:
+	// an Operations Director – 45 people rules out a full-time COO"); under
+	// anonymity, counts.
+	Landings []string
+	Agenda   []AgendaItem
+	// Facts are the answers to check, with who said what; Agreed the
+	// facts everyone gave alike, in a line.
+	Facts  []string
+	Agreed string
+	// Perceptions are the spread of the answers that are views, not
+	// facts; SelfGaps the leaders who rate themselves unlike the rest.
+	Perceptions []string
+	SelfGaps    []string
+	Grid        *Table
+	GridNote    string
+	// Disagreements are every difference kept, most important first;
+	// MoreDisagreements counts the smaller ones left out of a report
+	// (only definitions of thousands of values have them).
+	Disagreements     []string
+	MoreDisagreements int
+}
+
+// mergeText says in one sentence how a team's answers are combined.
+const mergeText = "The team's answers take the middle answer of each scale and number, the most common answer to other choices, and weigh each item of a list by the share of the team that named it."
+
+// TeamBrief explains a team's result (see TeamBrief).
+func (d *Definitions) TeamBrief(t *TeamResult) *TeamBrief {
+	tb := &TeamBrief{}
 	n := len(t.Members)
-	team.Title = "The team"
-	title := func(id string) string {
+	if n == 1 {
+		tb.Conclusion = "One person answered: this is one view, not yet a team's. Ask the others to answer too."
+		tb.View = []string{fmt.Sprintf("One person answered: %s.", d.memberName(t, 0))}
+		return tb
+	}
+	tb.Conclusion = d.conclusion(t)
+	tb.View = d.teamViewLines(t)
+	tb.Landings = d.landings(t)
+	tb.Agenda = t.Agenda
+	for _, f := range t.Facts {
+		if f.Agree {
+			continue
+		}
+		text := f.Text
+		if len(f.Who) > 0 {
+			text += " (" + strings.Join(f.Who, ", ") + ")"
+		}
+		tb.Facts = append(tb.Facts, text+".")
+	}
+	tb.Agreed = agreedFacts(d, t)
+	for _, g := range t.SelfGaps {
+		tb.SelfGaps = append(tb.SelfGaps, g.Text)
+	}
+	if !t.Anonymous {
+		tb.Perceptions = d.perceptions(t)
+	}
+	tb.Grid, tb.GridNote = d.grid(t)
+	for _, x := range t.Disagreements {
+		tb.Disagreements = append(tb.Disagreements, d.DisagreementText(t, x))
+	}
+	tb.MoreDisagreements = t.MoreDisagreements
+	return tb
+}
+
+// memberName is how the brief names member i: by their label, or "one
+// member" under anonymity.
+func (d *Definitions) memberName(t *TeamResult, i int) string {
+	if t.Members[i].Label == "" {
+		return "one member"
+	}
+	return t.Members[i].Label
+}
+
+// conclusion is the team's conclusion for page one.
+func (d *Definitions) conclusion(t *TeamResult) string {
+	n := len(t.Members)
+	advice := func(id string) string {
 		r, _ := d.Role(id)
 		return r.Advice
 	}
-	names := make([]string, n)
-	for i, m := range t.Members {
-		names[i] = m.Name
+	switch {
+	case t.Overruled != "":
+		crux := d.cruxText(t)
+		return fmt.Sprintf("%s of %s members reach %s on their own answers, and the advice follows them; the team's answers combined would give %s instead. The difference turns on %s: settle it first (the agenda's first item).",
+			capitalize(Spelled(t.Outcomes[d.roleIndex[t.Majority]])), Spelled(n), advice(t.Majority), advice(t.Overruled), crux)
+	case t.Majority != "":
+		return fmt.Sprintf("%s of %s members reach %s on their own answers, and the team's answers combined agree.",
+			capitalize(Spelled(t.Outcomes[d.roleIndex[t.Majority]])), Spelled(n), advice(t.Majority))
 	}
-	if n == 1 {
-		team.Items = append(team.Items, fmt.Sprintf("One person answered: %s. This is one view, not yet a team's; ask the others to answer too.", names[0]))
-		return team, disagree
+	return fmt.Sprintf("No clear majority: %s. The advice is what the team's answers combined give; the agenda says what to settle.", lowerFirst(d.TeamSplit(t)))
+}
+
+// cruxText names the questions that separate the members' conclusion
+// from the merged answers'.
+func (d *Definitions) cruxText(t *TeamResult) string {
+	var titles []string
+	for _, id := range t.Crux {
+		q, _ := d.Question(id)
+		titles = append(titles, q.Subject())
 	}
-	if t.Detail {
-		team.Items = append(team.Items, fmt.Sprintf("%d people answered, each on their own: %s.", n, JoinWords(names, "and")))
+	if len(titles) == 0 {
+		return "several answers together"
+	}
+	return JoinWords(titles, "and")
+}
+
+// teamViewLines says who answered, how the answers were combined, the
+// even splits settled, and the answers left to the others.
+func (d *Definitions) teamViewLines(t *TeamResult) []string {
+	n := len(t.Members)
+	var out []string
+	if t.Anonymous {
+		out = append(out, fmt.Sprintf("%s people answered, each on their own and anonymously: no answer is shown by person, and numbers that fewer than %s gave are shown as a range.", capitalize(Spelled(n)), Spelled(MinAnonymousDetail)))
 	} else {
-		team.Items = append(team.Items, fmt.Sprintf("%d people answered, each on their own. Their answers are anonymous, and with fewer than %d people they are not shown one by one: they would tell who said what.", n, MinAnonymousDetail))
-	}
-	// What each would hire on their own answers: counts always, names
-	// when they may be shown.
-	team.Items = append(team.Items, d.TeamSplit(t)+".")
-	if t.Detail {
-		var each []string
-		for _, m := range t.Members {
-			if m.Result.Tie {
-				each = append(each, fmt.Sprintf("%s: a tie between %s and %s", m.Name, title(m.Result.Recommended), title(m.Result.RunnerUp)))
-				continue
-			}
-			each = append(each, fmt.Sprintf("%s: %s (%s)", m.Name, title(m.Result.Recommended), d.ResultConfidence(m.Result)))
+		names := make([]string, n)
+		for i := range t.Members {
+			names[i] = t.Members[i].Label
 		}
-		team.Items = append(team.Items, strings.Join(each, "; ")+".")
+		out = append(out, fmt.Sprintf("%s people answered, each on their own: %s.", capitalize(Spelled(n)), JoinWords(names, "and")))
 	}
-	// The two ways of combining the answers.
-	how := "the team's answers (the middle answer to each number, the most common choice, the list values at least half chose)"
-	if t.MeanRecommended == t.Result.Recommended {
-		team.Items = append(team.Items, fmt.Sprintf("Both ways of combining the answers agree: %s give %s, and so does the average of everyone's own scores.", how, title(t.Result.Recommended)))
-	} else {
-		team.Items = append(team.Items, fmt.Sprintf("The two ways of combining the answers disagree: %s give %s, while the average of everyone's own scores puts %s first. Settle the disagreements below before deciding.", how, title(t.Result.Recommended), title(t.MeanRecommended)))
-	}
+	out = append(out, mergeText)
 	for _, tie := range t.Ties {
 		q, _ := d.Question(tie.Question)
-		team.Items = append(team.Items, q.rules().tieText(q, tie))
+		out = append(out, q.rules().tieText(q, tie))
 	}
-
-	// List values some named but fewer than half: not the team's, and
-	// worth seeing all the same.
-	for i := range d.Questions {
-		q := &d.Questions[i]
-		if !q.IsList() {
+	abstained := 0
+	for i, m := range t.Members {
+		if len(m.Abstained) == 0 {
 			continue
 		}
-		var thin []string
-		others := 0 // named past the first maxListed: counted, not listed
-		inTeam := map[string]bool{}
-		for _, v := range t.Consensus[q.ID].Multi {
-			inTeam[v] = true
-		}
-		for _, o := range q.Options {
-			if h := t.Held(q.ID, o.Value); h > 0 && !inTeam[o.Value] {
-				if len(thin) == maxListed {
-					others++
-					continue
+		abstained += len(m.Abstained)
+		if !t.Anonymous {
+			var subjects []string
+			for _, id := range m.Abstained {
+				if q, ok := d.Question(id); ok {
+					subjects = append(subjects, q.Subject())
 				}
-				thin = append(thin, fmt.Sprintf("%s (%d of %d)", lowerFirst(o.Label), h, n))
+			}
+			out = append(out, fmt.Sprintf("%s left %s to the others.", capitalize(d.memberName(t, i)), JoinWords(subjects, "and")))
+		}
+	}
+	if t.Anonymous && abstained > 0 {
+		out = append(out, fmt.Sprintf("%s %s left to the others.", capitalize(Spelled(abstained)), plural(abstained, "answer was", "answers were")))
+	}
+	if t.MeanRecommended != t.Result.Recommended && t.MeanRecommended != "" {
+		r, _ := d.Role(t.MeanRecommended)
+		out = append(out, fmt.Sprintf("The average of everyone's own scores puts %s first.", r.Advice))
+	}
+	return out
+}
+
+// landings says why each person lands where they do, or under anonymity
+// how many land where.
+func (d *Definitions) landings(t *TeamResult) []string {
+	if t.Anonymous {
+		return []string{d.TeamSplit(t) + "."}
+	}
+	out := make([]string, 0, len(t.Members))
+	for i, m := range t.Members {
+		r, _ := d.Role(m.Result.Recommended)
+		where := r.Advice
+		if m.Result.Tie {
+			ru, _ := d.Role(m.Result.RunnerUp)
+			where = "a tie between " + r.Advice + " and " + ru.Advice
+		}
+		line := capitalize(d.memberName(t, i)) + ": " + where
+		if m.Why != "" {
+			line += " – " + m.Why
+		}
+		out = append(out, line+".")
+	}
+	return out
+}
+
+// agreedFacts names in a line the facts everyone gave alike.
+func agreedFacts(d *Definitions, t *TeamResult) string {
+	var agreed []string
+	for _, f := range t.Facts {
+		if f.Agree {
+			agreed = append(agreed, strings.TrimSuffix(f.Text, ", all agree"))
+		}
+	}
+	if len(agreed) == 0 {
+		return ""
+	}
+	return "Everyone agrees on: " + strings.Join(agreed, "; ") + "."
+}
+
+// perceptions are the spread of each view (not a fact) the team does not
+// all share: "CEO time on operations: “High” 4, “Medium” 1".
+func (d *Definitions) perceptions(t *TeamResult) []string {
+	var out []string
+	for qi := range d.Questions {
+		q := &d.Questions[qi]
+		if q.Fact {
+			continue
+		}
+		if s, agree := d.distribution(t, q); !agree && s != "" {
+			out = append(out, q.Title+": "+s+".")
+		}
+	}
+	return out
+}
+
+// distribution is the spread of a question's answers, without names:
+// each answer with how many gave it, in the question's order (a list's
+// values by how many named them); a number's range and middle. It says
+// whether everyone answered alike.
+func (d *Definitions) distribution(t *TeamResult, q *Question) (string, bool) {
+	var as []Answer
+	for _, m := range t.Members {
+		if slices.Contains(m.Abstained, q.ID) {
+			continue
+		}
+		as = append(as, m.Result.Answers[q.ID])
+	}
+	if len(as) == 0 {
+		return "left to the others", true
+	}
+	small := t.Anonymous && len(as) < MinAnonymousDetail
+	switch {
+	case q.Kind == KindInteger:
+		lo, hi := as[0].Int, as[0].Int
+		for _, a := range as {
+			lo, hi = min(lo, a.Int), max(hi, a.Int)
+		}
+		if lo == hi {
+			return GroupDigits(lo), true
+		}
+		if small {
+			return fmt.Sprintf("%s–%s", GroupDigits(lo), GroupDigits(hi)), false
+		}
+		return fmt.Sprintf("%s–%s, middle %s", GroupDigits(lo), GroupDigits(hi), GroupDigits(t.Consensus[q.ID].Int)), false
+	case q.IsList():
+		counts := make([]int, len(q.Options))
+		none := 0
+		for _, a := range as {
+			if len(a.Multi) == 0 {
+				none++
+			}
+			for _, v := range a.Multi {
+				if _, i := q.Option(v); i >= 0 {
+					counts[i]++
+				}
 			}
 		}
-		if others > 0 {
-			thin = append(thin, fmt.Sprintf("%s more", GroupDigits(others)))
+		order := make([]int, 0, len(q.Options))
+		for i, c := range counts {
+			if c > 0 {
+				order = append(order, i)
+			}
 		}
-		if len(thin) > 0 {
-			team.Items = append(team.Items, fmt.Sprintf("%s: %s %s named by fewer than half the team, so the team's answers leave %s out.", q.Title, joinList(thin), plural(len(thin), "was", "were"), plural(len(thin), "it", "them")))
+		slices.SortStableFunc(order, func(a, b int) int { return counts[b] - counts[a] })
+		var parts []string
+		agree := true
+		for k, i := range order {
+			if k == maxListed {
+				parts = append(parts, fmt.Sprintf("%s more", GroupDigits(len(order)-k)))
+				break
+			}
+			agree = agree && counts[i] == len(as)
+			parts = append(parts, fmt.Sprintf("%s %d of %d", lowerFirst(q.Options[i].Label), counts[i], len(as)))
+		}
+		if none > 0 {
+			agree = agree && none == len(as)
+			parts = append(parts, fmt.Sprintf("%s %d of %d", lowerFirst(q.None.Label), none, len(as)))
+		}
+		return strings.Join(parts, "; "), agree
+	}
+	counts := make([]int, len(q.Options))
+	for _, a := range as {
+		if _, i := q.Option(a.Choice); i >= 0 {
+			counts[i]++
 		}
 	}
+	var parts []string
+	distinct := 0
+	for i, c := range counts {
+		if c > 0 {
+			distinct++
+			parts = append(parts, fmt.Sprintf("%s %d", quoteLabel(q.Options[i].Label), c))
+		}
+	}
+	return strings.Join(parts, ", "), distinct == 1
+}
 
-	disagree.Title = "Where the team disagrees"
-	disagree.Empty = "The team agrees on every answer that matters."
-	limit := d.Scoring.Team.MaxListed
-	for i, x := range t.Disagreements {
-		if i >= limit {
-			break
+// maxGridPeople is the most people a grid shows one column each: more
+// would not read on a page, and the grid gives each question's spread.
+const maxGridPeople = 12
+
+// grid is the answer grid: people against questions, or under anonymity
+// (and for a large team) each question's spread; nothing for an
+// anonymous team too small to hide who said what, with a note.
+func (d *Definitions) grid(t *TeamResult) (*Table, string) {
+	n := len(t.Members)
+	if t.Anonymous && n < MinAnonymousDetail {
+		return nil, fmt.Sprintf("With fewer than %s people, the answers are not shown side by side: they would tell who said what.", Spelled(MinAnonymousDetail))
+	}
+	tb := &Table{Caption: "Each person's answers", Mark: -1}
+	if t.Anonymous || n > maxGridPeople {
+		tb.Caption = "The answers to each question"
+		tb.Head = []string{"Question", "Answers"}
+		for qi := range d.Questions {
+			q := &d.Questions[qi]
+			s, _ := d.distribution(t, q)
+			tb.Rows = append(tb.Rows, TableRow{Head: q.Title, Cells: []string{s}})
 		}
-		disagree.Items = append(disagree.Items, d.DisagreementText(t, x))
+		return tb, ""
 	}
-	if more := len(t.Disagreements) + t.MoreDisagreements - len(disagree.Items); more > 0 {
-		disagree.More = fmt.Sprintf("and %s smaller %s", GroupDigits(more), plural(more, "difference", "differences"))
+	tb.Head = []string{"Question"}
+	for i := range t.Members {
+		tb.Head = append(tb.Head, d.memberName(t, i))
 	}
-	return team, disagree
+	for qi := range d.Questions {
+		q := &d.Questions[qi]
+		row := TableRow{Head: q.Title}
+		for _, m := range t.Members {
+			cell := "–"
+			if !slices.Contains(m.Abstained, q.ID) {
+				cell = q.shortAnswer(m.Result.Answers[q.ID])
+			}
+			row.Cells = append(row.Cells, cell)
+		}
+		tb.Rows = append(tb.Rows, row)
+	}
+	tb.ByRow = true
+	return tb, "A dash is a question the person left to the others."
 }
 
 // DisagreementText is one disagreement in a paragraph: the question, the
@@ -122,8 +367,7 @@ func (d *Definitions) DisagreementText(t *TeamResult, x Disagreement) string {
 	return text
 }
 
-// whoSaidWhat names who chose a list value (": Ana and Ben": names may
-// hold brackets of their own, "Ben (CFO)"), or who gave
+// whoSaidWhat names who chose a list value (": Ana and Ben"), or who gave
 // each answer, grouped by answer in the question's order ("Stable: Ben;
 // Moderate: Ana and Dee").
 func whoSaidWhat(t *TeamResult, x Disagreement) string {
@@ -131,7 +375,7 @@ func whoSaidWhat(t *TeamResult, x Disagreement) string {
 		var who []string
 		for i, v := range x.Values {
 			if v == true {
-				who = append(who, t.Members[i].Name)
+				who = append(who, t.Members[i].Label)
 			}
 		}
 		return ": " + JoinWords(who, "and")
@@ -141,7 +385,7 @@ func whoSaidWhat(t *TeamResult, x Disagreement) string {
 		order[i] = i
 	}
 	if len(x.ranks) == len(order) {
-		sort.SliceStable(order, func(a, b int) bool { return x.ranks[order[a]] < x.ranks[order[b]] })
+		slices.SortStableFunc(order, func(a, b int) int { return x.ranks[a] - x.ranks[b] })
 	}
 	var groups []string
 	for k := 0; k < len(order); {
@@ -149,20 +393,12 @@ func whoSaidWhat(t *TeamResult, x Disagreement) string {
 		var names []string
 		j := k
 		for ; j < len(order) && x.Answers[order[j]] == a; j++ {
-			names = append(names, t.Members[order[j]].Name)
+			names = append(names, t.Members[order[j]].Label)
 		}
 		groups = append(groups, a+": "+JoinWords(names, "and"))
 		k = j
 	}
 	return ". " + strings.Join(groups, "; ")
-}
-
-func quoteAll(s []string) []string {
-	out := make([]string, len(s))
-	for i, x := range s {
-		out[i] = quoteLabel(x)
-	}
-	return out
 }
 
 func plural(n int, one, many string) string {
@@ -204,38 +440,6 @@ func (d *Definitions) TeamSplit(t *TeamResult) string {
 		parts = append(parts, fmt.Sprintf("%d %s a tie", ties, plural(ties, "is", "are")))
 	}
 	return "On their own answers, " + JoinWords(parts, "and")
-}
-
-// teamNotes are the bottom line's warnings for a team: a team split on
-// its own answers, and a disagreement that would change the advice.
-func (d *Definitions) teamNotes(t *TeamResult) []string {
-	var out []string
-	first := ""
-	split := false
-	for _, m := range t.Members {
-		r := m.Result.Recommended
-		if m.Result.Tie {
-			r = "tie"
-		}
-		if first == "" {
-			first = r
-		} else if r != first {
-			split = true
-		}
-	}
-	if split {
-		out = append(out, "The team is split: "+lowerFirst(d.TeamSplit(t))+". Weigh the disagreements below before deciding.")
-	}
-	changing := t.MoreChanging
-	for _, x := range t.Disagreements {
-		if x.ChangesAdvice {
-			changing++
-		}
-	}
-	if changing > 0 {
-		out = append(out, fmt.Sprintf("%d %s between the team's answers would change the advice: settle %s first.", changing, plural(changing, "difference", "differences"), plural(changing, "it", "them")))
-	}
-	return out
 }
 
 // joinList joins items that may hold commas themselves with semicolons,

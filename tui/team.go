@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -69,9 +68,9 @@ func (m *teamModel) render() {
 	para := func(mark, text string, st lipgloss.Style) {
 		lines = append(lines, marked(mark, text, st, s.text, w)...)
 	}
-	team := d.Brief(t.Result, m.c.report).Team
+	team := d.TeamBrief(t)
 	lines = append(lines, s.section.Render("THE TEAM"))
-	for _, it := range team.Items {
+	for _, it := range append(append([]string{team.Conclusion}, team.View...), team.Landings...) {
 		para("·", it, s.faint)
 	}
 	lines = append(lines, "", s.section.Render("WHERE THE TEAM DISAGREES"))
@@ -125,12 +124,8 @@ func (m *resultsModel) teamLines(w int) []string {
 		lines = append(lines, marked(mark, text, st, s.text, w)...)
 	}
 	lines = append(lines, s.section.Render("THE TEAM"))
-	for i, it := range m.brief.Team.Items {
-		// Who answered and the agreement of the two ways of combining;
-		// the rest is on the team screen.
-		if i == 0 || strings.HasPrefix(it, "On their own answers") || strings.Contains(it, "ways of combining") {
-			add("·", it, s.faint)
-		}
+	if m.brief.Team != nil {
+		add("·", m.brief.Team.Conclusion, s.faint)
 	}
 	changing := t.MoreChanging
 	for _, x := range t.Disagreements {
