@@ -25,6 +25,11 @@ type Answer struct {
 	// the question.
 	Share map[string]Points
 	Of    int
+	// Range, for an anonymous team's number that fewer than
+	// MinAnonymousDetail gave, is the lowest and highest answer: a brief
+	// says the range, since the middle of two would tell one from the
+	// other. Int is the middle, for the scoring.
+	Range [2]int
 }
 
 // Answers maps question ids to answers.

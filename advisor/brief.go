@@ -379,6 +379,29 @@ func (q *Question) Sentence(a Answer) string {
 // partStatement is one part's statement, with an integer question's value
 // filled in.
 func (q *Question) partStatement(p *Part, a Answer) string {
+	out := q.fillStatement(p, a)
+	if out == "" || a.Share == nil || a.Of < 2 {
+		return out
+	}
+	// A team's list: a value not everyone named says how many did.
+	value := ""
+	if p.Label != q.None.Label || len(q.Options) == 0 {
+		for _, o := range q.Options {
+			if o.Label == p.Label {
+				value = o.Value
+				break
+			}
+		}
+	}
+	if share, ok := a.Share[value]; ok && share < pointScale {
+		named := int((share*Points(a.Of) + pointScale/2) / pointScale)
+		out += fmt.Sprintf(" (%d of %d)", named, a.Of)
+	}
+	return out
+}
+
+// fillStatement is a part's statement with its placeholders filled in.
+func (q *Question) fillStatement(p *Part, a Answer) string {
 	s := p.Statement
 	if s == "" {
 		s = q.Statement
@@ -397,6 +420,8 @@ func (q *Question) partStatement(p *Part, a Answer) string {
 		b.WriteString(s[:i])
 		s = s[i:]
 		switch {
+		case strings.HasPrefix(s, "{value}") && a.Range[1] > a.Range[0]:
+			b.WriteString(Spelled(a.Range[0]) + " to " + Spelled(a.Range[1]))
 		case strings.HasPrefix(s, "{value}"):
 			b.WriteString(Spelled(a.Int))
 		case strings.HasPrefix(s, "{unit}"):

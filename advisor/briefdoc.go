@@ -416,12 +416,16 @@ func (x *docBuilder) costNote() string {
 		return "Costs: " + strings.Join(sources, "; ") + "."
 	}
 	q, _ := x.d.Question(m.By)
-	v := x.r.Answers[m.By].Int
+	a := x.r.Answers[m.By]
+	v := GroupDigits(a.Int)
+	if a.Range[1] > a.Range[0] {
+		v = GroupDigits(a.Range[0]) + " to " + GroupDigits(a.Range[1])
+	}
 	s := fmt.Sprintf("Costs for %s, in %s", m.Name, m.Currency)
 	if m.Year > 0 {
 		s += fmt.Sprintf(" as of %d", m.Year)
 	}
-	s += fmt.Sprintf(", for %s %s: indicative ranges from published guides, not a salary survey; cash is salary and target bonus.", GroupDigits(v), q.UnitFor(v))
+	s += fmt.Sprintf(", for %s %s: indicative ranges from published guides, not a salary survey; cash is salary and target bonus.", v, q.UnitFor(a.Int))
 	if c := strings.TrimSpace(m.Caveat); c != "" {
 		s += " " + c
 	}

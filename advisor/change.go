@@ -511,7 +511,10 @@ func (d *Definitions) ChangeClause(c Change) string {
 }
 
 func (integerKind) changeText(q *Question, c Change, then string) string {
-	now := GroupDigits(c.From.Int)
+	now := q.Describe(c.From)
+	if c.From.Range[1] <= c.From.Range[0] {
+		now = GroupDigits(c.From.Int)
+	}
 	switch {
 	case c.Lo == c.Hi || (c.Open && c.Down && c.Hi == q.Min) || (c.Open && !c.Down && c.Lo == q.Max):
 		v := c.Lo

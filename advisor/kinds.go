@@ -368,7 +368,7 @@ func (integerKind) check(q *Question, a Answer) (Answer, string) {
 	if a.Int < q.Min || a.Int > q.Max {
 		return Answer{}, fmt.Sprintf("%s is out of range", GroupDigits(a.Int))
 	}
-	return Answer{Int: a.Int}, ""
+	return Answer{Int: a.Int, Range: a.Range}, ""
 }
 
 func (integerKind) parts(q *Question, a Answer, fn func(*Part, bool)) {
@@ -379,10 +379,18 @@ func (integerKind) parts(q *Question, a Answer, fn func(*Part, bool)) {
 
 func (integerKind) format(_ *Question, a Answer) string { return strconv.Itoa(a.Int) }
 
-func (integerKind) value(_ *Question, a Answer) any { return a.Int }
+func (integerKind) value(_ *Question, a Answer) any {
+	if a.Range[1] > a.Range[0] {
+		return fmt.Sprintf("%d–%d", a.Range[0], a.Range[1])
+	}
+	return a.Int
+}
 
 func (integerKind) describe(q *Question, a Answer) string {
 	s := GroupDigits(a.Int)
+	if a.Range[1] > a.Range[0] {
+		s = GroupDigits(a.Range[0]) + "–" + GroupDigits(a.Range[1])
+	}
 	if b := q.BandIndex(a.Int); b >= 0 {
 		s += " (" + q.Bands[b].Label + ")"
 	}

@@ -65,9 +65,11 @@ func TestREADMEDocumentsTheJSONReport(t *testing.T) {
 	}
 	// And a team's report, with its own fields.
 	b := logisticsBase
-	tr := teamOf(t, d, advisor.TeamOptions{}, person(t, d, "Ana", b, "growth: declining"), person(t, d, "Ben", b, "employees: 40", "growth: rapid"), person(t, d, "Cy", b))
-	if len(tr.Ties) == 0 {
-		t.Fatal("the sample team has no tie; pick other answers")
+	people := []advisor.Respondent{person(t, d, "Ana", b, "growth: declining", "ceo_ops_time: low"), person(t, d, "Ben", b, "employees: 40", "growth: rapid"), person(t, d, "Cy", b), person(t, d, "Dee", b, "growth: rapid")}
+	people[0].Role = "CEO"
+	tr := teamOf(t, d, advisor.TeamOptions{}, people...)
+	if len(tr.Ties) == 0 || len(tr.SelfGaps) == 0 || len(tr.Facts) == 0 || len(tr.Agenda) == 0 {
+		t.Fatal("the sample team has no tie, self-gap, fact or agenda; pick other answers")
 	}
 	teamOut, err := d.Report(tr.Result, advisor.FormatJSON, advisor.ReportOptions{Team: tr})
 	if err != nil {
@@ -82,7 +84,7 @@ func TestREADMEDocumentsTheJSONReport(t *testing.T) {
 	}
 	keys := map[string]bool{}
 	// Maps keyed by role or question ids are data, not fields.
-	data := map[string]bool{"scores": true, "shares": true, "points": true, "counted": true, "answers": true, "mean_scores": true}
+	data := map[string]bool{"scores": true, "shares": true, "points": true, "counted": true, "answers": true, "mean_scores": true, "outcomes": true}
 	var walk func(any)
 	walk = func(v any) {
 		switch v := v.(type) {
@@ -113,8 +115,9 @@ func TestREADMEDocumentsTheJSONReport(t *testing.T) {
 	}
 }
 
-// TestREADMETeamSampleIsCurrent: the team excerpt in the README is what
-// coo-advisor team writes for examples/team.
+// TestREADMETeamSampleIsCurrent: the team excerpt in the README (the
+// team's view and the agenda) is what coo-advisor team writes for
+// examples/team.
 func TestREADMETeamSampleIsCurrent(t *testing.T) {
 	m := regexp.MustCompile("(?s)five people at Harbour Logistics:\n\n```\n(.*?)\n```").FindStringSubmatch(readme(t))
 	if m == nil {
@@ -132,7 +135,7 @@ func TestREADMETeamSampleIsCurrent(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		people = append(people, advisor.Respondent{Name: f.Engagement.Respondent, File: path, Answers: f.Answers})
+		people = append(people, advisor.Respondent{Name: f.Engagement.Respondent, Role: f.Engagement.Role, File: path, Answers: f.Answers})
 	}
 	tr, err := d.Team(people, advisor.TeamOptions{})
 	if err != nil {
@@ -142,7 +145,7 @@ func TestREADMETeamSampleIsCurrent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(m[1]) < 500 || !strings.Contains(string(out), m[1]+"\n") {
+	if len(m[1]) < 500 || !strings.Contains(m[1], "The agenda") || !strings.Contains(string(out), m[1]+"\n") {
 		t.Errorf("the README's team sample is not what the team brief says; copy it again")
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -508,10 +509,34 @@ func (d *Definitions) leaningOf(w Weights) string {
 }
 
 type jsonRespondent struct {
-	Name            string  `json:"name"`
-	Recommended     string  `json:"recommended"`
-	Confidence      float64 `json:"confidence"`
-	ConfidenceLabel string  `json:"confidence_label"`
+	Name            string   `json:"name"`
+	Role            string   `json:"role,omitempty"`
+	Recommended     string   `json:"recommended"`
+	Confidence      float64  `json:"confidence"`
+	ConfidenceLabel string   `json:"confidence_label"`
+	Why             string   `json:"why"`
+	Abstained       []string `json:"abstained"`
+	Answers         ordered  `json:"answers"`
+	// Cut are the lists cut to their first hundred values.
+	Cut []string `json:"cut,omitempty"`
+}
+
+type jsonFact struct {
+	Question string   `json:"question"`
+	Agree    bool     `json:"agree"`
+	Text     string   `json:"text"`
+	Who      []string `json:"who"`
+}
+
+type jsonSelfGap struct {
+	Question string `json:"question"`
+	Text     string `json:"text"`
+}
+
+type jsonAgendaItem struct {
+	Kind  string `json:"kind"`
+	Title string `json:"title"`
+	Open  string `json:"open"`
 }
 
 type jsonTie struct {
@@ -550,11 +575,27 @@ func (d *Definitions) jsonTeam(j *jsonDoc, t *TeamResult) {
 	for _, x := range t.Ties {
 		team.Ties = append(team.Ties, jsonTie(x))
 	}
+	d.jsonTeamView(team, t)
 	j.Team = team
 	people := make([]jsonRespondent, 0, len(t.Members))
 	if t.Detail {
 		for _, m := range t.Members {
-			people = append(people, jsonRespondent{Name: m.Name, Recommended: m.Result.Recommended, Confidence: round3(m.Result.Confidence), ConfidenceLabel: d.ResultConfidence(m.Result)})
+			p := jsonRespondent{Name: m.Name, Role: m.Role, Recommended: m.Result.Recommended, Confidence: round3(m.Result.Confidence),
+				ConfidenceLabel: d.ResultConfidence(m.Result), Why: m.Why, Abstained: nonNil(m.Abstained)}
+			for _, q := range d.Questions {
+				if slices.Contains(m.Abstained, q.ID) {
+					continue
+				}
+				a := m.Result.Answers[q.ID]
+				if len(a.Multi) > maxMergedValues {
+					// Definitions of thousands of values: the first
+					// hundred, as the team's list keeps (see merge).
+					a.Multi = a.Multi[:maxMergedValues]
+					p.Cut = append(p.Cut, q.ID)
+				}
+				p.Answers.add(q.ID, q.JSONValue(a))
+			}
+			people = append(people, p)
 		}
 	}
 	j.Respondents = &people
@@ -575,13 +616,49 @@ func (d *Definitions) jsonTeam(j *jsonDoc, t *TeamResult) {
 	j.MoreDisagreements = &more
 }
 
+// jsonTeamView adds the team's conclusion, the facts, the self-gaps and
+// the agenda to a team's part of a JSON report.
+func (d *Definitions) jsonTeamView(team *jsonTeamInfo, t *TeamResult) {
+	team.Majority, team.Overruled, team.Crux = t.Majority, t.Overruled, nonNil(t.Crux)
+	for i, r := range d.Roles {
+		team.Outcomes.add(r.ID, t.Outcomes[i])
+	}
+	team.Conclusion = d.TeamBrief(t).Conclusion
+	team.Merge = mergeText
+	team.Facts = make([]jsonFact, 0, len(t.Facts))
+	for _, f := range t.Facts {
+		team.Facts = append(team.Facts, jsonFact{Question: f.Question, Agree: f.Agree, Text: f.Text, Who: nonNil(f.Who)})
+	}
+	team.SelfGaps = make([]jsonSelfGap, 0, len(t.SelfGaps))
+	for _, g := range t.SelfGaps {
+		team.SelfGaps = append(team.SelfGaps, jsonSelfGap(g))
+	}
+	team.Agenda = make([]jsonAgendaItem, 0, len(t.Agenda))
+	for _, a := range t.Agenda {
+		team.Agenda = append(team.Agenda, jsonAgendaItem(a))
+	}
+	if t.Anonymous && len(t.Members) < MinAnonymousDetail {
+		// Two people's average would tell one's scores from the other's.
+		team.MeanScores = ordered{}
+	}
+}
+
 // jsonTeamInfo is a team's part of a JSON report.
 type jsonTeamInfo struct {
-	Size            int       `json:"size"`
-	Anonymous       bool      `json:"anonymous"`
-	PerPerson       bool      `json:"per_person"`
-	MeanRecommended string    `json:"mean_recommended"`
-	MeanScores      ordered   `json:"mean_scores"`
-	MethodsAgree    bool      `json:"methods_agree"`
-	Ties            []jsonTie `json:"ties"`
+	Size            int              `json:"size"`
+	Anonymous       bool             `json:"anonymous"`
+	PerPerson       bool             `json:"per_person"`
+	Conclusion      string           `json:"conclusion"`
+	Majority        string           `json:"majority"`
+	Overruled       string           `json:"overruled"`
+	Crux            []string         `json:"crux"`
+	Outcomes        ordered          `json:"outcomes"`
+	Merge           string           `json:"merge"`
+	MeanRecommended string           `json:"mean_recommended"`
+	MeanScores      ordered          `json:"mean_scores"`
+	MethodsAgree    bool             `json:"methods_agree"`
+	Ties            []jsonTie        `json:"ties"`
+	Facts           []jsonFact       `json:"facts"`
+	SelfGaps        []jsonSelfGap    `json:"self_gaps"`
+	Agenda          []jsonAgendaItem `json:"agenda"`
 }

@@ -529,6 +529,15 @@ func shareOut(cs []Contribution, r int, raw, capped Points) {
 func (d *Definitions) ruledOut(answers Answers) []RuledOut {
 	var out []RuledOut
 	for ri := range d.Roles {
+		out = append(out, d.ruledOutRole(answers, ri)...)
+	}
+	return out
+}
+
+// ruledOutRole is ruledOut for role ri alone.
+func (d *Definitions) ruledOutRole(answers Answers, ri int) []RuledOut {
+	var out []RuledOut
+	{
 		seen := map[string]bool{}
 		for qi := range d.Questions {
 			q := &d.Questions[qi]

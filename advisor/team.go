@@ -209,6 +209,9 @@ func (d *Definitions) Team(people []Respondent, o TeamOptions) (*TeamResult, err
 		return nil, err
 	}
 	t.Consensus, t.Ties = consensus, ties
+	if o.Anonymous {
+		d.rangeSmallNumbers(t, own)
+	}
 	complete := make([]Answers, len(people))
 	answered := make([]Answers, len(people)) // without the questions left to the others
 	tallies := make([]*tally, len(people))
@@ -238,6 +241,32 @@ func (d *Definitions) Team(people []Respondent, o TeamOptions) (*TeamResult, err
 	t.held = heldCounts(d, answered)
 	d.teamView(t, answered, tallies)
 	return t, nil
+}
+
+// rangeSmallNumbers marks the numbers fewer than MinAnonymousDetail of an
+// anonymous team gave as a range (see Answer.Range): their middle would
+// tell one answer from the other.
+func (d *Definitions) rangeSmallNumbers(t *TeamResult, own []Answers) {
+	for qi := range d.Questions {
+		q := &d.Questions[qi]
+		if q.Kind != KindInteger {
+			continue
+		}
+		var vals []int
+		for _, a := range own {
+			if x, ok := a[q.ID]; ok {
+				vals = append(vals, x.Int)
+			}
+		}
+		if len(vals) < 2 || len(vals) >= MinAnonymousDetail {
+			continue
+		}
+		a := t.Consensus[q.ID]
+		a.Range = [2]int{slices.Min(vals), slices.Max(vals)}
+		if a.Range[0] < a.Range[1] {
+			t.Consensus[q.ID] = a
+		}
+	}
 }
 
 // completeAbstaining is a person's answers with defaults filled in, but
@@ -470,7 +499,11 @@ func newTeamDiff(d *Definitions, t *TeamResult, all []Answers) *teamDiff {
 	}
 	s.names = make([]string, len(all))
 	for i, m := range t.Members {
-		s.names[i] = m.Name
+		// "the CFO" where a role names them, in a sentence.
+		s.names[i] = m.Label
+		if m.Role != "" && m.Label == m.Role {
+			s.names[i] = "the " + m.Label
+		}
 	}
 	return s
 }

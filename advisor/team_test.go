@@ -55,9 +55,8 @@ func disagreement(tr *advisor.TeamResult, question, value string) *advisor.Disag
 
 // TestTeamConsensus: numbers take the median (halfway between the two
 // middle answers for an even team, named when they fall in different
-// bands), choices
-// the most common option (a tie named, and settled by the option nearest
-// the middle of all the answers), lists the values at least half chose.
+// bands), ordered choices the median too, lists every value someone
+// named, weighed by the share that named it.
 func TestTeamConsensus(t *testing.T) {
 	d := builtin(t)
 	b := logisticsBase
@@ -72,25 +71,32 @@ func TestTeamConsensus(t *testing.T) {
 	if c["employees"].Int != 145 {
 		t.Errorf("employees = %d, want the median 145", c["employees"].Int)
 	}
-	// moderate 2, rapid 2, stable 1: a tie, settled by the middle answer.
-	if c["growth"].Choice != "moderate" {
-		t.Errorf("growth = %q, want moderate (nearest the middle of stable, moderate, moderate, rapid, rapid)", c["growth"].Choice)
+	// stable, moderate, moderate, rapid, rapid: the median is moderate,
+	// though moderate and rapid are as common.
+	if c["growth"].Choice != "moderate" || len(tr.Ties) != 0 {
+		t.Errorf("growth = %q, ties %+v; want the median, moderate, and no tie", c["growth"].Choice, tr.Ties)
 	}
-	if len(tr.Ties) != 1 || tr.Ties[0].Question != "growth" || tr.Ties[0].Each != 2 || len(tr.Ties[0].Options) != 2 {
-		t.Errorf("ties %+v, want growth with two options at 2 each", tr.Ties)
+	// Each pain named by two of five weighs two fifths; one named nothing.
+	pains := c["pain_points"]
+	if !slices.Equal(pains.Multi, []string{"strategy-alignment", "process-optimization", "quality-assurance"}) {
+		t.Errorf("pain points %v, want the three named", pains.Multi)
 	}
-	// 2 of 5 each: none reaches half.
-	if got := c["pain_points"].Multi; len(got) != 0 {
-		t.Errorf("pain points %v, want none (each was chosen by 2 of 5)", got)
+	for _, v := range pains.Multi {
+		if pains.Share[v] != 40 {
+			t.Errorf("pain %s weighs %v, want two fifths", v, pains.Share[v])
+		}
+	}
+	if pains.Share[""] != 20 {
+		t.Errorf("the share that named no pain is %v, want one fifth", pains.Share[""])
 	}
 	res, _ := d.Recommend(c)
 	if tr.Result.Recommended != res.Recommended || tr.Result.Confidence != res.Confidence {
 		t.Error("the team's result is not the recommendation for its answers")
 	}
 
-	// An even team: the lower of the two middle numbers, a tie named when
-	// they fall in different bands; a list value chosen by exactly half is
-	// the team's.
+	// An even team: halfway between the two middle numbers, a tie named
+	// when they fall in different bands; a list value chosen by half
+	// weighs half.
 	even := teamOf(t, d, advisor.TeamOptions{},
 		person(t, d, "Ana", b, "employees: 40", "pain_points: [quality-assurance]"),
 		person(t, d, "Ben", b, "employees: 45", "pain_points: [quality-assurance]"),
@@ -103,8 +109,8 @@ func TestTeamConsensus(t *testing.T) {
 	if len(even.Ties) != 1 || even.Ties[0].Question != "employees" || !strings.Contains(strings.Join(even.Ties[0].Options, " "), "150") {
 		t.Errorf("even team: ties %+v, want employees between two bands", even.Ties)
 	}
-	if got := even.Consensus["pain_points"].Multi; !slices.Equal(got, []string{"quality-assurance"}) {
-		t.Errorf("even team: pain points %v, want quality-assurance (2 of 4 is half)", got)
+	if got := even.Consensus["pain_points"]; !slices.Equal(got.Multi, []string{"quality-assurance"}) || got.Share["quality-assurance"] != 50 {
+		t.Errorf("even team: pain points %v, want quality-assurance at half", got)
 	}
 }
 
@@ -191,20 +197,21 @@ pain_points: [strategy-alignment, overall-management]
 func TestTeamMeanAndConsensusCanDisagree(t *testing.T) {
 	d := builtin(t)
 	b := logisticsBase
-	// Two people with strong Director pains, three whose answers lean COO
-	// a little: the median answers lean COO, the mean leans Director.
-	od := []string{"pain_points: [process-optimization, quality-assurance, operational-efficiency, team-leadership, continuous-improvement]", "growth: stable", "expansion: []"}
-	co := "pain_points: [performance-monitoring, strategy-alignment, overall-management]"
+	// Three with mild Director pains, two whose answers make a strong
+	// case for a COO: the middle answers give a Director, the average of
+	// everyone's scores a COO.
+	od := []string{"pain_points: [process-optimization, quality-assurance]", "ceo_ops_time: low"}
+	co := []string{"pain_points: [performance-monitoring, strategy-alignment, overall-management, resource-allocation]", "growth: rapid", "expansion: [acquisitions, international]", "departments: 12", "employees: 600"}
 	tr := teamOf(t, d, advisor.TeamOptions{},
-		person(t, d, "Ana", b, od...), person(t, d, "Ben", b, od...),
-		person(t, d, "Cy", b, co), person(t, d, "Dee", b, co), person(t, d, "Eve", b, co),
+		person(t, d, "Ana", b, od...), person(t, d, "Ben", b, od...), person(t, d, "Cy", b, od...),
+		person(t, d, "Dee", b, co...), person(t, d, "Eve", b, co...),
 	)
 	if tr.Result.Recommended == tr.MeanRecommended {
 		t.Fatalf("both ways give %s; the test needs them apart (mean %+v)", tr.MeanRecommended, tr.Mean)
 	}
-	brief := d.Brief(tr.Result, advisor.ReportOptions{Team: tr})
-	if !strings.Contains(strings.Join(brief.Team.Items, "\n"), "The two ways of combining the answers disagree") {
-		t.Errorf("the brief does not say the two ways disagree:\n%s", strings.Join(brief.Team.Items, "\n"))
+	view := strings.Join(d.TeamBrief(tr).View, "\n")
+	if r, _ := d.Role(tr.MeanRecommended); !strings.Contains(view, "The average of everyone's own scores puts "+r.Advice+" first") {
+		t.Errorf("the brief does not say the average puts another role first:\n%s", view)
 	}
 	// The mean is each role's average of everyone's points.
 	var sum float64
@@ -216,41 +223,85 @@ func TestTeamMeanAndConsensusCanDisagree(t *testing.T) {
 	}
 }
 
-// TestTeamAnonymity: --anonymous names people "Person 1".."Person N" in
-// every output, and under three people shows nobody's answers one by one.
+// TestTeamAnonymity: --anonymous names nobody in any output, labels no
+// one (no "Person 2" to follow across questions), shows no answer by
+// person, and gives the numbers of fewer than three people as a range.
 func TestTeamAnonymity(t *testing.T) {
 	d := builtin(t)
 	b := logisticsBase
 	three := []advisor.Respondent{
-		person(t, d, "Ana Ruiz", b, "growth: declining"), person(t, d, "Ben Okafor", b, "growth: rapid"), person(t, d, "Cy Lund", b),
+		person(t, d, "Ana Ruiz", b, "growth: declining", "employees: 150"), person(t, d, "Ben Okafor", b, "growth: rapid", "employees: 180"), person(t, d, "Cy Lund", b),
 	}
+	three[0].Role, three[1].Role = "CEO", "CFO"
 	for _, n := range []int{3, 2} {
 		tr := teamOf(t, d, advisor.TeamOptions{Anonymous: true}, three[:n]...)
-		if tr.Detail != (n >= advisor.MinAnonymousDetail) {
-			t.Errorf("%d people: per-person detail %v", n, tr.Detail)
+		if tr.Detail {
+			t.Errorf("%d people: per-person detail under anonymity", n)
 		}
 		for _, f := range allFormats {
 			out, err := d.Report(tr.Result, f, advisor.ReportOptions{Team: tr, Engagement: advisor.Engagement{Date: "2026-11-26"}})
 			if err != nil {
 				t.Fatal(err)
 			}
-			for _, name := range []string{"Ana", "Ben", "Okafor", "Lund"} {
+			for _, name := range []string{"Ana", "Ben", "Okafor", "Lund", "Person ", "CFO"} {
 				if strings.Contains(string(out), name) {
-					t.Errorf("%d people, %s: the anonymous report names %s", n, f, name)
+					t.Errorf("%d people, %s: the anonymous report names %q", n, f, name)
 				}
 			}
-			switch {
-			case n >= 3 && !strings.Contains(string(out), "Person 2"):
-				t.Errorf("%d people, %s: no Person 2", n, f)
-			case n < 3 && strings.Contains(string(out), "Person "):
-				t.Errorf("%d people, %s: per-person detail under three people", n, f)
+			if n == 2 && (strings.Contains(string(out), "165") || !strings.Contains(string(out), "150")) {
+				t.Errorf("two people, %s: the middle of 150 and 180 (165) tells one from the other; want the range", f)
 			}
 		}
-		if n < 3 {
-			for _, x := range tr.Disagreements {
-				if x.Answers != nil || x.Values != nil {
-					t.Errorf("two people, anonymous: answers shown for %s", x.Question)
-				}
+		for _, x := range tr.Disagreements {
+			if x.Answers != nil || x.Values != nil {
+				t.Errorf("%d people, anonymous: answers shown for %s", n, x.Question)
+			}
+		}
+	}
+}
+
+// TestTeamAnonymityCannotBeUndone tries to recover who said what from an
+// anonymous brief, as a reader who knows the names would: by renaming
+// the people and giving the files in another order. Every format gives
+// the same bytes, so nothing in them follows a name or an order.
+func TestTeamAnonymityCannotBeUndone(t *testing.T) {
+	d := builtin(t)
+	b := logisticsBase
+	answers := [][]string{
+		{"growth: declining", "employees: 150", "pain_points: [quality-assurance]"},
+		{"growth: rapid", "employees: 210", "ceo_ops_time: low"},
+		{"growth: moderate", "pain_points: [strategy-alignment, overall-management]"},
+		{"growth: rapid", "departments: 12"},
+	}
+	build := func(names []string, order []int) map[advisor.Format]string {
+		var people []advisor.Respondent
+		for _, i := range order {
+			people = append(people, person(t, d, names[i], b, answers[i]...))
+		}
+		tr := teamOf(t, d, advisor.TeamOptions{Anonymous: true}, people...)
+		out := map[advisor.Format]string{}
+		for _, f := range allFormats {
+			r, err := d.Report(tr.Result, f, advisor.ReportOptions{Team: tr, Engagement: advisor.Engagement{Date: "2026-11-26"}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			out[f] = string(r)
+		}
+		return out
+	}
+	first := build([]string{"Ana", "Ben", "Cy", "Dee"}, []int{0, 1, 2, 3})
+	for _, alt := range []struct {
+		names []string
+		order []int
+	}{
+		{[]string{"Zoe", "Yan", "Xu", "Wim"}, []int{0, 1, 2, 3}},
+		{[]string{"Ana", "Ben", "Cy", "Dee"}, []int{3, 1, 0, 2}},
+		{[]string{"Dee", "Cy", "Ben", "Ana"}, []int{2, 3, 1, 0}},
+	} {
+		got := build(alt.names, alt.order)
+		for f, text := range first {
+			if got[f] != text {
+				t.Errorf("%s: renaming the people or reordering the files (%v, %v) changes the anonymous brief: something in it follows them", f, alt.names, alt.order)
 			}
 		}
 	}
@@ -276,9 +327,9 @@ func TestTeamBadInput(t *testing.T) {
 	if len(one.Disagreements) != 0 {
 		t.Error("one person disagrees with themselves")
 	}
-	brief := d.Brief(one.Result, advisor.ReportOptions{Team: one})
-	if !strings.Contains(strings.Join(brief.Team.Items, " "), "One person answered: Ana. This is one view, not yet a team's") {
-		t.Errorf("one person: %q", brief.Team.Items)
+	tb := d.TeamBrief(one)
+	if !strings.Contains(tb.Conclusion, "this is one view, not yet a team's") || !strings.Contains(strings.Join(tb.View, " "), "One person answered: Ana.") {
+		t.Errorf("one person: %q %q", tb.Conclusion, tb.View)
 	}
 	res, _ := d.Recommend(a1.Answers)
 	if one.Result.Recommended != res.Recommended {
@@ -336,11 +387,10 @@ func TestTeamJSON(t *testing.T) {
 	}
 }
 
-// TestTeamReviewFixes: answers off the scale are no spread; two tied
-// answers as near the middle are disclosed; names in another spacing are
-// the same person; anonymous numbering does not follow the files' order;
-// a split team and a difference that changes the advice head the bottom
-// line; list values under half are listed.
+// TestTeamReviewFixes: answers off the scale are no spread; two middle
+// answers of a scale that differ are disclosed, the lower taken; names in
+// another spacing are the same person; list values few named are in
+// the spread of views.
 func TestTeamReviewFixes(t *testing.T) {
 	d := builtin(t)
 	b := logisticsBase
@@ -350,37 +400,21 @@ func TestTeamReviewFixes(t *testing.T) {
 	if x := disagreement(off, "revenue", ""); x != nil {
 		t.Errorf("revenue not given counted as a spread: %+v", x)
 	}
-	// Declining and rapid, one each: as near the middle; the first taken.
+	// Declining and rapid, one each: the lower middle, said so.
 	two := teamOf(t, d, advisor.TeamOptions{}, person(t, d, "Ana", b, "growth: declining"), person(t, d, "Ben", b, "growth: rapid"))
-	if len(two.Ties) != 1 || !two.Ties[0].AsNear || two.Consensus["growth"].Choice != "declining" {
+	if len(two.Ties) != 1 || !two.Ties[0].Median || two.Consensus["growth"].Choice != "declining" {
 		t.Errorf("ties %+v, growth %q", two.Ties, two.Consensus["growth"].Choice)
 	}
-	brief := d.Brief(two.Result, advisor.ReportOptions{Team: two})
-	if all := strings.Join(brief.Team.Items, "\n"); !strings.Contains(all, "equally near the middle of all the answers: settle it together") {
-		t.Errorf("the even tie is not disclosed:\n%s", all)
-	}
-	if !strings.Contains(strings.Join(brief.Notes, "\n"), "The team is split: on their own answers,") {
-		if two.Members[0].Result.Recommended != two.Members[1].Result.Recommended {
-			t.Errorf("a split team is not in the bottom line: %q", brief.Notes)
-		}
+	if view := strings.Join(d.TeamBrief(two).View, "\n"); !strings.Contains(view, "Growth has two middle answers") || !strings.Contains(view, "the lower, “Declining (shrinking)”") {
+		t.Errorf("the even split is not disclosed:\n%s", view)
 	}
 	// Spacing.
 	if _, err := d.Team([]advisor.Respondent{person(t, d, "Maya Chen", b), person(t, d, "  Maya   chen ", b)}, advisor.TeamOptions{}); err == nil {
 		t.Error("the same name in other spacing made two people")
 	}
-	// Anonymous numbering is the same whatever the files' order.
-	p := []advisor.Respondent{person(t, d, "Ana", b, "growth: declining"), person(t, d, "Ben", b, "growth: rapid"), person(t, d, "Cy", b)}
-	a1 := teamOf(t, d, advisor.TeamOptions{Anonymous: true}, p...)
-	a2 := teamOf(t, d, advisor.TeamOptions{Anonymous: true}, p[2], p[0], p[1])
-	for i := range a1.Members {
-		if a1.Members[i].Result.Answers["growth"].Choice != a2.Members[i].Result.Answers["growth"].Choice {
-			t.Fatal("Person numbers follow the order the files were given")
-		}
-	}
-	// Thin list values are listed.
+	// A value one of three named is in the spread of views.
 	thin := teamOf(t, d, advisor.TeamOptions{}, person(t, d, "Ana", b, "pain_points: [quality-assurance]"), person(t, d, "Ben", b, "pain_points: []"), person(t, d, "Cy", b, "pain_points: []"))
-	items := strings.Join(d.Brief(thin.Result, advisor.ReportOptions{Team: thin}).Team.Items, "\n")
-	if !strings.Contains(items, "Pain points: quality is inconsistent (1 of 3) was named by fewer than half the team") {
-		t.Errorf("thin pains not listed:\n%s", items)
+	if p := strings.Join(d.TeamBrief(thin).Perceptions, "\n"); !strings.Contains(p, "quality is inconsistent 1 of 3") {
+		t.Errorf("a pain one named is not in the spread of views:\n%s", p)
 	}
 }

@@ -16,6 +16,10 @@ type FactView struct {
 	Text string
 	// Who are the answers by person, "CEO 150" (nil under anonymity).
 	Who []string
+	// Material is set when the answers differ in a way the scoring
+	// sees (bands of a number, options): 140 and 150 employees are one
+	// band, a detail to check, not a point for the agenda.
+	Material bool
 }
 
 // SelfGap is a leader who rates a question about themself unlike
@@ -172,6 +176,11 @@ func (d *Definitions) factView(t *TeamResult, q *Question, answered []Answers) (
 	default:
 		f.Text = fmt.Sprintf("%s: %s", q.Title, JoinWords(uniqueInOrder(all, func(s said) string { return q.shortAnswer(s.a) }), "or"))
 	}
+	if q.Kind == KindInteger {
+		f.Material = q.BandIndex(all[0].a.Int) != q.BandIndex(all[len(all)-1].a.Int)
+	} else {
+		f.Material = !f.Agree
+	}
 	if !t.Anonymous && !f.Agree {
 		for _, s := range all {
 			f.Who = append(f.Who, s.who+" "+q.shortAnswer(s.a))
@@ -203,7 +212,7 @@ func (d *Definitions) listFact(t *TeamResult, q *Question, answered []Answers) F
 		case len(no) == 0:
 			parts = append(parts, lowerFirst(o.Label)+" (all)")
 		default:
-			f.Agree = false
+			f.Agree, f.Material = false, true
 			if t.Anonymous {
 				parts = append(parts, fmt.Sprintf("%s (%d of %d)", lowerFirst(o.Label), len(yes), len(yes)+len(no)))
 			} else {
@@ -214,6 +223,9 @@ func (d *Definitions) listFact(t *TeamResult, q *Question, answered []Answers) F
 	}
 	if len(parts) == 0 {
 		parts = append(parts, lowerFirst(q.None.Label))
+	}
+	if f.Agree {
+		parts = strings.Split(strings.ReplaceAll(strings.Join(parts, "; "), " (all)", ""), "; ")
 	}
 	f.Text = q.Title + ": " + strings.Join(parts, "; ")
 	if f.Agree {
@@ -312,12 +324,10 @@ func (d *Definitions) selfGap(t *TeamResult, q *Question, answered []Answers) (S
 func (d *Definitions) memberWhy(t *TeamResult, i int, tl *tally) string {
 	m := t.Members[i]
 	r := m.Result
-	if r.Recommended != t.Result.Recommended {
-		for _, x := range d.ruledOut(r.Answers) {
-			if x.Role == t.Result.Recommended {
-				head, _, _ := strings.Cut(x.Reason, ":")
-				return lowerFirst(strings.TrimRight(head, "."))
-			}
+	if team := d.roleIndex[t.Result.Recommended]; r.Recommended != t.Result.Recommended && tl.ruled[team] > 0 {
+		for _, x := range d.ruledOutRole(r.Answers, team) {
+			head, _, _ := strings.Cut(x.Reason, ":")
+			return lowerFirst(strings.TrimRight(head, "."))
 		}
 	}
 	best, second := d.roleIndex[r.Recommended], d.roleIndex[r.RunnerUp]
@@ -374,14 +384,14 @@ func (d *Definitions) agenda(t *TeamResult) []AgendaItem {
 		}
 	}
 	for _, f := range t.Facts {
-		if !f.Agree {
+		if !f.Agree && f.Material {
 			q, _ := d.Question(f.Question)
 			add(f.Question, AgendaItem{Kind: AgendaFact, Title: "Check the facts: " + f.Text, Open: discuss(q, "")})
 		}
 	}
 	for _, g := range t.SelfGaps {
 		q, _ := d.Question(g.Question)
-		add(g.Question+"|self", AgendaItem{Kind: AgendaSelf, Title: g.Text, Open: discuss(q, "")})
+		add(g.Question+"|self", AgendaItem{Kind: AgendaSelf, Title: strings.TrimSuffix(g.Text, "."), Open: discuss(q, "")})
 	}
 	for _, x := range t.Disagreements {
 		if x.Split {

@@ -108,11 +108,6 @@ type teamReading struct {
 // member is one person's answers as a team reads them.
 type member struct {
 	advisor.Respondent
-	// role and abstain are the person's engagement.role and the questions
-	// they abstained on: the team's report weighs both once
-	// advisor.Respondent carries them (issue 18).
-	role    string
-	abstain []string
 	eng     advisor.Engagement // the file's
 	same    string             // the answers, abstentions included, as one text
 }
@@ -230,8 +225,8 @@ func newMember(defs *advisor.Definitions, f string, af *advisor.AnswersFile) mem
 		same.WriteString("\n")
 	}
 	return member{
-		Respondent: advisor.Respondent{Name: name, File: f, Answers: af.Answers, NameFromFile: af.Engagement.Respondent == ""},
-		role:       af.Engagement.Role, abstain: af.Abstain, eng: af.Engagement, same: same.String(),
+		Respondent: advisor.Respondent{Name: name, File: f, Role: af.Engagement.Role, Answers: af.Answers, Abstain: af.Abstain, NameFromFile: af.Engagement.Respondent == ""},
+		eng:        af.Engagement, same: same.String(),
 	}
 }
 
