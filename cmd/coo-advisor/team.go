@@ -108,8 +108,8 @@ type teamReading struct {
 // member is one person's answers as a team reads them.
 type member struct {
 	advisor.Respondent
-	eng     advisor.Engagement // the file's
-	same    string             // the answers, abstentions included, as one text
+	eng  advisor.Engagement // the file's
+	same string             // the answers, abstentions included, as one text
 }
 
 // team is what a team's answers files hold.

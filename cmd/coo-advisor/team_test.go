@@ -219,10 +219,10 @@ func TestTeamReadsAbstentions(t *testing.T) {
 	}
 	for i, m := range tm.people {
 		w := want[i]
-		if m.Name != w.name || m.role != w.role || !slices.Equal(m.abstain, w.abstain) {
-			t.Errorf("person %d: %s (%s) abstains on %v, want %s (%s) on %v", i+1, m.Name, m.role, m.abstain, w.name, w.role, w.abstain)
+		if m.Name != w.name || m.Role != w.role || !slices.Equal(m.Abstain, w.abstain) {
+			t.Errorf("person %d: %s (%s) abstains on %v, want %s (%s) on %v", i+1, m.Name, m.Role, m.Abstain, w.name, w.role, w.abstain)
 		}
-		for _, id := range m.abstain {
+		for _, id := range m.Abstain {
 			if _, ok := m.Answers[id]; ok {
 				t.Errorf("%s abstains on %s, but answers it", m.Name, id)
 			}
