@@ -582,6 +582,9 @@ const foldAfter = 6
 // answers and every disagreement.
 func (x *docBuilder) teamAnswers() []DocSection {
 	tb := x.b.Team
+	if tb.Size < 2 {
+		return nil // one view: nothing to compare
+	}
 	var out []DocSection
 	if len(tb.Facts) > 0 || tb.Agreed != "" {
 		facts := DocSection{Title: "Facts to check", ID: "facts"}

@@ -11,6 +11,7 @@ import (
 // agenda, the facts to check, the perceptions, the grid of answers and
 // every disagreement.
 type TeamBrief struct {
+	Size int // how many answered
 	// Conclusion is the team's conclusion for page one, in a sentence or
 	// two: how many reach the advice on their own answers, and when the
 	// merged answers differ, what they give and what separates the two.
@@ -45,8 +46,8 @@ const mergeText = "The team's answers take the middle answer of each scale and n
 
 // TeamBrief explains a team's result (see TeamBrief).
 func (d *Definitions) TeamBrief(t *TeamResult) *TeamBrief {
-	tb := &TeamBrief{}
 	n := len(t.Members)
+	tb := &TeamBrief{Size: n}
 	if n == 1 {
 		tb.Conclusion = "One person answered: this is one view, not yet a team's. Ask the others to answer too."
 		tb.View = []string{fmt.Sprintf("One person answered: %s.", d.memberName(t, 0))}
