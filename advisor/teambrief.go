@@ -344,7 +344,12 @@ func (d *Definitions) grid(t *TeamResult) (*Table, string) {
 		tb.Rows = append(tb.Rows, row)
 	}
 	tb.ByRow = true
-	return tb, "A dash is a question the person left to the others."
+	for _, m := range t.Members {
+		if len(m.Abstained) > 0 {
+			return tb, "A dash is a question the person left to the others."
+		}
+	}
+	return tb, ""
 }
 
 // DisagreementText is one disagreement in a paragraph: the question, the

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -77,5 +78,59 @@ func TestEveryExampleBriefPrints(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestTeamBriefPrintsEveryDisagreement prints the example team's HTML
+// brief, whose screen folds the long tail of the disagreements behind a
+// button: the paper shows them all, the grid of answers, the agenda,
+// and no control of the fold.
+func TestTeamBriefPrintsEveryDisagreement(t *testing.T) {
+	p := pdftest.NewPrinter(t)
+	bin, err := exec.LookPath("coo-advisor")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := filepath.Glob(filepath.Join("..", "..", "examples", "team", "*.yaml"))
+	if err != nil || len(files) != 5 {
+		t.Fatalf("the example team: %v, %v", files, err)
+	}
+	html := filepath.Join(t.TempDir(), "team.html")
+	out, err := exec.Command(bin, append([]string{"team", "--output", html, "--date", "2026-11-26"}, files...)...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("team: %v\n%s", err, out)
+	}
+	b, err := os.ReadFile(html)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), `class="fold-toggle"`) {
+		t.Fatal("the team's brief folds nothing on screen: the test needs a long tail")
+	}
+	pages := p.Print(t, html, pdftest.A4)
+	text := strings.Join(strings.Fields(printedText(pages)), " ")
+	for _, want := range []string{"The agenda", "Each person's answers", "Head of Depots", "Facts to check"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the printed brief lacks %q", want)
+		}
+	}
+	if strings.Contains(text, "Show the other") {
+		t.Error("the fold's button is printed")
+	}
+	// Every disagreement, in the JSON's order, is on paper.
+	js, err := exec.Command(bin, append([]string{"team", "--format", "json", "--date", "2026-11-26"}, files...)...).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var report struct {
+		Disagreements []struct{ Summary string } `json:"disagreements"`
+	}
+	if err := json.Unmarshal(js, &report); err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range report.Disagreements {
+		if s := strings.Join(strings.Fields(x.Summary), " "); !strings.Contains(text, s[:min(len(s), 30)]) {
+			t.Errorf("the printed brief lacks the disagreement %q", x.Summary)
+		}
 	}
 }
