@@ -492,7 +492,7 @@ func (d *Definitions) NextToAsk(a Answers, from int) int {
 // listing every required question that has no answer and every answer that
 // does not fit its question.
 func (d *Definitions) Complete(a Answers) (Answers, error) {
-	pl := &problemList{file: "answers"}
+	pl := &problemList{file: keyAnswers}
 	out := make(Answers, len(d.Questions))
 	for id := range a {
 		if _, ok := d.Question(id); !ok {

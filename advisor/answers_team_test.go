@@ -51,25 +51,44 @@ func TestAbstain(t *testing.T) {
 		want string   // a problem, or "" for none
 		abst []string // abstained, when read
 	}{
-		{"outside a team abstain is refused", edit(t, validAnswers, "growth", "growth: abstain"), advisor.ReadOptions{},
-			"p.yaml:5: growth: abstain is for a team's answers (coo-advisor team); answer the question, or leave it out if it has a default", nil},
-		{"a session resuming refuses it too", edit(t, validAnswers, "growth", "growth: abstain"), advisor.ReadOptions{Partial: true},
-			"p.yaml:5: growth: abstain is for a team's answers", nil},
-		{"a missing answer blocks a team without --allow-blank", edit(t, validAnswers, "growth", ""), team,
-			"p.yaml: growth: missing answer; expected one of declining, stable, moderate, rapid, or write abstain, or give --allow-blank", nil},
-		{"a blank answer blocks a team without --allow-blank", edit(t, validAnswers, "growth", "growth:"), team,
-			"p.yaml:5: growth: no answer given; expected one of declining, stable, moderate, rapid, or write abstain, or give --allow-blank", nil},
-		{"outside a team the message is as it was", edit(t, validAnswers, "growth", ""), advisor.ReadOptions{},
-			"p.yaml: growth: missing answer; expected one of declining, stable, moderate, rapid", nil},
+		{
+			"outside a team abstain is refused", edit(t, validAnswers, "growth", "growth: abstain"),
+			advisor.ReadOptions{},
+			"p.yaml:5: growth: abstain is for a team's answers (coo-advisor team); answer the question, or leave it out if it has a default", nil,
+		},
+		{
+			"a session resuming refuses it too", edit(t, validAnswers, "growth", "growth: abstain"),
+			advisor.ReadOptions{Partial: true},
+			"p.yaml:5: growth: abstain is for a team's answers", nil,
+		},
+		{
+			"a missing answer blocks a team without --allow-blank", edit(t, validAnswers, "growth", ""), team,
+			"p.yaml: growth: missing answer; expected one of declining, stable, moderate, rapid, or write abstain, or give --allow-blank", nil,
+		},
+		{
+			"a blank answer blocks a team without --allow-blank", edit(t, validAnswers, "growth", "growth:"), team,
+			"p.yaml:5: growth: no answer given; expected one of declining, stable, moderate, rapid, or write abstain, or give --allow-blank", nil,
+		},
+		{
+			"outside a team the message is as it was", edit(t, validAnswers, "growth", ""),
+			advisor.ReadOptions{},
+			"p.yaml: growth: missing answer; expected one of declining, stable, moderate, rapid", nil,
+		},
 		{"with --allow-blank a missing answer abstains", edit(t, validAnswers, "growth", ""), blank, "", []string{"growth"}},
 		{"with --allow-blank a blank or null answer abstains", edit(t, edit(t, validAnswers, "growth", "growth:"), "leadership", "leadership: null"), blank, "", []string{"growth", "leadership"}},
 		{"a blank answer with a default takes it", validAnswers + "revenue:\n", blank, "", nil},
-		{"a wrong value is still refused in a team", edit(t, validAnswers, "growth", "growth: abstained"), blank,
-			`p.yaml:5: growth: "abstained" is not an allowed value`, nil},
-		{"abstain inside a list is a wrong value", edit(t, validAnswers, "leadership", "leadership: [abstain]"), team,
-			`p.yaml:8: leadership: "abstain" is not an allowed value`, nil},
-		{"abstaining twice is answering twice", validAnswers + "growth: abstain\n", team,
-			"p.yaml:10: growth: answered twice (first on line 5); keep one", nil},
+		{
+			"a wrong value is still refused in a team", edit(t, validAnswers, "growth", "growth: abstained"), blank,
+			`p.yaml:5: growth: "abstained" is not an allowed value`, nil,
+		},
+		{
+			"abstain inside a list is a wrong value", edit(t, validAnswers, "leadership", "leadership: [abstain]"), team,
+			`p.yaml:8: leadership: "abstain" is not an allowed value`, nil,
+		},
+		{
+			"abstaining twice is answering twice", validAnswers + "growth: abstain\n", team,
+			"p.yaml:10: growth: answered twice (first on line 5); keep one", nil,
+		},
 		{"an unknown question is still refused", validAnswers + "budget: abstain\n", team, "p.yaml:10: budget: unknown question", nil},
 	}
 	for _, tt := range tests {

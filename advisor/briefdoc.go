@@ -636,12 +636,6 @@ func (x *docBuilder) teamAnswers() []DocSection {
 	return append(out, dis)
 }
 
-// htmlAnchor makes an anchor of a title: "Where the team disagrees" is
-// "where-the-team-disagrees".
-func htmlAnchor(title string) string {
-	return strings.Join(strings.Fields(strings.ToLower(title)), "-")
-}
-
 // role is the brief for the step: mission, remit (every pain the client
 // named, in it or handed to someone), reporting line, decision rights,
 // the first 90 days, measures, cost, next steps.

@@ -225,12 +225,21 @@ func TestBriefFollowsTheClient(t *testing.T) {
 		name       string
 		has, lacks []string
 	}{
-		{"agency", []string{"Nobody leads operations today", "project", "Projects delivered on time and on budget"},
-			[]string{"The operations managers and team leads report to the Director", "Cost per unit of work", "run every site"}},
-		{"manufacturer", []string{"The operations managers in post report to the Director"},
-			[]string{"franchised", "run every site", "sites"}},
-		{"health-group", []string{"inspection", "compliance", "integration", "company bought", "The Operations Director in post", "candidate"},
-			[]string{"Cheaper steps"}},
+		{
+			"agency",
+			[]string{"Nobody leads operations today", "project", "Projects delivered on time and on budget"},
+			[]string{"The operations managers and team leads report to the Director", "Cost per unit of work", "run every site"},
+		},
+		{
+			"manufacturer",
+			[]string{"The operations managers in post report to the Director"},
+			[]string{"franchised", "run every site", "sites"},
+		},
+		{
+			"health-group",
+			[]string{"inspection", "compliance", "integration", "company bought", "The Operations Director in post", "candidate"},
+			[]string{"Cheaper steps"},
+		},
 		{"coo-250", []string{"then an Operations Director under them"}, []string{"Operations Directors under them", "Cheaper steps"}},
 		{"tie", nil, []string{"the only role to hire", "No plausible change"}},
 	}

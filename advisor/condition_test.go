@@ -129,35 +129,63 @@ func TestBriefDefinitionsAreChecked(t *testing.T) {
 	tests := []struct {
 		name, old, new, key, msg string
 	}{
-		{"a number compared with when", "          below: {employees: 50}\n", "          when: {employees: 50}\n",
-			"revisit_when[4].when.employees", "employees is a number question; compare it with at_least or below"},
-		{"a choice compared as a number", "          below: {employees: 50}\n", "          below: {growth: 50}\n",
-			"revisit_when[4].below.growth", "growth is not a number question"},
-		{"a number that is none", "          below: {employees: 50}\n", "          below: {employees: many}\n",
-			"revisit_when[4].below.employees", "expected a whole number"},
-		{"a confidence of 0", "        confidence_below: 0.35\n", "        confidence_below: 0\n",
-			"before_hiring[0].confidence_below", "0 never holds"},
-		{"an unknown value in a list", "              unless: {operating_model: [multi-unit, client-projects]}\n", "              unless: {operating_model: [multi-unit, agency]}\n",
-			"unless.operating_model", `"agency" is not a value of operating_model`},
-		{"an unknown hand-off role", "        - owner_of: coo\n          to: the COO in post", "        - owner_of: ceo\n          to: the COO in post",
-			"hand_off[0].owner_of", `unknown role "ceo"`},
-		{"an unknown hand-off pain", "        - pains: [performance-monitoring]\n", "        - pains: [performance]\n",
-			"hand_off[2].pains", `unknown responsibility "performance"`},
-		{"an unknown cover", "        - strategy-alignment\n        - overall-management\n", "        - strategy\n        - overall-management\n",
-			"brief.covers", `unknown responsibility "strategy"`},
-		{"a market's unknown role", "      - role: no-new-leader\n        what: an analyst or a coordinator, if needed\n        bands:\n          - {yearly: [50000, 90000]}",
+		{
+			"a number compared with when", "          below: {employees: 50}\n", "          when: {employees: 50}\n",
+			"revisit_when[4].when.employees", "employees is a number question; compare it with at_least or below",
+		},
+		{
+			"a choice compared as a number", "          below: {employees: 50}\n", "          below: {growth: 50}\n",
+			"revisit_when[4].below.growth", "growth is not a number question",
+		},
+		{
+			"a number that is none", "          below: {employees: 50}\n", "          below: {employees: many}\n",
+			"revisit_when[4].below.employees", "expected a whole number",
+		},
+		{
+			"a confidence of 0", "        confidence_below: 0.35\n", "        confidence_below: 0\n",
+			"before_hiring[0].confidence_below", "0 never holds",
+		},
+		{
+			"an unknown value in a list", "              unless: {operating_model: [multi-unit, client-projects]}\n", "              unless: {operating_model: [multi-unit, agency]}\n",
+			"unless.operating_model", `"agency" is not a value of operating_model`,
+		},
+		{
+			"an unknown hand-off role", "        - owner_of: coo\n          to: the COO in post", "        - owner_of: ceo\n          to: the COO in post",
+			"hand_off[0].owner_of", `unknown role "ceo"`,
+		},
+		{
+			"an unknown hand-off pain", "        - pains: [performance-monitoring]\n", "        - pains: [performance]\n",
+			"hand_off[2].pains", `unknown responsibility "performance"`,
+		},
+		{
+			"an unknown cover", "        - strategy-alignment\n        - overall-management\n", "        - strategy\n        - overall-management\n",
+			"brief.covers", `unknown responsibility "strategy"`,
+		},
+		{
+			"a market's unknown role", "      - role: no-new-leader\n        what: an analyst or a coordinator, if needed\n        bands:\n          - {yearly: [50000, 90000]}",
 			"      - role: nobody\n        what: an analyst or a coordinator, if needed\n        bands:\n          - {yearly: [50000, 90000]}",
-			"costs[3].role", `unknown role "nobody"`},
-		{"bands out of order", "          - {up_to: 499, salary: [220000, 350000], bonus: [20, 40]}\n", "          - {up_to: 50, salary: [220000, 350000], bonus: [20, 40]}\n",
-			"bands[1].up_to", "is not above the previous band's 99"},
-		{"a last band with an end", "          - {salary: [400000, 600000], bonus: [40, 75]}\n", "          - {up_to: 9000, salary: [400000, 600000], bonus: [40, 75]}\n",
-			"bands[3]", "the last band covers every larger company"},
-		{"a range upside down", "          - {up_to: 99, salary: [150000, 250000], bonus: [15, 30]}\n", "          - {up_to: 99, salary: [250000, 150000], bonus: [15, 30]}\n",
-			"bands[0].salary", "the low amount 250,000 is above the high 150,000"},
-		{"days without a day rate", "        day_rate: [1500, 3000]\n", "",
-			"bands[0]", "days needs the role's day_rate"},
-		{"a market by a choice", "    by: employees\n    search_fee: 0.33\n    note: >-\n      Check a current local survey or a search firm before setting a\n      budget; benefits", "    by: growth\n    search_fee: 0.33\n    note: >-\n      Check a current local survey or a search firm before setting a\n      budget; benefits",
-			"markets[us].by", "growth is not a number question"},
+			"costs[3].role", `unknown role "nobody"`,
+		},
+		{
+			"bands out of order", "          - {up_to: 499, salary: [220000, 350000], bonus: [20, 40]}\n", "          - {up_to: 50, salary: [220000, 350000], bonus: [20, 40]}\n",
+			"bands[1].up_to", "is not above the previous band's 99",
+		},
+		{
+			"a last band with an end", "          - {salary: [400000, 600000], bonus: [40, 75]}\n", "          - {up_to: 9000, salary: [400000, 600000], bonus: [40, 75]}\n",
+			"bands[3]", "the last band covers every larger company",
+		},
+		{
+			"a range upside down", "          - {up_to: 99, salary: [150000, 250000], bonus: [15, 30]}\n", "          - {up_to: 99, salary: [250000, 150000], bonus: [15, 30]}\n",
+			"bands[0].salary", "the low amount 250,000 is above the high 150,000",
+		},
+		{
+			"days without a day rate", "        day_rate: [1500, 3000]\n", "",
+			"bands[0]", "days needs the role's day_rate",
+		},
+		{
+			"a market by a choice", "    by: employees\n    search_fee: 0.33\n    note: >-\n      Check a current local survey or a search firm before setting a\n      budget; benefits", "    by: growth\n    search_fee: 0.33\n    note: >-\n      Check a current local survey or a search firm before setting a\n      budget; benefits",
+			"markets[us].by", "growth is not a number question",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

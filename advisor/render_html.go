@@ -377,7 +377,7 @@ func htmlFolded(l *List) string {
 	head.Items, head.Fold = l.Items[:l.Fold], 0
 	tail.Items, tail.Fold = l.Items[l.Fold:], 0
 	h := fnv.New32a()
-	h.Write([]byte(l.Items[0].Lead + l.Items[0].Text))
+	_, _ = h.Write([]byte(l.Items[0].Lead + l.Items[0].Text)) // a hash never fails
 	id := fmt.Sprintf("fold-%08x", h.Sum32())
 	n := len(tail.Items)
 	return htmlList(&head) + fmt.Sprintf("<div class=\"fold\">\n<input type=\"checkbox\" class=\"fold-toggle\" id=\"%s\">\n<label for=\"%s\"><span class=\"more\">Show the other %d</span><span class=\"less\">Hide the other %d</span></label>\n<div class=\"folded\">\n%s</div>\n</div>\n", id, id, n, n, htmlList(&tail))

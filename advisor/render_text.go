@@ -180,7 +180,7 @@ func (t *textDoc) table(tb *Table) {
 // tableByRow writes a table row by row: "- Row head: column head cell;
 // column head cell", the note last.
 func (t *textDoc) tableByRow(tb *Table) {
-	var lines []string
+	lines := make([]string, 0, len(tb.Rows))
 	for _, r := range tb.Rows {
 		var cells []string
 		for i := 1; i < tb.columns(); i++ {

@@ -580,8 +580,10 @@ func (d *Definitions) jsonTeam(j *jsonDoc, t *TeamResult) {
 	people := make([]jsonRespondent, 0, len(t.Members))
 	if t.Detail {
 		for _, m := range t.Members {
-			p := jsonRespondent{Name: m.Name, Role: m.Role, Recommended: m.Result.Recommended, Confidence: round3(m.Result.Confidence),
-				ConfidenceLabel: d.ResultConfidence(m.Result), Why: m.Why, Abstained: nonNil(m.Abstained)}
+			p := jsonRespondent{
+				Name: m.Name, Role: m.Role, Recommended: m.Result.Recommended, Confidence: round3(m.Result.Confidence),
+				ConfidenceLabel: d.ResultConfidence(m.Result), Why: m.Why, Abstained: nonNil(m.Abstained),
+			}
 			for _, q := range d.Questions {
 				if slices.Contains(m.Abstained, q.ID) {
 					continue

@@ -214,15 +214,6 @@ func addTo(sum, w Weights) {
 	}
 }
 
-// addScaled adds w times sign (1 or -1) to sum.
-func addScaled(sum, w Weights, sign Points) {
-	for i := range sum {
-		if i < len(w) {
-			sum[i] += sign * w[i]
-		}
-	}
-}
-
 // tally is the score of a set of answers.
 type tally struct {
 	perQuestion []Weights // counted points per question, after caps
@@ -322,7 +313,7 @@ func (d *Definitions) decide(in Answers) (*Result, *tally, error) {
 	if best < 0 {
 		// Load checks that no answers can rule out every role; this guards
 		// definitions built some other way.
-		pl := &problemList{file: "answers"}
+		pl := &problemList{file: keyAnswers}
 		if d.lenient {
 			pl.addf(0, "", "these answers rule out every role the roles file defines (the built-in questions rule roles out for the ones it leaves out); add a role such as fractional-coo or no-new-leader to it, or give your own questions")
 		} else {
@@ -366,7 +357,7 @@ func (d *Definitions) RecommendAs(in Answers, role string) (*Result, error) {
 	}
 	best, ok := d.roleIndex[role]
 	if !ok || t.ruled[best] > 0 {
-		pl := &problemList{file: "answers"}
+		pl := &problemList{file: keyAnswers}
 		pl.addf(0, "", "these answers rule out %s", quoteInput(role))
 		return nil, pl.err()
 	}
@@ -527,7 +518,7 @@ func shareOut(cs []Contribution, r int, raw, capped Points) {
 // role order and then question order; the same reason given twice (by two
 // bands that say it alike) is listed once.
 func (d *Definitions) ruledOut(answers Answers) []RuledOut {
-	var out []RuledOut
+	out := make([]RuledOut, 0, len(d.Roles))
 	for ri := range d.Roles {
 		out = append(out, d.ruledOutRole(answers, ri)...)
 	}
@@ -537,20 +528,18 @@ func (d *Definitions) ruledOut(answers Answers) []RuledOut {
 // ruledOutRole is ruledOut for role ri alone.
 func (d *Definitions) ruledOutRole(answers Answers, ri int) []RuledOut {
 	var out []RuledOut
-	{
-		seen := map[string]bool{}
-		for qi := range d.Questions {
-			q := &d.Questions[qi]
-			q.rules().parts(q, answers[q.ID], func(p *Part, _ bool) {
-				for _, r := range p.RulesOut {
-					if r.Role != ri || seen[r.Reason] {
-						continue
-					}
-					seen[r.Reason] = true
-					out = append(out, RuledOut{Role: d.Roles[ri].ID, Question: q.ID, Answer: p.Label, Reason: r.Reason, Source: r.Source})
+	seen := map[string]bool{}
+	for qi := range d.Questions {
+		q := &d.Questions[qi]
+		q.rules().parts(q, answers[q.ID], func(p *Part, _ bool) {
+			for _, r := range p.RulesOut {
+				if r.Role != ri || seen[r.Reason] {
+					continue
 				}
-			})
-		}
+				seen[r.Reason] = true
+				out = append(out, RuledOut{Role: d.Roles[ri].ID, Question: q.ID, Answer: p.Label, Reason: r.Reason, Source: r.Source})
+			}
+		})
 	}
 	return out
 }

@@ -72,15 +72,31 @@ func TestDescribeChangeSaysOnlyWhatChanged(t *testing.T) {
 		before, after advisor.Answer
 		want          string
 	}{
-		{"one pain removed", pains, advisor.Answer{Multi: []string{"operational-efficiency", "performance-monitoring"}}, advisor.Answer{Multi: []string{"operational-efficiency"}},
-			"removed: " + label("performance-monitoring")},
-		{"one removed, two added", pains, advisor.Answer{Multi: []string{"operational-efficiency"}}, advisor.Answer{Multi: []string{"performance-monitoring", "process-optimization"}},
-			"removed: " + label("operational-efficiency") + " · added: " + label("performance-monitoring") + "; " + label("process-optimization")},
-		{"all removed", pains, advisor.Answer{Multi: []string{"operational-efficiency"}}, advisor.Answer{},
-			"removed: " + label("operational-efficiency") + " · now: " + pains.None.Label},
+		{
+			"one pain removed", pains,
+			advisor.Answer{Multi: []string{"operational-efficiency", "performance-monitoring"}},
+			advisor.Answer{Multi: []string{"operational-efficiency"}},
+			"removed: " + label("performance-monitoring"),
+		},
+		{
+			"one removed, two added", pains,
+			advisor.Answer{Multi: []string{"operational-efficiency"}},
+			advisor.Answer{Multi: []string{"performance-monitoring", "process-optimization"}},
+			"removed: " + label("operational-efficiency") + " · added: " + label("performance-monitoring") + "; " + label("process-optimization"),
+		},
+		{
+			"all removed", pains,
+			advisor.Answer{Multi: []string{"operational-efficiency"}},
+			advisor.Answer{},
+			"removed: " + label("operational-efficiency") + " · now: " + pains.None.Label,
+		},
 		{"a number", employees, advisor.Answer{Int: 120}, advisor.Answer{Int: 1600}, "from 120 to 1,600"},
-		{"a choice", growth, advisor.Answer{Choice: "stable"}, advisor.Answer{Choice: "rapid"},
-			"from " + growth.Describe(advisor.Answer{Choice: "stable"}) + " to " + growth.Describe(advisor.Answer{Choice: "rapid"})},
+		{
+			"a choice", growth,
+			advisor.Answer{Choice: "stable"},
+			advisor.Answer{Choice: "rapid"},
+			"from " + growth.Describe(advisor.Answer{Choice: "stable"}) + " to " + growth.Describe(advisor.Answer{Choice: "rapid"}),
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := tc.q.DescribeChange(tc.before, tc.after); got != tc.want {

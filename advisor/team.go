@@ -15,6 +15,9 @@ import (
 // "Person 2" would still tell who said what (360-degree practice).
 const MinAnonymousDetail = 3
 
+// teamFile names the team in a message about no one file.
+const teamFile = "the team"
+
 // MaxTeam is the largest team one report weighs: far above a leadership
 // team, and small enough to stay quick.
 const MaxTeam = 500
@@ -165,7 +168,7 @@ type TeamResult struct {
 // fails with an *InputError for an empty team, two files for the same
 // person, or answers that do not fit the questions.
 func (d *Definitions) Team(people []Respondent, o TeamOptions) (*TeamResult, error) {
-	pl := &problemList{file: "the team"}
+	pl := &problemList{file: teamFile}
 	switch {
 	case len(people) == 0:
 		pl.addf(0, "", "no answers files; give one per person: coo-advisor team ana.yaml ben.yaml ...")
@@ -185,7 +188,7 @@ func (d *Definitions) Team(people []Respondent, o TeamOptions) (*TeamResult, err
 				field, from = "", ", the name taken from the file's name"
 			}
 			pl.addf(0, field, "answers for %s again (also in %s%s); keep one file per person, or name each in engagement.respondent", quoteInput(p.Name), SafeText(first), from)
-			pl.file = "the team"
+			pl.file = teamFile
 			continue
 		}
 		seen[key] = p.File
@@ -283,7 +286,7 @@ func (d *Definitions) completeAbstaining(p Respondent) (Answers, error) {
 	if err != nil {
 		if ie := (*InputError)(nil); errors.As(err, &ie) {
 			for k := range ie.Problems {
-				if ie.Problems[k].File == "" || ie.Problems[k].File == "answers" {
+				if ie.Problems[k].File == "" || ie.Problems[k].File == keyAnswers {
 					ie.Problems[k].File = p.File
 				}
 			}
@@ -339,7 +342,7 @@ func (d *Definitions) consensus(all []Answers) (Answers, []ConsensusTie, error) 
 	out := Answers{}
 	var ties []ConsensusTie
 	answers := make([]Answer, 0, len(all))
-	pl := &problemList{file: "the team"}
+	pl := &problemList{file: teamFile}
 	for qi := range d.Questions {
 		q := &d.Questions[qi]
 		answers = answers[:0]

@@ -67,7 +67,7 @@ func (d *Definitions) TeamBrief(t *TeamResult) *TeamBrief {
 		}
 		tb.Facts = append(tb.Facts, text+".")
 	}
-	tb.Agreed = agreedFacts(d, t)
+	tb.Agreed = agreedFacts(t)
 	for _, g := range t.SelfGaps {
 		tb.SelfGaps = append(tb.SelfGaps, g.Text)
 	}
@@ -113,7 +113,7 @@ func (d *Definitions) conclusion(t *TeamResult) string {
 // cruxText names the questions that separate the members' conclusion
 // from the merged answers'.
 func (d *Definitions) cruxText(t *TeamResult) string {
-	var titles []string
+	titles := make([]string, 0, len(t.Crux))
 	for _, id := range t.Crux {
 		q, _ := d.Question(id)
 		titles = append(titles, q.Subject())
@@ -193,7 +193,7 @@ func (d *Definitions) landings(t *TeamResult) []string {
 }
 
 // agreedFacts names in a line the facts everyone gave alike.
-func agreedFacts(d *Definitions, t *TeamResult) string {
+func agreedFacts(t *TeamResult) string {
 	var agreed []string
 	for _, f := range t.Facts {
 		if f.Agree {
@@ -446,15 +446,4 @@ func (d *Definitions) TeamSplit(t *TeamResult) string {
 		parts = append(parts, fmt.Sprintf("%d %s a tie", ties, plural(ties, "is", "are")))
 	}
 	return "On their own answers, " + JoinWords(parts, "and")
-}
-
-// joinList joins items that may hold commas themselves with semicolons,
-// others as words: "a, b and c".
-func joinList(items []string) string {
-	for _, it := range items {
-		if strings.Contains(it, ",") {
-			return strings.Join(items, "; ")
-		}
-	}
-	return JoinWords(items, "and")
 }

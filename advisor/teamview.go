@@ -253,7 +253,7 @@ func (q *Question) shortAnswer(a Answer) string {
 		return GroupDigits(a.Int)
 	case q.IsList():
 		if len(a.Multi) == 0 {
-			return "none"
+			return lowerFirst(q.None.Label)
 		}
 		return strings.Join(q.labels(a.Multi), "; ")
 	}
@@ -364,7 +364,7 @@ func (d *Definitions) agenda(t *TeamResult) []AgendaItem {
 	if t.Overruled != "" {
 		maj, _ := d.Role(t.Majority)
 		over, _ := d.Role(t.Overruled)
-		var titles []string
+		titles := make([]string, 0, len(t.Crux))
 		for _, id := range t.Crux {
 			q, _ := d.Question(id)
 			titles = append(titles, q.Subject())
@@ -374,8 +374,10 @@ func (d *Definitions) agenda(t *TeamResult) []AgendaItem {
 		if len(titles) > 0 {
 			crux = JoinWords(titles, "and")
 		}
-		out = append(out, AgendaItem{Kind: AgendaCrux, Title: fmt.Sprintf("Settle %s first", crux),
-			Open: fmt.Sprintf("On their own answers %d of %d would hire %s, but the team's answers together give %s: on %s, which answer is right?", t.Outcomes[d.roleIndex[t.Majority]], len(t.Members), maj.Advice, over.Advice, crux)})
+		out = append(out, AgendaItem{
+			Kind: AgendaCrux, Title: fmt.Sprintf("Settle %s first", crux),
+			Open: fmt.Sprintf("On their own answers %d of %d would hire %s, but the team's answers together give %s: on %s, which answer is right?", t.Outcomes[d.roleIndex[t.Majority]], len(t.Members), maj.Advice, over.Advice, crux),
+		})
 	}
 	for _, x := range t.Disagreements {
 		if x.ChangesAdvice {
