@@ -15,10 +15,11 @@ import (
 
 const screenTeam screen = "team"
 
-// teamModel shows a leadership team's side of the advice: who answered
-// and what each would hire on their own answers, whether the two ways of
-// combining the answers agree, and the disagreements, most important
-// first, with what agreeing would do to the advice.
+// teamModel is the screen a facilitator projects in a workshop: the
+// team's conclusion, the agenda with a question to open each point, why
+// each person lands where they do, everyone's answers side by side, the
+// facts to check, how the views differ, and every disagreement, most
+// important first, with what agreeing would do to the advice.
 type teamModel struct {
 	c      *common
 	scroll scroller
