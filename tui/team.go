@@ -82,8 +82,10 @@ func (m *teamModel) render() {
 	// settle and why each person lands where they do.
 	section("THE TEAM")
 	lines = append(lines, marked("»", tb.Conclusion, s.headline, s.title, w)...)
-	section("THE AGENDA")
-	lines = append(lines, m.agendaLines(tb.Agenda, w)...)
+	if len(t.Members) > 1 {
+		section("THE AGENDA")
+		lines = append(lines, m.agendaLines(tb.Agenda, w)...)
+	}
 	if len(tb.Landings) > 0 {
 		section("WHERE EACH MEMBER LANDS")
 		for _, l := range tb.Landings {
@@ -116,8 +118,10 @@ func (m *teamModel) render() {
 			para("·", p, s.faint)
 		}
 	}
-	section("WHERE THE TEAM DISAGREES")
-	lines = append(lines, m.disagreementLines(tb, w)...)
+	if len(t.Members) > 1 {
+		section("WHERE THE TEAM DISAGREES")
+		lines = append(lines, m.disagreementLines(tb, w)...)
+	}
 	m.scroll.setLines(lines)
 }
 
@@ -223,6 +227,9 @@ func (m *resultsModel) teamLines(w int) []string {
 		}
 	}
 	text := "Press t for the agenda and everyone's answers side by side"
+	if len(t.Members) < 2 {
+		text = "Press t to see who answered"
+	}
 	if n := len(t.Disagreements) + t.MoreDisagreements; n > 0 {
 		text += ", and the " + advisor.GroupDigits(n) + " " + pluralWord(n, "difference", "differences") + " between them"
 		if changing > 0 {

@@ -260,7 +260,8 @@ func (m *teamModel) personTable(g *advisor.Table, varied, widths []int, off [][]
 		split = split || ansi.StringWidth(g.Head[j]) > widths[j]
 	}
 	head := make([]string, len(g.Head))
-	var roles, rule []string
+	roles := make([]string, 0, len(g.Head))
+	rule := make([]string, 0, len(g.Head))
 	for j, h := range g.Head {
 		role := ""
 		if split && j > 0 {
@@ -329,11 +330,11 @@ func isOff(off [][]bool, r, i int) bool {
 
 // gridParagraphs is the grid one question at a time, for a terminal too
 // narrow for its columns: "Growth: Ana (CEO) Moderate · Ben (CFO)
-// Declining* · ...". A choice loses the
-// words in brackets, as in the table; a line never breaks inside a
-// person's name, nor between the name and a short answer.
+// Declining* · ...". A choice loses the words in brackets, as in the
+// table; a line never breaks inside a person's name, nor between the name
+// and a short answer.
 func (m *teamModel) gridParagraphs(g *advisor.Table, varied []int, off [][]bool, w int) []string {
-	var lines []string
+	lines := make([]string, 0, 3*len(varied))
 	for _, r := range varied {
 		row := g.Rows[r]
 		var parts []string
@@ -392,7 +393,7 @@ func (m *teamModel) spreadTable(g *advisor.Table, w int) []string {
 	}
 	aw := w - qw - 1
 	if aw < 30 {
-		var lines []string
+		lines := make([]string, 0, 2*len(g.Rows))
 		for _, r := range g.Rows {
 			lines = append(lines, m.titled(r.Head, strings.Join(r.Cells, " "), w)...)
 		}
