@@ -50,7 +50,7 @@ func newKeyMap() keyMap {
 		Why:        key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "why each point")),
 		Save:       key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "save answers")),
 		Details:    key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "client details")),
-		Team:       key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "where the team disagrees")),
+		Team:       key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "the team: agenda, answers, disagreements")),
 		Answers:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "edit answers")),
 		Export:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export")),
 		Restart:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "start over")),

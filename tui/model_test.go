@@ -1103,13 +1103,15 @@ func TestTeamSession(t *testing.T) {
 	report.Team = tr
 	d := newDriver(t, Options{Defs: defs, Team: tr, Report: report, Dir: dir}, 100, 60)
 	d.mustBeOn(screenResults)
-	d.mustSeeText("Answers from 5 people", "THE TEAM", "On their own answers, 2 would hire a Chief Operating Officer and 3 an Operations Director.")
+	tb := defs.TeamBrief(tr)
+	d.mustSeeText("Answers from 5 people", "THE TEAM", tb.Conclusion)
 	d.mustSee("t team")
 
 	d.key("t")
 	d.mustBeOn(screenTeam)
-	d.mustSeeText("Ana (CEO): an Operations Director (clear)", "WHERE THE TEAM DISAGREES")
-	d.mustSeeText(defs.DisagreementText(tr, tr.Disagreements[0]))
+	d.mustSeeText("THE AGENDA", tb.Landings[0])
+	d.key("G")
+	d.mustSeeText(defs.DisagreementText(tr, tr.Disagreements[len(tr.Disagreements)-1]), "! would change the advice")
 	d.key("esc")
 	d.mustBeOn(screenResults)
 

@@ -30,7 +30,8 @@ type Options struct {
 	AnswersUnsaved bool
 	// Team, when set, makes the session a leadership team's: it opens at
 	// the team's results (whose answers are the team's, not edited here),
-	// with a screen of where the team disagrees.
+	// with a screen for the team: its agenda, its answers side by side and
+	// where it disagrees.
 	Team *advisor.TeamResult
 
 	Input  io.Reader

@@ -353,10 +353,10 @@ func TestTmuxTeam(t *testing.T) {
 	checkScreenFits(t, screen, 80, 24)
 
 	s.keys("t")
-	screen = s.waitFor("The team", "5 people answered, each on their own")
+	screen = s.waitFor("The team", "THE AGENDA")
 	checkScreenFits(t, screen, 80, 24)
 	s.keys("G")
-	s.waitFor("Agreeing either way would not change")
+	s.waitFor("! would change the advice")
 	// Escape and a letter sent together read as alt+letter: wait between.
 	s.keys("Escape")
 	s.waitFor("t team")
