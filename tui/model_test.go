@@ -1082,7 +1082,7 @@ func exampleTeam(t *testing.T, defs *advisor.Definitions, anonymous bool) *advis
 		if err != nil {
 			t.Fatal(err)
 		}
-		people = append(people, advisor.Respondent{Name: f.Engagement.Respondent, File: path, Answers: f.Answers})
+		people = append(people, advisor.Respondent{Name: f.Engagement.Respondent, Role: f.Engagement.Role, File: path, Answers: f.Answers})
 	}
 	tr, err := defs.Team(people, advisor.TeamOptions{Anonymous: anonymous})
 	if err != nil {

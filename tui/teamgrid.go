@@ -208,13 +208,30 @@ func gridWidths(g *advisor.Table, rows []int, w int) ([]int, bool) {
 	return widths, true
 }
 
-// splitLabel puts a person's role under their name ("Ana\n(CEO)"), for a
-// column narrower than the label.
+// splitLabel puts a person's role under their name ("Ana\n(CEO)"), or a
+// label of several words over two lines at the space nearest its middle
+// ("Head of\nSales"), for a column narrower than the label.
 func splitLabel(label string) string {
 	if i := strings.Index(label, " ("); i > 0 && strings.HasSuffix(label, ")") {
 		return label[:i] + "\n" + label[i+1:]
 	}
-	return label
+	best := -1
+	for i, r := range label {
+		if r == ' ' && (best < 0 || abs(2*i-len(label)) < abs(2*best-len(label))) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return label
+	}
+	return label[:best] + "\n" + label[best+1:]
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // shortCell cuts an answer to width cells: first without the words in
