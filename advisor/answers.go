@@ -25,6 +25,9 @@ type Answer struct {
 	// the question.
 	Share map[string]Points
 	Of    int
+	// Held is the share from which a value of a merged list holds in
+	// conditions and rules (Scoring.Team.ListShare, in hundredths).
+	Held Points
 	// Range, for an anonymous team's number that fewer than
 	// MinAnonymousDetail gave, is the lowest and highest answer: a brief
 	// says the range, since the middle of two would tell one from the

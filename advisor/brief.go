@@ -366,7 +366,7 @@ func (q *Question) Sentence(a Answer) string {
 	// two years: new markets and acquisitions".
 	if strings.Contains(q.Statement, "{list}") {
 		var labels []string
-		q.rules().parts(q, a, func(p *Part, _ bool) { labels = append(labels, lowerFirst(p.Label)) })
+		q.rules().parts(q, a, func(p *Part, _ bool) { labels = append(labels, lowerFirst(p.Label)+q.namedBy(p, a)) })
 		return strings.ReplaceAll(q.Statement, "{list}", JoinWords(labels, "and"))
 	}
 	// A list: "Processes have bottlenecks; quality is inconsistent".
@@ -380,10 +380,18 @@ func (q *Question) Sentence(a Answer) string {
 // filled in.
 func (q *Question) partStatement(p *Part, a Answer) string {
 	out := q.fillStatement(p, a)
-	if out == "" || a.Share == nil || a.Of < 2 {
+	if out == "" {
 		return out
 	}
-	// A team's list: a value not everyone named says how many did.
+	return out + q.namedBy(p, a)
+}
+
+// namedBy says, for a part of a team's merged list that not everyone
+// named, how many did: " (2 of 5)"; "" otherwise.
+func (q *Question) namedBy(p *Part, a Answer) string {
+	if a.Share == nil || a.Of < 2 {
+		return ""
+	}
 	value := ""
 	if p.Label != q.None.Label || len(q.Options) == 0 {
 		for _, o := range q.Options {
@@ -395,9 +403,9 @@ func (q *Question) partStatement(p *Part, a Answer) string {
 	}
 	if share, ok := a.Share[value]; ok && share < pointScale {
 		named := int((share*Points(a.Of) + pointScale/2) / pointScale)
-		out += fmt.Sprintf(" (%d of %d)", named, a.Of)
+		return fmt.Sprintf(" (%d of %d)", named, a.Of)
 	}
-	return out
+	return ""
 }
 
 // fillStatement is a part's statement with its placeholders filled in.

@@ -518,7 +518,7 @@ func (x *docBuilder) restOfPicture(stated map[[2]string]bool) []string {
 			continue
 		}
 		if q.IsList() && len(a.Multi) > 0 {
-			a = Answer{Multi: left}
+			a = Answer{Multi: left, Share: a.Share, Of: a.Of, Held: a.Held}
 		}
 		out = append(out, q.Sentence(a)+".")
 	}
@@ -621,6 +621,7 @@ func (x *docBuilder) teamAnswers() []DocSection {
 	if len(tb.Disagreements) == 0 {
 		dis.Blocks = append(dis.Blocks, paraBlock("The team agrees on every answer that matters."))
 	} else {
+		dis.Blocks = append(dis.Blocks, paraBlock("Most important first. Each says what agreeing would do to the advice; where it says nothing, agreeing either way would not change it."))
 		l := &List{}
 		for _, t := range tb.Disagreements {
 			l.Items = append(l.Items, Para{Text: t})

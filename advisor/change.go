@@ -373,7 +373,7 @@ func toggleChange(q *Question, chosen []bool, idx []int, size int, role string) 
 // goes, the others keep the share that named them. The shares are read,
 // not copied, but where the none share must go.
 func toggledShared(q *Question, a Answer, idx []int, chosen []bool) Answer {
-	out := Answer{Multi: make([]string, 0, len(a.Multi)+len(idx)), Share: a.Share, Of: a.Of}
+	out := Answer{Multi: make([]string, 0, len(a.Multi)+len(idx)), Share: a.Share, Of: a.Of, Held: a.Held}
 	for _, v := range a.Multi {
 		if _, i := q.Option(v); i < 0 || !slices.Contains(idx, i) {
 			out.Multi = append(out.Multi, v)

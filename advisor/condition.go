@@ -44,8 +44,28 @@ type AnswerIs struct {
 
 // holds reports whether the answer a is one of x's values.
 func (x AnswerIs) holds(a Answer) bool {
+	if a.Share != nil {
+		return x.holdsShared(a)
+	}
 	for _, v := range x.Values {
 		if a.Choice == v || slices.Contains(a.Multi, v) || v == NoneValue && a.Choice == "" && len(a.Multi) == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsShared is holds for a team's merged list: a value holds where the
+// share that rules (Scoring.Team.ListShare) named it, as its rules do,
+// and "none" where no value does. One member of five saying an
+// Operations Director is in post is a fact to check, not the team's.
+func (x AnswerIs) holdsShared(a Answer) bool {
+	held := func(v string) bool {
+		s, ok := a.Share[v]
+		return slices.Contains(a.Multi, v) && (!ok || s >= a.Held)
+	}
+	for _, v := range x.Values {
+		if v == NoneValue && !slices.ContainsFunc(a.Multi, held) || v != NoneValue && held(v) {
 			return true
 		}
 	}

@@ -557,7 +557,7 @@ func (multiKind) check(q *Question, a Answer) (Answer, string) {
 		chosen[i] = true
 	}
 	// A team's merged list keeps the share that named each value.
-	return Answer{Multi: q.multiFromMask(chosen), Share: a.Share, Of: a.Of}, ""
+	return Answer{Multi: q.multiFromMask(chosen), Share: a.Share, Of: a.Of, Held: a.Held}, ""
 }
 
 func (k multiKind) parts(q *Question, a Answer, fn func(*Part, bool)) {

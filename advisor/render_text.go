@@ -1,6 +1,7 @@
 package advisor
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -177,12 +178,21 @@ func (t *textDoc) table(tb *Table) {
 	t.add(t.lines(flatText(tb.Note), "", ""))
 }
 
-// tableByRow writes a table row by row: "- Row head: column head cell;
-// column head cell", the note last.
+// everyone marks a grid's row whose cells are all alike.
+const everyone = "everyone"
+
+// tableByRow writes a table row by row: "- Row head: column head: cell ·
+// column head: cell" (a row whose cells are alike: "- Row head: cell
+// (everyone)"), the note last.
 func (t *textDoc) tableByRow(tb *Table) {
 	lines := make([]string, 0, len(tb.Rows))
 	for _, r := range tb.Rows {
 		var cells []string
+		if same := flatText(r.cell(1)); tb.columns() > 2 && !slices.ContainsFunc(r.Cells, func(c string) bool { return flatText(c) != same }) {
+			// Everyone alike: said once.
+			lines = append(lines, t.lines(leadIn(r.Head)+" "+same+" ("+everyone+")", "- ", "  "))
+			continue
+		}
 		for i := 1; i < tb.columns(); i++ {
 			cell := flatText(r.cell(i))
 			if h := flatText(tb.head(i)); h != "" {
@@ -190,7 +200,7 @@ func (t *textDoc) tableByRow(tb *Table) {
 			}
 			cells = append(cells, cell)
 		}
-		lines = append(lines, t.lines(leadIn(r.Head)+" "+strings.Join(cells, "; "), "- ", "  "))
+		lines = append(lines, t.lines(leadIn(r.Head)+" "+strings.Join(cells, " · "), "- ", "  "))
 	}
 	t.add(strings.Join(lines, "\n"))
 	t.add(t.lines(flatText(tb.Note), "", ""))

@@ -145,6 +145,10 @@ type TeamResult struct {
 	Majority  string
 	Overruled string
 	Crux      []string
+	// Split are the two outcomes the most members reach when no clear
+	// majority does (each held by two or more); Crux is then the
+	// questions that would move the advice to either.
+	Split []string
 	// Facts are the answers to check, who said what; SelfGaps the
 	// leaders who rate themselves unlike everyone else; Agenda the few
 	// points a facilitator takes first.
@@ -501,12 +505,8 @@ func newTeamDiff(d *Definitions, t *TeamResult, all []Answers) *teamDiff {
 		s.teamLead = Points(math.MaxInt32)
 	}
 	s.names = make([]string, len(all))
-	for i, m := range t.Members {
-		// "the CFO" where a role names them, in a sentence.
-		s.names[i] = m.Label
-		if m.Role != "" && m.Label == m.Role {
-			s.names[i] = "the " + m.Label
-		}
+	for i := range t.Members {
+		s.names[i] = t.mention(i)
 	}
 	return s
 }
@@ -669,7 +669,7 @@ func (s *teamDiff) onScale(qi int, sc scale) []Disagreement {
 		dis.impact = max(dis.impact, impact)
 		if changed {
 			dis.ChangesAdvice = true
-			dis.Changes = append(dis.Changes, changeText(s.who(holders), strings.ToLower(q.Title), sc.label(p), s.roleTitle(role)))
+			dis.Changes = append(dis.Changes, changeText(s.who(holders), q.Subject(), sc.label(p), s.roleTitle(role)))
 		}
 	}
 	if dis.Spread < cfg.Spread && !dis.ChangesAdvice {
@@ -678,8 +678,13 @@ func (s *teamDiff) onScale(qi int, sc scale) []Disagreement {
 	dis.weight = float64(dis.impact) * float64(dissent) / float64(n)
 	dis.detail = func(x *Disagreement) {
 		for _, a := range s.all {
-			x.Answers = append(x.Answers, q.Describe(a[q.ID]))
-			x.Values = append(x.Values, q.JSONValue(a[q.ID]))
+			v, ok := a[q.ID]
+			if !ok { // left to the others: no answer to show
+				x.Answers, x.Values = append(x.Answers, ""), append(x.Values, nil)
+				continue
+			}
+			x.Answers = append(x.Answers, q.Describe(v))
+			x.Values = append(x.Values, q.JSONValue(v))
 		}
 		x.ranks = rank
 	}
@@ -742,7 +747,7 @@ func (s *teamDiff) onList(qi int) []Disagreement {
 			dis.impact = max(dis.impact, impact)
 			if changed {
 				dis.ChangesAdvice = true
-				dis.Changes = append(dis.Changes, listChangeText(s.who(agree.side), strings.ToLower(q.Title), agree.on, o.Label, s.roleTitle(role)))
+				dis.Changes = append(dis.Changes, listChangeText(s.who(agree.side), q.Subject(), agree.on, o.Label, s.roleTitle(role)))
 			}
 		}
 		dis.weight = float64(dis.impact) * float64(min(len(yes), len(no))) / float64(n)
@@ -771,7 +776,7 @@ func (s *teamDiff) tryValue(qi int, value string, on bool) (changed bool, role s
 	q := &s.d.Questions[qi]
 	a := s.t.Consensus[q.ID]
 	if s.d.scaledBy[qi] {
-		alt := Answer{Multi: []string{}, Share: maps.Clone(a.Share), Of: a.Of}
+		alt := Answer{Multi: []string{}, Share: maps.Clone(a.Share), Of: a.Of, Held: a.Held}
 		for _, v := range a.Multi {
 			if v != value || on {
 				alt.Multi = append(alt.Multi, v)
@@ -1004,7 +1009,7 @@ func (multiKind) merge(_ *Definitions, q *Question, all []Answer) (Answer, *Cons
 			}
 		}
 	}
-	out := Answer{Multi: []string{}, Share: map[string]Points{}, Of: n}
+	out := Answer{Multi: []string{}, Share: map[string]Points{}, Of: n, Held: q.listShare}
 	share := func(k int) Points { return Points((k*int(pointScale)*2 + n) / (2 * n)) }
 	named := make([]int, 0, len(q.Options))
 	for i := range q.Options {

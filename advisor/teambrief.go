@@ -144,20 +144,22 @@ func (d *Definitions) teamViewLines(t *TeamResult) []string {
 		out = append(out, q.rules().tieText(q, tie))
 	}
 	abstained := 0
+	var left []string
 	for i, m := range t.Members {
 		if len(m.Abstained) == 0 {
 			continue
 		}
 		abstained += len(m.Abstained)
-		if !t.Anonymous {
-			var subjects []string
-			for _, id := range m.Abstained {
-				if q, ok := d.Question(id); ok {
-					subjects = append(subjects, q.Subject())
-				}
+		var subjects []string
+		for _, id := range m.Abstained {
+			if q, ok := d.Question(id); ok {
+				subjects = append(subjects, q.Subject())
 			}
-			out = append(out, fmt.Sprintf("%s left %s to the others.", capitalize(d.memberName(t, i)), JoinWords(subjects, "and")))
 		}
+		left = append(left, fmt.Sprintf("%s (%s)", d.memberName(t, i), JoinWords(subjects, "and")))
+	}
+	if !t.Anonymous && len(left) > 0 {
+		out = append(out, "Left to the others: "+strings.Join(left, "; ")+".")
 	}
 	if t.Anonymous && abstained > 0 {
 		out = append(out, fmt.Sprintf("%s %s left to the others.", capitalize(Spelled(abstained)), plural(abstained, "answer was", "answers were")))
@@ -305,8 +307,9 @@ func (d *Definitions) distribution(t *TeamResult, q *Question) (string, bool) {
 }
 
 // maxGridPeople is the most people a grid shows one column each: more
-// would not read on a page, and the grid gives each question's spread.
-const maxGridPeople = 12
+// do not fit a printed page's width, and the grid gives each question's
+// spread instead.
+const maxGridPeople = 8
 
 // grid is the answer grid: people against questions, or under anonymity
 // (and for a large team) each question's spread; nothing for an
@@ -362,13 +365,8 @@ func (d *Definitions) DisagreementText(t *TeamResult, x Disagreement) string {
 		text += whoSaidWhat(t, x)
 	}
 	text += "."
-	switch {
-	case len(x.Changes) > 0:
+	if len(x.Changes) > 0 {
 		text += " " + strings.Join(x.Changes, " ")
-	case x.Value != "":
-		text += " Agreeing either way would not change the advice."
-	default:
-		text += " Agreeing on any of these answers would not change the advice."
 	}
 	return text
 }
@@ -393,6 +391,8 @@ func whoSaidWhat(t *TeamResult, x Disagreement) string {
 	if len(x.ranks) == len(order) {
 		slices.SortStableFunc(order, func(a, b int) int { return x.ranks[a] - x.ranks[b] })
 	}
+	// Those who left the question to the others have no answer.
+	order = slices.DeleteFunc(order, func(i int) bool { return x.Answers[i] == "" })
 	var groups []string
 	for k := 0; k < len(order); {
 		a := x.Answers[order[k]]
@@ -443,7 +443,7 @@ func (d *Definitions) TeamSplit(t *TeamResult) string {
 		parts[0] = strings.Replace(parts[0], " ", " would hire ", 1)
 	}
 	if ties > 0 {
-		parts = append(parts, fmt.Sprintf("%d %s a tie", ties, plural(ties, "is", "are")))
+		parts = append(parts, fmt.Sprintf("%d %s between two", ties, plural(ties, "is torn", "are torn")))
 	}
 	return "On their own answers, " + JoinWords(parts, "and")
 }

@@ -46,6 +46,22 @@ const (
 	AgendaCamp = "camp"
 )
 
+// mention names member i in a sentence: "the CFO" where their role
+// names them, else their label.
+func (t *TeamResult) mention(i int) string {
+	m := t.Members[i]
+	if m.Role != "" && m.Label == m.Role {
+		return "the " + m.Label
+	}
+	return m.Label
+}
+
+// materialSpread is how far apart, as a share of the team's middle
+// answer, two numbers for a fact may lie before they are a point for the
+// agenda even in one band: 150 and 210 employees are a different
+// company, 140 and 150 a detail.
+const materialSpread = 0.2
+
 // label names each member as a brief does: their role when it is theirs
 // alone in the team, else their name, with the role when they gave one.
 // Under anonymity no one is named.
@@ -77,8 +93,25 @@ func (t *TeamResult) label() {
 // why each person lands where they do, and the agenda. answered are the
 // members' answers without the questions they left to the others.
 func (d *Definitions) teamView(t *TeamResult, answered []Answers, tallies []*tally) {
-	if t.Overruled != "" {
-		t.Crux = d.crux(t, answered)
+	switch {
+	case t.Overruled != "":
+		t.Crux = d.crux(t, answered, t.Majority)
+	case t.Majority == "":
+		t.Split = d.splitCamps(t)
+		for _, role := range t.Split {
+			if role == t.Result.Recommended {
+				continue // that camp's advice stands: nothing to move
+			}
+			for _, id := range d.crux(t, answered, role) {
+				if !slices.Contains(t.Crux, id) {
+					t.Crux = append(t.Crux, id)
+				}
+			}
+		}
+		if len(t.Crux) == 0 && len(t.Split) == 2 {
+			t.Crux = d.divides(t, answered)
+		}
+		slices.SortFunc(t.Crux, func(a, b string) int { return d.questionIndex[a] - d.questionIndex[b] })
 	}
 	for qi := range d.Questions {
 		q := &d.Questions[qi]
@@ -101,17 +134,92 @@ func (d *Definitions) teamView(t *TeamResult, answered []Answers, tallies []*tal
 	t.Agenda = d.agenda(t)
 }
 
-// crux are the questions that separate the majority's own conclusion from
-// the merged answers': those where taking the majority's merged answer
-// alone turns the merged advice to the majority's.
-func (d *Definitions) crux(t *TeamResult, answered []Answers) []string {
+// divides are the (at most two) questions whose answers separate the two
+// camps of a split team most, where no one answer moves the advice: for
+// each question the camps answer differently, how far taking one camp's
+// answer rather than the other's moves the points between their two
+// outcomes.
+func (d *Definitions) divides(t *TeamResult, answered []Answers) []string {
+	camp := func(role string) []Answers {
+		var out []Answers
+		for i, m := range t.Members {
+			if m.Result.Recommended == role {
+				out = append(out, answered[i])
+			}
+		}
+		return out
+	}
+	a, b := camp(t.Split[0]), camp(t.Split[1])
+	ra, rb := d.roleIndex[t.Split[0]], d.roleIndex[t.Split[1]]
+	type gap struct {
+		id  string
+		pts Points
+	}
+	var gaps []gap
+	for qi := range d.Questions {
+		q := &d.Questions[qi]
+		merged := func(group []Answers) (Answer, bool) {
+			var as []Answer
+			for _, x := range group {
+				if v, ok := x[q.ID]; ok {
+					as = append(as, v)
+				}
+			}
+			if len(as) == 0 {
+				return Answer{}, false
+			}
+			m, _ := q.rules().merge(d, q, as)
+			return m, true
+		}
+		xa, okA := merged(a)
+		xb, okB := merged(b)
+		if !okA || !okB || q.shortAnswer(xa) == q.shortAnswer(xb) {
+			continue
+		}
+		score := func(x Answer) Points {
+			alt := t.Consensus.Clone()
+			alt[q.ID] = x
+			tl := d.tally(alt, false)
+			return tl.total[ra] - tl.total[rb]
+		}
+		if g := score(xa) - score(xb); g > 0 {
+			gaps = append(gaps, gap{q.ID, g})
+		}
+	}
+	slices.SortStableFunc(gaps, func(x, y gap) int { return int(y.pts - x.pts) })
+	var out []string
+	for _, g := range gaps[:min(2, len(gaps))] {
+		out = append(out, g.id)
+	}
+	return out
+}
+
+// splitCamps are the two outcomes most members reach on their own
+// answers, when no clear majority does and each holds more than one.
+func (d *Definitions) splitCamps(t *TeamResult) []string {
+	order := make([]int, len(d.Roles))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return t.Outcomes[b] - t.Outcomes[a] })
+	if len(order) < 2 || t.Outcomes[order[1]] < 2 {
+		return nil
+	}
+	return []string{d.Roles[order[0]].ID, d.Roles[order[1]].ID}
+}
+
+// crux are the questions that separate the conclusion of the members who
+// reach role on their own answers from the merged answers': those where
+// taking their merged answer alone turns the advice to role (the
+// majority's, where it was overruled; a camp's, where the team splits).
+func (d *Definitions) crux(t *TeamResult, answered []Answers, role string) []string {
 	var theirs []Answers
 	for i, m := range t.Members {
-		if m.Result.Recommended == t.Majority {
+		if m.Result.Recommended == role {
 			theirs = append(theirs, answered[i])
 		}
 	}
-	want := d.roleIndex[t.Majority]
+	want := d.roleIndex[role]
 	var out []string
 	for qi := range d.Questions {
 		q := &d.Questions[qi]
@@ -144,9 +252,11 @@ func (d *Definitions) factView(t *TeamResult, q *Question, answered []Answers) (
 	}
 	var all []said
 	for i, a := range answered {
-		if x, ok := a[q.ID]; ok {
-			all = append(all, said{t.Members[i].Label, x})
+		x, ok := a[q.ID]
+		if o, _ := q.Option(x.Choice); !ok || o != nil && o.OffScale {
+			continue // left to the others, or not given: nothing to check
 		}
+		all = append(all, said{t.Members[i].Label, x})
 	}
 	if len(all) == 0 {
 		return FactView{}, false
@@ -177,7 +287,8 @@ func (d *Definitions) factView(t *TeamResult, q *Question, answered []Answers) (
 		f.Text = fmt.Sprintf("%s: %s", q.Title, JoinWords(uniqueInOrder(all, func(s said) string { return q.shortAnswer(s.a) }), "or"))
 	}
 	if q.Kind == KindInteger {
-		f.Material = q.BandIndex(all[0].a.Int) != q.BandIndex(all[len(all)-1].a.Int)
+		lo, hi := all[0].a.Int, all[len(all)-1].a.Int
+		f.Material = q.BandIndex(lo) != q.BandIndex(hi) || float64(hi-lo) > materialSpread*float64(t.Consensus[q.ID].Int)
 	} else {
 		f.Material = !f.Agree
 	}
@@ -202,9 +313,9 @@ func (d *Definitions) listFact(t *TeamResult, q *Question, answered []Answers) F
 				continue
 			}
 			if slices.Contains(x.Multi, o.Value) {
-				yes = append(yes, t.Members[i].Label)
+				yes = append(yes, t.mention(i))
 			} else {
-				no = append(no, t.Members[i].Label)
+				no = append(no, t.mention(i))
 			}
 		}
 		switch {
@@ -213,11 +324,14 @@ func (d *Definitions) listFact(t *TeamResult, q *Question, answered []Answers) F
 			parts = append(parts, lowerFirst(o.Label)+" (all)")
 		default:
 			f.Agree, f.Material = false, true
-			if t.Anonymous {
-				parts = append(parts, fmt.Sprintf("%s (%d of %d)", lowerFirst(o.Label), len(yes), len(yes)+len(no)))
-			} else {
-				parts = append(parts, lowerFirst(o.Label)+" ("+JoinWords(yes, "and")+")")
-				f.Who = append(f.Who, fmt.Sprintf("%s: %s %s yes; %s no", o.Label, JoinWords(yes, "and"), plural(len(yes), "says", "say"), JoinWords(no, "and")))
+			parts = append(parts, fmt.Sprintf("%s (%d of %d)", lowerFirst(o.Label), len(yes), len(yes)+len(no)))
+			if !t.Anonymous {
+				// The smaller side named: "only the CEO", "all but the CFO".
+				who := "only " + JoinWords(yes, "and")
+				if len(yes) > len(no) {
+					who = "all but " + JoinWords(no, "and")
+				}
+				f.Who = append(f.Who, lowerFirst(o.Label)+": "+who)
 			}
 		}
 	}
@@ -311,11 +425,10 @@ func (d *Definitions) selfGap(t *TeamResult, q *Question, answered []Answers) (S
 	if q.order(lo) != q.order(hi) {
 		rangeText = quoted(q.shortAnswer(lo)) + " to " + quoted(q.shortAnswer(hi))
 	}
-	who := "The " + t.Members[self].Role
 	if t.Anonymous {
-		who = "One member"
+		return SelfGap{Question: q.ID, Text: fmt.Sprintf("One member answers %s %s; everyone else says %s.", q.Subject(), quoted(q.shortAnswer(own)), rangeText)}, true
 	}
-	return SelfGap{Question: q.ID, Text: fmt.Sprintf("%s answers %s %s about themself; everyone else says %s.", who, q.Subject(), quoted(q.shortAnswer(own)), rangeText)}, true
+	return SelfGap{Question: q.ID, Text: fmt.Sprintf("The %s answers %s %s about themself; everyone else says %s.", t.Members[self].Role, q.Subject(), quoted(q.shortAnswer(own)), rangeText)}, true
 }
 
 // memberWhy says in a line why a member lands where they do: where the
@@ -360,6 +473,19 @@ func (d *Definitions) agenda(t *TeamResult) []AgendaItem {
 			out = append(out, it)
 			done[qid] = true
 		}
+	}
+	if len(t.Split) == 2 && len(t.Crux) > 0 {
+		a, _ := d.Role(t.Split[0])
+		b, _ := d.Role(t.Split[1])
+		var titles []string
+		for _, id := range t.Crux {
+			q, _ := d.Question(id)
+			titles = append(titles, q.Subject())
+			done[id] = true
+		}
+		crux := JoinWords(titles, "and")
+		out = append(out, AgendaItem{Kind: AgendaCrux, Title: fmt.Sprintf("Settle what divides the team: %s", crux),
+			Open: fmt.Sprintf("%d of %d would hire %s on their own answers and %d %s: on %s, which answers are right?", t.Outcomes[d.roleIndex[t.Split[0]]], len(t.Members), a.Advice, t.Outcomes[d.roleIndex[t.Split[1]]], b.Advice, crux)})
 	}
 	if t.Overruled != "" {
 		maj, _ := d.Role(t.Majority)

@@ -185,7 +185,7 @@ func TestTeamFactsInEveryFormat(t *testing.T) {
 			leads = &tr.Facts[i]
 		}
 	}
-	if leads == nil || leads.Agree || !strings.Contains(strings.Join(leads.Who, " "), "CEO says yes") {
+	if leads == nil || leads.Agree || !strings.Contains(strings.Join(leads.Who, " "), "an Operations Director: only the CEO") {
 		t.Errorf("who leads operations today: %+v", leads)
 	}
 	anon := teamOf(t, d, advisor.TeamOptions{Anonymous: true}, harbour(t, d)...)
@@ -267,8 +267,7 @@ func TestTeamAbstention(t *testing.T) {
 	if tb.Grid == nil || tb.Grid.Rows[0].Cells[2] != "–" {
 		t.Errorf("the grid does not show the abstention: %+v", tb.Grid)
 	}
-	if !strings.Contains(strings.Join(tb.View, " "), "VP Operations left the number of employees to the others") &&
-		!strings.Contains(strings.Join(tb.View, " "), "VP Operations left") {
+	if !strings.Contains(strings.Join(tb.View, " "), "Left to the others: VP Operations (employees).") {
 		t.Errorf("the brief does not say who abstained: %q", tb.View)
 	}
 	for _, x := range tr.Disagreements {
@@ -310,9 +309,30 @@ func TestTeamGridInEveryFormat(t *testing.T) {
 				t.Errorf("Markdown: no grid table")
 			}
 		case advisor.FormatText:
-			if !strings.Contains(out, "- Departments: CEO: 12; CFO: 5;") {
+			if !strings.Contains(out, "- Departments: CEO: 12 · CFO: 5 ·") {
 				t.Errorf("text: no grid line for departments")
 			}
 		}
+	}
+}
+
+// TestTeamSplitOpensTheAgenda: a team split two against two, with no
+// clear majority, has the questions that divide the two camps as the
+// agenda's first point.
+func TestTeamSplitOpensTheAgenda(t *testing.T) {
+	d := builtin(t)
+	b := logisticsBase
+	od := []string{"pain_points: [process-optimization, quality-assurance]", "ceo_ops_time: low"}
+	co := []string{"pain_points: [performance-monitoring, strategy-alignment, overall-management, resource-allocation]", "growth: rapid", "expansion: [acquisitions, international]", "departments: 12", "employees: 600"}
+	tr := teamOf(t, d, advisor.TeamOptions{},
+		person(t, d, "Ana", b, od...), person(t, d, "Ben", b, od...),
+		person(t, d, "Cy", b, co...), person(t, d, "Dee", b, co...),
+		person(t, d, "Eve", b, "employees: 12", "departments: 2", "locations: 1", "pain_points: []"),
+	)
+	if tr.Majority != "" || len(tr.Split) != 2 {
+		t.Fatalf("majority %q, split %v: the test needs a team split two against two", tr.Majority, tr.Split)
+	}
+	if len(tr.Agenda) == 0 || tr.Agenda[0].Kind != advisor.AgendaCrux || !strings.HasPrefix(tr.Agenda[0].Title, "Settle what divides the team: ") || len(tr.Crux) == 0 {
+		t.Errorf("the agenda does not open with what divides the camps: %+v (crux %v)", tr.Agenda, tr.Crux)
 	}
 }
