@@ -190,13 +190,10 @@ func (d *Definitions) FormAnswersYAML(a Answers, e Engagement) []byte {
 	return d.answersYAML(a, e, d.Fingerprint())
 }
 
-// QuestionnaireWarning says, for an answers file saved by a
-// questionnaire page, when the page asked other questions than these
-// definitions: its fingerprint is not theirs. It is "" when the file
-// names no fingerprint, or theirs.
-func (d *Definitions) QuestionnaireWarning(file string, f *AnswersFile) string {
-	if f.Questionnaire == "" || f.Questionnaire == d.Fingerprint() {
-		return ""
-	}
-	return fmt.Sprintf("warning: %s was saved from a questionnaire page made from other questions than the ones in use here (engagement.questionnaire differs); if the page was made with --questions or --roles, give the same here, or make the page again and ask for new answers", SafeText(file))
+// OtherQuestionnaire reports whether answers file f was saved from a
+// questionnaire page of other questions than these definitions': its
+// fingerprint (engagement.questionnaire) is not theirs. A file that
+// names none was not saved from a page, and is not.
+func (d *Definitions) OtherQuestionnaire(f *AnswersFile) bool {
+	return f.Questionnaire != "" && f.Questionnaire != d.Fingerprint()
 }

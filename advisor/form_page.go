@@ -171,7 +171,7 @@ func formQuestion(b *strings.Builder, q *Question, n int) {
 		input, hint = "checkbox", "Choose every answer that applies, or the last one if none does."
 	}
 	if !q.Required() {
-		hint += " If you leave it as it is, " + q.Describe(*q.Default) + " is assumed."
+		hint += " If you leave it as it is, “" + q.Describe(*q.Default) + "” is assumed."
 	}
 	fmt.Fprintf(b, "<fieldset class=\"q\" id=\"q-%s\" data-q=\"%s\" aria-describedby=\"%s\">\n<legend class=\"prompt\"><span class=\"num\">%d.</span> %s</legend>\n%s", id, id, described, n, esc(q.Prompt), help)
 	fmt.Fprintf(b, "<p class=\"hint\" id=\"%s-hint\">%s</p>\n<div class=\"options\">\n", id, esc(hint))

@@ -301,8 +301,10 @@
     });
     byId("unfinished").hidden = true;
     if (wrong.length) {
-      status((wrong.length === 1 ? "One answer needs" : wrong.length + " answers need") + " attention before saving: " +
-        wrong.map(function (w) { return w.label; }).join(", ") + ". Nothing was saved.", "bad");
+      var open = unfinished ? [] : blank;
+      status("Nothing was saved: " + (wrong.length === 1 ? "one answer needs" : wrong.length + " answers need") + " attention (" +
+        words(wrong.map(function (w) { return w.label; })) + ")" +
+        (open.length ? ", and " + words(open.map(function (q) { return "question " + q.number; })) + (open.length === 1 ? " is" : " are") + " not answered yet" : "") + ".", "bad");
       wrong[0].el.focus();
       return false;
     }
@@ -316,6 +318,10 @@
       return false;
     }
     return true;
+  }
+  // words joins a list as a sentence does: "a, b and c".
+  function words(list) {
+    return list.length < 2 ? list.join("") : list.slice(0, -1).join(", ") + " and " + list[list.length - 1];
   }
   function download(unfinished) {
     if (!ready(unfinished)) return;
@@ -347,10 +353,15 @@
         "Your browser did not let the page copy: the answers are selected below; copy them with Ctrl+C (Command+C on a Mac), then paste them into an email.", done ? "good" : "bad");
     };
     if (navigator.clipboard && navigator.clipboard.writeText) {
-      navigator.clipboard.writeText(text).then(function () {
+      // A browser that neither copies nor refuses (a permission never
+      // asked) gets the fallback after two seconds.
+      var settled = false;
+      var once = function (f) { return function () { if (!settled) { settled = true; f(); } }; };
+      setTimeout(once(fallback), 2000);
+      navigator.clipboard.writeText(text).then(once(function () {
         box.hidden = true;
         status("Copied. Paste the answers into an email to " + sender() + ".", "good");
-      }, fallback);
+      }), once(fallback));
     } else fallback();
   }
 
@@ -441,7 +452,9 @@
           if (el.getAttribute("aria-invalid")) showQuestion(q, check(q), false);
           progress(); keep();
         });
-        el.addEventListener("change", function () { showQuestion(q, check(q), false); progress(); keep(); });
+        // On leaving the field, not on change: a wrong answer deleted and
+        // typed again is no change, and must be said again.
+        el.addEventListener("blur", function () { showQuestion(q, check(q), false); progress(); keep(); });
         return;
       }
       boxes(q).forEach(function (b) {
@@ -461,7 +474,7 @@
         if (f.el.getAttribute("aria-invalid")) showAbout(f, checkAbout(f), false);
         keep();
       });
-      f.el.addEventListener("change", function () { showAbout(f, checkAbout(f), false); keep(); });
+      f.el.addEventListener("blur", function () { showAbout(f, checkAbout(f), false); keep(); });
     });
     byId("save").addEventListener("click", function () { download(false); });
     byId("save-unfinished").addEventListener("click", function () { download(true); });

@@ -120,6 +120,9 @@ type member struct {
 // team is what a team's answers files hold.
 type team struct {
 	people []member
+	// other lists the files saved from a questionnaire page of other
+	// questions than the ones in use (see advisor.OtherQuestionnaire).
+	other []string
 }
 
 // respondents are the people, for advisor.Team.
@@ -176,6 +179,14 @@ func (a *app) readTeam(defs *advisor.Definitions, files []string, o teamReading)
 			// Past checkTeamFiles only when they are not regular files.
 			return nil, badInput(fmt.Errorf("the answers files hold more than the %s one team report reads, and a person's answers are a few kilobytes; is the wrong file among them?", sizeText(maxTeamInput)))
 		}
+		// A person may send their answers pasted into an email, or a
+		// reply may quote them.
+		size := len(b)
+		if b, err = advisor.FromEmail(displayName(f), b); err != nil {
+			bad += size
+			errs = append(errs, err)
+			continue
+		}
 		af, err := defs.ReadAnswersWith(displayName(f), b, advisor.ReadOptions{Team: true, AllowBlank: o.allowBlank})
 		if err != nil {
 			bad += len(b)
@@ -185,6 +196,9 @@ func (a *app) readTeam(defs *advisor.Definitions, files []string, o teamReading)
 		if af.TeamReport {
 			errs = append(errs, fileProblem(f, "this is a team's brief, not one person's answers; give each person's own file"))
 			continue
+		}
+		if defs.OtherQuestionnaire(af) {
+			t.other = append(t.other, advisor.SafeText(f))
 		}
 		t.people = append(t.people, newMember(defs, f, af))
 	}
@@ -332,6 +346,14 @@ func (t *team) engagement(anonymous bool) advisor.Engagement {
 // --date gives one.
 func (t *team) warnings(dateFlag string) []string {
 	var out []string
+	if len(t.other) > 0 {
+		were := "was"
+		if len(t.other) > 1 {
+			were = "were"
+		}
+		out = append(out, fmt.Sprintf("warning: %s %s saved from a questionnaire page of other questions than the ones in use here (engagement.questionnaire differs): give the --questions and --roles the page was made with, or check the answers still mean the same",
+			advisor.JoinWords(shortList(t.other), "and"), were))
+	}
 	groups := map[string][]string{}
 	var order []string
 	for _, m := range t.people {
