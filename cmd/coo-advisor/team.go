@@ -23,7 +23,7 @@ func (a *app) teamCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "team FILE...",
 		Short: "One recommendation for a leadership team, and where its members disagree",
-		Long: `Each member of a leadership team answers on their own (saving their answers with s, in plain mode, or by filling in 'coo-advisor questions --template'); team reads their answers files and shows the team's recommendation, what each person would hire on their own answers, and where the team disagrees, most important first, with what agreeing would do to the advice.
+		Long: `Each member of a leadership team answers on their own (in the page 'coo-advisor form' writes, saving their answers with s, in plain mode, or by filling in 'coo-advisor questions --template'); team reads their answers files, as saved or pasted into an email (a "> " quote marker on every line and a signature are taken off), and shows the team's recommendation, what each person would hire on their own answers, and where the team disagrees, most important first, with what agreeing would do to the advice.
 
 The team's answers are the middle answer to each number, the most common choice (an even split is named) and the list values at least half the team chose; the average of everyone's own scores is shown beside them.
 
