@@ -128,19 +128,22 @@ func (d *Definitions) formIntro(b *strings.Builder, e Engagement, n int) {
 	b.WriteString("<p id=\"storage-note\" class=\"note\" hidden></p>\n</section>\n")
 }
 
+// roleSuggestions are the roles a person may pick from (or type another).
+const roleSuggestions = "CEO, CFO, COO, CTO, Head of Sales, Head of Marketing, Head of People, VP Operations, Founder, Board member"
+
 // formAbout asks who answers: the name and role the person types, and
 // the company when the page was not made for one.
 func formAbout(b *strings.Builder, e Engagement) {
 	b.WriteString("<fieldset class=\"q about\">\n<legend>About you</legend>\n")
 	if e.Client == "" {
-		b.WriteString("<div class=\"field\"><label for=\"client\">Company</label>\n<input id=\"client\" name=\"client\" type=\"text\" autocomplete=\"organization\" aria-describedby=\"client-error\">\n<p class=\"error\" id=\"client-error\"></p></div>\n")
+		b.WriteString("<div class=\"field\"><label for=\"client\">Company</label>\n<input id=\"client\" name=\"client\" type=\"text\" autocomplete=\"organization\" aria-describedby=\"client-error\">\n<p class=\"error\" aria-live=\"polite\" id=\"client-error\"></p></div>\n")
 	}
-	b.WriteString("<div class=\"field\"><label for=\"respondent\">Your name</label>\n<p class=\"help\" id=\"respondent-help\">The team's summary names each person's answers by it, and the saved file is named after it.</p>\n<input id=\"respondent\" name=\"respondent\" type=\"text\" autocomplete=\"name\" required aria-required=\"true\" aria-describedby=\"respondent-help respondent-error\">\n<p class=\"error\" id=\"respondent-error\"></p></div>\n")
+	b.WriteString("<div class=\"field\"><label for=\"respondent\">Your name</label>\n<p class=\"help\" id=\"respondent-help\">The team's summary names each person's answers by it, and the saved file is named after it.</p>\n<input id=\"respondent\" name=\"respondent\" type=\"text\" autocomplete=\"name\" required aria-required=\"true\" aria-describedby=\"respondent-help respondent-error\">\n<p class=\"error\" aria-live=\"polite\" id=\"respondent-error\"></p></div>\n")
 	b.WriteString("<div class=\"field\"><label for=\"role\">Your role <span class=\"optional\">(optional)</span></label>\n<p class=\"help\" id=\"role-help\">Such as CEO, CFO or Head of Sales: type it, or pick one.</p>\n<input id=\"role\" name=\"role\" type=\"text\" list=\"roles\" autocomplete=\"organization-title\" aria-describedby=\"role-help role-error\">\n<datalist id=\"roles\">")
-	for _, r := range []string{"CEO", "CFO", "COO", "CTO", "Head of Sales", "Head of Marketing", "Head of People", "VP Operations", "Founder", "Board member"} {
+	for _, r := range strings.Split(roleSuggestions, ", ") {
 		fmt.Fprintf(b, "<option value=\"%s\"></option>", esc(r))
 	}
-	b.WriteString("</datalist>\n<p class=\"error\" id=\"role-error\"></p></div>\n</fieldset>\n")
+	b.WriteString("</datalist>\n<p class=\"error\" aria-live=\"polite\" id=\"role-error\"></p></div>\n</fieldset>\n")
 }
 
 // formQuestion writes question q, the n-th: its prompt, help, the
@@ -163,7 +166,7 @@ func formQuestion(b *strings.Builder, q *Question, n int) {
 		if q.Required() {
 			b.WriteString(" required aria-required=\"true\"")
 		}
-		fmt.Fprintf(b, "> <span class=\"unit\" aria-hidden=\"true\">%s</span>\n<p class=\"error\" id=\"%s-error\"></p>\n</div>\n", esc(q.Unit), id)
+		fmt.Fprintf(b, "> <span class=\"unit\" aria-hidden=\"true\">%s</span>\n<p class=\"error\" aria-live=\"polite\" id=\"%s-error\"></p>\n</div>\n", esc(q.Unit), id)
 		return
 	}
 	input, hint := "radio", "Choose one."
@@ -181,7 +184,7 @@ func formQuestion(b *strings.Builder, q *Question, n int) {
 	if q.IsList() {
 		fmt.Fprintf(b, "<label class=\"option none\"><input type=\"checkbox\" name=\"%s\" id=\"in-%s-none\" value=\"\" data-none=\"1\"> <span>%s</span></label>\n", id, id, esc(q.None.Label))
 	}
-	fmt.Fprintf(b, "</div>\n<p class=\"error\" id=\"%s-error\"></p>\n</fieldset>\n", id)
+	fmt.Fprintf(b, "</div>\n<p class=\"error\" aria-live=\"polite\" id=\"%s-error\"></p>\n</fieldset>\n", id)
 }
 
 // formActions are the buttons, the progress and the place where the page

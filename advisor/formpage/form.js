@@ -183,9 +183,9 @@
   }
 
   var about = [
-    { key: "client", el: byId("client"), required: false },
-    { key: "respondent", el: byId("respondent"), required: true, missing: "enter your name" },
-    { key: "role", el: byId("role"), required: false }
+    { key: "client", el: byId("client"), required: false, label: "the company" },
+    { key: "respondent", el: byId("respondent"), required: true, missing: "enter your name", label: "your name" },
+    { key: "role", el: byId("role"), required: false, label: "your role" }
   ].filter(function (f) { return f.el; });
   function checkAbout(f) {
     var v = goTrim(f.el.value);
@@ -283,7 +283,7 @@
     var name = cleanText(goTrim(byId("respondent").value)).replace(/[\/\\:*?"<>|]+/g, " ");
     name = name.replace(/[\s\u00a0]+/g, "-").replace(/^[-.]+|[-.]+$/g, "");
     name = Array.from(name).slice(0, 60).join("").replace(/[-.]+$/, "");
-    return (name || "my") + "-answers.yaml";
+    return (name.toLowerCase() || "my") + "-answers.yaml";
   }
   // ready checks every answer, shows what is wrong, and says whether the
   // answers can be saved (unfinished: blank answers may stay blank).
@@ -291,25 +291,24 @@
     var wrong = [], blank = [];
     about.forEach(function (f) {
       var c = checkAbout(f);
-      if (showAbout(f, c, true)) wrong.push({ el: f.el, label: "your name" });
+      if (showAbout(f, c, true)) wrong.push({ el: f.el, label: f.label });
     });
     questions.forEach(function (q) {
       var c = check(q);
       var msg = showQuestion(q, c, !unfinished);
       if (c.blank && c.msg) blank.push(q);
-      else if (msg) wrong.push({ el: q.kind === "integer" ? field(q) : boxes(q)[0], label: "question " + q.number });
+      else if (msg) wrong.push({ el: q.kind === "integer" ? field(q) : boxes(q)[0], number: q.number });
     });
     byId("unfinished").hidden = true;
     if (wrong.length) {
       var open = unfinished ? [] : blank;
-      status("Nothing was saved: " + (wrong.length === 1 ? "one answer needs" : wrong.length + " answers need") + " attention (" +
-        words(wrong.map(function (w) { return w.label; })) + ")" +
-        (open.length ? ", and " + words(open.map(function (q) { return "question " + q.number; })) + (open.length === 1 ? " is" : " are") + " not answered yet" : "") + ".", "bad");
+      status("Nothing was saved: " + (wrong.length === 1 ? "one answer needs" : wrong.length + " answers need") + " attention (" + which(wrong) + ")" +
+        (open.length ? ", and " + which(open) + (open.length === 1 ? " is" : " are") + " not answered yet" : "") + ".", "bad");
       wrong[0].el.focus();
       return false;
     }
     if (blank.length && !unfinished) {
-      var nums = blank.map(function (q) { return q.number; }).join(", ");
+      var nums = words(blank.map(function (q) { return q.number; }));
       byId("unfinished-text").textContent = (blank.length === 1 ? "Question " + nums + " is" : "Questions " + nums + " are") +
         " not answered yet. Answer " + (blank.length === 1 ? "it" : "them") + ", or save what you have and finish later: load the saved file into this page to go on.";
       byId("unfinished").hidden = false;
@@ -322,6 +321,14 @@
   // words joins a list as a sentence does: "a, b and c".
   function words(list) {
     return list.length < 2 ? list.join("") : list.slice(0, -1).join(", ") + " and " + list[list.length - 1];
+  }
+  // which names the fields and questions of a list: "your name and
+  // questions 1 and 3".
+  function which(list) {
+    var labels = list.filter(function (w) { return w.label; }).map(function (w) { return w.label; });
+    var nums = list.filter(function (w) { return w.number; }).map(function (w) { return w.number; });
+    if (nums.length) labels.push((nums.length === 1 ? "question " : "questions ") + words(nums));
+    return labels.join(" and ");
   }
   function download(unfinished) {
     if (!ready(unfinished)) return;

@@ -50,9 +50,10 @@ coo-advisor team *-answers.yaml -o acme-brief.html`,
 			return a.emit(defs.FormPage(e), output, force, a.inputs(""))
 		},
 	}
-	cmd.Flags().VarP(&pathFlag{path: &output, name: "output", fix: "give a file name ending in .html"},
-		"output", "o", "write the page to this file (atomically) instead of standard output")
-	_ = cmd.MarkFlagFilename("output", "html", "htm")
+	const flag = "output"
+	cmd.Flags().VarP(&pathFlag{path: &output, name: flag, fix: "give a file name ending in .html"},
+		flag, "o", "write the page to this file (atomically) instead of standard output")
+	_ = cmd.MarkFlagFilename(flag, "html", "htm")
 	boolVarP(cmd, &force, "force", "", "let --output replace an existing file")
 	cmd.Flags().Var((*textFlag)(&client), "client", "the client company the answers are for")
 	cmd.Flags().Var((*textFlag)(&preparedBy), "prepared-by", "who sends the page and brings the answers together")

@@ -206,7 +206,7 @@ func (tb *tab) fill(t *testing.T, defs *advisor.Definitions, a advisor.Answers, 
 }
 
 // typeInto replaces the text of a field: clicked into, or reached by
-// keyboard, then typed, then left with Tab.
+// keyboard, then typed, then left with Tab (after Escape).
 func (tb *tab) typeInto(t *testing.T, sel, text string, keyboard bool) {
 	t.Helper()
 	reach := chromedp.Click(chromedp.CSS(sel))
@@ -217,6 +217,9 @@ func (tb *tab) typeInto(t *testing.T, sel, text string, keyboard bool) {
 		chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl)),
 		chromedp.KeyEvent(kb.Delete),
 		chromedp.KeyEvent(text),
+		// Escape closes the suggestions of a field with a list (the
+		// role's), which would otherwise cover the next field.
+		chromedp.KeyEvent(kb.Escape),
 		chromedp.KeyEvent(kb.Tab))
 }
 
@@ -360,6 +363,7 @@ func TestFormPage(t *testing.T) {
 	t.Run("custom questions", func(t *testing.T) { testFormCustom(t, b) })
 	t.Run("bad answers are said and nothing is saved", func(t *testing.T) { testFormBadAnswers(t, b, defs) })
 	t.Run("number checks say what the program says", func(t *testing.T) { testFormNumberMessages(t, b, defs) })
+	t.Run("file names are cleaned", func(t *testing.T) { testFormFileNames(t, b) })
 	t.Run("half saved, loaded again, finished", func(t *testing.T) { testFormResume(t, b, defs) })
 	t.Run("kept in the browser until saved", func(t *testing.T) { testFormKept(t, b, defs) })
 	t.Run("copy answers", func(t *testing.T) { testFormCopy(t, b, defs) })
@@ -396,7 +400,7 @@ func testFormExamples(t *testing.T, b *formBrowser, defs *advisor.Definitions) {
 				t.Errorf("progress: %q, want %q", got, want)
 			}
 			tb.press(t, "save", p.keyboard)
-			file := "Ana-Ruiz-" + name + "-answers.yaml"
+			file := "ana-ruiz-" + name + "-answers.yaml"
 			got := tb.download(t, file)
 			e := formEngagement
 			e.Respondent, e.Role = p.name, p.role
@@ -428,7 +432,7 @@ func testFormCustom(t *testing.T, b *formBrowser) {
 			p := person{name: "Cy " + name, role: "COO", keyboard: i%2 == 1}
 			tb.fill(t, defs, answers, p)
 			tb.press(t, "save", p.keyboard)
-			got := tb.download(t, "Cy-"+name+"-answers.yaml")
+			got := tb.download(t, "cy-"+name+"-answers.yaml")
 			e := advisor.Engagement{Client: "Small Co", Respondent: p.name, Role: p.role}
 			if want := defs.FormAnswersYAML(answers, e); !bytes.Equal(got, want) {
 				t.Errorf("the page saved\n%s\nthe program writes\n%s", got, want)
@@ -477,7 +481,7 @@ func testFormBadAnswers(t *testing.T, b *formBrowser, defs *advisor.Definitions)
 			t.Errorf("%s: aria-invalid is %q", c.id, got)
 		}
 	}
-	if got, want := tb.text(t, "status"), "Nothing was saved: 2 answers need attention (question 1 and question 2), and question 3 is not answered yet."; got != want {
+	if got, want := tb.text(t, "status"), "Nothing was saved: 2 answers need attention (questions 1 and 2), and question 3 is not answered yet."; got != want {
 		t.Errorf("the status says %q, want %q", got, want)
 	}
 	if got := eval[string](t, tb, "document.activeElement.id"); got != "in-employees" {
@@ -496,7 +500,7 @@ func testFormBadAnswers(t *testing.T, b *formBrowser, defs *advisor.Definitions)
 		t.Errorf("the fixed answer still shows %q", got)
 	}
 	tb.press(t, "save", true)
-	got := tb.download(t, "Ben-answers.yaml")
+	got := tb.download(t, "ben-answers.yaml")
 	if !bytes.Contains(got, []byte("\nemployees: 1200\n")) {
 		t.Errorf("1 200 was saved as\n%s", got)
 	}
@@ -533,6 +537,27 @@ const waitStatus = `(async () => {
 	return s.textContent;
 })()`
 
+// testFormFileNames: the saved file is named after the person, without
+// the characters no name may hold (control, right-to-left, zero-width),
+// nor those a file name cannot.
+func testFormFileNames(t *testing.T, b *formBrowser) {
+	tb := b.open(t, b.page(t), 800, 600)
+	for _, c := range []struct{ name, want string }{
+		{"Ana Ruiz", "ana-ruiz-answers.yaml"},
+		{"  Zoë  Ng ", "zoë-ng-answers.yaml"},
+		{"Ana\u202egnp.exe", "anagnp.exe-answers.yaml"},
+		{"Ben\u200b\u200dCFO\x1b[2J", "bencfo[2j-answers.yaml"},
+		{"../../etc/passwd", "etc-passwd-answers.yaml"},
+		{"C:\\Users\\x*?", "c-users-x-answers.yaml"},
+		{"\u202e", "my-answers.yaml"},
+		{"", "my-answers.yaml"},
+	} {
+		if got := eval[string](t, tb, "document.getElementById(\"respondent\").value = "+mustJSON(t, c.name)+", window.cooAdvisorForm.fileName()"); got != c.want {
+			t.Errorf("%q: saved as %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
 func mustJSON(t *testing.T, v any) string {
 	t.Helper()
 	b, err := json.Marshal(v)
@@ -565,7 +590,7 @@ func testFormResume(t *testing.T, b *formBrowser, defs *advisor.Definitions) {
 		t.Errorf("the focus is on %q, not on saving unfinished answers", got)
 	}
 	tb.press(t, "save-unfinished", true)
-	saved := tb.download(t, "Dee-answers.yaml")
+	saved := tb.download(t, "dee-answers.yaml")
 	e := formEngagement
 	e.Respondent, e.Role = p.name, p.role
 	// The defaults the page starts with count as answers.
@@ -580,12 +605,14 @@ func testFormResume(t *testing.T, b *formBrowser, defs *advisor.Definitions) {
 	if w := defs.FormAnswersYAML(want, e); !bytes.Equal(saved, w) {
 		t.Errorf("the page saved\n%s\nthe program writes\n%s", saved, w)
 	}
-	file := filepath.Join(t.TempDir(), "Dee-answers.yaml")
+	file := filepath.Join(t.TempDir(), "dee-answers.yaml")
 	if err := os.WriteFile(file, saved, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if f, err := defs.ReadAnswers(file, saved, true); err != nil || len(f.Missing) != 4 {
-		t.Errorf("the unfinished file leaves %v open, want four (%v)", f.Missing, err)
+	if f, err := defs.ReadAnswers(file, saved, true); err != nil {
+		t.Errorf("the unfinished file: %v", err)
+	} else if len(f.Missing) != 4 {
+		t.Errorf("the unfinished file leaves %v open, want four", f.Missing)
 	}
 
 	fresh := b.open(t, page, 1280, 900)
@@ -601,7 +628,7 @@ func testFormResume(t *testing.T, b *formBrowser, defs *advisor.Definitions) {
 	}
 	fresh.fill(t, defs, all, person{name: p.name, role: p.role, keyboard: true})
 	fresh.press(t, "save", true)
-	if got, w := fresh.download(t, "Dee-answers.yaml"), defs.FormAnswersYAML(all, e); !bytes.Equal(got, w) {
+	if got, w := fresh.download(t, "dee-answers.yaml"), defs.FormAnswersYAML(all, e); !bytes.Equal(got, w) {
 		t.Errorf("finished, the page saved\n%s\nthe program writes\n%s", got, w)
 	}
 }
@@ -625,7 +652,7 @@ func testFormKept(t *testing.T, b *formBrowser, defs *advisor.Definitions) {
 	}
 	tb.fill(t, defs, all, person{name: "Eve", role: "CTO"})
 	tb.press(t, "save", false)
-	tb.download(t, "Eve-answers.yaml")
+	tb.download(t, "eve-answers.yaml")
 	if got := eval[int](t, tb, "window.localStorage.length"); got != 0 {
 		t.Errorf("after saving, the browser keeps %d items", got)
 	}
@@ -659,7 +686,7 @@ func testFormOffline(t *testing.T, b *formBrowser, defs *advisor.Definitions) {
 	all, _ := readAnswers(t, defs, filepath.Join("..", "..", "examples", "scale-up.yaml"))
 	tb.fill(t, defs, all, person{name: "Gil", role: "CEO"})
 	tb.press(t, "save", false)
-	tb.download(t, "Gil-answers.yaml")
+	tb.download(t, "gil-answers.yaml")
 	tb.press(t, "copy", false)
 	eval[string](t, tb, waitStatus)
 	if got := tb.requests.all(); len(got) != 1 || got[0] != "file://"+page {
@@ -712,7 +739,7 @@ func testFormTeam(t *testing.T, b *formBrowser, defs *advisor.Definitions) {
 		p := person{name: strings.ToUpper(name[:1]) + name[1:], role: []string{"CEO", "CFO", "COO", "Head of Sales", "CTO"}[i], keyboard: i%2 == 0}
 		tb.fill(t, defs, answers, p)
 		tb.press(t, "save", p.keyboard)
-		file := p.name + "-answers.yaml"
+		file := name + "-answers.yaml"
 		if err := os.WriteFile(filepath.Join(dir, file), tb.download(t, file), 0o600); err != nil {
 			t.Fatal(err)
 		}
