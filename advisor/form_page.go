@@ -124,7 +124,8 @@ func (d *Definitions) formIntro(b *strings.Builder, e Engagement, n int) {
 	fmt.Fprintf(b, "<p>%s is deciding what operations leadership it needs next. Each member of the leadership team answers these %s questions on their own, as they see %s today. There are no right answers; about ten minutes is enough.</p>\n",
 		esc(capitalize(company)), Spelled(n), esc(company))
 	fmt.Fprintf(b, "<p><strong>This page shows no recommendation.</strong> Your answers are one set of several: %s brings the team's answers together with coo-advisor, and the team then sees one recommendation and where its answers differ.</p>\n", esc(sender(e)))
-	fmt.Fprintf(b, "<p><strong>Your answers stay on this computer until you send them.</strong> The page makes no connection to the internet. When you are done, choose <em>Save my answers</em>: it saves a file named after you, such as <span class=\"file\">ana-answers.yaml</span>, where your browser keeps downloads. Send that file to %s. If downloads are blocked, choose <em>Copy answers</em> and paste them into an email.</p>\n", esc(sender(e)))
+	fmt.Fprintf(b, "<p class=\"print-only\"><strong>On paper:</strong> write your name and role, write each number in its box, tick the answers that apply, and hand the sheets to %s.</p>\n", esc(sender(e)))
+	fmt.Fprintf(b, "<p class=\"screen-only\"><strong>Your answers stay on this computer until you send them.</strong> The page makes no connection to the internet. When you are done, choose <em>Save my answers</em>: it saves a file named after you, such as <span class=\"file\">ana-answers.yaml</span>, where your browser keeps downloads. Send that file to %s. If downloads are blocked, choose <em>Copy answers</em> and paste them into an email.</p>\n", esc(sender(e)))
 	b.WriteString("<p id=\"storage-note\" class=\"note\" hidden></p>\n</section>\n")
 }
 

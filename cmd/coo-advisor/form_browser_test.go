@@ -17,6 +17,7 @@ import (
 	"github.com/chromedp/cdproto/accessibility"
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -367,6 +368,7 @@ func TestFormPage(t *testing.T) {
 	t.Run("half saved, loaded again, finished", func(t *testing.T) { testFormResume(t, b, defs) })
 	t.Run("kept in the browser until saved", func(t *testing.T) { testFormKept(t, b, defs) })
 	t.Run("copy answers", func(t *testing.T) { testFormCopy(t, b, defs) })
+	t.Run("without a script", func(t *testing.T) { testFormWithoutScript(t, b) })
 	t.Run("no network and every control named", func(t *testing.T) { testFormOffline(t, b, defs) })
 	t.Run("five people, then team", func(t *testing.T) { testFormTeam(t, b, defs) })
 	t.Run("screenshots", func(t *testing.T) { testFormScreenshots(t, b) })
@@ -715,6 +717,36 @@ func testFormOffline(t *testing.T, b *formBrowser, defs *advisor.Definitions) {
 	}
 }
 
+// testFormWithoutScript opens the page as a mail program's preview
+// does, with no script: the questions show, the page says it cannot
+// save here and what to do, and no button that would do nothing shows.
+func testFormWithoutScript(t *testing.T, b *formBrowser) {
+	page := b.page(t, formArgs(formEngagement)...)
+	ctx, cancel := chromedp.NewContext(b.ctx)
+	defer cancel()
+	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatal(err)
+	}
+	tb := &tab{ctx: ctx}
+	tb.run(t, chromedp.Navigate("file://"+page), chromedp.WaitVisible(chromedp.ID("static-note")))
+	// DevTools still evaluates; the page's own script did not run.
+	if ran := eval[bool](t, tb, "window.cooAdvisorForm !== undefined"); ran {
+		t.Fatal("the page's script ran")
+	}
+	shown, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("body")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"This page cannot save your answers here", "open the saved file in a web browser", "How many people work in the organisation?"} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("without a script the page does not show %q", want)
+		}
+	}
+	if strings.Contains(shown, "Save my answers\n") || strings.Contains(shown, "Load saved answers") {
+		t.Error("without a script the page shows its buttons")
+	}
+}
+
 // axString is an accessibility value as text.
 func axString(v *accessibility.Value) string {
 	if v == nil {
@@ -777,7 +809,8 @@ func testFormTeam(t *testing.T, b *formBrowser, defs *advisor.Definitions) {
 }
 
 // testFormScreenshots draws the page, half filled with one wrong
-// answer, on a phone and on a desktop, and compares each picture with
+// answer and the keyboard's focus on a choice, on a phone and on a
+// desktop, and compares each picture with
 // its golden in testdata (go test -run TestFormPage -update draws them
 // again). Fonts and the browser's version move a few pixels: a picture
 // differs when more than 2% of its pixels differ noticeably, or its
@@ -797,7 +830,8 @@ func testFormScreenshots(t *testing.T, b *formBrowser) {
 			tb := b.open(t, page, size.width, size.height)
 			tb.fill(t, defs, advisor.Answers{"employees": all["employees"], "growth": all["growth"], "expansion": all["expansion"]}, person{name: "Ana Ruiz", role: "CFO"})
 			tb.typeInto(t, "#in-departments", "1,2", false)
-			eval[bool](t, tb, `document.activeElement.blur(), true`)
+			// The focus, by keyboard, on a choice: its ring shows.
+			tb.choose(t, "regulation", 1, true)
 			png, err := chromedp.Run(tb.ctx, chromedp.FullScreenshot(100))
 			if err != nil {
 				t.Fatal(err)
