@@ -82,6 +82,11 @@ type AnswersFile struct {
 	// Abstain lists, in questionnaire order, the questions a team member
 	// left unanswered (see ReadOptions.Team); they are not in Answers.
 	Abstain []string
+	// Questionnaire is the fingerprint of the questions the answers were
+	// given to (engagement.questionnaire, which a questionnaire page
+	// writes; see Definitions.Fingerprint), or "" when the file names
+	// none.
+	Questionnaire string
 }
 
 // AbstainValue is the answer that leaves a question unanswered in a team
@@ -150,7 +155,7 @@ func (d *Definitions) ReadAnswersWith(file string, data []byte, o ReadOptions) (
 		k, v := body.Content[i], body.Content[i+1]
 		if k.Kind == yaml.ScalarNode && k.Value == keyEngagement && body == root {
 			if r.firstTime(k) {
-				r.out.Engagement = readEngagement(v, pl)
+				r.out.Engagement, r.out.Questionnaire = readEngagement(v, pl)
 			}
 			continue
 		}
@@ -314,7 +319,7 @@ func readReport(root *yaml.Node, out *AnswersFile, pl *problemList) *yaml.Node {
 	checkDuplicateKeys(root, pl, report, eng)
 	out.TeamReport = team
 	if eng != nil {
-		out.Engagement = readEngagement(eng, pl)
+		out.Engagement, out.Questionnaire = readEngagement(eng, pl)
 	}
 	return report
 }
@@ -419,14 +424,23 @@ var engagementFields = func() []string {
 // maxEngagementText bounds a name or a client in the engagement details.
 const maxEngagementText = 200
 
+// keyQuestionnaire is the engagement's key for the fingerprint of the
+// questions the answers were given to: not a detail of the engagement
+// (who, when), so it is no field of Engagement, and no brief shows it.
+const keyQuestionnaire = "questionnaire"
+
 // readEngagement reads an engagement mapping: each field one line of text;
-// the date as YYYY-MM-DD.
-func readEngagement(n *yaml.Node, pl *problemList) Engagement {
+// the date as YYYY-MM-DD; and the questionnaire's fingerprint, if given.
+func readEngagement(n *yaml.Node, pl *problemList) (Engagement, string) {
 	var e Engagement
 	if n.Kind == yaml.ScalarNode && n.Tag == tagNull {
-		return e
+		return e, ""
 	}
-	fields, _ := readMapping(n, keyEngagement, pl, engagementFields, nil)
+	fields, _ := readMapping(n, keyEngagement, pl, append(slices.Clip(engagementFields), keyQuestionnaire), nil)
+	fingerprint := ""
+	if f, ok := fields[keyQuestionnaire]; ok {
+		fingerprint = readFingerprint(f.value, pl)
+	}
 	text := func(key string, dst *string) {
 		f, ok := fields[key]
 		if !ok || (f.value.Kind == yaml.ScalarNode && f.value.Tag == tagNull) {
@@ -454,7 +468,7 @@ func readEngagement(n *yaml.Node, pl *problemList) Engagement {
 			e.Date = v
 		}
 	}
-	return e
+	return e, fingerprint
 }
 
 // CheckDate says what is wrong with a date that should be YYYY-MM-DD, or
@@ -529,35 +543,58 @@ func (d *Definitions) Complete(a Answers) (Answers, error) {
 // each question's prompt, then its value. Text is written quoted, so a
 // client's name can hold any character YAML gives a meaning to.
 func (d *Definitions) AnswersYAML(a Answers, e Engagement) []byte {
+	return d.answersYAML(a, e, "")
+}
+
+// answersHeader is the first line of an answers file the program writes.
+const answersHeader = "# coo-advisor answers file: `coo-advisor --answers FILE` opens it again.\n"
+
+// answersYAML writes an answers file (see AnswersYAML), with the
+// questionnaire's fingerprint in the engagement when it is not "". A
+// questionnaire page writes the same bytes in its script, from the parts
+// FormModel gives it.
+func (d *Definitions) answersYAML(a Answers, e Engagement, fingerprint string) []byte {
 	var b strings.Builder
-	b.WriteString("# coo-advisor answers file: `coo-advisor --answers FILE` opens it again.\n")
-	if e != (Engagement{}) {
+	b.WriteString(answersHeader)
+	if e != (Engagement{}) || fingerprint != "" {
 		b.WriteString("\n" + keyEngagement + ":\n")
 		for _, f := range e.fields() {
 			if *f.value != "" {
 				fmt.Fprintf(&b, "  %s: %s\n", f.key, strconv.Quote(*f.value))
 			}
 		}
+		if fingerprint != "" {
+			fmt.Fprintf(&b, "  %s: %s\n", keyQuestionnaire, strconv.Quote(fingerprint))
+		}
 	}
 	for i := range d.Questions {
 		q := &d.Questions[i]
 		v, ok := a[q.ID]
 		b.WriteString("\n")
-		for _, l := range Wrap(q.Prompt, 76) {
-			b.WriteString("# " + l + "\n")
-		}
 		if !ok {
-			// Not answered: left blank, to be asked on resuming, or to
-			// take its default, which the comment names.
-			if q.Default != nil {
-				for _, l := range Wrap("Not asked: the default, "+q.Describe(*q.Default)+" ("+q.rules().templateValue(q, *q.Default)+"), applies.", 76) {
-					b.WriteString("# " + l + "\n")
-				}
-			}
+			b.WriteString(answerComment(q, false))
 			fmt.Fprintf(&b, "%s:\n", q.ID)
 			continue
 		}
+		b.WriteString(answerComment(q, true))
 		fmt.Fprintf(&b, "%s: %s\n", q.ID, q.rules().templateValue(q, v))
 	}
 	return []byte(b.String())
+}
+
+// answerComment is the comment above question q's answer in an answers
+// file: its prompt and, when it is not answered and has a default, that
+// the default applies (the answer is left blank, to be asked on resuming,
+// or to take its default).
+func answerComment(q *Question, answered bool) string {
+	var b strings.Builder
+	for _, l := range Wrap(q.Prompt, 76) {
+		b.WriteString("# " + l + "\n")
+	}
+	if !answered && q.Default != nil {
+		for _, l := range Wrap("Not asked: the default, "+q.Describe(*q.Default)+" ("+q.rules().templateValue(q, *q.Default)+"), applies.", 76) {
+			b.WriteString("# " + l + "\n")
+		}
+	}
+	return b.String()
 }

@@ -104,7 +104,7 @@ coo-advisor recommend client.yaml -o brief.html`,
 	boolVarP(root, &showVersion, "version", "v", "print the version")
 	root.SetFlagErrorFunc(flagError)
 
-	root.AddCommand(a.recommendCmd(), a.teamCmd(), a.rolesCmd(), a.questionsCmd(), a.validateCmd(), a.manCmd())
+	root.AddCommand(a.recommendCmd(), a.teamCmd(), a.formCmd(), a.rolesCmd(), a.questionsCmd(), a.validateCmd(), a.manCmd())
 	root.SetHelpFunc(a.help)
 	root.SetHelpCommand(helpCmd())
 	completionCmd(root)

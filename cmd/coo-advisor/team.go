@@ -23,7 +23,7 @@ func (a *app) teamCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "team FILE...",
 		Short: "One recommendation for a leadership team, and where its members disagree",
-		Long: `Each member of a leadership team answers on their own (saving their answers with s, in plain mode, or by filling in 'coo-advisor questions --template'); team reads their answers files and shows the team's recommendation, what each person would hire on their own answers, and where the team disagrees, most important first, with what agreeing would do to the advice.
+		Long: `Each member of a leadership team answers on their own (in the page 'coo-advisor form' writes, saving their answers with s, in plain mode, or by filling in 'coo-advisor questions --template'); team reads their answers files, as saved or pasted into an email (a "> " quote marker on every line and a signature are taken off), and shows the team's recommendation, what each person would hire on their own answers, and where the team disagrees, most important first, with what agreeing would do to the advice.
 
 The team's answers are the middle answer to each number, the most common choice (an even split is named) and the list values at least half the team chose; the average of everyone's own scores is shown beside them.
 
@@ -115,6 +115,9 @@ type member struct {
 // team is what a team's answers files hold.
 type team struct {
 	people []member
+	// other lists the files saved from a questionnaire page of other
+	// questions than the ones in use (see advisor.OtherQuestionnaire).
+	other []string
 }
 
 // respondents are the people, for advisor.Team.
@@ -171,6 +174,14 @@ func (a *app) readTeam(defs *advisor.Definitions, files []string, o teamReading)
 			// Past checkTeamFiles only when they are not regular files.
 			return nil, badInput(fmt.Errorf("the answers files hold more than the %s one team report reads, and a person's answers are a few kilobytes; is the wrong file among them?", sizeText(maxTeamInput)))
 		}
+		// A person may send their answers pasted into an email, or a
+		// reply may quote them.
+		size := len(b)
+		if b, err = advisor.FromEmail(displayName(f), b); err != nil {
+			bad += size
+			errs = append(errs, err)
+			continue
+		}
 		af, err := defs.ReadAnswersWith(displayName(f), b, advisor.ReadOptions{Team: true, AllowBlank: o.allowBlank})
 		if err != nil {
 			bad += len(b)
@@ -180,6 +191,9 @@ func (a *app) readTeam(defs *advisor.Definitions, files []string, o teamReading)
 		if af.TeamReport {
 			errs = append(errs, fileProblem(f, "this is a team's brief, not one person's answers; give each person's own file"))
 			continue
+		}
+		if defs.OtherQuestionnaire(af) {
+			t.other = append(t.other, advisor.SafeText(f))
 		}
 		t.people = append(t.people, newMember(defs, f, af))
 	}
@@ -327,6 +341,14 @@ func (t *team) engagement(anonymous bool) advisor.Engagement {
 // --date gives one.
 func (t *team) warnings(dateFlag string) []string {
 	var out []string
+	if len(t.other) > 0 {
+		were := "was"
+		if len(t.other) > 1 {
+			were = "were"
+		}
+		out = append(out, fmt.Sprintf("warning: %s %s saved from a questionnaire page of other questions than the ones in use here (engagement.questionnaire differs): give the --questions and --roles the page was made with, or check the answers still mean the same",
+			advisor.JoinWords(shortList(t.other), "and"), were))
+	}
 	groups := map[string][]string{}
 	var order []string
 	for _, m := range t.people {
