@@ -187,7 +187,7 @@ func (d *Definitions) divides(t *TeamResult, answered []Answers) []string {
 		}
 	}
 	slices.SortStableFunc(gaps, func(x, y gap) int { return int(y.pts - x.pts) })
-	var out []string
+	out := make([]string, 0, 2)
 	for _, g := range gaps[:min(2, len(gaps))] {
 		out = append(out, g.id)
 	}
@@ -477,15 +477,14 @@ func (d *Definitions) agenda(t *TeamResult) []AgendaItem {
 	if len(t.Split) == 2 && len(t.Crux) > 0 {
 		a, _ := d.Role(t.Split[0])
 		b, _ := d.Role(t.Split[1])
-		var titles []string
 		for _, id := range t.Crux {
-			q, _ := d.Question(id)
-			titles = append(titles, q.Subject())
 			done[id] = true
 		}
-		crux := JoinWords(titles, "and")
-		out = append(out, AgendaItem{Kind: AgendaCrux, Title: fmt.Sprintf("Settle what divides the team: %s", crux),
-			Open: fmt.Sprintf("%d of %d would hire %s on their own answers and %d %s: on %s, which answers are right?", t.Outcomes[d.roleIndex[t.Split[0]]], len(t.Members), a.Advice, t.Outcomes[d.roleIndex[t.Split[1]]], b.Advice, crux)})
+		crux := d.cruxText(t)
+		out = append(out, AgendaItem{
+			Kind: AgendaCrux, Title: "Settle what divides the team: " + crux,
+			Open: fmt.Sprintf("%d of %d would hire %s on their own answers and %d %s: on %s, which answers are right?", t.Outcomes[d.roleIndex[t.Split[0]]], len(t.Members), a.Advice, t.Outcomes[d.roleIndex[t.Split[1]]], b.Advice, crux),
+		})
 	}
 	if t.Overruled != "" {
 		maj, _ := d.Role(t.Majority)

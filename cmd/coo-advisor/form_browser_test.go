@@ -513,9 +513,11 @@ func testFormBadAnswers(t *testing.T, b *formBrowser, defs *advisor.Definitions)
 func testFormNumberMessages(t *testing.T, b *formBrowser, defs *advisor.Definitions) {
 	tb := b.open(t, b.page(t), 800, 600)
 	q, _ := defs.Question("employees")
-	inputs := []string{"", " ", "1", "1200", "1,200", "1 200", "1_200", "1\u00a0200", "1\u202f200", "1,2", "1,20,000", "1.200", "1.5", "1e3", "1E3", "1e400", "-5", "+7", "0", "1000001",
+	inputs := []string{
+		"", " ", "1", "1200", "1,200", "1 200", "1_200", "1\u00a0200", "1\u202f200", "1,2", "1,20,000", "1.200", "1.5", "1e3", "1E3", "1e400", "-5", "+7", "0", "1000001",
 		"1,000,000", "12,34", "abc", "1,200 200", "9999999999999", "-9999999999999", "0000000000000001", "1.", ".5", "inf", "NaN", "x1", "1\x1b[2J", "\u202e12", "٣", strings.Repeat("9", 70),
-		"1,2,3", "1 2 3", "12.345.678", "١٢", "1,,200", ",200", "200,", "- 5", "--5", "5-"}
+		"1,2,3", "1 2 3", "12.345.678", "١٢", "1,,200", ",200", "200,", "- 5", "--5", "5-",
+	}
 	for _, in := range inputs {
 		got := eval[struct {
 			Value *int   `json:"value"`
