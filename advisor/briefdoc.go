@@ -104,6 +104,14 @@ func (x *docBuilder) summary() DocSection {
 	return sec
 }
 
+// minority reports whether a contribution is a value of a team's list
+// that fewer than list_share named: a reason below, not the headline's.
+func (x *docBuilder) minority(c Contribution) bool {
+	a := x.r.Answers[c.Question]
+	share, ok := a.Share[c.Value]
+	return a.Share != nil && ok && share < a.Held
+}
+
 // whyLine says why in the client's terms: the answers that weigh most
 // for the step, and the case they make ("... : the case for a full-time
 // leader of operations under the CEO"). The reasons below list them
@@ -114,7 +122,7 @@ func (x *docBuilder) whyLine() string {
 	var top, numbers []string
 	for _, c := range x.r.Reasons {
 		st := x.d.statementOf(c)
-		if st == "" {
+		if st == "" || x.minority(c) {
 			continue
 		}
 		if q, _ := x.d.Question(c.Question); q.Kind == KindInteger {
@@ -148,7 +156,10 @@ func (x *docBuilder) whyLine() string {
 		sep = "; " // statements with commas of their own ("grows fast, over 30% a year")
 	}
 	list := top[0]
-	if len(top) > 1 {
+	switch {
+	case len(top) == 2 && sep == ", ":
+		list = top[0] + " and " + top[1]
+	case len(top) > 1:
 		list = strings.Join(top[:len(top)-1], sep) + strings.TrimSuffix(sep, " ") + " and " + top[len(top)-1]
 	}
 	return capitalize(call) + ", because " + list + "."
