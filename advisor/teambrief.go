@@ -63,7 +63,11 @@ func (d *Definitions) TeamBrief(t *TeamResult) *TeamBrief {
 		}
 		text := f.Text
 		if len(f.Who) > 0 {
-			text += " (" + strings.Join(f.Who, ", ") + ")"
+			sep := ", "
+			if slices.ContainsFunc(f.Who, func(w string) bool { return strings.Contains(w, ",") }) {
+				sep = "; "
+			}
+			text += " (" + strings.Join(f.Who, sep) + ")"
 		}
 		tb.Facts = append(tb.Facts, text+".")
 	}

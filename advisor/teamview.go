@@ -304,15 +304,25 @@ func (d *Definitions) factView(t *TeamResult, q *Question, answered []Answers) (
 // named and others did not, with who said yes.
 func (d *Definitions) listFact(t *TeamResult, q *Question, answered []Answers) FactView {
 	f := FactView{Question: q.ID, Agree: true}
-	var parts []string
+	// Each value, and naming none ("nobody leads operations today").
+	type item struct {
+		label string
+		holds func(Answer) bool
+	}
+	items := make([]item, 0, len(q.Options)+1)
 	for _, o := range q.Options {
+		items = append(items, item{o.Label, func(x Answer) bool { return slices.Contains(x.Multi, o.Value) }})
+	}
+	items = append(items, item{q.None.Label, func(x Answer) bool { return len(x.Multi) == 0 }})
+	var parts []string
+	for _, it := range items {
 		var yes, no []string
 		for i, a := range answered {
 			x, ok := a[q.ID]
 			if !ok {
 				continue
 			}
-			if slices.Contains(x.Multi, o.Value) {
+			if it.holds(x) {
 				yes = append(yes, t.mention(i))
 			} else {
 				no = append(no, t.mention(i))
@@ -321,25 +331,15 @@ func (d *Definitions) listFact(t *TeamResult, q *Question, answered []Answers) F
 		switch {
 		case len(yes) == 0:
 		case len(no) == 0:
-			parts = append(parts, lowerFirst(o.Label)+" (all)")
+			parts = append(parts, lowerFirst(it.label))
 		default:
 			f.Agree, f.Material = false, true
-			parts = append(parts, fmt.Sprintf("%s (%d of %d)", lowerFirst(o.Label), len(yes), len(yes)+len(no)))
-			if !t.Anonymous {
-				// The smaller side named: "only the CEO", "all but the CFO".
-				who := "only " + JoinWords(yes, "and")
-				if len(yes) > len(no) {
-					who = "all but " + JoinWords(no, "and")
-				}
-				f.Who = append(f.Who, lowerFirst(o.Label)+": "+who)
+			parts = append(parts, fmt.Sprintf("%s (%d of %d)", lowerFirst(it.label), len(yes), len(yes)+len(no)))
+			if !t.Anonymous && len(yes) <= len(no) {
+				// Who holds the view fewer hold: "only the CEO".
+				f.Who = append(f.Who, lowerFirst(it.label)+": only "+JoinWords(yes, "and"))
 			}
 		}
-	}
-	if len(parts) == 0 {
-		parts = append(parts, lowerFirst(q.None.Label))
-	}
-	if f.Agree {
-		parts = strings.Split(strings.ReplaceAll(strings.Join(parts, "; "), " (all)", ""), "; ")
 	}
 	f.Text = q.Title + ": " + strings.Join(parts, "; ")
 	if f.Agree {
@@ -475,15 +475,13 @@ func (d *Definitions) agenda(t *TeamResult) []AgendaItem {
 		}
 	}
 	if len(t.Split) == 2 && len(t.Crux) > 0 {
-		a, _ := d.Role(t.Split[0])
-		b, _ := d.Role(t.Split[1])
 		for _, id := range t.Crux {
 			done[id] = true
 		}
 		crux := d.cruxText(t)
 		out = append(out, AgendaItem{
 			Kind: AgendaCrux, Title: "Settle what divides the team: " + crux,
-			Open: fmt.Sprintf("%d of %d would hire %s on their own answers and %d %s: on %s, which answers are right?", t.Outcomes[d.roleIndex[t.Split[0]]], len(t.Members), a.Advice, t.Outcomes[d.roleIndex[t.Split[1]]], b.Advice, crux),
+			Open: fmt.Sprintf("%s: on %s, which answers are right, and what would show it?", d.TeamSplit(t), crux),
 		})
 	}
 	if t.Overruled != "" {
