@@ -336,3 +336,26 @@ func TestTeamSplitOpensTheAgenda(t *testing.T) {
 		t.Errorf("the agenda does not open with what divides the camps: %+v (crux %v)", tr.Agenda, tr.Crux)
 	}
 }
+
+// TestTwoOfThreeIsAMajority: two thirds is two of three, four of six and
+// six of nine, as the README says; 33 of 50 is not.
+func TestTwoOfThreeIsAMajority(t *testing.T) {
+	d := builtin(t)
+	for _, c := range []struct{ of, n int }{{3, 2}, {6, 4}, {9, 6}, {50, 34}} {
+		if float64(c.n) < d.Scoring.Team.Majority*float64(c.of)-1e-9 {
+			t.Errorf("%d of %d is not a majority with majority %v", c.n, c.of, d.Scoring.Team.Majority)
+		}
+	}
+	if 33 >= d.Scoring.Team.Majority*50-1e-9 {
+		t.Errorf("33 of 50 counts as two thirds")
+	}
+	// And a team of three, two of whom reach a COO on their own answers.
+	three := append(fourAgainstOne(t, d)[:2], fourAgainstOne(t, d)[4])
+	tr := teamOf(t, d, advisor.TeamOptions{}, three...)
+	if tr.Outcomes[0] != 2 {
+		t.Fatalf("outcomes %v: the test needs two of three at a COO", tr.Outcomes)
+	}
+	if tr.Majority != "coo" {
+		t.Errorf("two of three reach a COO; majority %q", tr.Majority)
+	}
+}
