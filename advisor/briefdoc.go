@@ -104,6 +104,22 @@ func (x *docBuilder) summary() DocSection {
 	return sec
 }
 
+// disputed reports whether a team's answer to a question is one its
+// members dispute (answers apart on a scale, or an even split): the
+// headline's why leaves it to the agenda.
+func (x *docBuilder) disputed(question string) bool {
+	t := x.o.Team
+	if t == nil {
+		return false
+	}
+	for _, d := range t.Disagreements {
+		if d.Question == question && d.Value == "" {
+			return true
+		}
+	}
+	return slices.ContainsFunc(t.Ties, func(c ConsensusTie) bool { return c.Question == question })
+}
+
 // minority reports whether a contribution is a value of a team's list
 // that fewer than list_share named: a reason below, not the headline's.
 func (x *docBuilder) minority(c Contribution) bool {
@@ -122,7 +138,7 @@ func (x *docBuilder) whyLine() string {
 	var top, numbers []string
 	for _, c := range x.r.Reasons {
 		st := x.d.statementOf(c)
-		if st == "" || x.minority(c) {
+		if st == "" || x.minority(c) || x.disputed(c.Question) {
 			continue
 		}
 		if q, _ := x.d.Question(c.Question); q.Kind == KindInteger {
@@ -465,6 +481,9 @@ func (x *docBuilder) why() DocSection {
 		for _, c := range cs {
 			stated[[2]string{c.Question, c.Value}] = true
 			if s := x.d.statementOf(c); s != "" {
+				if x.disputed(c.Question) {
+					s += " (the team's answers differ)"
+				}
 				out = append(out, s+".")
 			}
 		}

@@ -243,7 +243,6 @@ func (d *Definitions) distribution(t *TeamResult, q *Question) (string, bool) {
 	if len(as) == 0 {
 		return "left to the others", true
 	}
-	small := t.Anonymous && len(as) < MinAnonymousDetail
 	switch {
 	case q.Kind == KindInteger:
 		lo, hi := as[0].Int, as[0].Int
@@ -253,7 +252,8 @@ func (d *Definitions) distribution(t *TeamResult, q *Question) (string, bool) {
 		if lo == hi {
 			return GroupDigits(lo), true
 		}
-		if small {
+		if t.Anonymous {
+			// A middle beside the ends tells a small team's three answers.
 			return fmt.Sprintf("%s–%s", GroupDigits(lo), GroupDigits(hi)), false
 		}
 		return fmt.Sprintf("%s–%s, middle %s", GroupDigits(lo), GroupDigits(hi), GroupDigits(t.Consensus[q.ID].Int)), false

@@ -20,6 +20,9 @@ type FactView struct {
 	// sees (bands of a number, options): 140 and 150 employees are one
 	// band, a detail to check, not a point for the agenda.
 	Material bool
+	// Outlier is the member who alone makes the answers differ (the
+	// others agreeing without them), or -1.
+	Outlier int
 }
 
 // SelfGap is a leader who rates a question about themself unlike
@@ -249,6 +252,7 @@ func (d *Definitions) factView(t *TeamResult, q *Question, answered []Answers) (
 	type said struct {
 		who string
 		a   Answer
+		idx int
 	}
 	var all []said
 	for i, a := range answered {
@@ -256,12 +260,12 @@ func (d *Definitions) factView(t *TeamResult, q *Question, answered []Answers) (
 		if o, _ := q.Option(x.Choice); !ok || o != nil && o.OffScale {
 			continue // left to the others, or not given: nothing to check
 		}
-		all = append(all, said{t.Members[i].Label, x})
+		all = append(all, said{t.Members[i].Label, x, i})
 	}
 	if len(all) == 0 {
 		return FactView{}, false
 	}
-	f := FactView{Question: q.ID}
+	f := FactView{Question: q.ID, Outlier: -1}
 	if q.IsList() {
 		return d.listFact(t, q, answered), true
 	}
@@ -286,10 +290,13 @@ func (d *Definitions) factView(t *TeamResult, q *Question, answered []Answers) (
 	default:
 		f.Text = fmt.Sprintf("%s: %s", q.Title, JoinWords(uniqueInOrder(all, func(s said) string { return q.shortAnswer(s.a) }), "or"))
 	}
-	if q.Kind == KindInteger {
-		lo, hi := all[0].a.Int, all[len(all)-1].a.Int
-		f.Material = q.BandIndex(lo) != q.BandIndex(hi) || float64(hi-lo) > materialSpread*float64(t.Consensus[q.ID].Int)
-	} else {
+	sorted := make([]Answer, len(all))
+	idx := make([]int, len(all))
+	for i, x := range all {
+		sorted[i], idx[i] = x.a, x.idx
+	}
+	f.Material, f.Outlier = d.factSpread(t, q, sorted, idx)
+	if q.Kind != KindInteger {
 		f.Material = !f.Agree
 	}
 	if !t.Anonymous && !f.Agree {
@@ -300,10 +307,36 @@ func (d *Definitions) factView(t *TeamResult, q *Question, answered []Answers) (
 	return f, true
 }
 
+// factSpread says whether a fact's answers, in order on its scale (by
+// member idx), differ enough to check, and which member alone at one end
+// makes them differ (-1 when none does).
+func (d *Definitions) factSpread(t *TeamResult, q *Question, all []Answer, idx []int) (material bool, outlier int) {
+	apart := func(lo, hi Answer) bool {
+		if q.Kind != KindInteger {
+			return q.shortAnswer(lo) != q.shortAnswer(hi)
+		}
+		return q.BandIndex(lo.Int) != q.BandIndex(hi.Int) || float64(hi.Int-lo.Int) > materialSpread*float64(t.Consensus[q.ID].Int)
+	}
+	n := len(all)
+	material, outlier = apart(all[0], all[n-1]), -1
+	if !material || n < 3 {
+		return material, outlier
+	}
+	switch {
+	case !apart(all[1], all[n-1]) && q.shortAnswer(all[0]) != q.shortAnswer(all[1]):
+		outlier = idx[0]
+	case !apart(all[0], all[n-2]) && q.shortAnswer(all[n-1]) != q.shortAnswer(all[n-2]):
+		outlier = idx[n-1]
+	}
+	return material, outlier
+}
+
 // listFact is a list fact (who leads operations today): each value some
 // named and others did not, with who said yes.
 func (d *Definitions) listFact(t *TeamResult, q *Question, answered []Answers) FactView {
-	f := FactView{Question: q.ID, Agree: true}
+	f := FactView{Question: q.ID, Agree: true, Outlier: -1}
+	alone := map[int]int{} // member -> the items they alone hold or lack
+	differing := 0
 	// Each value, and naming none ("nobody leads operations today").
 	type item struct {
 		label string
@@ -317,15 +350,25 @@ func (d *Definitions) listFact(t *TeamResult, q *Question, answered []Answers) F
 	var parts []string
 	for _, it := range items {
 		var yes, no []string
+		var yesIdx, noIdx []int
 		for i, a := range answered {
 			x, ok := a[q.ID]
 			if !ok {
 				continue
 			}
 			if it.holds(x) {
-				yes = append(yes, t.mention(i))
+				yes, yesIdx = append(yes, t.mention(i)), append(yesIdx, i)
 			} else {
-				no = append(no, t.mention(i))
+				no, noIdx = append(no, t.mention(i)), append(noIdx, i)
+			}
+		}
+		if len(yes) > 0 && len(no) > 0 {
+			differing++
+			switch {
+			case len(yesIdx) == 1 && len(noIdx) >= 2:
+				alone[yesIdx[0]]++
+			case len(noIdx) == 1 && len(yesIdx) >= 2:
+				alone[noIdx[0]]++
 			}
 		}
 		switch {
@@ -344,6 +387,11 @@ func (d *Definitions) listFact(t *TeamResult, q *Question, answered []Answers) F
 	f.Text = q.Title + ": " + strings.Join(parts, "; ")
 	if f.Agree {
 		f.Text += ", all agree"
+	}
+	for i, k := range alone {
+		if k == differing {
+			f.Outlier = i
+		}
 	}
 	return f
 }
@@ -474,32 +522,27 @@ func (d *Definitions) agenda(t *TeamResult) []AgendaItem {
 			done[qid] = true
 		}
 	}
-	if len(t.Split) == 2 && len(t.Crux) > 0 {
+	// The crux opens with the question of its first answer, asked of
+	// the team: a pain is no answer to be right or wrong about.
+	cruxOpen := func(lead string) string {
 		for _, id := range t.Crux {
 			done[id] = true
 		}
-		crux := d.cruxText(t)
-		out = append(out, AgendaItem{
-			Kind: AgendaCrux, Title: "Settle what divides the team: " + crux,
-			Open: fmt.Sprintf("%s: on %s, which answers are right, and what would show it?", d.TeamSplit(t), crux),
-		})
+		if len(t.Crux) == 0 {
+			return lead + ": which answers are right, and what would show it?"
+		}
+		q, _ := d.Question(t.Crux[0])
+		return lead + ". " + discuss(q, "")
+	}
+	if len(t.Split) == 2 && len(t.Crux) > 0 {
+		out = append(out, AgendaItem{Kind: AgendaCrux, Title: "Settle what divides the team: " + d.cruxText(t), Open: cruxOpen(d.TeamSplit(t))})
 	}
 	if t.Overruled != "" {
 		maj, _ := d.Role(t.Majority)
 		over, _ := d.Role(t.Overruled)
-		titles := make([]string, 0, len(t.Crux))
-		for _, id := range t.Crux {
-			q, _ := d.Question(id)
-			titles = append(titles, q.Subject())
-			done[id] = true
-		}
-		crux := "the answers"
-		if len(titles) > 0 {
-			crux = JoinWords(titles, "and")
-		}
 		out = append(out, AgendaItem{
-			Kind: AgendaCrux, Title: fmt.Sprintf("Settle %s first", crux),
-			Open: fmt.Sprintf("On their own answers %d of %d would hire %s, but the team's answers together give %s: on %s, which answer is right?", t.Outcomes[d.roleIndex[t.Majority]], len(t.Members), maj.Advice, over.Advice, crux),
+			Kind: AgendaCrux, Title: fmt.Sprintf("Settle %s first", d.cruxText(t)),
+			Open: cruxOpen(fmt.Sprintf("On their own answers %d of %d would hire %s, but the team's answers together give %s", t.Outcomes[d.roleIndex[t.Majority]], len(t.Members), maj.Advice, over.Advice)),
 		})
 	}
 	for _, x := range t.Disagreements {
@@ -508,23 +551,65 @@ func (d *Definitions) agenda(t *TeamResult) []AgendaItem {
 			add(x.Question, AgendaItem{Kind: AgendaFlip, Title: q.Title + ": " + x.Summary, Open: discuss(q, x.Changes[0])})
 		}
 	}
-	for _, f := range t.Facts {
-		if !f.Agree && f.Material {
-			q, _ := d.Question(f.Question)
-			add(f.Question, AgendaItem{Kind: AgendaFact, Title: "Check the facts: " + f.Text, Open: discuss(q, "")})
-		}
-	}
+	d.factItems(t, add, done)
 	for _, g := range t.SelfGaps {
 		q, _ := d.Question(g.Question)
 		add(g.Question+"|self", AgendaItem{Kind: AgendaSelf, Title: strings.TrimSuffix(g.Text, "."), Open: discuss(q, "")})
 	}
+	// Splits into two camps, and scales the team splits evenly on (the
+	// brief says to settle those together).
 	for _, x := range t.Disagreements {
 		if x.Split {
 			q, _ := d.Question(x.Question)
 			add(x.Question, AgendaItem{Kind: AgendaCamp, Title: q.Title + ": " + x.Summary, Open: "Each camp: what do you see that the others do not? " + discuss(q, "")})
 		}
 	}
+	for _, tie := range t.Ties {
+		q, _ := d.Question(tie.Question)
+		add(tie.Question, AgendaItem{Kind: AgendaCamp, Title: fmt.Sprintf("%s: the team splits evenly between %s", q.Title, JoinWords(quoteAll(tie.Options), "and")), Open: discuss(q, "")})
+	}
 	return out
+}
+
+// factItems adds the facts the team contradicts itself on to the agenda:
+// one point for the facts where a single member differs from everyone
+// else on two or more ("are we describing the same company?"), one
+// point each for the others.
+func (d *Definitions) factItems(t *TeamResult, add func(string, AgendaItem), done map[string]bool) {
+	byOutlier := map[int][]FactView{}
+	for _, f := range t.Facts {
+		// Under anonymity no point may tie one person's answers together.
+		if !f.Agree && f.Material && f.Outlier >= 0 && !t.Anonymous && !done[f.Question] {
+			byOutlier[f.Outlier] = append(byOutlier[f.Outlier], f)
+		}
+	}
+	folded := map[string]bool{}
+	for i := range t.Members {
+		fs := byOutlier[i]
+		if len(fs) < 2 {
+			continue
+		}
+		var subjects []string
+		for _, f := range fs {
+			q, _ := d.Question(f.Question)
+			subjects = append(subjects, q.Subject())
+			folded[f.Question] = true
+		}
+		who := capitalize(t.mention(i)) + "'s answers differ"
+		add(fs[0].Question, AgendaItem{
+			Kind: AgendaFact, Title: fmt.Sprintf("Check the facts: %s from everyone else's on %s", who, JoinWords(subjects, "and")),
+			Open: "Are we describing the same company? Which figures are right, and where do they come from?",
+		})
+		for _, f := range fs[1:] {
+			done[f.Question] = true // said in the point above
+		}
+	}
+	for _, f := range t.Facts {
+		if !f.Agree && f.Material && !folded[f.Question] {
+			q, _ := d.Question(f.Question)
+			add(f.Question, AgendaItem{Kind: AgendaFact, Title: "Check the facts: " + f.Text, Open: discuss(q, "")})
+		}
+	}
 }
 
 // discuss is the question that opens a point's discussion: the

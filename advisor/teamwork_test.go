@@ -359,3 +359,33 @@ func TestTwoOfThreeIsAMajority(t *testing.T) {
 		t.Errorf("two of three reach a COO; majority %q", tr.Majority)
 	}
 }
+
+// TestOneMembersFactsAreOnePoint: a member who alone differs from
+// everyone else on several facts is one point on the agenda ("are we
+// describing the same company?"), not one point each crowding out the
+// rest; under anonymity no point ties one person's answers together.
+func TestOneMembersFactsAreOnePoint(t *testing.T) {
+	d := builtin(t)
+	b := logisticsBase + "site_model: owned\n"
+	people := []advisor.Respondent{
+		person(t, d, "Ana", b), person(t, d, "Ben", b), person(t, d, "Cy", b),
+		person(t, d, "Dee", b, "employees: 120", "site_model: mixed", "revenue: up-to-20m"),
+	}
+	people[3].Role = "CFO"
+	tr := teamOf(t, d, advisor.TeamOptions{}, people...)
+	var facts []advisor.AgendaItem
+	for _, it := range tr.Agenda {
+		if it.Kind == advisor.AgendaFact {
+			facts = append(facts, it)
+		}
+	}
+	if len(facts) != 1 || !strings.Contains(facts[0].Title, "The CFO's answers differ from everyone else's on annual revenue and who runs the sites") || !strings.Contains(facts[0].Open, "same company") {
+		t.Errorf("the CFO's three facts: %+v", facts)
+	}
+	anon := teamOf(t, d, advisor.TeamOptions{Anonymous: true}, people...)
+	for _, it := range anon.Agenda {
+		if strings.Contains(it.Title, "answers differ from everyone else's") {
+			t.Errorf("an anonymous agenda ties one person's answers together: %q", it.Title)
+		}
+	}
+}
