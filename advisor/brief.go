@@ -491,6 +491,7 @@ func capitalize(s string) string {
 // cover is handed to someone by name.
 func (d *Definitions) roleSection(r *Result, rec *Role, o ReportOptions) *RoleSection {
 	s := d.situationOf(r)
+	s.team = o.Team != nil && len(o.Team.Members) > 1
 	b := &rec.Brief
 	// The reporting line and the manager follow the answers: an
 	// Operations Director reports to the COO where there is one.

@@ -14,6 +14,7 @@ import (
 func (d *Definitions) Document(r *Result, o ReportOptions) *Doc {
 	b := d.Brief(r, o)
 	x := &docBuilder{d: d, r: r, o: o, b: b, s: d.situationOf(r)}
+	x.s.team = o.Team != nil && len(o.Team.Members) > 1
 	x.rec, _ = d.Role(r.Recommended)
 	if r.RunnerUp != "" {
 		x.ru, _ = d.Role(r.RunnerUp)

@@ -26,6 +26,10 @@ type Condition struct {
 	// AnyOf holds when at least one of its conditions holds (the "or"
 	// between, say, a close call and a small company).
 	AnyOf []Condition
+	// Solo holds only in a brief for one person's answers: a team's
+	// brief is read by the leaders it would speak of (the Operations
+	// Director in post, about their candidacy).
+	Solo bool
 	path  string
 	line  int // the condition's own line, where a caller knows it
 	// The lines of the role lists and the confidence, for messages.
@@ -99,6 +103,7 @@ type situation struct {
 	ruled       []int
 	confidence  float64
 	recommended string // "" when not known
+	team        bool   // a team's brief, read by several people
 }
 
 // situationOf is the situation of a result.
@@ -164,6 +169,9 @@ func (c *Condition) holds(s situation) bool {
 	if len(c.Recommended) > 0 && !slices.Contains(c.Recommended, s.recommended) {
 		return false
 	}
+	if c.Solo && s.team {
+		return false
+	}
 	if len(c.AnyOf) == 0 {
 		return true
 	}
@@ -204,7 +212,7 @@ func (c *Condition) holdsOn(answers Answers) bool {
 
 // answersOnly reports whether the condition tests the answers alone.
 func (c *Condition) answersOnly() bool {
-	if len(c.UnlessRuledOut)+len(c.WhenRuledOut)+len(c.Recommended) > 0 || c.ConfidenceBelow > 0 {
+	if len(c.UnlessRuledOut)+len(c.WhenRuledOut)+len(c.Recommended) > 0 || c.ConfidenceBelow > 0 || c.Solo {
 		return false
 	}
 	for i := range c.AnyOf {
@@ -257,7 +265,7 @@ func (t Texts) First(s situation) string {
 }
 
 var (
-	conditionFields   = []string{"when", "unless", "at_least", "below", "when_ruled_out", "unless_ruled_out", "recommended", "confidence_below", "any_of"}
+	conditionFields   = []string{"when", "unless", "at_least", "below", "when_ruled_out", "unless_ruled_out", "recommended", "confidence_below", "any_of", "solo"}
 	conditionalFields = append([]string{"text"}, conditionFields...)
 	variantFields     = append([]string{"reporting_line", "manager", "owner"}, conditionFields...)
 )
@@ -329,6 +337,7 @@ func readCondition(f fields) Condition {
 		}
 	})
 	c.confidenceLine = f.lineOf("confidence_below")
+	f.boolean("solo", &c.Solo)
 	f.with("any_of", func(n *yaml.Node, p string) {
 		eachItem(n, p, "conditions", f.pl, func(x *yaml.Node, p string) {
 			if xf, ok := readFields(x, p, f.pl, conditionFields, nil); ok {

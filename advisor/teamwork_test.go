@@ -389,3 +389,32 @@ func TestOneMembersFactsAreOnePoint(t *testing.T) {
 		}
 	}
 }
+
+// TestTeamBriefSparesTheLeadersInTheRoom: a step that speaks of a leader
+// in post as a candidate ("solo: true") is in one person's brief, not in
+// a team's, which that leader reads.
+func TestTeamBriefSparesTheLeadersInTheRoom(t *testing.T) {
+	d := builtin(t)
+	b := strings.Replace(logisticsBase, "leadership: [operations-managers]", "leadership: [operations-director]", 1) +
+		"employees: 400\n"
+	b = strings.Replace(b, "employees: 140\n", "", 1)
+	one := person(t, d, "Ana", b, "pain_points: [strategy-alignment, overall-management, resource-allocation]", "departments: 12", "growth: rapid", "expansion: [acquisitions]")
+	res, err := d.Recommend(one.Answers)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const step = "their candidacy, before anyone else hears of the search"
+	solo, err := d.Report(res, advisor.FormatText, advisor.ReportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(solo), step) {
+		t.Skipf("one person's brief (%s) has no step on the candidacy in post: pick other answers", res.Recommended)
+	}
+	two := one
+	two.Name, two.File = "Ben", "ben.yaml"
+	tr := teamOf(t, d, advisor.TeamOptions{}, one, two)
+	if out := report(t, d, tr, advisor.FormatText); strings.Contains(out, step) {
+		t.Error("a team's brief speaks of the candidacy of the Operations Director in post")
+	}
+}
