@@ -30,8 +30,8 @@ type Condition struct {
 	// brief is read by the leaders it would speak of (the Operations
 	// Director in post, about their candidacy).
 	Solo bool
-	path  string
-	line  int // the condition's own line, where a caller knows it
+	path string
+	line int // the condition's own line, where a caller knows it
 	// The lines of the role lists and the confidence, for messages.
 	unlessRuledLine, whenRuledLine, recommendedLine, confidenceLine int
 }
