@@ -19,7 +19,7 @@ import (
 func TestFingerprintFollowsWhatAnAnswerMeans(t *testing.T) {
 	roles, questions := builtinSource(t, data.RolesFile), builtinSource(t, data.QuestionsFile)
 	base := builtin(t).Fingerprint()
-	if !regexp.MustCompile(`^sha256:[0-9a-f]{64}$`).MatchString(base) {
+	if !regexp.MustCompile(`^sha256:[0-9a-f]{16}$`).MatchString(base) {
 		t.Fatalf("fingerprint %q", base)
 	}
 	for _, c := range []struct {
@@ -201,4 +201,51 @@ func FuzzFromEmail(f *testing.F) {
 			t.Fatalf("%q, neither quoted nor signed, became %q", in, out)
 		}
 	})
+}
+
+// TestAnswersLinesFitAnEmail: no line of an answers file is longer than a
+// mail program leaves alone, with room for two quote markers: a comment
+// or a value a mail program breaks in two is no longer YAML. The longest
+// file ticks every option of every list; it reads back to the same
+// answers.
+func TestAnswersLinesFitAnEmail(t *testing.T) {
+	d := builtin(t)
+	all := advisor.Answers{}
+	for i := range d.Questions {
+		q := &d.Questions[i]
+		switch {
+		case q.IsList():
+			var a advisor.Answer
+			for _, o := range q.Options {
+				a.Multi = append(a.Multi, o.Value)
+			}
+			all[q.ID] = a
+		case q.Kind == advisor.KindInteger:
+			all[q.ID] = advisor.Answer{Int: q.Max}
+		default:
+			all[q.ID] = advisor.Answer{Choice: q.Options[len(q.Options)-1].Value}
+		}
+	}
+	e := advisor.Engagement{Client: "Harbour and Sons Logistics", PreparedBy: "Jane Doe", Date: "2026-11-26", Respondent: "Ana Ruiz", Role: "Head of Sales"}
+	for name, file := range map[string][]byte{
+		"every option": d.FormAnswersYAML(all, e),
+		"nothing":      d.FormAnswersYAML(advisor.Answers{}, e),
+		"from the TUI": d.AnswersYAML(all, e),
+	} {
+		for i, l := range strings.Split(string(file), "\n") {
+			if n := len([]rune(l)); n > 66 {
+				t.Errorf("%s: line %d has %d characters: %q", name, i+1, n, l)
+			}
+		}
+	}
+	f, err := d.ReadAnswers("a.yaml", d.FormAnswersYAML(all, e), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, a := range all {
+		q, _ := d.Question(id)
+		if q.FormatValue(f.Answers[id]) != q.FormatValue(a) {
+			t.Errorf("%s: read back %v, saved %v", id, f.Answers[id], a)
+		}
+	}
 }

@@ -210,9 +210,22 @@
     });
     questions.forEach(function (q) {
       var c = check(q);
-      out += "\n" + (c.text === undefined ? q.blank + q.id + ":\n" : q.comment + q.id + ": " + c.text + "\n");
+      out += "\n" + (c.text === undefined ? q.blank + q.id + ":\n" : q.comment + answerLine(q, c.text));
     });
     return out;
+  }
+  // answerLine is q's line, as Go's answerLine: a list too long for one
+  // line goes on over the next ones, indented.
+  function answerLine(q, text) {
+    var line = q.id + ": " + text, len = function (s) { return Array.from(s).length; };
+    if (q.kind !== "multi-choice" || len(line) <= model.maxLine) return line + "\n";
+    var values = text.slice(1, -1).split(", "), out = "", cur = q.id + ": [";
+    values.forEach(function (v, i) {
+      var item = v + (i === values.length - 1 ? "]" : ",");
+      if (i > 0 && len(cur) + 1 + len(item) > model.maxLine) { out += cur + "\n"; cur = "  " + item; return; }
+      cur += (i > 0 ? " " : "") + item;
+    });
+    return out + cur + "\n";
   }
 
   // --- Errors, progress, status ---
@@ -398,9 +411,16 @@
   // readFile reads an answers file into the page: the engagement's name
   // and role, and every answer; what it cannot take is said.
   function readFile(text) {
-    var lines = text.replace(/^\ufeff/, "").split(/\r?\n/), inEngagement = false, found = {}, problems = [], client = "", fp = "";
+    var lines = text.replace(/^\ufeff/, "").split(/\r?\n/), inEngagement = false, found = {}, problems = [], client = "", fp = "", open = null;
     lines.forEach(function (line, i) {
       if (/^\s*(#.*)?$/.test(line)) return;
+      if (open && /^\s/.test(line)) {
+        // A long list goes on over the next lines (see answerLine).
+        open.value += " " + line.replace(/\s+#.*$/, "").trim();
+        if (open.value.slice(-1) === "]") open = null;
+        return;
+      }
+      open = null;
       var m = /^(\s*)([^:#\s][^:]*):(.*)$/.exec(line);
       if (!m) { problems.push("line " + (i + 1) + " is not an answer"); return; }
       var indent = m[1].length > 0, key = m[2].trim(), value = m[3].replace(/^\s+/, "");
@@ -416,6 +436,7 @@
       }
       if (indent) { problems.push("line " + (i + 1) + " is not an answer"); return; }
       found[key] = { value: value.replace(/\s+#.*$/, "").trim(), line: i + 1 };
+      open = found[key].value.charAt(0) === "[" && found[key].value.slice(-1) !== "]" ? found[key] : null;
     });
     Object.keys(found).forEach(function (k) {
       if (!questions.some(function (q) { return q.id === k; })) problems.push("line " + found[k].line + ": " + k + " is not a question of this page");
@@ -441,7 +462,7 @@
     progress();
     keep();
     var note = "Loaded " + loaded + " of " + questions.length + " answers.";
-    if (fp && fp !== model.fingerprint) note += " The file was saved from another version of the questions: check each answer.";
+    if (fp && fp.toLowerCase().indexOf(model.fingerprint) !== 0) note += " The file was saved from another version of the questions: check each answer.";
     if (client && fixedClient && client.toLowerCase() !== fixedClient.toLowerCase()) note += " The file is for " + client + ", this page for " + fixedClient + ".";
     if (problems.length) note += " Left out: " + problems.slice(0, 5).join("; ") + (problems.length > 5 ? "; and " + (problems.length - 5) + " more" : "") + ".";
     status(note, problems.length ? "bad" : "good");

@@ -368,6 +368,7 @@ func TestFormPage(t *testing.T) {
 	t.Run("half saved, loaded again, finished", func(t *testing.T) { testFormResume(t, b, defs) })
 	t.Run("kept in the browser until saved", func(t *testing.T) { testFormKept(t, b, defs) })
 	t.Run("copy answers", func(t *testing.T) { testFormCopy(t, b, defs) })
+	t.Run("every option ticked: short lines, loaded again", func(t *testing.T) { testFormLongLists(t, b, defs) })
 	t.Run("without a script", func(t *testing.T) { testFormWithoutScript(t, b) })
 	t.Run("no network and every control named", func(t *testing.T) { testFormOffline(t, b, defs) })
 	t.Run("five people, then team", func(t *testing.T) { testFormTeam(t, b, defs) })
@@ -676,6 +677,44 @@ func testFormCopy(t *testing.T, b *formBrowser, defs *advisor.Definitions) {
 	}
 	if got := eval[string](t, tb, waitStatus); !strings.Contains(got, "Copied") && !strings.Contains(got, "copy them with Ctrl+C") {
 		t.Errorf("after copying the page says %q", got)
+	}
+}
+
+// testFormLongLists ticks every option of every list: the page writes
+// the program's file, whose lines a mail program leaves alone (a list
+// goes on over several lines), and loads it back.
+func testFormLongLists(t *testing.T, b *formBrowser, defs *advisor.Definitions) {
+	page := b.page(t, formArgs(formEngagement)...)
+	all, _ := readAnswers(t, defs, filepath.Join("..", "..", "examples", "scale-up.yaml"))
+	for _, q := range defs.Questions {
+		if q.IsList() {
+			var a advisor.Answer
+			for _, o := range q.Options {
+				a.Multi = append(a.Multi, o.Value)
+			}
+			all[q.ID] = a
+		}
+	}
+	p := person{name: "Hal", role: "CEO"}
+	e := formEngagement
+	e.Respondent, e.Role = p.name, p.role
+	want := defs.FormAnswersYAML(all, e)
+	for i, l := range strings.Split(string(want), "\n") {
+		if len([]rune(l)) > 66 {
+			t.Errorf("line %d is too long for an email: %q", i+1, l)
+		}
+	}
+	tb := b.open(t, page, 1280, 900)
+	tb.fill(t, defs, all, p)
+	tb.press(t, "save", false)
+	got := tb.download(t, "hal-answers.yaml")
+	if !bytes.Equal(got, want) {
+		t.Errorf("the page saved\n%s\nthe program writes\n%s", got, want)
+	}
+	fresh := b.open(t, page, 1280, 900)
+	eval[any](t, fresh, "window.cooAdvisorForm.readFile("+strconv.Quote(string(got))+"), null")
+	if again := eval[string](t, fresh, "window.cooAdvisorForm.answersYAML()"); again != string(want) {
+		t.Errorf("loaded and saved again, the page writes\n%s", again)
 	}
 }
 
