@@ -409,9 +409,13 @@
     return i < v.length ? out : null;
   }
   // readFile reads an answers file into the page: the engagement's name
-  // and role, and every answer; what it cannot take is said.
+  // and role, and every answer the file holds; what it cannot take is
+  // said. It changes only what the file holds: a question the file
+  // leaves blank, or does not have, keeps the page's answer. A file that
+  // holds nothing of this page (another file picked by mistake) changes
+  // nothing at all.
   function readFile(text) {
-    var lines = text.replace(/^\ufeff/, "").split(/\r?\n/), inEngagement = false, found = {}, problems = [], client = "", fp = "", open = null;
+    var lines = text.replace(/^\ufeff/, "").split(/\r?\n/), inEngagement = false, found = {}, problems = [], eng = {}, open = null;
     lines.forEach(function (line, i) {
       if (/^\s*(#.*)?$/.test(line)) return;
       if (open && /^\s/.test(line)) {
@@ -428,10 +432,8 @@
       if (!indent && inEngagement) return;
       if (indent && inEngagement) {
         var v = unquote(value);
-        if (v === null) { problems.push("line " + (i + 1) + ": engagement." + key + " cannot be read"); return; }
-        if (key === "respondent" || key === "role") byId(key).value = cleanText(v);
-        else if (key === "client") { client = v; if (byId("client")) byId("client").value = cleanText(v); }
-        else if (key === "questionnaire") fp = v;
+        if (v === null) problems.push("line " + (i + 1) + ": engagement." + key + " cannot be read");
+        else if (v !== "") eng[key] = v;
         return;
       }
       if (indent) { problems.push("line " + (i + 1) + " is not an answer"); return; }
@@ -441,12 +443,13 @@
     Object.keys(found).forEach(function (k) {
       if (!questions.some(function (q) { return q.id === k; })) problems.push("line " + found[k].line + ": " + k + " is not a question of this page");
     });
-    var loaded = 0;
+    // What the file answers, before anything on the page changes.
+    var answers = [];
     questions.forEach(function (q) {
       var f = found[q.id];
-      if (!f || f.value === "") { setRaw(q, q.kind === "integer" ? "" : null); return; }
+      if (!f || f.value === "") return;
       var v = f.value;
-      if (q.kind === "integer") { setRaw(q, unquote(v)); loaded++; return; }
+      if (q.kind === "integer") { answers.push({ q: q, v: unquote(v) }); return; }
       var list = v.charAt(0) === "[" && v.slice(-1) === "]" ? v.slice(1, -1).split(",") : [v];
       var values = [], bad = [];
       list.map(function (x) { return unquote(x) || ""; }).filter(function (x) { return x !== ""; }).forEach(function (x) {
@@ -454,16 +457,25 @@
         if (o) values.push(o.value); else bad.push(x);
       });
       if (bad.length) problems.push("line " + f.line + ": " + q.id + ": " + bad.map(quoteInput).join(", ") + " is not an answer of this page");
-      if (q.kind === "choice") setRaw(q, values[0] || null);
-      else setRaw(q, { values: values, none: values.length === 0 && !bad.length });
-      loaded++;
+      if (bad.length && !values.length) return;
+      answers.push({ q: q, v: q.kind === "choice" ? values[0] : { values: values, none: values.length === 0 } });
     });
+    var person = ["respondent", "role"].filter(function (k) { return k in eng; });
+    if (!answers.length && !person.length) {
+      status("Nothing was loaded, and the page is as it was: the file holds no answers to these questions" +
+        (problems.length ? " (" + problems.slice(0, 2).join("; ") + ")" : "") + ". Choose the file this page saved, such as ana-answers.yaml.", "bad");
+      return;
+    }
+    person.forEach(function (k) { byId(k).value = cleanText(eng[k]); });
+    if (eng.client && byId("client")) byId("client").value = cleanText(eng.client);
+    answers.forEach(function (a) { setRaw(a.q, a.v); });
     questions.forEach(function (q) { showQuestion(q, check(q), false); });
     progress();
     keep();
-    var note = "Loaded " + loaded + " of " + questions.length + " answers.";
-    if (fp && fp.toLowerCase().indexOf(model.fingerprint) !== 0) note += " The file was saved from another version of the questions: check each answer.";
-    if (client && fixedClient && client.toLowerCase() !== fixedClient.toLowerCase()) note += " The file is for " + client + ", this page for " + fixedClient + ".";
+    var note = "Loaded " + answers.length + " of " + questions.length + " answers" +
+      (answers.length < questions.length ? "; the others are as they were on the page." : ".");
+    if (eng.questionnaire && eng.questionnaire.toLowerCase().indexOf(model.fingerprint) !== 0) note += " The file was saved from another version of the questions: check each answer.";
+    if (eng.client && fixedClient && eng.client.toLowerCase() !== fixedClient.toLowerCase()) note += " The file is for " + eng.client + ", this page for " + fixedClient + ".";
     if (problems.length) note += " Left out: " + problems.slice(0, 5).join("; ") + (problems.length > 5 ? "; and " + (problems.length - 5) + " more" : "") + ".";
     status(note, problems.length ? "bad" : "good");
   }

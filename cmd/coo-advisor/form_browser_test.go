@@ -366,6 +366,7 @@ func TestFormPage(t *testing.T) {
 	t.Run("number checks say what the program says", func(t *testing.T) { testFormNumberMessages(t, b, defs) })
 	t.Run("file names are cleaned", func(t *testing.T) { testFormFileNames(t, b) })
 	t.Run("half saved, loaded again, finished", func(t *testing.T) { testFormResume(t, b, defs) })
+	t.Run("loading a file changes only what it holds", func(t *testing.T) { testFormLoadOther(t, b, defs) })
 	t.Run("kept in the browser until saved", func(t *testing.T) { testFormKept(t, b, defs) })
 	t.Run("copy answers", func(t *testing.T) { testFormCopy(t, b, defs) })
 	t.Run("every option ticked: short lines, loaded again", func(t *testing.T) { testFormLongLists(t, b, defs) })
@@ -622,7 +623,7 @@ func testFormResume(t *testing.T, b *formBrowser, defs *advisor.Definitions) {
 
 	fresh := b.open(t, page, 1280, 900)
 	fresh.run(t, chromedp.SetUploadFiles(chromedp.CSS("#load-file"), []string{file}))
-	if got := eval[string](t, fresh, waitStatus); !strings.HasPrefix(got, "Loaded 8 of 12 answers.") {
+	if got := eval[string](t, fresh, waitStatus); !strings.HasPrefix(got, "Loaded 8 of 12 answers;") {
 		t.Errorf("loading says %q", got)
 	}
 	if got := fresh.text(t, "progress"); got != "8 of 12 answered" {
@@ -635,6 +636,40 @@ func testFormResume(t *testing.T, b *formBrowser, defs *advisor.Definitions) {
 	fresh.press(t, "save", true)
 	if got, w := fresh.download(t, "dee-answers.yaml"), defs.FormAnswersYAML(all, e); !bytes.Equal(got, w) {
 		t.Errorf("finished, the page saved\n%s\nthe program writes\n%s", got, w)
+	}
+}
+
+// testFormLoadOther loads files that are not this page's answers: one
+// that holds none changes nothing, on the page or in the browser's
+// keeping; one that holds some answers changes only those.
+func testFormLoadOther(t *testing.T, b *formBrowser, defs *advisor.Definitions) {
+	tb := b.open(t, b.page(t, "--client", "Load Ltd"), 1280, 900)
+	all, _ := readAnswers(t, defs, filepath.Join("..", "..", "examples", "agency.yaml"))
+	tb.fill(t, defs, advisor.Answers{"employees": all["employees"]}, person{name: "Ivy", role: "CFO"})
+	before := eval[string](t, tb, "window.cooAdvisorForm.answersYAML()")
+	kept := eval[string](t, tb, "JSON.stringify(window.localStorage)")
+	eval[any](t, tb, `window.cooAdvisorForm.readFile("Hi Jane,\nplease find attached the minutes.\nRegards\n"), null`)
+	if got := tb.text(t, "status"); !strings.HasPrefix(got, "Nothing was loaded, and the page is as it was") {
+		t.Errorf("loading a letter says %q", got)
+	}
+	if got := eval[string](t, tb, "window.cooAdvisorForm.answersYAML()"); got != before {
+		t.Errorf("loading a letter changed the answers to\n%s", got)
+	}
+	if got := eval[string](t, tb, "JSON.stringify(window.localStorage)"); got != kept {
+		t.Errorf("loading a letter changed what the browser keeps to %s", got)
+	}
+	eval[any](t, tb, `window.cooAdvisorForm.readFile("growth: rapid\nregulation:\n"), null`)
+	if got := tb.text(t, "status"); !strings.HasPrefix(got, "Loaded 1 of 12 answers; the others are as they were on the page.") {
+		t.Errorf("loading one answer says %q", got)
+	}
+	want := strings.Replace(before, "growth:\n", "growth: rapid\n", 1)
+	if got := eval[string](t, tb, "window.cooAdvisorForm.answersYAML()"); !strings.Contains(got, "growth: rapid\n") || !strings.Contains(got, "employees: "+strconv.Itoa(all["employees"].Int)+"\n") || !strings.Contains(got, `respondent: "Ivy"`) {
+		t.Errorf("loading one answer left\n%s\nwant\n%s", got, want)
+	}
+	for _, q := range defs.Questions {
+		if q.Default != nil && q.ID != "growth" && eval[bool](t, tb, `window.cooAdvisorForm.answersYAML().indexOf("\n`+q.ID+`:\n") >= 0`) {
+			t.Errorf("loading one answer blanked %s, which has a default", q.ID)
+		}
 	}
 }
 
