@@ -106,11 +106,21 @@ type FormModel struct {
 	MaxText int `json:"maxText"`
 	// MaxQuoted is how much of a wrong answer a message repeats.
 	MaxQuoted int `json:"maxQuoted"`
+	// PageID tells this page's answers, kept in the browser, from
+	// another page's (see FormPage).
+	PageID string `json:"pageId"`
+	// KeepDays is how long the browser keeps answers not saved.
+	KeepDays int `json:"keepDays"`
 	// MaxLine is the longest line of an answers file, past which a list
 	// goes on to the next line (see answerLine).
 	MaxLine   int            `json:"maxLine"`
 	Questions []FormQuestion `json:"questions"`
 }
+
+// formKeepDays is how long a page's answers, kept in the browser until
+// they are saved, are kept at most: a person who never comes back does
+// not leave their name and answers there for good.
+const formKeepDays = 14
 
 // FormEngagement is the engagement a page is made for.
 type FormEngagement struct {
@@ -166,6 +176,7 @@ func (d *Definitions) FormModel(e Engagement) FormModel {
 		MaxText:        maxEngagementText,
 		MaxQuoted:      maxQuoted,
 		MaxLine:        maxAnswersLine,
+		KeepDays:       formKeepDays,
 	}
 	for i := range d.Questions {
 		q := &d.Questions[i]

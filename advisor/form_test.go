@@ -98,7 +98,7 @@ func TestFormAnswersReadBack(t *testing.T) {
 // reads.
 func TestFormPage(t *testing.T) {
 	d := builtin(t)
-	page := string(d.FormPage(advisor.Engagement{Client: "<script>alert(1)</script>", PreparedBy: "Jane & Co", Date: "2026-11-26"}))
+	page := string(d.FormPage(advisor.Engagement{Client: "<script>alert(1)</script>", PreparedBy: "Jane & Co", Date: "2026-11-26"}, "test"))
 	if len(page) > 150<<10 {
 		t.Errorf("the page is %d bytes, over 150 KB", len(page))
 	}

@@ -262,24 +262,42 @@
 
   // --- Keeping answers in the browser ---
 
-  var storeKey = "coo-advisor-form:" + fixedClient + ":" + model.fingerprint;
-  var store = null;
+  // The key names the page: its client, its questions and the id
+  // coo-advisor form gave it at random, so that another page (every page
+  // opened from a file may share one storage) does not find, or
+  // overwrite, these answers. They are kept at most model.keepDays days.
+  var storePrefix = "coo-advisor-form:";
+  var storeKey = storePrefix + fixedClient + ":" + model.fingerprint + ":" + model.pageId;
+  var keepFor = model.keepDays * 24 * 60 * 60 * 1000;
+  var store = null, paused = false;
   try {
     window.localStorage.setItem(storeKey + ":test", "1");
     window.localStorage.removeItem(storeKey + ":test");
     store = window.localStorage;
   } catch (err) { store = null; }
   function snapshot() {
-    var s = { about: {}, answers: {} };
+    var s = { kept: Date.now(), about: {}, answers: {} };
     about.forEach(function (f) { s.about[f.key] = f.el.value; });
     questions.forEach(function (q) { s.answers[q.id] = raw(q); });
     return s;
   }
   function keep() {
-    if (!store) return;
+    if (!store || paused) return;
     try { store.setItem(storeKey, JSON.stringify(snapshot())); } catch (err) { /* full or refused: the note already says to save */ }
   }
   function forget() { if (store) { try { store.removeItem(storeKey); } catch (err) { /* nothing kept */ } } }
+  // expire forgets what any page kept longer ago than keepDays.
+  function expire() {
+    if (!store) return;
+    try {
+      for (var i = store.length - 1; i >= 0; i--) {
+        var k = store.key(i), s = null;
+        if (!k || k.indexOf(storePrefix) !== 0) continue;
+        try { s = JSON.parse(store.getItem(k)); } catch (err) { s = null; }
+        if (!s || typeof s.kept !== "number" || Date.now() - s.kept > keepFor) store.removeItem(k);
+      }
+    } catch (err) { /* nothing to forget */ }
+  }
   function restore() {
     if (!store) return false;
     var s;
@@ -288,6 +306,19 @@
     about.forEach(function (f) { if (s.about && typeof s.about[f.key] === "string") f.el.value = s.about[f.key]; });
     questions.forEach(function (q) { if (s.answers && q.id in s.answers) setRaw(q, s.answers[q.id]); });
     return true;
+  }
+  // keptNote says what the browser keeps, and for how long.
+  function keptNote(restored) {
+    var note = byId("storage-note");
+    note.hidden = false;
+    byId("forget").hidden = !store;
+    if (!store) {
+      note.textContent = "This browser does not let the page keep your answers: save them before you close the page (you can load the saved file later to go on).";
+      return;
+    }
+    note.textContent = (restored ? "Your earlier answers, kept in this browser, are back. " : "") +
+      "Until you save or copy your answers, this browser keeps what you type here (your name, your role and your answers, on this computer only, for " +
+      model.keepDays + " days at most), so closing the page loses nothing. Saving or copying clears it; so does Forget what this browser kept.";
   }
 
   // --- Saving and copying ---
@@ -369,7 +400,8 @@
       area.select();
       var done = false;
       try { done = document.execCommand("copy"); } catch (err) { done = false; }
-      status(done ? "Copied. Paste the answers into an email to " + sender() + "." :
+      if (done) forget();
+      status(done ? "Copied. Paste the answers into an email to " + sender() + ". This browser no longer keeps them." :
         "Your browser did not let the page copy: the answers are selected below; copy them with Ctrl+C (Command+C on a Mac), then paste them into an email.", done ? "good" : "bad");
     };
     if (navigator.clipboard && navigator.clipboard.writeText) {
@@ -380,7 +412,8 @@
       setTimeout(once(fallback), 2000);
       navigator.clipboard.writeText(text).then(once(function () {
         box.hidden = true;
-        status("Copied. Paste the answers into an email to " + sender() + ".", "good");
+        forget();
+        status("Copied. Paste the answers into an email to " + sender() + ". This browser no longer keeps them.", "good");
       }), once(fallback));
     } else fallback();
   }
@@ -519,6 +552,11 @@
     byId("save").addEventListener("click", function () { download(false); });
     byId("save-unfinished").addEventListener("click", function () { download(true); });
     byId("copy").addEventListener("click", copy);
+    byId("forget").addEventListener("click", function () {
+      forget();
+      paused = true;
+      status("This browser no longer keeps your answers, and keeps nothing more from this page until you open it again. The answers stay on the page: save them before you close it.", "good");
+    });
     byId("load").addEventListener("click", function () { byId("load-file").click(); });
     byId("load-file").addEventListener("change", function () {
       var file = this.files && this.files[0];
@@ -536,12 +574,8 @@
     byId("static-note").hidden = true;
     byId("actions").hidden = false;
     questions.forEach(function (q) { if (q.hasDefault) setRaw(q, q.kind === "multi-choice" ? { values: q.default, none: q.default.length === 0 } : q.default); });
-    var restored = restore();
-    var note = byId("storage-note");
-    note.hidden = false;
-    note.textContent = store ?
-      (restored ? "Your earlier answers, kept in this browser, are back. " : "") + "This browser keeps what you type here until you save, so closing the page loses nothing; saving clears it." :
-      "This browser does not let the page keep your answers: save them before you close the page (you can load the saved file later to go on).";
+    expire();
+    keptNote(restore());
     listen();
     questions.forEach(function (q) { var c = check(q); if (!c.blank) showQuestion(q, c, false); });
     progress();

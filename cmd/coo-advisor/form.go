@@ -1,6 +1,7 @@
 package main
 
 import (
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -47,7 +48,7 @@ coo-advisor team *-answers.yaml -o acme-brief.html`,
 			if err != nil {
 				return err
 			}
-			return a.emit(defs.FormPage(e), output, force, a.inputs(""))
+			return a.emit(defs.FormPage(e, pageID()), output, force, a.inputs(""))
 		},
 	}
 	const flag = "output"
@@ -61,6 +62,13 @@ coo-advisor team *-answers.yaml -o acme-brief.html`,
 	completeNothing(cmd, "client", "prepared-by", "date")
 	a.definitionFlags(cmd)
 	return cmd
+}
+
+// pageID is a random name for a page, which keeps the answers a person
+// types in it apart from another page's in the same browser (see
+// advisor.FormPage).
+func pageID() string {
+	return rand.Text()[:16]
 }
 
 // checkPageName refuses an --output name that does not say it is a web

@@ -87,8 +87,21 @@ type tab struct {
 	requests  *requests
 }
 
-// open opens page in a new tab of width by height pixels.
+// open opens page in a new tab of width by height pixels, with nothing
+// kept in the browser's storage.
 func (b *formBrowser) open(t *testing.T, page string, width, height int64) *tab {
+	t.Helper()
+	return b.openTab(t, page, width, height, true)
+}
+
+// openKeeping opens page in a new tab, keeping what the other tabs kept
+// in the browser's storage.
+func (b *formBrowser) openKeeping(t *testing.T, page string) *tab {
+	t.Helper()
+	return b.openTab(t, page, 1280, 900, false)
+}
+
+func (b *formBrowser) openTab(t *testing.T, page string, width, height int64, clear bool) *tab {
 	t.Helper()
 	ctx, cancel := chromedp.NewContext(b.ctx)
 	ctx, cancelTime := context.WithTimeout(ctx, 2*time.Minute)
@@ -115,8 +128,10 @@ func (b *formBrowser) open(t *testing.T, page string, width, height int64) *tab 
 		chromedp.Navigate("file://"+page),
 		chromedp.WaitVisible(chromedp.ID("actions")))
 	// The tabs share the browser's storage: each starts with none.
-	eval[bool](t, tb, "localStorage.clear(), true")
-	tb.run(t, chromedp.Reload(), chromedp.WaitVisible(chromedp.ID("actions")))
+	if clear {
+		eval[bool](t, tb, "localStorage.clear(), true")
+		tb.run(t, chromedp.Reload(), chromedp.WaitVisible(chromedp.ID("actions")))
+	}
 	tb.requests.reset()
 	return tb
 }
@@ -678,7 +693,7 @@ func testFormLoadOther(t *testing.T, b *formBrowser, defs *advisor.Definitions) 
 func testFormKept(t *testing.T, b *formBrowser, defs *advisor.Definitions) {
 	page := b.page(t, "--client", "Kept Ltd")
 	tb := b.open(t, page, 1280, 900)
-	if got := tb.text(t, "storage-note"); !strings.Contains(got, "keeps what you type here until you save") {
+	if got := tb.text(t, "storage-note"); !strings.Contains(got, "this browser keeps what you type here (your name, your role and your answers, on this computer only, for 14 days at most)") {
 		t.Errorf("the page says %q of keeping answers", got)
 	}
 	all, _ := readAnswers(t, defs, filepath.Join("..", "..", "examples", "agency.yaml"))
@@ -690,7 +705,40 @@ func testFormKept(t *testing.T, b *formBrowser, defs *advisor.Definitions) {
 	if got := eval[string](t, tb, `document.getElementById("in-employees").value + "/" + document.querySelector("[name=growth]:checked").value + "/" + document.getElementById("respondent").value`); got != strconv.Itoa(all["employees"].Int)+"/"+all["growth"].Choice+"/Eve" {
 		t.Errorf("after a reload the page holds %q", got)
 	}
+	// Another page for the same client, made without the same run of
+	// coo-advisor form, does not share the answers.
+	other := b.openKeeping(t, b.page(t, "--client", "Kept Ltd"))
+	if got := eval[string](t, other, `document.getElementById("respondent").value`); got != "" {
+		t.Errorf("another page for the same client shows the name %q", got)
+	}
+	if got := other.text(t, "storage-note"); strings.Contains(got, "are back") {
+		t.Errorf("another page for the same client says %q", got)
+	}
+	// What a page kept longer ago than 14 days is forgotten.
+	eval[any](t, other, `(function(){ var s = window.localStorage; for (var i = 0; i < s.length; i++) { var k = s.key(i), v = JSON.parse(s.getItem(k)); v.kept -= 15 * 24 * 3600 * 1000; s.setItem(k, JSON.stringify(v)); } })(), null`)
+	other.run(t, chromedp.Reload(), chromedp.WaitVisible(chromedp.ID("actions")))
+	if got := eval[int](t, other, "window.localStorage.length"); got != 0 {
+		t.Errorf("after 15 days the browser keeps %d items", got)
+	}
+	if kept := eval[int](t, tb, "window.localStorage.length"); kept != 0 {
+		t.Errorf("the first page's answers, kept, are gone too: %d items", kept)
+	}
+	// (A tab of its own, opened last: downloads go to the last tab's
+	// folder.)
+	tb = b.openKeeping(t, page)
+	if got := eval[string](t, tb, `document.getElementById("respondent").value`); got != "" {
+		t.Errorf("after 15 days the page shows the name %q", got)
+	}
 	tb.fill(t, defs, all, person{name: "Eve", role: "CTO"})
+	// Forget what this browser kept: gone, and nothing kept after.
+	tb.press(t, "forget", true)
+	if got := eval[int](t, tb, "window.localStorage.length"); got != 0 {
+		t.Errorf("after Forget, the browser keeps %d items", got)
+	}
+	tb.typeInto(t, "#role", "CIO", true)
+	if got := eval[int](t, tb, "window.localStorage.length"); got != 0 {
+		t.Errorf("after Forget and a change, the browser keeps %d items", got)
+	}
 	tb.press(t, "save", false)
 	tb.download(t, "eve-answers.yaml")
 	if got := eval[int](t, tb, "window.localStorage.length"); got != 0 {
@@ -712,6 +760,8 @@ func testFormCopy(t *testing.T, b *formBrowser, defs *advisor.Definitions) {
 	}
 	if got := eval[string](t, tb, waitStatus); !strings.Contains(got, "Copied") && !strings.Contains(got, "copy them with Ctrl+C") {
 		t.Errorf("after copying the page says %q", got)
+	} else if strings.Contains(got, "Copied") && eval[int](t, tb, "window.localStorage.length") != 0 {
+		t.Errorf("after copying, the browser keeps the answers: %s", eval[string](t, tb, "JSON.stringify(window.localStorage)"))
 	}
 }
 
