@@ -247,9 +247,18 @@
     f.el.closest(".field").classList.toggle("invalid", !!msg);
     return msg;
   }
+  // progress counts the questions answered; those answered only by the
+  // default the page starts with, not yet touched, are said apart, so
+  // that an untouched page does not look started.
+  var touched = {};
   function progress() {
-    var done = questions.filter(function (q) { return check(q).text !== undefined; }).length;
-    byId("progress").textContent = done + " of " + questions.length + " answered";
+    var done = 0, byDefault = 0;
+    questions.forEach(function (q) {
+      if (check(q).text === undefined) return;
+      done++;
+      if (q.hasDefault && !touched[q.id]) byDefault++;
+    });
+    byId("progress").textContent = done + " of " + questions.length + " answered" + (byDefault ? " (" + byDefault + " of them by default)" : "");
   }
   function status(text, kind) {
     var s = byId("status");
@@ -276,7 +285,7 @@
     store = window.localStorage;
   } catch (err) { store = null; }
   function snapshot() {
-    var s = { kept: Date.now(), about: {}, answers: {} };
+    var s = { kept: Date.now(), about: {}, answers: {}, touched: touched };
     about.forEach(function (f) { s.about[f.key] = f.el.value; });
     questions.forEach(function (q) { s.answers[q.id] = raw(q); });
     return s;
@@ -305,6 +314,7 @@
     if (!s) return false;
     about.forEach(function (f) { if (s.about && typeof s.about[f.key] === "string") f.el.value = s.about[f.key]; });
     questions.forEach(function (q) { if (s.answers && q.id in s.answers) setRaw(q, s.answers[q.id]); });
+    if (s.touched && typeof s.touched === "object") questions.forEach(function (q) { if (s.touched[q.id] === true) touched[q.id] = true; });
     return true;
   }
   // keptNote says what the browser keeps, and for how long.
@@ -390,8 +400,18 @@
       (unfinished ? " To finish later, open this page again and load the file." : ""), "good");
   }
   function sender() { return model.engagement.prepared_by || "the person who sent you this page"; }
+  // copy copies the answers, finished or not: a person whose downloads
+  // are blocked has no other way to send them, and the blank answers
+  // show in the text.
   function copy() {
-    if (!ready(false)) return;
+    if (!ready(true)) return;
+    var open = questions.filter(function (q) { var c = check(q); return c.blank && c.msg; });
+    // Unfinished answers stay kept, to finish on this page later.
+    var nums = words(open.map(function (q) { return q.number; }));
+    var after = open.length ? " " + (open.length === 1 ? "Question " + nums + " is" : "Questions " + nums + " are") +
+      " not answered yet: the copy leaves " + (open.length === 1 ? "it" : "them") + " blank, and this browser keeps your answers to finish later." :
+      " This browser no longer keeps them.";
+    var copied = function () { if (!open.length) forget(); return "Copied. Paste the answers into an email to " + sender() + "." + after; };
     var text = answersYAML(), box = byId("copy-box"), area = byId("copy-text");
     area.value = text;
     var fallback = function () {
@@ -400,8 +420,7 @@
       area.select();
       var done = false;
       try { done = document.execCommand("copy"); } catch (err) { done = false; }
-      if (done) forget();
-      status(done ? "Copied. Paste the answers into an email to " + sender() + ". This browser no longer keeps them." :
+      status(done ? copied() :
         "Your browser did not let the page copy: the answers are selected below; copy them with Ctrl+C (Command+C on a Mac), then paste them into an email.", done ? "good" : "bad");
     };
     if (navigator.clipboard && navigator.clipboard.writeText) {
@@ -412,8 +431,7 @@
       setTimeout(once(fallback), 2000);
       navigator.clipboard.writeText(text).then(once(function () {
         box.hidden = true;
-        forget();
-        status("Copied. Paste the answers into an email to " + sender() + ". This browser no longer keeps them.", "good");
+        status(copied(), "good");
       }), once(fallback));
     } else fallback();
   }
@@ -501,7 +519,7 @@
     }
     person.forEach(function (k) { byId(k).value = cleanText(eng[k]); });
     if (eng.client && byId("client")) byId("client").value = cleanText(eng.client);
-    answers.forEach(function (a) { setRaw(a.q, a.v); });
+    answers.forEach(function (a) { setRaw(a.q, a.v); touched[a.q.id] = true; });
     questions.forEach(function (q) { showQuestion(q, check(q), false); });
     progress();
     keep();
@@ -523,6 +541,7 @@
           // A wrong answer is said once the person leaves the field; a
           // fixed one is cleared at once.
           if (el.getAttribute("aria-invalid")) showQuestion(q, check(q), false);
+          touched[q.id] = true;
           progress(); keep();
         });
         // On leaving the field, not on change: a wrong answer deleted and
@@ -532,6 +551,7 @@
       }
       boxes(q).forEach(function (b) {
         b.addEventListener("change", function () {
+          touched[q.id] = true;
           if (q.kind === "multi-choice" && b.checked) {
             // None of these and a value exclude each other.
             boxes(q).forEach(function (o) { if (o !== b && (b.dataset.none || o.dataset.none)) o.checked = false; });

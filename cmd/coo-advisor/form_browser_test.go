@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -384,6 +385,7 @@ func TestFormPage(t *testing.T) {
 	t.Run("loading a file changes only what it holds", func(t *testing.T) { testFormLoadOther(t, b, defs) })
 	t.Run("kept in the browser until saved", func(t *testing.T) { testFormKept(t, b, defs) })
 	t.Run("copy answers", func(t *testing.T) { testFormCopy(t, b, defs) })
+	t.Run("unfinished copied, progress, long labels, printed footer", func(t *testing.T) { testFormDetails(t, b, defs) })
 	t.Run("every option ticked: short lines, loaded again", func(t *testing.T) { testFormLongLists(t, b, defs) })
 	t.Run("without a script", func(t *testing.T) { testFormWithoutScript(t, b) })
 	t.Run("no network and every control named", func(t *testing.T) { testFormOffline(t, b, defs) })
@@ -762,6 +764,72 @@ func testFormCopy(t *testing.T, b *formBrowser, defs *advisor.Definitions) {
 		t.Errorf("after copying the page says %q", got)
 	} else if strings.Contains(got, "Copied") && eval[int](t, tb, "window.localStorage.length") != 0 {
 		t.Errorf("after copying, the browser keeps the answers: %s", eval[string](t, tb, "JSON.stringify(window.localStorage)"))
+	}
+}
+
+// testFormDetails: an unfinished page still copies (for people whose
+// downloads are blocked), and says what is left; the progress of an
+// untouched page says its answers are defaults; a label with a long
+// address stays within a narrow phone's width; the printed footer,
+// without the fingerprint, reads as a sentence.
+func testFormDetails(t *testing.T, b *formBrowser, defs *advisor.Definitions) {
+	tb := b.open(t, b.page(t, formArgs(formEngagement)...), 1280, 900)
+	defaults := 0
+	for _, q := range defs.Questions {
+		if q.Default != nil {
+			defaults++
+		}
+	}
+	if got, want := tb.text(t, "progress"), fmt.Sprintf("%d of 12 answered (%d of them by default)", defaults, defaults); got != want {
+		t.Errorf("an untouched page says %q, want %q", got, want)
+	}
+	all, _ := readAnswers(t, defs, filepath.Join("..", "..", "examples", "scale-up.yaml"))
+	half := advisor.Answers{"employees": all["employees"], "growth": all["growth"]}
+	p := person{name: "Jo", role: "CFO"}
+	tb.fill(t, defs, half, p)
+	if got, want := tb.text(t, "progress"), fmt.Sprintf("%d of 12 answered (%d of them by default)", defaults+2, defaults); got != want {
+		t.Errorf("two answers typed, the page says %q, want %q", got, want)
+	}
+	tb.press(t, "copy", true)
+	if got := eval[string](t, tb, waitStatus); !strings.Contains(got, "not answered yet: the copy leaves them blank") && !strings.Contains(got, "copy them with Ctrl+C") {
+		t.Errorf("copying an unfinished page says %q", got)
+	}
+	want := advisor.Answers{}
+	for _, q := range defs.Questions {
+		if v, ok := half[q.ID]; ok {
+			want[q.ID] = v
+		} else if q.Default != nil {
+			want[q.ID] = *q.Default
+		}
+	}
+	e := formEngagement
+	e.Respondent, e.Role = p.name, p.role
+	if got := eval[string](t, tb, `document.getElementById("copy-text").value`); got != string(defs.FormAnswersYAML(want, e)) {
+		t.Errorf("copied unfinished\n%s", got)
+	}
+
+	defArgs, _ := customDefs(t)
+	questions, err := os.ReadFile(defArgs[3])
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := filepath.Join(t.TempDir(), "questions.yaml")
+	url := "https://intranet.example.com/" + strings.Repeat("operationsleadership", 3)
+	if err := os.WriteFile(long, bytes.Replace(questions, []byte("label: Stable\n"), []byte("label: Stable, as "+url+"\n"), 1), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	narrow := b.open(t, b.page(t, "--roles", defArgs[1], "--questions", long), 320, 700)
+	if got := eval[bool](t, narrow, "document.body.textContent.indexOf("+strconv.Quote(url)+") >= 0"); !got {
+		t.Fatal("the page does not show the long label")
+	}
+	if got := eval[string](t, narrow, "document.documentElement.scrollWidth + ' of ' + document.documentElement.clientWidth"); got != "320 of 320" {
+		t.Errorf("at 320 pixels the page is %s wide", got)
+	}
+	if _, err := chromedp.Call(narrow.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := eval[string](t, narrow, `document.querySelector(".page-footer").innerText.trim()`); got != "Made with coo-advisor." {
+		t.Errorf("the printed footer reads %q", got)
 	}
 }
 
