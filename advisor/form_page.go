@@ -70,7 +70,7 @@ func (d *Definitions) FormPage(e Engagement, pageID string) []byte {
 	}
 	w("</form>\n")
 	formActions(&b, e)
-	w("</main>\n<footer class=\"page-footer\"><p>Made with coo-advisor<span class=\"fingerprint\">; questionnaire %s</span>.</p></footer>\n", esc(shortFingerprint(m.Fingerprint)))
+	w("</main>\n<footer class=\"page-footer\"><p>Made with coo-advisor<span class=\"fingerprint-line\">; questionnaire <span class=\"fingerprint\">%s</span></span>.</p></footer>\n", esc(shortFingerprint(m.Fingerprint)))
 	w("<script type=\"application/json\" id=\"model\">%s</script>\n", data)
 	w("<script>%s</script>\n</body>\n</html>\n", formJS)
 	return []byte(b.String())

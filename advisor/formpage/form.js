@@ -550,6 +550,9 @@
         return;
       }
       boxes(q).forEach(function (b) {
+        // A click on the answer already chosen changes nothing, but says
+        // the person looked at it.
+        b.addEventListener("click", function () { if (!touched[q.id]) { touched[q.id] = true; progress(); keep(); } });
         b.addEventListener("change", function () {
           touched[q.id] = true;
           if (q.kind === "multi-choice" && b.checked) {

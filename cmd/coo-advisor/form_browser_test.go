@@ -417,7 +417,8 @@ func testFormExamples(t *testing.T, b *formBrowser, defs *advisor.Definitions) {
 			answers, _ := readAnswers(t, defs, example)
 			tb := b.open(t, page, 1280, 900)
 			tb.fill(t, defs, answers, p)
-			if got, want := tb.text(t, "progress"), strconv.Itoa(len(defs.Questions))+" of "+strconv.Itoa(len(defs.Questions))+" answered"; got != want {
+			// (An answer left at its default is said as one.)
+			if got, want := tb.text(t, "progress"), strconv.Itoa(len(defs.Questions))+" of "+strconv.Itoa(len(defs.Questions))+" answered"; !strings.HasPrefix(got, want) {
 				t.Errorf("progress: %q, want %q", got, want)
 			}
 			tb.press(t, "save", p.keyboard)
