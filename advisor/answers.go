@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -547,7 +548,9 @@ func (d *Definitions) AnswersYAML(a Answers, e Engagement) []byte {
 }
 
 // answersHeader is the first line of an answers file the program writes.
-const answersHeader = "# coo-advisor answers file: `coo-advisor --answers FILE` opens it again.\n"
+// Its first line starts "# coo-advisor answers file", which FromEmail
+// looks for; two lines keep each short (see maxAnswersLine).
+const answersHeader = "# coo-advisor answers file:\n# `coo-advisor --answers FILE` opens it again.\n"
 
 // answersYAML writes an answers file (see AnswersYAML), with the
 // questionnaire's fingerprint in the engagement when it is not "". A
@@ -577,9 +580,45 @@ func (d *Definitions) answersYAML(a Answers, e Engagement, fingerprint string) [
 			continue
 		}
 		b.WriteString(answerComment(q, true))
-		fmt.Fprintf(&b, "%s: %s\n", q.ID, q.rules().templateValue(q, v))
+		b.WriteString(answerLine(q, v))
 	}
 	return []byte(b.String())
+}
+
+// maxAnswersLine is the longest line of an answers file the program
+// writes, in characters. People send the file pasted into an email, and
+// mail programs break lines longer than 72 to 78 characters into two;
+// a comment or a value broken in two is no longer YAML. The margin is
+// for the "> " of a reply that quotes it, twice.
+const maxAnswersLine = 66
+
+// answerLine is question q's line in an answers file, answer v: a list
+// too long for one line goes on over the next ones, indented (YAML reads
+// a list in brackets across lines as one).
+func answerLine(q *Question, v Answer) string {
+	line := q.ID + ": " + q.rules().templateValue(q, v)
+	if !q.IsList() || utf8.RuneCountInString(line) <= maxAnswersLine {
+		return line + "\n"
+	}
+	var b strings.Builder
+	cur := q.ID + ": ["
+	for i, value := range v.Multi {
+		item := value + ","
+		if i == len(v.Multi)-1 {
+			item = value + "]"
+		}
+		if i > 0 && utf8.RuneCountInString(cur)+1+utf8.RuneCountInString(item) > maxAnswersLine {
+			b.WriteString(cur + "\n")
+			cur = "  " + item
+			continue
+		}
+		if i > 0 {
+			cur += " "
+		}
+		cur += item
+	}
+	b.WriteString(cur + "\n")
+	return b.String()
 }
 
 // answerComment is the comment above question q's answer in an answers
@@ -588,11 +627,11 @@ func (d *Definitions) answersYAML(a Answers, e Engagement, fingerprint string) [
 // or to take its default).
 func answerComment(q *Question, answered bool) string {
 	var b strings.Builder
-	for _, l := range Wrap(q.Prompt, 76) {
+	for _, l := range Wrap(q.Prompt, maxAnswersLine-2) {
 		b.WriteString("# " + l + "\n")
 	}
 	if !answered && q.Default != nil {
-		for _, l := range Wrap("Not asked: the default, "+q.Describe(*q.Default)+" ("+q.rules().templateValue(q, *q.Default)+"), applies.", 76) {
+		for _, l := range Wrap("Not asked: the default, "+q.Describe(*q.Default)+" ("+q.rules().templateValue(q, *q.Default)+"), applies.", maxAnswersLine-2) {
 			b.WriteString("# " + l + "\n")
 		}
 	}

@@ -22,6 +22,13 @@ import (
 // another could come later.
 const fingerprintPrefix = "sha256:"
 
+// fingerprintDigits is how many hexadecimal digits of the hash a
+// fingerprint keeps: 64 bits tell two sets of definitions apart, which
+// is all it is for (it guards no secret), and keep the line short enough
+// that a mail program does not break it in two. Files saved by the first
+// pages hold all 64 digits; they are read, and compared by their start.
+const fingerprintDigits = 16
+
 // Fingerprint identifies the questionnaire: what each question asks and
 // which answers it takes (its id, kind, prompt, range and unit, options
 // and their labels, the label of none and its default), in order. Two
@@ -56,7 +63,7 @@ func (d *Definitions) Fingerprint() string {
 		}
 		h.Write([]byte{'\n'})
 	}
-	return fingerprintPrefix + hex.EncodeToString(h.Sum(nil))
+	return fingerprintPrefix + hex.EncodeToString(h.Sum(nil))[:fingerprintDigits]
 }
 
 // readFingerprint reads engagement.questionnaire: a fingerprint as
@@ -68,12 +75,12 @@ func readFingerprint(n *yaml.Node, pl *problemList) string {
 	}
 	v := strings.TrimSpace(n.Value)
 	hexPart, ok := strings.CutPrefix(v, fingerprintPrefix)
-	if _, err := hex.DecodeString(hexPart); n.Kind != yaml.ScalarNode || !ok || err != nil || len(hexPart) != 2*sha256.Size {
+	if _, err := hex.DecodeString(hexPart); n.Kind != yaml.ScalarNode || !ok || err != nil || (len(hexPart) != fingerprintDigits && len(hexPart) != 2*sha256.Size) {
 		what := quoteInput(v)
 		if n.Kind != yaml.ScalarNode {
 			what = kindName(n)
 		}
-		pl.addf(n.Line, path, "%s is not a questionnaire's fingerprint (sha256: and 64 hexadecimal digits, as the questionnaire page writes it); leave the line as the page saved it, or remove it", what)
+		pl.addf(n.Line, path, "%s is not a questionnaire's fingerprint (sha256: and 16 hexadecimal digits, as the questionnaire page writes it); leave the line as the page saved it, or remove it", what)
 		return ""
 	}
 	return v
@@ -98,9 +105,22 @@ type FormModel struct {
 	// MaxText bounds a name or a client, as the program does.
 	MaxText int `json:"maxText"`
 	// MaxQuoted is how much of a wrong answer a message repeats.
-	MaxQuoted int            `json:"maxQuoted"`
+	MaxQuoted int `json:"maxQuoted"`
+	// PageID tells this page's answers, kept in the browser, from
+	// another page's (see FormPage).
+	PageID string `json:"pageId"`
+	// KeepDays is how long the browser keeps answers not saved.
+	KeepDays int `json:"keepDays"`
+	// MaxLine is the longest line of an answers file, past which a list
+	// goes on to the next line (see answerLine).
+	MaxLine   int            `json:"maxLine"`
 	Questions []FormQuestion `json:"questions"`
 }
+
+// formKeepDays is how long a page's answers, kept in the browser until
+// they are saved, are kept at most: a person who never comes back does
+// not leave their name and answers there for good.
+const formKeepDays = 14
 
 // FormEngagement is the engagement a page is made for.
 type FormEngagement struct {
@@ -155,6 +175,8 @@ func (d *Definitions) FormModel(e Engagement) FormModel {
 		EngagementKeys: append(engagementFields[:len(engagementFields):len(engagementFields)], keyQuestionnaire),
 		MaxText:        maxEngagementText,
 		MaxQuoted:      maxQuoted,
+		MaxLine:        maxAnswersLine,
+		KeepDays:       formKeepDays,
 	}
 	for i := range d.Questions {
 		q := &d.Questions[i]
@@ -195,5 +217,10 @@ func (d *Definitions) FormAnswersYAML(a Answers, e Engagement) []byte {
 // fingerprint (engagement.questionnaire) is not theirs. A file that
 // names none was not saved from a page, and is not.
 func (d *Definitions) OtherQuestionnaire(f *AnswersFile) bool {
-	return f.Questionnaire != "" && f.Questionnaire != d.Fingerprint()
+	if f.Questionnaire == "" {
+		return false
+	}
+	// A file saved by a first page holds the whole hash: its start is
+	// the fingerprint.
+	return !strings.HasPrefix(strings.ToLower(f.Questionnaire), d.Fingerprint())
 }

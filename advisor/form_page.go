@@ -28,8 +28,14 @@ var (
 // from the FormModel the page carries. A Content-Security-Policy allows
 // the page's own style sheet and script, by their hashes, and nothing
 // else: no connection, no form sent anywhere.
-func (d *Definitions) FormPage(e Engagement) []byte {
+//
+// pageID tells this page apart from others in the browser's keeping
+// (its local storage, which every page opened from a file shares in some
+// browsers): the caller makes it at random, since this package has no
+// randomness.
+func (d *Definitions) FormPage(e Engagement, pageID string) []byte {
 	m := d.FormModel(e)
+	m.PageID = pageID
 	data, err := json.Marshal(m)
 	if err != nil {
 		// Strings, numbers and lists of strings: always encodable.
@@ -64,7 +70,7 @@ func (d *Definitions) FormPage(e Engagement) []byte {
 	}
 	w("</form>\n")
 	formActions(&b, e)
-	w("</main>\n<footer class=\"page-footer\"><p>Made with coo-advisor. Questionnaire <span class=\"fingerprint\">%s</span>.</p></footer>\n", esc(shortFingerprint(m.Fingerprint)))
+	w("</main>\n<footer class=\"page-footer\"><p>Made with coo-advisor<span class=\"fingerprint-line\">; questionnaire <span class=\"fingerprint\">%s</span></span>.</p></footer>\n", esc(shortFingerprint(m.Fingerprint)))
 	w("<script type=\"application/json\" id=\"model\">%s</script>\n", data)
 	w("<script>%s</script>\n</body>\n</html>\n", formJS)
 	return []byte(b.String())
@@ -193,7 +199,7 @@ func formQuestion(b *strings.Builder, q *Question, n int) {
 func formActions(b *strings.Builder, e Engagement) {
 	b.WriteString("<section class=\"actions\" id=\"actions\" aria-labelledby=\"actions-h\" hidden>\n<h2 id=\"actions-h\">Save and send</h2>\n")
 	b.WriteString("<p class=\"progress\" id=\"progress\">0 answered</p>\n")
-	b.WriteString("<div class=\"buttons\">\n<button type=\"button\" id=\"save\" class=\"primary\">Save my answers</button>\n<button type=\"button\" id=\"copy\">Copy answers</button>\n<button type=\"button\" id=\"load\">Load saved answers</button>\n<input type=\"file\" id=\"load-file\" accept=\".yaml,.yml,.txt,text/yaml,text/plain\" hidden aria-label=\"Saved answers file\">\n</div>\n")
+	b.WriteString("<div class=\"buttons\">\n<button type=\"button\" id=\"save\" class=\"primary\">Save my answers</button>\n<button type=\"button\" id=\"copy\">Copy answers</button>\n<button type=\"button\" id=\"load\">Load saved answers</button>\n<button type=\"button\" id=\"forget\" hidden>Forget what this browser kept</button>\n<input type=\"file\" id=\"load-file\" accept=\".yaml,.yml,.txt,text/yaml,text/plain\" hidden aria-label=\"Saved answers file\">\n</div>\n")
 	b.WriteString("<div id=\"unfinished\" class=\"callout\" hidden><p id=\"unfinished-text\"></p><button type=\"button\" id=\"save-unfinished\">Save unfinished answers</button></div>\n")
 	b.WriteString("<div id=\"status\" class=\"status\" role=\"status\" aria-live=\"polite\"></div>\n")
 	b.WriteString("<div id=\"copy-box\" hidden><label for=\"copy-text\">Your answers, to copy into an email</label><textarea id=\"copy-text\" readonly rows=\"8\"></textarea></div>\n")

@@ -19,7 +19,7 @@ import (
 func TestFingerprintFollowsWhatAnAnswerMeans(t *testing.T) {
 	roles, questions := builtinSource(t, data.RolesFile), builtinSource(t, data.QuestionsFile)
 	base := builtin(t).Fingerprint()
-	if !regexp.MustCompile(`^sha256:[0-9a-f]{64}$`).MatchString(base) {
+	if !regexp.MustCompile(`^sha256:[0-9a-f]{16}$`).MatchString(base) {
 		t.Fatalf("fingerprint %q", base)
 	}
 	for _, c := range []struct {
@@ -98,7 +98,7 @@ func TestFormAnswersReadBack(t *testing.T) {
 // reads.
 func TestFormPage(t *testing.T) {
 	d := builtin(t)
-	page := string(d.FormPage(advisor.Engagement{Client: "<script>alert(1)</script>", PreparedBy: "Jane & Co", Date: "2026-11-26"}))
+	page := string(d.FormPage(advisor.Engagement{Client: "<script>alert(1)</script>", PreparedBy: "Jane & Co", Date: "2026-11-26"}, "test"))
 	if len(page) > 150<<10 {
 		t.Errorf("the page is %d bytes, over 150 KB", len(page))
 	}
@@ -155,9 +155,22 @@ func TestFromEmail(t *testing.T) {
 		{"signed without the space", "employees: 5\n--\nAna\n", "employees: 5\n", ""},
 		{"quoted and signed", "> employees: 5\n> -- \n> Ana\n", "employees: 5\n", ""},
 		{"a YAML document start is no signature", "---\nemployees: 5\n", "---\nemployees: 5\n", ""},
-		{"quoted twice", "> employees: 5\n> > growth: rapid\n", "", "a.txt:2: this line is not quoted as the lines above it"},
+		{"quoted twice", "> employees: 5\n> > growth: rapid\n", "", "a.txt:2: this line is quoted twice (> >); the answers are quoted once"},
+		{"quoted twice from the start", "> > employees: 5\n> > growth: rapid\n", "", "a.txt:1: this line is quoted twice"},
 		{"quoted unevenly", "> employees: 5\ngrowth: rapid\n", "", "a.txt:2: this line is not quoted"},
-		{"no space after the marker", "> employees: 5\n>growth: rapid\n", "", "a.txt:2: this line is not quoted"},
+		{"no space after the marker", "> employees: 5\n>growth: rapid\n", "", "a.txt:2: this line is quoted with > and no space after it; quote every line of the answers with \"> \""},
+		{"a reply's line above the quoted answers", "On Mon, 7 Dec 2026, Ben <b@x.com> wrote:\n> employees: 5\n", "", `a.txt:1: "On Mon, 7 Dec 2026, Ben <b@x.com> wrote:" is the mail program's line above the quoted answers, not part of them; delete this line`},
+		{"an earlier message quoted below", "employees: 5\n\nOn Mon, Jane wrote:\n> Hi Ben\n", "", `a.txt:3: the answers end above this line: "On Mon, Jane wrote:" and what follows is not part of them`},
+		{"sent from a phone", "employees: 5\n\nSent from my iPhone\n", "", `a.txt:3: the answers end above this line: "Sent from my iPhone"`},
+		{"quoted, then a phone's line unquoted", "> employees: 5\n\nSent from my iPhone\n", "", `a.txt:3: the answers end above this line: "Sent from my iPhone"`},
+		{"a signature with two spaces", "employees: 5\n--  \nAna\n", "", `a.txt:2: the answers end above this line: "--  "`},
+		{"a signature unquoted below quoted answers", "> employees: 5\n--\nAna\n", "employees: 5\n", ""},
+		{"indented with non-breaking spaces", "engagement:\n\u00a0\u00a0client: Acme\n", "", "a.txt:2: this line is indented with non-breaking spaces (pasted from an email?); retype the spaces"},
+		{"quote markers as HTML", "&gt; employees: 5\n", "", "a.txt:1: the quote marker > came as &gt;"},
+		{"a comment broken in two", "# How many people work in the\norganisation?\nemployees: 5\n", "", "a.txt:2: this line looks like the end of line 1, which the mail program broke in two"},
+		{"a value broken in two", "engagement:\n  questionnaire: \n\"sha256:0123\"\nemployees: 5\n", "", "a.txt:3: this line looks like the end of line 2"},
+		{"a list broken in two still reads", "employees: 5\nexpansion: [new-markets,\ninternational]\n", "employees: 5\nexpansion: [new-markets,\ninternational]\n", ""},
+		{"a list over two lines, indented, is YAML", "expansion: [new-markets,\n  international]\n", "expansion: [new-markets,\n  international]\n", ""},
 		{"a quote later", "employees: 5\n> growth: rapid\n", "", "a.txt:2: this line starts with the quote marker >"},
 		{"words before the answers", "Hi Jane,\n\n# coo-advisor answers file: x\nemployees: 5\n", "", "a.txt:1: text before the answers file, which starts on line 3"},
 		{"comments before the answers", "# mine\n# coo-advisor answers file: x\nemployees: 5\n", "# mine\n# coo-advisor answers file: x\nemployees: 5\n", ""},
@@ -201,4 +214,51 @@ func FuzzFromEmail(f *testing.F) {
 			t.Fatalf("%q, neither quoted nor signed, became %q", in, out)
 		}
 	})
+}
+
+// TestAnswersLinesFitAnEmail: no line of an answers file is longer than a
+// mail program leaves alone, with room for two quote markers: a comment
+// or a value a mail program breaks in two is no longer YAML. The longest
+// file ticks every option of every list; it reads back to the same
+// answers.
+func TestAnswersLinesFitAnEmail(t *testing.T) {
+	d := builtin(t)
+	all := advisor.Answers{}
+	for i := range d.Questions {
+		q := &d.Questions[i]
+		switch {
+		case q.IsList():
+			var a advisor.Answer
+			for _, o := range q.Options {
+				a.Multi = append(a.Multi, o.Value)
+			}
+			all[q.ID] = a
+		case q.Kind == advisor.KindInteger:
+			all[q.ID] = advisor.Answer{Int: q.Max}
+		default:
+			all[q.ID] = advisor.Answer{Choice: q.Options[len(q.Options)-1].Value}
+		}
+	}
+	e := advisor.Engagement{Client: "Harbour and Sons Logistics", PreparedBy: "Jane Doe", Date: "2026-11-26", Respondent: "Ana Ruiz", Role: "Head of Sales"}
+	for name, file := range map[string][]byte{
+		"every option": d.FormAnswersYAML(all, e),
+		"nothing":      d.FormAnswersYAML(advisor.Answers{}, e),
+		"from the TUI": d.AnswersYAML(all, e),
+	} {
+		for i, l := range strings.Split(string(file), "\n") {
+			if n := len([]rune(l)); n > 66 {
+				t.Errorf("%s: line %d has %d characters: %q", name, i+1, n, l)
+			}
+		}
+	}
+	f, err := d.ReadAnswers("a.yaml", d.FormAnswersYAML(all, e), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, a := range all {
+		q, _ := d.Question(id)
+		if q.FormatValue(f.Answers[id]) != q.FormatValue(a) {
+			t.Errorf("%s: read back %v, saved %v", id, f.Answers[id], a)
+		}
+	}
 }

@@ -210,9 +210,22 @@
     });
     questions.forEach(function (q) {
       var c = check(q);
-      out += "\n" + (c.text === undefined ? q.blank + q.id + ":\n" : q.comment + q.id + ": " + c.text + "\n");
+      out += "\n" + (c.text === undefined ? q.blank + q.id + ":\n" : q.comment + answerLine(q, c.text));
     });
     return out;
+  }
+  // answerLine is q's line, as Go's answerLine: a list too long for one
+  // line goes on over the next ones, indented.
+  function answerLine(q, text) {
+    var line = q.id + ": " + text, len = function (s) { return Array.from(s).length; };
+    if (q.kind !== "multi-choice" || len(line) <= model.maxLine) return line + "\n";
+    var values = text.slice(1, -1).split(", "), out = "", cur = q.id + ": [";
+    values.forEach(function (v, i) {
+      var item = v + (i === values.length - 1 ? "]" : ",");
+      if (i > 0 && len(cur) + 1 + len(item) > model.maxLine) { out += cur + "\n"; cur = "  " + item; return; }
+      cur += (i > 0 ? " " : "") + item;
+    });
+    return out + cur + "\n";
   }
 
   // --- Errors, progress, status ---
@@ -234,9 +247,18 @@
     f.el.closest(".field").classList.toggle("invalid", !!msg);
     return msg;
   }
+  // progress counts the questions answered; those answered only by the
+  // default the page starts with, not yet touched, are said apart, so
+  // that an untouched page does not look started.
+  var touched = {};
   function progress() {
-    var done = questions.filter(function (q) { return check(q).text !== undefined; }).length;
-    byId("progress").textContent = done + " of " + questions.length + " answered";
+    var done = 0, byDefault = 0;
+    questions.forEach(function (q) {
+      if (check(q).text === undefined) return;
+      done++;
+      if (q.hasDefault && !touched[q.id]) byDefault++;
+    });
+    byId("progress").textContent = done + " of " + questions.length + " answered" + (byDefault ? " (" + byDefault + " of them by default)" : "");
   }
   function status(text, kind) {
     var s = byId("status");
@@ -249,24 +271,42 @@
 
   // --- Keeping answers in the browser ---
 
-  var storeKey = "coo-advisor-form:" + fixedClient + ":" + model.fingerprint;
-  var store = null;
+  // The key names the page: its client, its questions and the id
+  // coo-advisor form gave it at random, so that another page (every page
+  // opened from a file may share one storage) does not find, or
+  // overwrite, these answers. They are kept at most model.keepDays days.
+  var storePrefix = "coo-advisor-form:";
+  var storeKey = storePrefix + fixedClient + ":" + model.fingerprint + ":" + model.pageId;
+  var keepFor = model.keepDays * 24 * 60 * 60 * 1000;
+  var store = null, paused = false;
   try {
     window.localStorage.setItem(storeKey + ":test", "1");
     window.localStorage.removeItem(storeKey + ":test");
     store = window.localStorage;
   } catch (err) { store = null; }
   function snapshot() {
-    var s = { about: {}, answers: {} };
+    var s = { kept: Date.now(), about: {}, answers: {}, touched: touched };
     about.forEach(function (f) { s.about[f.key] = f.el.value; });
     questions.forEach(function (q) { s.answers[q.id] = raw(q); });
     return s;
   }
   function keep() {
-    if (!store) return;
+    if (!store || paused) return;
     try { store.setItem(storeKey, JSON.stringify(snapshot())); } catch (err) { /* full or refused: the note already says to save */ }
   }
   function forget() { if (store) { try { store.removeItem(storeKey); } catch (err) { /* nothing kept */ } } }
+  // expire forgets what any page kept longer ago than keepDays.
+  function expire() {
+    if (!store) return;
+    try {
+      for (var i = store.length - 1; i >= 0; i--) {
+        var k = store.key(i), s = null;
+        if (!k || k.indexOf(storePrefix) !== 0) continue;
+        try { s = JSON.parse(store.getItem(k)); } catch (err) { s = null; }
+        if (!s || typeof s.kept !== "number" || Date.now() - s.kept > keepFor) store.removeItem(k);
+      }
+    } catch (err) { /* nothing to forget */ }
+  }
   function restore() {
     if (!store) return false;
     var s;
@@ -274,7 +314,21 @@
     if (!s) return false;
     about.forEach(function (f) { if (s.about && typeof s.about[f.key] === "string") f.el.value = s.about[f.key]; });
     questions.forEach(function (q) { if (s.answers && q.id in s.answers) setRaw(q, s.answers[q.id]); });
+    if (s.touched && typeof s.touched === "object") questions.forEach(function (q) { if (s.touched[q.id] === true) touched[q.id] = true; });
     return true;
+  }
+  // keptNote says what the browser keeps, and for how long.
+  function keptNote(restored) {
+    var note = byId("storage-note");
+    note.hidden = false;
+    byId("forget").hidden = !store;
+    if (!store) {
+      note.textContent = "This browser does not let the page keep your answers: save them before you close the page (you can load the saved file later to go on).";
+      return;
+    }
+    note.textContent = (restored ? "Your earlier answers, kept in this browser, are back. " : "") +
+      "Until you save or copy your answers, this browser keeps what you type here (your name, your role and your answers, on this computer only, for " +
+      model.keepDays + " days at most), so closing the page loses nothing. Saving or copying clears it; so does Forget what this browser kept.";
   }
 
   // --- Saving and copying ---
@@ -346,8 +400,18 @@
       (unfinished ? " To finish later, open this page again and load the file." : ""), "good");
   }
   function sender() { return model.engagement.prepared_by || "the person who sent you this page"; }
+  // copy copies the answers, finished or not: a person whose downloads
+  // are blocked has no other way to send them, and the blank answers
+  // show in the text.
   function copy() {
-    if (!ready(false)) return;
+    if (!ready(true)) return;
+    var open = questions.filter(function (q) { var c = check(q); return c.blank && c.msg; });
+    // Unfinished answers stay kept, to finish on this page later.
+    var nums = words(open.map(function (q) { return q.number; }));
+    var after = open.length ? " " + (open.length === 1 ? "Question " + nums + " is" : "Questions " + nums + " are") +
+      " not answered yet: the copy leaves " + (open.length === 1 ? "it" : "them") + " blank, and this browser keeps your answers to finish later." :
+      " This browser no longer keeps them.";
+    var copied = function () { if (!open.length) forget(); return "Copied. Paste the answers into an email to " + sender() + "." + after; };
     var text = answersYAML(), box = byId("copy-box"), area = byId("copy-text");
     area.value = text;
     var fallback = function () {
@@ -356,7 +420,7 @@
       area.select();
       var done = false;
       try { done = document.execCommand("copy"); } catch (err) { done = false; }
-      status(done ? "Copied. Paste the answers into an email to " + sender() + "." :
+      status(done ? copied() :
         "Your browser did not let the page copy: the answers are selected below; copy them with Ctrl+C (Command+C on a Mac), then paste them into an email.", done ? "good" : "bad");
     };
     if (navigator.clipboard && navigator.clipboard.writeText) {
@@ -367,7 +431,7 @@
       setTimeout(once(fallback), 2000);
       navigator.clipboard.writeText(text).then(once(function () {
         box.hidden = true;
-        status("Copied. Paste the answers into an email to " + sender() + ".", "good");
+        status(copied(), "good");
       }), once(fallback));
     } else fallback();
   }
@@ -396,11 +460,22 @@
     return i < v.length ? out : null;
   }
   // readFile reads an answers file into the page: the engagement's name
-  // and role, and every answer; what it cannot take is said.
+  // and role, and every answer the file holds; what it cannot take is
+  // said. It changes only what the file holds: a question the file
+  // leaves blank, or does not have, keeps the page's answer. A file that
+  // holds nothing of this page (another file picked by mistake) changes
+  // nothing at all.
   function readFile(text) {
-    var lines = text.replace(/^\ufeff/, "").split(/\r?\n/), inEngagement = false, found = {}, problems = [], client = "", fp = "";
+    var lines = text.replace(/^\ufeff/, "").split(/\r?\n/), inEngagement = false, found = {}, problems = [], eng = {}, open = null;
     lines.forEach(function (line, i) {
       if (/^\s*(#.*)?$/.test(line)) return;
+      if (open && /^\s/.test(line)) {
+        // A long list goes on over the next lines (see answerLine).
+        open.value += " " + line.replace(/\s+#.*$/, "").trim();
+        if (open.value.slice(-1) === "]") open = null;
+        return;
+      }
+      open = null;
       var m = /^(\s*)([^:#\s][^:]*):(.*)$/.exec(line);
       if (!m) { problems.push("line " + (i + 1) + " is not an answer"); return; }
       var indent = m[1].length > 0, key = m[2].trim(), value = m[3].replace(/^\s+/, "");
@@ -408,24 +483,24 @@
       if (!indent && inEngagement) return;
       if (indent && inEngagement) {
         var v = unquote(value);
-        if (v === null) { problems.push("line " + (i + 1) + ": engagement." + key + " cannot be read"); return; }
-        if (key === "respondent" || key === "role") byId(key).value = cleanText(v);
-        else if (key === "client") { client = v; if (byId("client")) byId("client").value = cleanText(v); }
-        else if (key === "questionnaire") fp = v;
+        if (v === null) problems.push("line " + (i + 1) + ": engagement." + key + " cannot be read");
+        else if (v !== "") eng[key] = v;
         return;
       }
       if (indent) { problems.push("line " + (i + 1) + " is not an answer"); return; }
       found[key] = { value: value.replace(/\s+#.*$/, "").trim(), line: i + 1 };
+      open = found[key].value.charAt(0) === "[" && found[key].value.slice(-1) !== "]" ? found[key] : null;
     });
     Object.keys(found).forEach(function (k) {
       if (!questions.some(function (q) { return q.id === k; })) problems.push("line " + found[k].line + ": " + k + " is not a question of this page");
     });
-    var loaded = 0;
+    // What the file answers, before anything on the page changes.
+    var answers = [];
     questions.forEach(function (q) {
       var f = found[q.id];
-      if (!f || f.value === "") { setRaw(q, q.kind === "integer" ? "" : null); return; }
+      if (!f || f.value === "") return;
       var v = f.value;
-      if (q.kind === "integer") { setRaw(q, unquote(v)); loaded++; return; }
+      if (q.kind === "integer") { answers.push({ q: q, v: unquote(v) }); return; }
       var list = v.charAt(0) === "[" && v.slice(-1) === "]" ? v.slice(1, -1).split(",") : [v];
       var values = [], bad = [];
       list.map(function (x) { return unquote(x) || ""; }).filter(function (x) { return x !== ""; }).forEach(function (x) {
@@ -433,16 +508,25 @@
         if (o) values.push(o.value); else bad.push(x);
       });
       if (bad.length) problems.push("line " + f.line + ": " + q.id + ": " + bad.map(quoteInput).join(", ") + " is not an answer of this page");
-      if (q.kind === "choice") setRaw(q, values[0] || null);
-      else setRaw(q, { values: values, none: values.length === 0 && !bad.length });
-      loaded++;
+      if (bad.length && !values.length) return;
+      answers.push({ q: q, v: q.kind === "choice" ? values[0] : { values: values, none: values.length === 0 } });
     });
+    var person = ["respondent", "role"].filter(function (k) { return k in eng; });
+    if (!answers.length && !person.length) {
+      status("Nothing was loaded, and the page is as it was: the file holds no answers to these questions" +
+        (problems.length ? " (" + problems.slice(0, 2).join("; ") + ")" : "") + ". Choose the file this page saved, such as ana-answers.yaml.", "bad");
+      return;
+    }
+    person.forEach(function (k) { byId(k).value = cleanText(eng[k]); });
+    if (eng.client && byId("client")) byId("client").value = cleanText(eng.client);
+    answers.forEach(function (a) { setRaw(a.q, a.v); touched[a.q.id] = true; });
     questions.forEach(function (q) { showQuestion(q, check(q), false); });
     progress();
     keep();
-    var note = "Loaded " + loaded + " of " + questions.length + " answers.";
-    if (fp && fp !== model.fingerprint) note += " The file was saved from another version of the questions: check each answer.";
-    if (client && fixedClient && client.toLowerCase() !== fixedClient.toLowerCase()) note += " The file is for " + client + ", this page for " + fixedClient + ".";
+    var note = "Loaded " + answers.length + " of " + questions.length + " answers" +
+      (answers.length < questions.length ? "; the others are as they were on the page." : ".");
+    if (eng.questionnaire && eng.questionnaire.toLowerCase().indexOf(model.fingerprint) !== 0) note += " The file was saved from another version of the questions: check each answer.";
+    if (eng.client && fixedClient && eng.client.toLowerCase() !== fixedClient.toLowerCase()) note += " The file is for " + eng.client + ", this page for " + fixedClient + ".";
     if (problems.length) note += " Left out: " + problems.slice(0, 5).join("; ") + (problems.length > 5 ? "; and " + (problems.length - 5) + " more" : "") + ".";
     status(note, problems.length ? "bad" : "good");
   }
@@ -457,6 +541,7 @@
           // A wrong answer is said once the person leaves the field; a
           // fixed one is cleared at once.
           if (el.getAttribute("aria-invalid")) showQuestion(q, check(q), false);
+          touched[q.id] = true;
           progress(); keep();
         });
         // On leaving the field, not on change: a wrong answer deleted and
@@ -465,7 +550,11 @@
         return;
       }
       boxes(q).forEach(function (b) {
+        // A click on the answer already chosen changes nothing, but says
+        // the person looked at it.
+        b.addEventListener("click", function () { if (!touched[q.id]) { touched[q.id] = true; progress(); keep(); } });
         b.addEventListener("change", function () {
+          touched[q.id] = true;
           if (q.kind === "multi-choice" && b.checked) {
             // None of these and a value exclude each other.
             boxes(q).forEach(function (o) { if (o !== b && (b.dataset.none || o.dataset.none)) o.checked = false; });
@@ -486,6 +575,11 @@
     byId("save").addEventListener("click", function () { download(false); });
     byId("save-unfinished").addEventListener("click", function () { download(true); });
     byId("copy").addEventListener("click", copy);
+    byId("forget").addEventListener("click", function () {
+      forget();
+      paused = true;
+      status("This browser no longer keeps your answers, and keeps nothing more from this page until you open it again. The answers stay on the page: save them before you close it.", "good");
+    });
     byId("load").addEventListener("click", function () { byId("load-file").click(); });
     byId("load-file").addEventListener("change", function () {
       var file = this.files && this.files[0];
@@ -503,12 +597,8 @@
     byId("static-note").hidden = true;
     byId("actions").hidden = false;
     questions.forEach(function (q) { if (q.hasDefault) setRaw(q, q.kind === "multi-choice" ? { values: q.default, none: q.default.length === 0 } : q.default); });
-    var restored = restore();
-    var note = byId("storage-note");
-    note.hidden = false;
-    note.textContent = store ?
-      (restored ? "Your earlier answers, kept in this browser, are back. " : "") + "This browser keeps what you type here until you save, so closing the page loses nothing; saving clears it." :
-      "This browser does not let the page keep your answers: save them before you close the page (you can load the saved file later to go on).";
+    expire();
+    keptNote(restore());
     listen();
     questions.forEach(function (q) { var c = check(q); if (!c.blank) showQuestion(q, c, false); });
     progress();

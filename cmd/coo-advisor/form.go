@@ -1,8 +1,10 @@
 package main
 
 import (
+	"crypto/rand"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -47,7 +49,15 @@ coo-advisor team *-answers.yaml -o acme-brief.html`,
 			if err != nil {
 				return err
 			}
-			return a.emit(defs.FormPage(e), output, force, a.inputs(""))
+			page := defs.FormPage(e, pageID())
+			if len(page) > maxPageSize {
+				// Mail servers refuse or strip large attachments, and a phone
+				// opens a large page slowly; the built-in questions make
+				// about 60 KB.
+				a.tellf("warning: the page is %s, over the %s a page emailed to each person should stay under; shorten the questions' help texts or options in --questions",
+					sizeText(int64(len(page))), sizeText(maxPageSize))
+			}
+			return a.emit(page, output, force, a.inputs(""))
 		},
 	}
 	const flag = "output"
@@ -63,11 +73,25 @@ coo-advisor team *-answers.yaml -o acme-brief.html`,
 	return cmd
 }
 
+// pageID is a random name for a page, which keeps the answers a person
+// types in it apart from another page's in the same browser (see
+// advisor.FormPage).
+func pageID() string {
+	return rand.Text()[:16]
+}
+
+// maxPageSize is the size over which form warns that a page is too
+// large to email (issue 19: under 150 KB).
+const maxPageSize = 150 << 10
+
 // checkPageName refuses an --output name that does not say it is a web
 // page: a browser opens a file by its extension.
 func checkPageName(output string) error {
 	if output == "" || output == "-" || atomicfile.IsStream(output) {
 		return nil
+	}
+	if st, err := os.Stat(output); err == nil && st.IsDir() {
+		return badInput(fmt.Errorf("--output %s is a directory; give a file name ending in .html, such as %s", advisor.SafeText(output), advisor.SafeText(filepath.Join(output, "questionnaire.html"))))
 	}
 	switch strings.ToLower(filepath.Ext(output)) {
 	case ".html", ".htm":

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -87,8 +88,21 @@ type tab struct {
 	requests  *requests
 }
 
-// open opens page in a new tab of width by height pixels.
+// open opens page in a new tab of width by height pixels, with nothing
+// kept in the browser's storage.
 func (b *formBrowser) open(t *testing.T, page string, width, height int64) *tab {
+	t.Helper()
+	return b.openTab(t, page, width, height, true)
+}
+
+// openKeeping opens page in a new tab, keeping what the other tabs kept
+// in the browser's storage.
+func (b *formBrowser) openKeeping(t *testing.T, page string) *tab {
+	t.Helper()
+	return b.openTab(t, page, 1280, 900, false)
+}
+
+func (b *formBrowser) openTab(t *testing.T, page string, width, height int64, clear bool) *tab {
 	t.Helper()
 	ctx, cancel := chromedp.NewContext(b.ctx)
 	ctx, cancelTime := context.WithTimeout(ctx, 2*time.Minute)
@@ -115,8 +129,10 @@ func (b *formBrowser) open(t *testing.T, page string, width, height int64) *tab 
 		chromedp.Navigate("file://"+page),
 		chromedp.WaitVisible(chromedp.ID("actions")))
 	// The tabs share the browser's storage: each starts with none.
-	eval[bool](t, tb, "localStorage.clear(), true")
-	tb.run(t, chromedp.Reload(), chromedp.WaitVisible(chromedp.ID("actions")))
+	if clear {
+		eval[bool](t, tb, "localStorage.clear(), true")
+		tb.run(t, chromedp.Reload(), chromedp.WaitVisible(chromedp.ID("actions")))
+	}
 	tb.requests.reset()
 	return tb
 }
@@ -366,8 +382,11 @@ func TestFormPage(t *testing.T) {
 	t.Run("number checks say what the program says", func(t *testing.T) { testFormNumberMessages(t, b, defs) })
 	t.Run("file names are cleaned", func(t *testing.T) { testFormFileNames(t, b) })
 	t.Run("half saved, loaded again, finished", func(t *testing.T) { testFormResume(t, b, defs) })
+	t.Run("loading a file changes only what it holds", func(t *testing.T) { testFormLoadOther(t, b, defs) })
 	t.Run("kept in the browser until saved", func(t *testing.T) { testFormKept(t, b, defs) })
 	t.Run("copy answers", func(t *testing.T) { testFormCopy(t, b, defs) })
+	t.Run("unfinished copied, progress, long labels, printed footer", func(t *testing.T) { testFormDetails(t, b, defs) })
+	t.Run("every option ticked: short lines, loaded again", func(t *testing.T) { testFormLongLists(t, b, defs) })
 	t.Run("without a script", func(t *testing.T) { testFormWithoutScript(t, b) })
 	t.Run("no network and every control named", func(t *testing.T) { testFormOffline(t, b, defs) })
 	t.Run("five people, then team", func(t *testing.T) { testFormTeam(t, b, defs) })
@@ -398,7 +417,8 @@ func testFormExamples(t *testing.T, b *formBrowser, defs *advisor.Definitions) {
 			answers, _ := readAnswers(t, defs, example)
 			tb := b.open(t, page, 1280, 900)
 			tb.fill(t, defs, answers, p)
-			if got, want := tb.text(t, "progress"), strconv.Itoa(len(defs.Questions))+" of "+strconv.Itoa(len(defs.Questions))+" answered"; got != want {
+			// (An answer left at its default is said as one.)
+			if got, want := tb.text(t, "progress"), strconv.Itoa(len(defs.Questions))+" of "+strconv.Itoa(len(defs.Questions))+" answered"; !strings.HasPrefix(got, want) {
 				t.Errorf("progress: %q, want %q", got, want)
 			}
 			tb.press(t, "save", p.keyboard)
@@ -621,7 +641,7 @@ func testFormResume(t *testing.T, b *formBrowser, defs *advisor.Definitions) {
 
 	fresh := b.open(t, page, 1280, 900)
 	fresh.run(t, chromedp.SetUploadFiles(chromedp.CSS("#load-file"), []string{file}))
-	if got := eval[string](t, fresh, waitStatus); !strings.HasPrefix(got, "Loaded 8 of 12 answers.") {
+	if got := eval[string](t, fresh, waitStatus); !strings.HasPrefix(got, "Loaded 8 of 12 answers;") {
 		t.Errorf("loading says %q", got)
 	}
 	if got := fresh.text(t, "progress"); got != "8 of 12 answered" {
@@ -637,12 +657,46 @@ func testFormResume(t *testing.T, b *formBrowser, defs *advisor.Definitions) {
 	}
 }
 
+// testFormLoadOther loads files that are not this page's answers: one
+// that holds none changes nothing, on the page or in the browser's
+// keeping; one that holds some answers changes only those.
+func testFormLoadOther(t *testing.T, b *formBrowser, defs *advisor.Definitions) {
+	tb := b.open(t, b.page(t, "--client", "Load Ltd"), 1280, 900)
+	all, _ := readAnswers(t, defs, filepath.Join("..", "..", "examples", "agency.yaml"))
+	tb.fill(t, defs, advisor.Answers{"employees": all["employees"]}, person{name: "Ivy", role: "CFO"})
+	before := eval[string](t, tb, "window.cooAdvisorForm.answersYAML()")
+	kept := eval[string](t, tb, "JSON.stringify(window.localStorage)")
+	eval[any](t, tb, `window.cooAdvisorForm.readFile("Hi Jane,\nplease find attached the minutes.\nRegards\n"), null`)
+	if got := tb.text(t, "status"); !strings.HasPrefix(got, "Nothing was loaded, and the page is as it was") {
+		t.Errorf("loading a letter says %q", got)
+	}
+	if got := eval[string](t, tb, "window.cooAdvisorForm.answersYAML()"); got != before {
+		t.Errorf("loading a letter changed the answers to\n%s", got)
+	}
+	if got := eval[string](t, tb, "JSON.stringify(window.localStorage)"); got != kept {
+		t.Errorf("loading a letter changed what the browser keeps to %s", got)
+	}
+	eval[any](t, tb, `window.cooAdvisorForm.readFile("growth: rapid\nregulation:\n"), null`)
+	if got := tb.text(t, "status"); !strings.HasPrefix(got, "Loaded 1 of 12 answers; the others are as they were on the page.") {
+		t.Errorf("loading one answer says %q", got)
+	}
+	want := strings.Replace(before, "growth:\n", "growth: rapid\n", 1)
+	if got := eval[string](t, tb, "window.cooAdvisorForm.answersYAML()"); !strings.Contains(got, "growth: rapid\n") || !strings.Contains(got, "employees: "+strconv.Itoa(all["employees"].Int)+"\n") || !strings.Contains(got, `respondent: "Ivy"`) {
+		t.Errorf("loading one answer left\n%s\nwant\n%s", got, want)
+	}
+	for _, q := range defs.Questions {
+		if q.Default != nil && q.ID != "growth" && eval[bool](t, tb, `window.cooAdvisorForm.answersYAML().indexOf("\n`+q.ID+`:\n") >= 0`) {
+			t.Errorf("loading one answer blanked %s, which has a default", q.ID)
+		}
+	}
+}
+
 // testFormKept reloads a page half filled: the answers are back, and
 // saving forgets them.
 func testFormKept(t *testing.T, b *formBrowser, defs *advisor.Definitions) {
 	page := b.page(t, "--client", "Kept Ltd")
 	tb := b.open(t, page, 1280, 900)
-	if got := tb.text(t, "storage-note"); !strings.Contains(got, "keeps what you type here until you save") {
+	if got := tb.text(t, "storage-note"); !strings.Contains(got, "this browser keeps what you type here (your name, your role and your answers, on this computer only, for 14 days at most)") {
 		t.Errorf("the page says %q of keeping answers", got)
 	}
 	all, _ := readAnswers(t, defs, filepath.Join("..", "..", "examples", "agency.yaml"))
@@ -654,7 +708,40 @@ func testFormKept(t *testing.T, b *formBrowser, defs *advisor.Definitions) {
 	if got := eval[string](t, tb, `document.getElementById("in-employees").value + "/" + document.querySelector("[name=growth]:checked").value + "/" + document.getElementById("respondent").value`); got != strconv.Itoa(all["employees"].Int)+"/"+all["growth"].Choice+"/Eve" {
 		t.Errorf("after a reload the page holds %q", got)
 	}
+	// Another page for the same client, made without the same run of
+	// coo-advisor form, does not share the answers.
+	other := b.openKeeping(t, b.page(t, "--client", "Kept Ltd"))
+	if got := eval[string](t, other, `document.getElementById("respondent").value`); got != "" {
+		t.Errorf("another page for the same client shows the name %q", got)
+	}
+	if got := other.text(t, "storage-note"); strings.Contains(got, "are back") {
+		t.Errorf("another page for the same client says %q", got)
+	}
+	// What a page kept longer ago than 14 days is forgotten.
+	eval[any](t, other, `(function(){ var s = window.localStorage; for (var i = 0; i < s.length; i++) { var k = s.key(i), v = JSON.parse(s.getItem(k)); v.kept -= 15 * 24 * 3600 * 1000; s.setItem(k, JSON.stringify(v)); } })(), null`)
+	other.run(t, chromedp.Reload(), chromedp.WaitVisible(chromedp.ID("actions")))
+	if got := eval[int](t, other, "window.localStorage.length"); got != 0 {
+		t.Errorf("after 15 days the browser keeps %d items", got)
+	}
+	if kept := eval[int](t, tb, "window.localStorage.length"); kept != 0 {
+		t.Errorf("the first page's answers, kept, are gone too: %d items", kept)
+	}
+	// (A tab of its own, opened last: downloads go to the last tab's
+	// folder.)
+	tb = b.openKeeping(t, page)
+	if got := eval[string](t, tb, `document.getElementById("respondent").value`); got != "" {
+		t.Errorf("after 15 days the page shows the name %q", got)
+	}
 	tb.fill(t, defs, all, person{name: "Eve", role: "CTO"})
+	// Forget what this browser kept: gone, and nothing kept after.
+	tb.press(t, "forget", true)
+	if got := eval[int](t, tb, "window.localStorage.length"); got != 0 {
+		t.Errorf("after Forget, the browser keeps %d items", got)
+	}
+	tb.typeInto(t, "#role", "CIO", true)
+	if got := eval[int](t, tb, "window.localStorage.length"); got != 0 {
+		t.Errorf("after Forget and a change, the browser keeps %d items", got)
+	}
 	tb.press(t, "save", false)
 	tb.download(t, "eve-answers.yaml")
 	if got := eval[int](t, tb, "window.localStorage.length"); got != 0 {
@@ -676,6 +763,112 @@ func testFormCopy(t *testing.T, b *formBrowser, defs *advisor.Definitions) {
 	}
 	if got := eval[string](t, tb, waitStatus); !strings.Contains(got, "Copied") && !strings.Contains(got, "copy them with Ctrl+C") {
 		t.Errorf("after copying the page says %q", got)
+	} else if strings.Contains(got, "Copied") && eval[int](t, tb, "window.localStorage.length") != 0 {
+		t.Errorf("after copying, the browser keeps the answers: %s", eval[string](t, tb, "JSON.stringify(window.localStorage)"))
+	}
+}
+
+// testFormDetails: an unfinished page still copies (for people whose
+// downloads are blocked), and says what is left; the progress of an
+// untouched page says its answers are defaults; a label with a long
+// address stays within a narrow phone's width; the printed footer,
+// without the fingerprint, reads as a sentence.
+func testFormDetails(t *testing.T, b *formBrowser, defs *advisor.Definitions) {
+	tb := b.open(t, b.page(t, formArgs(formEngagement)...), 1280, 900)
+	defaults := 0
+	for _, q := range defs.Questions {
+		if q.Default != nil {
+			defaults++
+		}
+	}
+	if got, want := tb.text(t, "progress"), fmt.Sprintf("%d of 12 answered (%d of them by default)", defaults, defaults); got != want {
+		t.Errorf("an untouched page says %q, want %q", got, want)
+	}
+	all, _ := readAnswers(t, defs, filepath.Join("..", "..", "examples", "scale-up.yaml"))
+	half := advisor.Answers{"employees": all["employees"], "growth": all["growth"]}
+	p := person{name: "Jo", role: "CFO"}
+	tb.fill(t, defs, half, p)
+	if got, want := tb.text(t, "progress"), fmt.Sprintf("%d of 12 answered (%d of them by default)", defaults+2, defaults); got != want {
+		t.Errorf("two answers typed, the page says %q, want %q", got, want)
+	}
+	tb.press(t, "copy", true)
+	if got := eval[string](t, tb, waitStatus); !strings.Contains(got, "not answered yet: the copy leaves them blank") && !strings.Contains(got, "copy them with Ctrl+C") {
+		t.Errorf("copying an unfinished page says %q", got)
+	}
+	want := advisor.Answers{}
+	for _, q := range defs.Questions {
+		if v, ok := half[q.ID]; ok {
+			want[q.ID] = v
+		} else if q.Default != nil {
+			want[q.ID] = *q.Default
+		}
+	}
+	e := formEngagement
+	e.Respondent, e.Role = p.name, p.role
+	if got := eval[string](t, tb, `document.getElementById("copy-text").value`); got != string(defs.FormAnswersYAML(want, e)) {
+		t.Errorf("copied unfinished\n%s", got)
+	}
+
+	defArgs, _ := customDefs(t)
+	questions, err := os.ReadFile(defArgs[3])
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := filepath.Join(t.TempDir(), "questions.yaml")
+	url := "https://intranet.example.com/" + strings.Repeat("operationsleadership", 3)
+	if err := os.WriteFile(long, bytes.Replace(questions, []byte("label: Stable\n"), []byte("label: Stable, as "+url+"\n"), 1), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	narrow := b.open(t, b.page(t, "--roles", defArgs[1], "--questions", long), 320, 700)
+	if got := eval[bool](t, narrow, "document.body.textContent.indexOf("+strconv.Quote(url)+") >= 0"); !got {
+		t.Fatal("the page does not show the long label")
+	}
+	if got := eval[string](t, narrow, "document.documentElement.scrollWidth + ' of ' + document.documentElement.clientWidth"); got != "320 of 320" {
+		t.Errorf("at 320 pixels the page is %s wide", got)
+	}
+	if _, err := chromedp.Call(narrow.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := eval[string](t, narrow, `document.querySelector(".page-footer").innerText.trim()`); got != "Made with coo-advisor." {
+		t.Errorf("the printed footer reads %q", got)
+	}
+}
+
+// testFormLongLists ticks every option of every list: the page writes
+// the program's file, whose lines a mail program leaves alone (a list
+// goes on over several lines), and loads it back.
+func testFormLongLists(t *testing.T, b *formBrowser, defs *advisor.Definitions) {
+	page := b.page(t, formArgs(formEngagement)...)
+	all, _ := readAnswers(t, defs, filepath.Join("..", "..", "examples", "scale-up.yaml"))
+	for _, q := range defs.Questions {
+		if q.IsList() {
+			var a advisor.Answer
+			for _, o := range q.Options {
+				a.Multi = append(a.Multi, o.Value)
+			}
+			all[q.ID] = a
+		}
+	}
+	p := person{name: "Hal", role: "CEO"}
+	e := formEngagement
+	e.Respondent, e.Role = p.name, p.role
+	want := defs.FormAnswersYAML(all, e)
+	for i, l := range strings.Split(string(want), "\n") {
+		if len([]rune(l)) > 66 {
+			t.Errorf("line %d is too long for an email: %q", i+1, l)
+		}
+	}
+	tb := b.open(t, page, 1280, 900)
+	tb.fill(t, defs, all, p)
+	tb.press(t, "save", false)
+	got := tb.download(t, "hal-answers.yaml")
+	if !bytes.Equal(got, want) {
+		t.Errorf("the page saved\n%s\nthe program writes\n%s", got, want)
+	}
+	fresh := b.open(t, page, 1280, 900)
+	eval[any](t, fresh, "window.cooAdvisorForm.readFile("+strconv.Quote(string(got))+"), null")
+	if again := eval[string](t, fresh, "window.cooAdvisorForm.answersYAML()"); again != string(want) {
+		t.Errorf("loaded and saved again, the page writes\n%s", again)
 	}
 }
 
