@@ -252,6 +252,8 @@ func (b *Brief) masthead(o ReportOptions) {
 	switch {
 	case o.Team != nil && len(o.Team.Members) > 1:
 		by = append(by, fmt.Sprintf("Answers from %d people", len(o.Team.Members)))
+	case o.Team != nil && o.Team.Anonymous:
+		by = append(by, "Answers from one person")
 	case o.Team != nil:
 		by = append(by, "Answers by "+o.Team.Members[0].Name)
 	case e.Respondent != "":

@@ -492,6 +492,8 @@ func (d *Definitions) resolveUnless(q *Question, path string, pl *problemList) {
 				pl.addf(n.Line, p, "unknown value %s; values are %s", quoteInput(v), quoteList(q.Values()))
 			case j == i:
 				pl.addf(n.Line, p, "an option cannot cancel itself; name another value")
+			case slices.Contains(o.Unless, j):
+				// Named twice: it cancels once.
 			default:
 				o.Unless = append(o.Unless, j)
 			}

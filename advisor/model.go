@@ -477,7 +477,7 @@ func defaultScoring() Scoring {
 			{Below: 0.15, Word: "a close call"}, {Below: 0.35, Word: "moderate"}, {Below: 0.6, Word: "clear"}, {Word: "strong"},
 		},
 		CloseCall: 0.15, TurnsOn: TurnsOnRule{Steps: 1, Numbers: 0.25}, Shrink: 0.5, Grow: 2, OptionSteps: 1, Toggles: 3, MaxChanges: 5, Reasons: 5,
-		Team: TeamScoring{ListShare: 0.5, Majority: 0.67, Agenda: 5, Spread: 2, CampShare: 0.3, MaxListed: 8},
+		Team: TeamScoring{ListShare: 0.5, Majority: 0.666, Agenda: 5, Spread: 2, CampShare: 0.3, MaxListed: 8},
 	}
 }
 

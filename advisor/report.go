@@ -621,7 +621,7 @@ func (d *Definitions) jsonTeam(j *jsonDoc, t *TeamResult) {
 // jsonTeamView adds the team's conclusion, the facts, the self-gaps and
 // the agenda to a team's part of a JSON report.
 func (d *Definitions) jsonTeamView(team *jsonTeamInfo, t *TeamResult) {
-	team.Majority, team.Overruled, team.Crux = t.Majority, t.Overruled, nonNil(t.Crux)
+	team.Majority, team.Overruled, team.Crux, team.MajorityRuledOut = t.Majority, t.Overruled, nonNil(t.Crux), t.MajorityRuledOut
 	for i, r := range d.Roles {
 		team.Outcomes.add(r.ID, t.Outcomes[i])
 	}
@@ -647,20 +647,23 @@ func (d *Definitions) jsonTeamView(team *jsonTeamInfo, t *TeamResult) {
 
 // jsonTeamInfo is a team's part of a JSON report.
 type jsonTeamInfo struct {
-	Size            int              `json:"size"`
-	Anonymous       bool             `json:"anonymous"`
-	PerPerson       bool             `json:"per_person"`
-	Conclusion      string           `json:"conclusion"`
-	Majority        string           `json:"majority"`
-	Overruled       string           `json:"overruled"`
-	Crux            []string         `json:"crux"`
-	Outcomes        ordered          `json:"outcomes"`
-	Merge           string           `json:"merge"`
-	MeanRecommended string           `json:"mean_recommended"`
-	MeanScores      ordered          `json:"mean_scores"`
-	MethodsAgree    bool             `json:"methods_agree"`
-	Ties            []jsonTie        `json:"ties"`
-	Facts           []jsonFact       `json:"facts"`
-	SelfGaps        []jsonSelfGap    `json:"self_gaps"`
-	Agenda          []jsonAgendaItem `json:"agenda"`
+	Size       int    `json:"size"`
+	Anonymous  bool   `json:"anonymous"`
+	PerPerson  bool   `json:"per_person"`
+	Conclusion string `json:"conclusion"`
+	Majority   string `json:"majority"`
+	Overruled  string `json:"overruled"`
+	// MajorityRuledOut: the merged answers rule the majority's advice
+	// out, and the advice is theirs.
+	MajorityRuledOut bool             `json:"majority_ruled_out"`
+	Crux             []string         `json:"crux"`
+	Outcomes         ordered          `json:"outcomes"`
+	Merge            string           `json:"merge"`
+	MeanRecommended  string           `json:"mean_recommended"`
+	MeanScores       ordered          `json:"mean_scores"`
+	MethodsAgree     bool             `json:"methods_agree"`
+	Ties             []jsonTie        `json:"ties"`
+	Facts            []jsonFact       `json:"facts"`
+	SelfGaps         []jsonSelfGap    `json:"self_gaps"`
+	Agenda           []jsonAgendaItem `json:"agenda"`
 }

@@ -10,9 +10,10 @@ import (
 	"strings"
 )
 
-// MinAnonymousDetail is the smallest team whose answers may be shown per
-// person when the team asked for anonymity: with fewer, "Person 1" and
-// "Person 2" would still tell who said what (360-degree practice).
+// MinAnonymousDetail is the smallest group whose answers an anonymous
+// team's brief may show as they are (a spread, a middle): with fewer, a
+// number is a range, and a team gets no grid, since each would tell who
+// said what (360-degree practice).
 const MinAnonymousDetail = 3
 
 // teamFile names the team in a message about no one file.
@@ -145,6 +146,10 @@ type TeamResult struct {
 	Majority  string
 	Overruled string
 	Crux      []string
+	// MajorityRuledOut is set when the merged answers rule the majority's
+	// advice out: then the advice is the merged answers' (Overruled),
+	// until the team settles the answers that rule it out (Crux).
+	MajorityRuledOut bool
 	// Split are the two outcomes the most members reach when no clear
 	// majority does (each held by two or more); Crux is then the
 	// questions that would move the advice to either.
@@ -328,7 +333,13 @@ func (t *TeamResult) decideTeam(d *Definitions) error {
 		return err
 	}
 	t.Result, t.merged = res, res
-	if t.Majority == "" || t.Majority == res.Recommended || res.IsRuledOut(t.Majority) {
+	if t.Majority == "" || t.Majority == res.Recommended {
+		return nil
+	}
+	if res.IsRuledOut(t.Majority) {
+		// The merged answers rule the majority's advice out: the rule
+		// stands until the team settles the answer behind it.
+		t.Overruled, t.MajorityRuledOut = res.Recommended, true
 		return nil
 	}
 	forced, err := d.RecommendAs(t.Consensus, t.Majority)

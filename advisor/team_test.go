@@ -233,7 +233,7 @@ func TestTeamAnonymity(t *testing.T) {
 		person(t, d, "Ana Ruiz", b, "growth: declining", "employees: 150"), person(t, d, "Ben Okafor", b, "growth: rapid", "employees: 180"), person(t, d, "Cy Lund", b),
 	}
 	three[0].Role, three[1].Role = "CEO", "CFO"
-	for _, n := range []int{3, 2} {
+	for _, n := range []int{3, 2, 1} {
 		tr := teamOf(t, d, advisor.TeamOptions{Anonymous: true}, three[:n]...)
 		if tr.Detail {
 			t.Errorf("%d people: per-person detail under anonymity", n)

@@ -103,6 +103,9 @@ func (d *Definitions) conclusion(t *TeamResult) string {
 		return r.Advice
 	}
 	switch {
+	case t.MajorityRuledOut:
+		return fmt.Sprintf("%s of %s members reach %s on their own answers, but the team's answers combined rule it out, and give %s. The difference turns on %s: settle it first (the agenda's first item).",
+			capitalize(Spelled(t.Outcomes[d.roleIndex[t.Majority]])), Spelled(n), advice(t.Majority), advice(t.Overruled), d.cruxText(t))
 	case t.Overruled != "":
 		crux := d.cruxText(t)
 		return fmt.Sprintf("%s of %s members reach %s on their own answers, and the advice follows them; the team's answers combined would give %s instead. The difference turns on %s: settle it first (the agenda's first item).",

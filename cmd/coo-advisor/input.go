@@ -211,5 +211,10 @@ func (a *app) readAnswersFile(defs *advisor.Definitions, who, path string, parti
 		}
 		return nil, badInput(err)
 	}
+	if f.TeamReport {
+		// Its lists are every value anyone named, without the share that
+		// weighed each in the team's advice.
+		a.tellf("warning: %s is a team's brief: read as one person's answers, its lists hold every value anyone in the team named, so the advice may differ from the team's; to see the team's again, run coo-advisor team on the members' own files", advisor.SafeText(displayName(path)))
+	}
 	return f, nil
 }

@@ -23,11 +23,11 @@ func (a *app) teamCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "team FILE...",
 		Short: "One recommendation for a leadership team, and where its members disagree",
-		Long: `Each member of a leadership team answers on their own (in the page 'coo-advisor form' writes, saving their answers with s, in plain mode, or by filling in 'coo-advisor questions --template'); team reads their answers files, as saved or pasted into an email (a "> " quote marker on every line and a signature are taken off), and shows the team's recommendation, what each person would hire on their own answers, and where the team disagrees, most important first, with what agreeing would do to the advice.
+		Long: `Each member of a leadership team answers on their own (in the page 'coo-advisor form' writes, saving their answers with s, in plain mode, or by filling in 'coo-advisor questions --template'); team reads their answers files, as saved or pasted into an email (a "> " quote marker on every line and a signature are taken off), and shows the team's conclusion, a facilitator's agenda, what each person would hire on their own answers and why, the facts to check, everyone's answers side by side, and where the team disagrees, most important first, with what agreeing would do to the advice.
 
-The team's answers are the middle answer to each number, the most common choice (an even split is named) and the list values at least half the team chose; the average of everyone's own scores is shown beside them.
+When two thirds of the members reach the same advice on their own answers, the headline is theirs, and the brief says when the merged answers differ and on what. The merged answers take the middle answer to each number and scale, the most common answer to other choices, and weigh each list value by the share of the team that named it.
 
-A person's name is engagement.respondent in their file, or else the file's name; engagement.role gives their role (CEO, CFO...). --anonymous shows "Person 1".."Person N" instead, and keeps per-person answers out when fewer than three people answered; the preparer stays when --prepared-by names them, or when every file that names one names the same.
+A person's name is engagement.respondent in their file, or else the file's name; engagement.role gives their role (CEO, CFO...), and names them in the brief when it is theirs alone. --anonymous names and labels nobody: counts instead of people, each question's spread instead of the grid, and numbers fewer than three gave as a range; the preparer stays when --prepared-by names them, or when every file that names one names the same.
 
 A person who cannot answer a question writes abstain as the answer, and is left out of that question only; with --allow-blank, an answer left blank (or left out, when the question has no default) abstains too. Two files with the same answers count as two people, with a warning. Files for different companies are refused: run team once per company. The brief takes the files' client, and their date when they agree; the flags win.
 
@@ -77,7 +77,7 @@ coo-advisor team answers/*.yaml --format json | jq .disagreements`,
 		},
 	}
 	out.registerBrief(cmd, "the one the files name", "the files' date when they agree, or today")
-	boolVarP(cmd, &anonymous, "anonymous", "", `show "Person 1".."Person N" instead of names; no per-person answers under three people`)
+	boolVarP(cmd, &anonymous, "anonymous", "", "name and label nobody: counts and spreads instead of people's answers")
 	boolVarP(cmd, &allowBlank, "allow-blank", "", "take a question a person left blank (or left out, without a default) as abstaining, like abstain")
 	boolVarP(cmd, &plain, "plain", "", "print the brief instead of opening the interactive results")
 	a.definitionFlags(cmd)
