@@ -220,7 +220,12 @@ func (x *docBuilder) decision() DocSection {
 	} else {
 		sec.Blocks = append(sec.Blocks, paraBlock(fmt.Sprintf("The decision for the leadership team is whether to %s; the answers rule out the other options.", choice(x.rec))))
 	}
-	sec.Blocks = append(sec.Blocks, leadBlock("Confidence: "+x.b.Confidence+".", x.confidenceMeaning()))
+	meaning := x.confidenceMeaning()
+	if t := x.o.Team; t != nil && len(t.Members) > 1 && t.Majority == "" {
+		// The margin is the merged answers'; the members split.
+		meaning += " That is the margin of the team's answers combined; the members themselves split, so the advice holds only as the agenda's points are settled."
+	}
+	sec.Blocks = append(sec.Blocks, leadBlock("Confidence: "+x.b.Confidence+".", meaning))
 	// What the advice turns on: the answers to check when one plausible
 	// change flips it, else the nearest change that would.
 	switch {

@@ -335,6 +335,11 @@ func TestTeamSplitOpensTheAgenda(t *testing.T) {
 	if len(tr.Agenda) == 0 || tr.Agenda[0].Kind != advisor.AgendaCrux || !strings.HasPrefix(tr.Agenda[0].Title, "Settle what divides the team: ") || len(tr.Crux) == 0 {
 		t.Errorf("the agenda does not open with what divides the camps: %+v (crux %v)", tr.Agenda, tr.Crux)
 	}
+	// The confidence is the merged answers' margin, and says the members
+	// split, whatever the margin.
+	if out := report(t, d, tr, advisor.FormatText); !strings.Contains(out, "the members themselves split") {
+		t.Error("a split team's confidence does not say the members split")
+	}
 }
 
 // TestTwoOfThreeIsAMajority: two thirds is two of three, four of six and
