@@ -286,11 +286,20 @@ func (tb *tab) press(t *testing.T, id string, keyboard bool) {
 func (tb *tab) download(t *testing.T, name string) []byte {
 	t.Helper()
 	path := filepath.Join(tb.downloads, name)
+	// Chromium may create the file before it writes it: a download is
+	// done when it holds something and no more comes.
+	var last []byte
 	for range 100 {
-		if b, err := os.ReadFile(path); err == nil {
-			return b
+		if b, err := os.ReadFile(path); err == nil && len(b) > 0 {
+			if bytes.Equal(b, last) {
+				return b
+			}
+			last = b
 		}
 		time.Sleep(100 * time.Millisecond)
+	}
+	if len(last) > 0 {
+		return last
 	}
 	entries, _ := os.ReadDir(tb.downloads)
 	var names []string
