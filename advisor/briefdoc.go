@@ -737,13 +737,13 @@ func (x *docBuilder) remit(add func(...Block)) {
 	rs := x.b.Role
 	hire := x.rec.Brief.Owner == "" // no new leader's "remit" is steps
 	pains := &List{}
-	var rest []string
+	var more, rest []string // pains named past the described, the rest of the remit
 	for _, it := range rs.Remit {
 		switch {
 		case it.YourPain && len(pains.Items) < maxDescribed:
 			pains.Items = append(pains.Items, Para{Lead: it.Name, Text: it.Text})
 		case it.YourPain:
-			pains.Items = append(pains.Items, Para{Text: it.Name})
+			more = append(more, lowerFirst(it.Name))
 		default:
 			rest = append(rest, it.Name)
 		}
@@ -755,6 +755,10 @@ func (x *docBuilder) remit(add func(...Block)) {
 	add(headingBlock(title))
 	if len(pains.Items) > 0 {
 		add(paraBlock("The pains named come first:"), Block{List: pains})
+	}
+	if len(more) > 0 {
+		// Named, not described: their 90 days say what the role does.
+		add(paraBlock("Also named: " + JoinWords(more, "and") + "."))
 	}
 	switch {
 	case len(rest) == 0:

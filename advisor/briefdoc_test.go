@@ -173,11 +173,15 @@ func TestEveryPainNamedHasAnOwner(t *testing.T) {
 		if role == nil {
 			t.Fatal("no role section")
 		}
-		// A pain is named in the remit's "pains named" list or in the
-		// list of those handed on (which names several that go to the
-		// same people together).
+		// A pain is named in the remit's "pains named" list (or the line
+		// that names those past the described) or in the list of those
+		// handed on (which names several that go to the same people
+		// together).
 		var named []string
 		for _, b := range role.Blocks {
+			if b.Para != nil && strings.HasPrefix(b.Para.Text, "Also named: ") {
+				named = append(named, strings.ToLower(strings.TrimSuffix(strings.TrimPrefix(b.Para.Text, "Also named: "), ".")))
+			}
 			if b.List != nil {
 				for _, it := range b.List.Items {
 					named = append(named, strings.ToLower(it.Lead), strings.ToLower(it.Text))
