@@ -124,9 +124,10 @@ type TeamResult struct {
 	Anonymous bool
 	// Detail is whether per-person answers may be shown.
 	Detail bool
-	// Consensus are the team's answers: the median band of a number, the
-	// most common option of a choice, the list values at least
-	// Scoring.Team.ListShare of the team chose.
+	// Consensus are the team's answers: the median of a number and of an
+	// ordered choice, the most common option of another choice, every
+	// value of a list someone named, weighed by the share that named it
+	// (Answer.Share).
 	Consensus Answers
 	Result    *Result // the recommendation for the consensus answers
 	Ties      []ConsensusTie
@@ -1002,24 +1003,13 @@ func (choiceKind) merge(_ *Definitions, q *Question, all []Answer) (Answer, *Con
 // named by someone, cannot make every report list them all.
 const maxMergedValues = 100
 
-// merge for lists: every value someone named (up to maxMergedValues), weighed by the share of
-// the team that named it (see Answer.Share), and the share that named
-// nothing; no threshold, so that pains each named by two of five still
-// weigh (a majority cut would make them vanish).
+// merge for lists: every value someone named (up to maxMergedValues),
+// weighed by the share of the team that named it (see Answer.Share), and
+// the share that named nothing; no threshold, so that pains each named
+// by two of five still weigh (a majority cut would make them vanish).
 func (multiKind) merge(_ *Definitions, q *Question, all []Answer) (Answer, *ConsensusTie) {
 	n := len(all)
-	held := make([]int, len(q.Options))
-	empty := 0
-	for _, a := range all {
-		if len(a.Multi) == 0 {
-			empty++
-		}
-		for _, v := range a.Multi {
-			if _, i := q.Option(v); i >= 0 {
-				held[i]++
-			}
-		}
-	}
+	held, empty := q.named(all)
 	out := Answer{Multi: []string{}, Share: map[string]Points{}, Of: n, Held: q.listShare}
 	share := func(k int) Points { return Points((k*int(pointScale)*2 + n) / (2 * n)) }
 	named := make([]int, 0, len(q.Options))
@@ -1043,6 +1033,23 @@ func (multiKind) merge(_ *Definitions, q *Question, all []Answer) (Answer, *Cons
 		out.Share[""] = share(empty)
 	}
 	return out, nil
+}
+
+// named counts, by option, the answers to list question q that name each
+// value, and those that name none.
+func (q *Question) named(all []Answer) (held []int, none int) {
+	held = make([]int, len(q.Options))
+	for _, a := range all {
+		if len(a.Multi) == 0 {
+			none++
+		}
+		for _, v := range a.Multi {
+			if _, i := q.Option(v); i >= 0 {
+				held[i]++
+			}
+		}
+	}
+	return held, none
 }
 
 // heldCounts counts, for each list question, how many people chose each

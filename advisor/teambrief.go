@@ -261,18 +261,7 @@ func (d *Definitions) distribution(t *TeamResult, q *Question) (string, bool) {
 		}
 		return fmt.Sprintf("%s–%s, middle %s", GroupDigits(lo), GroupDigits(hi), GroupDigits(t.Consensus[q.ID].Int)), false
 	case q.IsList():
-		counts := make([]int, len(q.Options))
-		none := 0
-		for _, a := range as {
-			if len(a.Multi) == 0 {
-				none++
-			}
-			for _, v := range a.Multi {
-				if _, i := q.Option(v); i >= 0 {
-					counts[i]++
-				}
-			}
-		}
+		counts, none := q.named(as)
 		order := make([]int, 0, len(q.Options))
 		for i, c := range counts {
 			if c > 0 {

@@ -143,16 +143,7 @@ func (d *Definitions) teamView(t *TeamResult, answered []Answers, tallies []*tal
 // answer rather than the other's moves the points between their two
 // outcomes.
 func (d *Definitions) divides(t *TeamResult, answered []Answers) []string {
-	camp := func(role string) []Answers {
-		var out []Answers
-		for i, m := range t.Members {
-			if m.Result.Recommended == role {
-				out = append(out, answered[i])
-			}
-		}
-		return out
-	}
-	a, b := camp(t.Split[0]), camp(t.Split[1])
+	a, b := camp(t, answered, t.Split[0]), camp(t, answered, t.Split[1])
 	ra, rb := d.roleIndex[t.Split[0]], d.roleIndex[t.Split[1]]
 	type gap struct {
 		id  string
@@ -161,21 +152,8 @@ func (d *Definitions) divides(t *TeamResult, answered []Answers) []string {
 	var gaps []gap
 	for qi := range d.Questions {
 		q := &d.Questions[qi]
-		merged := func(group []Answers) (Answer, bool) {
-			var as []Answer
-			for _, x := range group {
-				if v, ok := x[q.ID]; ok {
-					as = append(as, v)
-				}
-			}
-			if len(as) == 0 {
-				return Answer{}, false
-			}
-			m, _ := q.rules().merge(d, q, as)
-			return m, true
-		}
-		xa, okA := merged(a)
-		xb, okB := merged(b)
+		xa, okA := d.mergeGroup(q, a)
+		xb, okB := d.mergeGroup(q, b)
 		if !okA || !okB || q.shortAnswer(xa) == q.shortAnswer(xb) {
 			continue
 		}
@@ -197,6 +175,34 @@ func (d *Definitions) divides(t *TeamResult, answered []Answers) []string {
 	return out
 }
 
+// camp is the answers of the members who reach role on their own
+// answers.
+func camp(t *TeamResult, answered []Answers, role string) []Answers {
+	var out []Answers
+	for i, m := range t.Members {
+		if m.Result.Recommended == role {
+			out = append(out, answered[i])
+		}
+	}
+	return out
+}
+
+// mergeGroup merges a group's answers to q as the team's are merged,
+// over those who answered it; not ok when none did.
+func (d *Definitions) mergeGroup(q *Question, group []Answers) (Answer, bool) {
+	var as []Answer
+	for _, x := range group {
+		if v, ok := x[q.ID]; ok {
+			as = append(as, v)
+		}
+	}
+	if len(as) == 0 {
+		return Answer{}, false
+	}
+	m, _ := q.rules().merge(d, q, as)
+	return m, true
+}
+
 // splitCamps are the two outcomes most members reach on their own
 // answers, when no clear majority does and each holds more than one.
 func (d *Definitions) splitCamps(t *TeamResult) []string {
@@ -216,27 +222,17 @@ func (d *Definitions) splitCamps(t *TeamResult) []string {
 // taking their merged answer alone turns the advice to role (the
 // majority's, where it was overruled; a camp's, where the team splits).
 func (d *Definitions) crux(t *TeamResult, answered []Answers, role string) []string {
-	var theirs []Answers
-	for i, m := range t.Members {
-		if m.Result.Recommended == role {
-			theirs = append(theirs, answered[i])
-		}
-	}
+	theirs := camp(t, answered, role)
 	want := d.roleIndex[role]
 	var out []string
 	for qi := range d.Questions {
 		q := &d.Questions[qi]
-		var as []Answer
-		for _, a := range theirs {
-			if x, ok := a[q.ID]; ok {
-				as = append(as, x)
-			}
-		}
-		if len(as) == 0 {
+		merged, ok := d.mergeGroup(q, theirs)
+		if !ok {
 			continue
 		}
 		alt := t.Consensus.Clone()
-		alt[q.ID], _ = q.rules().merge(d, q, as)
+		alt[q.ID] = merged
 		tl := d.tally(alt, false)
 		if best, _ := d.rank(tl.total, tl.ruled); best == want {
 			out = append(out, q.ID)
