@@ -46,8 +46,11 @@ type common struct {
 	answers advisor.Answers
 	// result is the recommendation for them, nil before the last answer.
 	result *advisor.Result
-	// team is set in a leadership team's session.
-	team *advisor.TeamResult
+	// team is set in a leadership team's session, and teamBrief is what
+	// its screens say of it (built once: the team's answers are not
+	// edited in a session).
+	team      *advisor.TeamResult
+	teamBrief *advisor.TeamBrief
 	// fullHelp is set while the full help shows (?): questions add their
 	// detail then.
 	fullHelp bool

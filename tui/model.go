@@ -76,7 +76,7 @@ func New(o Options) Model {
 	m.help.Styles = c.styles.help
 	if o.Team != nil {
 		// A team's session opens at the team's results.
-		c.team = o.Team
+		c.team, c.teamBrief = o.Team, o.Defs.TeamBrief(o.Team)
 		c.report.Team = o.Team
 		c.answers = o.Team.Consensus.Clone()
 		c.result = o.Team.Result

@@ -67,7 +67,7 @@ func (m *teamModel) render() {
 	}
 	s := m.c.styles
 	w := m.c.contentWidth()
-	tb := m.c.defs.TeamBrief(t)
+	tb := m.c.teamBrief
 	var lines []string
 	para := func(mark, text string, st lipgloss.Style) {
 		lines = append(lines, marked(mark, text, st, s.text, w)...)
@@ -212,10 +212,7 @@ func (m *resultsModel) teamLines(w int) []string {
 		lines = append(lines, marked(mark, text, st, s.text, w)...)
 	}
 	lines = append(lines, s.section.Render("THE TEAM"))
-	tb := m.brief.Team
-	if tb == nil {
-		tb = m.c.defs.TeamBrief(t)
-	}
+	tb := m.c.teamBrief
 	add("»", tb.Conclusion, s.headline)
 	if len(tb.Agenda) > 0 {
 		lines = append(lines, hanging("1.", "First on the agenda: "+tb.Agenda[0].Title, s.headline, s.text, w)...)
