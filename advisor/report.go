@@ -471,7 +471,7 @@ func (d *Definitions) jsonReport(r *Result, o ReportOptions) ([]byte, error) {
 		j.Brief = jb
 	}
 	if t := o.Team; t != nil {
-		d.jsonTeam(&j, t)
+		d.jsonTeam(&j, t, b.Team)
 	}
 	for i := range d.Questions {
 		q := &d.Questions[i]
@@ -564,7 +564,7 @@ type jsonDisagreement struct {
 // its answers were combined and whether the two ways agree), each
 // person's own recommendation, and the disagreements, most important
 // first. Per-person parts are left out when they may not be shown.
-func (d *Definitions) jsonTeam(j *jsonDoc, t *TeamResult) {
+func (d *Definitions) jsonTeam(j *jsonDoc, t *TeamResult, tb *TeamBrief) {
 	team := &jsonTeamInfo{
 		Size: len(t.Members), Anonymous: t.Anonymous, PerPerson: t.Detail, MeanRecommended: t.MeanRecommended,
 		MethodsAgree: t.MeanRecommended == t.Result.Recommended, Ties: make([]jsonTie, 0, len(t.Ties)),
@@ -575,7 +575,7 @@ func (d *Definitions) jsonTeam(j *jsonDoc, t *TeamResult) {
 	for _, x := range t.Ties {
 		team.Ties = append(team.Ties, jsonTie(x))
 	}
-	d.jsonTeamView(team, t)
+	d.jsonTeamView(team, t, tb)
 	j.Team = team
 	people := make([]jsonRespondent, 0, len(t.Members))
 	if t.Detail {
@@ -620,12 +620,12 @@ func (d *Definitions) jsonTeam(j *jsonDoc, t *TeamResult) {
 
 // jsonTeamView adds the team's conclusion, the facts, the self-gaps and
 // the agenda to a team's part of a JSON report.
-func (d *Definitions) jsonTeamView(team *jsonTeamInfo, t *TeamResult) {
+func (d *Definitions) jsonTeamView(team *jsonTeamInfo, t *TeamResult, tb *TeamBrief) {
 	team.Majority, team.Overruled, team.Crux, team.MajorityRuledOut = t.Majority, t.Overruled, nonNil(t.Crux), t.MajorityRuledOut
 	for i, r := range d.Roles {
 		team.Outcomes.add(r.ID, t.Outcomes[i])
 	}
-	team.Conclusion = d.TeamBrief(t).Conclusion
+	team.Conclusion = tb.Conclusion
 	team.Merge = mergeText
 	team.Facts = make([]jsonFact, 0, len(t.Facts))
 	for _, f := range t.Facts {
