@@ -512,8 +512,10 @@ func (d *Definitions) memberWhy(t *TeamResult, i int, tl *tally) string {
 func (d *Definitions) agenda(t *TeamResult) []AgendaItem {
 	var out []AgendaItem
 	done := map[string]bool{}
+	// Each question once; a self-gap is its own point ("q|self"), beside
+	// one on the same question.
 	add := func(qid string, it AgendaItem) {
-		if len(out) < d.Scoring.Team.Agenda && !done[qid+"|"+it.Kind] && !done[qid] {
+		if len(out) < d.Scoring.Team.Agenda && !done[qid] {
 			out = append(out, it)
 			done[qid] = true
 		}
